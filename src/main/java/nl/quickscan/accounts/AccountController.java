@@ -1,0 +1,156 @@
+package nl.quickscan.accounts;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.views.ModelAndView;
+import nl.quickscan.tenancy.GemeenteRepository;
+import nl.quickscan.tenancy.RegioRepository;
+import nl.quickscan.tenancy.TenantScope;
+import nl.quickscan.web.InvalidInput;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Account pages of the beheerder (all accounts) and the coordinator (the advisers of their regio). */
+@Controller("/accounts")
+@Secured({Role.Names.BEHEERDER, Role.Names.COORDINATOR})
+@ExecuteOn(TaskExecutors.BLOCKING)
+class AccountController {
+
+    private final AccountRepository accounts;
+    private final AccountAdmin admin;
+    private final GemeenteRepository gemeenten;
+    private final RegioRepository regios;
+    private final String baseUrl;
+
+    AccountController(AccountRepository accounts, AccountAdmin admin, GemeenteRepository gemeenten,
+                      RegioRepository regios, @Value("${quickscan.base-url:}") String baseUrl) {
+        this.accounts = accounts;
+        this.admin = admin;
+        this.gemeenten = gemeenten;
+        this.regios = regios;
+        this.baseUrl = baseUrl;
+    }
+
+    @Get
+    ModelAndView<Map<String, Object>> list(CurrentAccount actor, TenantScope scope) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", "Accounts");
+        model.put("accounts", accounts.listVisible(scope).stream()
+                .filter(row -> actor.is(Role.BEHEERDER) || row.role() == Role.ADVISEUR).toList());
+        return new ModelAndView<>("accounts/list", model);
+    }
+
+    @Get("/nieuw")
+    ModelAndView<Map<String, Object>> newForm(CurrentAccount actor, TenantScope scope) {
+        return form(actor, scope, "Nieuw account", new AccountForm("", "", Role.ADVISEUR.name(), "", "", "on"),
+                new InvalidInput(), null);
+    }
+
+    @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> create(HttpRequest<?> request, CurrentAccount actor, TenantScope scope, @Body AccountForm form) {
+        InvalidInput problems = new InvalidInput();
+        AccountAdmin.Created created = admin.create(actor, scope, form, problems);
+        if (created == null) {
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+                    .body(form(actor, scope, "Nieuw account", form, problems, null));
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", "Account aangemaakt");
+        model.put("account", created.account());
+        model.put("link", invitationLink(request, created.invitationToken()));
+        return HttpResponse.ok(new ModelAndView<>("accounts/invited", model));
+    }
+
+    @Get("/{id}")
+    ModelAndView<Map<String, Object>> edit(CurrentAccount actor, TenantScope scope, @PathVariable long id) {
+        AccountRow row = manageable(actor, scope, id);
+        AccountForm form = new AccountForm(row.email(), row.displayName(), row.role().name(),
+                idOfGemeente(scope, row), row.regioId() == null ? "" : row.regioId().toString(), row.active() ? "on" : null);
+        return form(actor, scope, "Account wijzigen", form, new InvalidInput(), row);
+    }
+
+    @Post(value = "/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> update(CurrentAccount actor, TenantScope scope, @PathVariable long id, @Body AccountForm form) {
+        AccountRow row = manageable(actor, scope, id);
+        InvalidInput problems = new InvalidInput();
+        admin.update(actor, row, form, problems);
+        if (!problems.isEmpty()) {
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+                    .body(form(actor, scope, "Account wijzigen", form, problems, row));
+        }
+        return HttpResponse.seeOther(URI.create("/accounts?gewijzigd=" + id));
+    }
+
+    @Post(value = "/{id}/deblokkeren", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> unlock(CurrentAccount actor, TenantScope scope, @PathVariable long id) {
+        admin.unlock(actor, manageable(actor, scope, id));
+        return HttpResponse.seeOther(URI.create("/accounts/" + id));
+    }
+
+    @Post(value = "/{id}/uitnodiging", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    ModelAndView<Map<String, Object>> reinvite(HttpRequest<?> request, CurrentAccount actor, TenantScope scope,
+                                               @PathVariable long id) {
+        AccountRow row = manageable(actor, scope, id);
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", "Nieuwe uitnodigingslink");
+        model.put("account", row);
+        model.put("link", invitationLink(request, admin.reinvite(actor, row)));
+        return new ModelAndView<>("accounts/invited", model);
+    }
+
+    private AccountRow manageable(CurrentAccount actor, TenantScope scope, long id) {
+        return admin.manageable(actor, scope, id).orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "account"));
+    }
+
+    private String idOfGemeente(TenantScope scope, AccountRow row) {
+        return row.gemeenteCbsCode() == null ? ""
+                : gemeenten.findVisibleByCbsCode(scope, row.gemeenteCbsCode()).map(g -> Long.toString(g.id())).orElse("");
+    }
+
+    private ModelAndView<Map<String, Object>> form(CurrentAccount actor, TenantScope scope, String title,
+                                                   AccountForm form, InvalidInput problems, AccountRow existing) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", title);
+        model.put("form", form);
+        model.put("errors", problems.byField());
+        model.put("errorSummary", problems.summary());
+        model.put("existing", existing);
+        model.put("chooseRole", actor.is(Role.BEHEERDER));
+        model.put("roles", Arrays.stream(Role.values())
+                .map(role -> Map.of("value", role.name(), "label", role.label(), "selected", role.name().equals(form.role())))
+                .toList());
+        model.put("gemeenten", gemeenten.listVisible(scope).stream()
+                .map(g -> Map.of("value", Long.toString(g.id()), "label", g.name() + " (" + g.regioName() + ")",
+                        "selected", Long.toString(g.id()).equals(form.gemeente())))
+                .toList());
+        model.put("regios", regios.listVisible(scope).stream()
+                .map(r -> Map.of("value", Long.toString(r.id()), "label", r.name(),
+                        "selected", Long.toString(r.id()).equals(form.regio())))
+                .toList());
+        return new ModelAndView<>("accounts/form", model);
+    }
+
+    private String invitationLink(HttpRequest<?> request, String token) {
+        String base = baseUrl.isBlank()
+                ? (request.isSecure() ? "https://" : "http://") + request.getHeaders().get("Host")
+                : baseUrl.replaceAll("/+$", "");
+        return base + "/uitnodiging/" + token;
+    }
+
+}

@@ -1,0 +1,81 @@
+package nl.quickscan.accounts;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import nl.quickscan.tenancy.TenantScope;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+public interface AccountRepository extends GenericRepository<Account, Long> {
+
+    String ROW = """
+            SELECT a.id, a.email, a.display_name, a.role, a.active, a.locked_until,
+                   a.password_hash IS NOT NULL AS has_password,
+                   g.cbs_code AS gemeente_cbs_code, g.name AS gemeente_name,
+                   COALESCE(a.regio_id, g.regio_id) AS regio_id, r.name AS regio_name
+            FROM account a
+            LEFT JOIN gemeente g ON g.id = a.gemeente_id
+            LEFT JOIN regio r ON r.id = COALESCE(a.regio_id, g.regio_id)
+            """;
+
+    Account save(Account account);
+
+    /** Unscoped: for login, the session check and the beheerder only. */
+    Optional<Account> findById(Long id);
+
+    /** Unscoped: for login and for the uniqueness check of a new account. */
+    Optional<Account> findByEmail(String email);
+
+    boolean existsByRole(Role role);
+
+    default List<AccountRow> listVisible(TenantScope scope) {
+        return listInScope(scope.regioFilter(), scope.gemeenteFilter());
+    }
+
+    default Optional<AccountRow> findVisible(TenantScope scope, long id) {
+        return findInScope(id, scope.regioFilter(), scope.gemeenteFilter());
+    }
+
+    /** Use {@link #listVisible}; the filters are {@link TenantScope}'s encoding (0 = any). */
+    @Query(ROW + """
+            WHERE (:regioFilter = 0 OR COALESCE(a.regio_id, g.regio_id) = :regioFilter)
+              AND (:gemeenteFilter = 0 OR a.gemeente_id = :gemeenteFilter)
+            ORDER BY r.name, g.name, a.email""")
+    List<AccountRow> listInScope(long regioFilter, long gemeenteFilter);
+
+    /** Use {@link #findVisible}; the filters are {@link TenantScope}'s encoding (0 = any). */
+    @Query(ROW + """
+            WHERE a.id = :id
+              AND (:regioFilter = 0 OR COALESCE(a.regio_id, g.regio_id) = :regioFilter)
+              AND (:gemeenteFilter = 0 OR a.gemeente_id = :gemeenteFilter)""")
+    Optional<AccountRow> findInScope(long id, long regioFilter, long gemeenteFilter);
+
+    @Query(ROW + " WHERE a.gemeente_id = :gemeenteId ORDER BY a.email")
+    List<AccountRow> listOfGemeente(long gemeenteId);
+
+    @Query("UPDATE account SET failed_logins = failed_logins + 1 WHERE id = :id")
+    void countFailedLogin(long id);
+
+    /** Locks the account when the failures reached the limit; returns 1 when it did. */
+    @Query("UPDATE account SET locked_until = :until, failed_logins = 0 WHERE id = :id AND failed_logins >= :limit")
+    int lockWhenFailuresReach(long id, int limit, Instant until);
+
+    @Query("UPDATE account SET failed_logins = 0, locked_until = NULL WHERE id = :id")
+    void clearFailedLogins(long id);
+
+    @Query("UPDATE account SET password_hash = :passwordHash, failed_logins = 0, locked_until = NULL WHERE id = :id")
+    void setPassword(long id, String passwordHash);
+
+    @Query("""
+            UPDATE account SET display_name = :displayName, role = :role, gemeente_id = :gemeenteId,
+                               regio_id = :regioId, active = :active
+            WHERE id = :id""")
+    void updateProfile(long id, String displayName, String role, @Nullable Long gemeenteId, @Nullable Long regioId,
+                       boolean active);
+}

@@ -1,0 +1,106 @@
+package nl.quickscan.accounts;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.views.ModelAndView;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+class LoginController {
+
+    @Serdeable
+    record LoginForm(@Nullable String email, @Nullable String password, @Nullable String terug) {
+    }
+
+    private final LoginService loginService;
+    private final Sessions sessions;
+    private final Duration sessionLifetime;
+
+    LoginController(LoginService loginService, Sessions sessions,
+                    @Value("${quickscan.session-minutes:480}") long sessionMinutes) {
+        this.loginService = loginService;
+        this.sessions = sessions;
+        this.sessionLifetime = Duration.ofMinutes(sessionMinutes);
+    }
+
+    @Get("/login")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    HttpResponse<?> loginPage(@Nullable CurrentAccount account, @Nullable @QueryValue String terug,
+                              @Nullable @QueryValue String verlopen, @Nullable @QueryValue String uitgelogd,
+                              @Nullable @QueryValue String welkom) {
+        if (account != null) {
+            return HttpResponse.seeOther(URI.create("/"));
+        }
+        Map<String, Object> model = page(terug);
+        if (verlopen != null) {
+            model.put("notice", "Uw sessie is verlopen of beëindigd. Log opnieuw in.");
+        }
+        if (uitgelogd != null) {
+            model.put("notice", "U bent uitgelogd.");
+        }
+        if (welkom != null) {
+            model.put("notice", "Uw wachtwoord is ingesteld. U kunt nu inloggen.");
+        }
+        return HttpResponse.ok(new ModelAndView<>("login", model));
+    }
+
+    @Post(value = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    HttpResponse<?> login(HttpRequest<?> request, @Body LoginForm form) {
+        Map<String, Object> model = page(form.terug());
+        model.put("email", form.email());
+        if (form.email() == null || form.email().isBlank() || form.password() == null || form.password().isEmpty()) {
+            model.put("error", "Vul uw e-mailadres en uw wachtwoord in.");
+            return HttpResponse.status(HttpStatus.BAD_REQUEST).body(new ModelAndView<>("login", model));
+        }
+        LoginService.Outcome outcome = loginService.authenticate(form.email(), form.password());
+        if (outcome.account().isEmpty()) {
+            model.put("error", outcome.message());
+            return HttpResponse.status(HttpStatus.UNAUTHORIZED).body(new ModelAndView<>("login", model));
+        }
+        Sessions.IssuedToken issued = sessions.open(outcome.account().get(), sessionLifetime);
+        return sessions.withCookie(HttpResponse.seeOther(URI.create(safeReturnPath(form.terug()))), issued, request);
+    }
+
+    @Post(value = "/logout", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    HttpResponse<?> logout(HttpRequest<?> request, CurrentAccount account) {
+        sessions.end(account.sessionId());
+        return sessions.clear(HttpResponse.seeOther(URI.create("/login?uitgelogd=1")), request);
+    }
+
+    private static Map<String, Object> page(@Nullable String terug) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", "Inloggen");
+        model.put("terug", safeReturnPath(terug));
+        return model;
+    }
+
+    /** Only a path on this site, so that the login form cannot be used to send people elsewhere. */
+    static String safeReturnPath(@Nullable String path) {
+        if (path == null || !path.startsWith("/") || path.startsWith("//") || path.contains("\\")
+                || path.startsWith("/login") || path.length() > 500) {
+            return "/";
+        }
+        return path;
+    }
+}

@@ -1,0 +1,31 @@
+package nl.quickscan.accounts;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+import java.time.Instant;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+public interface LoginSessionRepository extends GenericRepository<LoginSession, String> {
+
+    LoginSession save(LoginSession session);
+
+    /** The live session and its account; empty when the session ended or the account was deactivated. */
+    @Query("""
+            SELECT a.id, a.email, a.display_name, a.role, a.gemeente_id, a.regio_id, s.id AS session_id
+            FROM login_session s JOIN account a ON a.id = s.account_id
+            WHERE s.id = :sessionId AND s.expires_at > :now AND a.active = TRUE""")
+    Optional<CurrentAccount> findLive(String sessionId, Instant now);
+
+    @Query("DELETE FROM login_session WHERE id = :sessionId")
+    void end(String sessionId);
+
+    @Query("DELETE FROM login_session WHERE account_id = :accountId")
+    void endAllOf(long accountId);
+
+    @Query("DELETE FROM login_session WHERE expires_at < :now")
+    int deleteExpired(Instant now);
+}

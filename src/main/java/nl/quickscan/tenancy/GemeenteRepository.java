@@ -1,0 +1,57 @@
+package nl.quickscan.tenancy;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+import java.util.List;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+public interface GemeenteRepository extends GenericRepository<Gemeente, Long> {
+
+    String ROW = """
+            SELECT g.id, g.cbs_code, g.name, g.regio_id, r.name AS regio_name
+            FROM gemeente g JOIN regio r ON r.id = g.regio_id
+            """;
+
+    Gemeente save(Gemeente gemeente);
+
+    Optional<Gemeente> findByCbsCode(String cbsCode);
+
+    Optional<Gemeente> findByName(String name);
+
+    default List<GemeenteRow> listVisible(TenantScope scope) {
+        return listInScope(scope.regioFilter(), scope.gemeenteFilter());
+    }
+
+    default Optional<GemeenteRow> findVisibleByCbsCode(TenantScope scope, String cbsCode) {
+        return findByCbsCodeInScope(cbsCode, scope.regioFilter(), scope.gemeenteFilter());
+    }
+
+    default Optional<GemeenteRow> findVisible(TenantScope scope, long id) {
+        return findInScope(id, scope.regioFilter(), scope.gemeenteFilter());
+    }
+
+    /** Use {@link #listVisible}; the filters are {@link TenantScope}'s encoding (0 = any). */
+    @Query(ROW + """
+            WHERE (:regioFilter = 0 OR g.regio_id = :regioFilter) AND (:gemeenteFilter = 0 OR g.id = :gemeenteFilter)
+            ORDER BY r.name, g.name""")
+    List<GemeenteRow> listInScope(long regioFilter, long gemeenteFilter);
+
+    /** Use {@link #findVisibleByCbsCode}; the filters are {@link TenantScope}'s encoding (0 = any). */
+    @Query(ROW + """
+            WHERE g.cbs_code = :cbsCode
+              AND (:regioFilter = 0 OR g.regio_id = :regioFilter) AND (:gemeenteFilter = 0 OR g.id = :gemeenteFilter)""")
+    Optional<GemeenteRow> findByCbsCodeInScope(String cbsCode, long regioFilter, long gemeenteFilter);
+
+    /** Use {@link #findVisible}; the filters are {@link TenantScope}'s encoding (0 = any). */
+    @Query(ROW + """
+            WHERE g.id = :id
+              AND (:regioFilter = 0 OR g.regio_id = :regioFilter) AND (:gemeenteFilter = 0 OR g.id = :gemeenteFilter)""")
+    Optional<GemeenteRow> findInScope(long id, long regioFilter, long gemeenteFilter);
+
+    @Query("UPDATE gemeente SET cbs_code = :cbsCode, name = :name, regio_id = :regioId WHERE id = :id")
+    void update(long id, String cbsCode, String name, long regioId);
+}

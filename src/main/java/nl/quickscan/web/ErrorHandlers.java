@@ -1,0 +1,120 @@
+package nl.quickscan.web;
+
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
+import io.micronaut.http.codec.CodecException;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.AuthorizationException;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
+import jakarta.validation.ConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Every error leaves as a Dutch page or a JSON {@link ApiError}; never a stack trace. */
+@Controller
+@Secured(SecurityRule.IS_ANONYMOUS)
+final class ErrorHandlers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorHandlers.class);
+    private static final String UNREADABLE = "De gegevens konden niet worden gelezen. Controleer of ze volledig en goed opgemaakt zijn.";
+
+    private final ErrorPages errorPages;
+    private final AuthorizationExceptionHandler authorizationHandler;
+
+    ErrorHandlers(ErrorPages errorPages, AuthorizationExceptionHandler authorizationHandler) {
+        this.errorPages = errorPages;
+        this.authorizationHandler = authorizationHandler;
+    }
+
+    @Error(global = true)
+    HttpResponse<?> authorization(HttpRequest<?> request, AuthorizationException exception) {
+        return authorizationHandler.handle(request, exception);
+    }
+
+    @Error(global = true, status = HttpStatus.NOT_FOUND)
+    HttpResponse<?> notFound(HttpRequest<?> request) {
+        return errorPages.respond(request, HttpStatus.NOT_FOUND,
+                "Deze pagina bestaat niet (meer), of u heeft er geen toegang toe.");
+    }
+
+    /** Controllers say "not found" by throwing; another tenant's resource is reported the same way. */
+    @Error(global = true)
+    HttpResponse<?> status(HttpRequest<?> request, HttpStatusException exception) {
+        if (exception.getStatus() == HttpStatus.NOT_FOUND) {
+            return notFound(request);
+        }
+        return errorPages.respond(request, exception.getStatus(), exception.getMessage());
+    }
+
+    @Error(global = true, status = HttpStatus.METHOD_NOT_ALLOWED)
+    HttpResponse<?> methodNotAllowed(HttpRequest<?> request) {
+        return errorPages.respond(request, HttpStatus.METHOD_NOT_ALLOWED, "Deze handeling kan op dit adres niet.");
+    }
+
+    @Error(global = true, status = HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+    HttpResponse<?> unsupportedMediaType(HttpRequest<?> request) {
+        return errorPages.respond(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "Dit soort gegevens wordt hier niet aangenomen. Stuur JSON (application/json).");
+    }
+
+    @Error(global = true)
+    HttpResponse<?> invalidInput(HttpRequest<?> request, InvalidInput.InvalidInputException exception) {
+        return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+                .body(new ApiError("Controleer de invoer.", exception.input().asList()));
+    }
+
+    @Error(global = true)
+    HttpResponse<?> constraintViolation(HttpRequest<?> request, ConstraintViolationException exception) {
+        List<ApiError.FieldError> errors = exception.getConstraintViolations().stream()
+                .map(violation -> new ApiError.FieldError(lastNode(violation.getPropertyPath().toString()),
+                        violation.getMessage()))
+                .toList();
+        if (ErrorPages.isApi(request)) {
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ApiError("Controleer de invoer.", errors));
+        }
+        return errorPages.page(request, HttpStatus.UNPROCESSABLE_ENTITY, "Controleer de invoer.");
+    }
+
+    @Error(global = true)
+    HttpResponse<?> unreadable(HttpRequest<?> request, CodecException exception) {
+        return errorPages.respond(request, HttpStatus.BAD_REQUEST, UNREADABLE);
+    }
+
+    @Error(global = true)
+    HttpResponse<?> unconvertible(HttpRequest<?> request, ConversionErrorException exception) {
+        return errorPages.respond(request, HttpStatus.BAD_REQUEST, UNREADABLE);
+    }
+
+    @Error(global = true)
+    HttpResponse<?> unsatisfied(HttpRequest<?> request, UnsatisfiedRouteException exception) {
+        return errorPages.respond(request, HttpStatus.BAD_REQUEST, UNREADABLE);
+    }
+
+    @Error(global = true)
+    HttpResponse<?> tooLarge(HttpRequest<?> request, ContentLengthExceededException exception) {
+        return errorPages.respond(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE, "Er zijn te veel gegevens verstuurd.");
+    }
+
+    @Error(global = true)
+    HttpResponse<?> unexpected(HttpRequest<?> request, Throwable exception) {
+        String reference = UUID.randomUUID().toString().substring(0, 8);
+        LOG.error("Unexpected error {} on {} {}", reference, request.getMethod(), request.getPath(), exception);
+        return errorPages.respond(request, HttpStatus.INTERNAL_SERVER_ERROR,
+                "Er ging iets mis aan onze kant. Probeer het later opnieuw. Vermeld bij een melding code " + reference + ".");
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+}

@@ -1,0 +1,47 @@
+package nl.quickscan.web;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** UP once the app can serve, which includes reaching its database. */
+@Controller("/health")
+@Secured(SecurityRule.IS_ANONYMOUS)
+final class HealthController {
+
+    @Serdeable
+    record Health(String status) {
+    }
+
+    private final DataSource dataSource;
+
+    HealthController(DataSource dataSource) {
+        // The injected DataSource only hands out transaction-bound connections; check the pool itself.
+        this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+    }
+
+    @Get
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    HttpResponse<Health> health() {
+        try (Connection connection = dataSource.getConnection()) {
+            if (connection.isValid(2)) {
+                return HttpResponse.ok(new Health("UP"));
+            }
+        } catch (SQLException e) {
+            // reported as DOWN below
+        }
+        return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).body(new Health("DOWN"));
+    }
+}

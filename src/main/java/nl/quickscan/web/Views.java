@@ -1,0 +1,38 @@
+package nl.quickscan.web;
+
+import com.github.jknack.handlebars.Handlebars;
+import com.github.jknack.handlebars.cache.ConcurrentMapTemplateCache;
+import com.github.jknack.handlebars.helper.ConditionalHelpers;
+import com.github.jknack.handlebars.io.ClassPathTemplateLoader;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.views.handlebars.HandlebarsFactory;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * The Handlebars engine. The views module's own factory builds one without a template cache, which would compile
+ * every template on every request; this one compiles each template once.
+ */
+@Factory
+public class Views {
+
+    public static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+    private static final DateTimeFormatter DATE_TIME =
+            DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", new Locale("nl", "NL")).withZone(ZONE);
+
+    @Singleton
+    @Replaces(bean = Handlebars.class, factory = HandlebarsFactory.class)
+    Handlebars handlebars() {
+        Handlebars handlebars = new Handlebars(new ClassPathTemplateLoader("/", ".hbs"))
+                .with(new ConcurrentMapTemplateCache());
+        handlebars.registerHelpers(ConditionalHelpers.class);
+        handlebars.registerHelper("datetime", (Object value, com.github.jknack.handlebars.Options options) ->
+                value instanceof Instant instant ? DATE_TIME.format(instant) : "");
+        return handlebars;
+    }
+}
