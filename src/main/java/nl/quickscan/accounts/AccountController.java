@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -28,6 +29,7 @@ import java.util.Map;
 
 /** Account pages of the beheerder (all accounts) and the coordinator (the advisers of their regio). */
 @Controller("/accounts")
+@Produces(MediaType.TEXT_HTML)
 @Secured({Role.Names.BEHEERDER, Role.Names.COORDINATOR})
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AccountController {

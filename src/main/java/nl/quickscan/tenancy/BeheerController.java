@@ -9,6 +9,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -26,6 +27,7 @@ import java.util.Map;
 
 /** The beheerder's pages for regio's, gemeenten and the audit log. */
 @Controller("/beheer")
+@Produces(MediaType.TEXT_HTML)
 @Secured(Role.Names.BEHEERDER)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class BeheerController {

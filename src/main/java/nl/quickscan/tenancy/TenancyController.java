@@ -1,6 +1,8 @@
 package nl.quickscan.tenancy;
 
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -47,6 +49,7 @@ class TenancyController {
     }
 
     @Get
+    @Produces(MediaType.TEXT_HTML)
     ModelAndView<Map<String, Object>> home(CurrentAccount account, TenantScope scope) {
         Map<String, Object> model = new HashMap<>();
         model.put("title", "Start");
@@ -62,6 +65,7 @@ class TenancyController {
     }
 
     @Get("/gemeenten/{cbsCode}")
+    @Produces(MediaType.TEXT_HTML)
     ModelAndView<Map<String, Object>> gemeente(TenantScope scope, @PathVariable String cbsCode) {
         GemeenteRow gemeente = visibleGemeente(scope, cbsCode);
         Map<String, Object> model = new HashMap<>();

@@ -9,6 +9,7 @@ import io.micronaut.http.annotation.Error;
 import io.micronaut.http.codec.CodecException;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.json.JsonSyntaxException;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.AuthorizationException;
 import io.micronaut.security.rules.SecurityRule;
@@ -87,6 +88,11 @@ final class ErrorHandlers {
 
     @Error(global = true)
     HttpResponse<?> unreadable(HttpRequest<?> request, CodecException exception) {
+        return errorPages.respond(request, HttpStatus.BAD_REQUEST, UNREADABLE);
+    }
+
+    @Error(global = true)
+    HttpResponse<?> malformedJson(HttpRequest<?> request, JsonSyntaxException exception) {
         return errorPages.respond(request, HttpStatus.BAD_REQUEST, UNREADABLE);
     }
 

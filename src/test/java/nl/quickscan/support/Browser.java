@@ -1,0 +1,104 @@
+package nl.quickscan.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** A browser without JavaScript: a cookie jar, no automatic redirects, forms posted as a browser posts them. */
+public final class Browser {
+
+    private final TestApp app;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient client;
+
+    Browser(TestApp app) {
+        this.app = app;
+        this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    public Response get(String path) {
+        return send(HttpRequest.newBuilder(app.uri(path)).header("Accept", "text/html").GET());
+    }
+
+    /** Posts a form the way the page would: with the CSRF token the page carries. */
+    public Response post(String path, String... fieldsAndValues) {
+        Map<String, String> fields = fields(fieldsAndValues);
+        fields.putIfAbsent("_csrf", csrfToken());
+        return postRaw(path, fields);
+    }
+
+    /** Posts a form exactly as given, for example without a CSRF token. */
+    public Response postWithoutToken(String path, String... fieldsAndValues) {
+        return postRaw(path, fields(fieldsAndValues));
+    }
+
+    public Browser login(String email, String password) {
+        Response response = tryLogin(email, password);
+        assertEquals(303, response.status(), () -> "login of " + email + " failed: " + response);
+        return this;
+    }
+
+    public Response tryLogin(String email, String password) {
+        get("/login");
+        return post("/login", "email", email, "password", password);
+    }
+
+    /** The token of this browser's CSRF cookie, which is what the pages put into their forms. */
+    public String csrfToken() {
+        if (cookie("QUICKSCAN_CSRF") == null) {
+            get("/login");
+        }
+        return cookie("QUICKSCAN_CSRF");
+    }
+
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    public void setCookie(String name, String value) {
+        HttpCookie cookie = new HttpCookie(name, value);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(app.uri("/"), cookie);
+    }
+
+    private Response postRaw(String path, Map<String, String> fields) {
+        StringJoiner body = new StringJoiner("&");
+        fields.forEach((key, value) -> body.add(URLEncoder.encode(key, StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return send(HttpRequest.newBuilder(app.uri(path)).header("Accept", "text/html")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    private static Map<String, String> fields(String... fieldsAndValues) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (int i = 0; i < fieldsAndValues.length; i += 2) {
+            fields.put(fieldsAndValues[i], fieldsAndValues[i + 1]);
+        }
+        return fields;
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(), response.headers());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package nl.quickscan.support;
+
+import nl.quickscan.accounts.Account;
+import nl.quickscan.accounts.AccountRepository;
+import nl.quickscan.accounts.PasswordHasher;
+import nl.quickscan.accounts.Role;
+import nl.quickscan.tenancy.GemeenteRepository;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Accounts made for one test only, so that tests sharing a server do not disturb each other. */
+public final class Fixtures {
+
+    public static final String PASSWORD = "een-lang-test-wachtwoord";
+
+    private Fixtures() {
+    }
+
+    public static Account adviseur(TestApp app, String cbsCode) {
+        long gemeenteId = app.bean(GemeenteRepository.class).findByCbsCode(cbsCode).orElseThrow().id();
+        return create(app, Role.ADVISEUR, gemeenteId, null);
+    }
+
+    public static Account create(TestApp app, Role role, Long gemeenteId, Long regioId) {
+        AccountRepository accounts = app.bean(AccountRepository.class);
+        String email = "test-" + UUID.randomUUID() + "@example.nl";
+        Account account = accounts.save(Account.invited(email, "Test " + role.label(), role, gemeenteId, regioId, Instant.now()));
+        accounts.setPassword(account.id(), app.bean(PasswordHasher.class).hash(PASSWORD));
+        return accounts.findById(account.id()).orElseThrow();
+    }
+
+    public static long accountId(TestApp app, String email) {
+        return app.bean(AccountRepository.class).findByEmail(email).orElseThrow().id();
+    }
+
+    public static long gemeenteId(TestApp app, String cbsCode) {
+        return app.bean(GemeenteRepository.class).findByCbsCode(cbsCode).orElseThrow().id();
+    }
+}

@@ -1,0 +1,56 @@
+package nl.quickscan.support;
+
+import io.micronaut.json.JsonMapper;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpHeaders;
+import java.util.List;
+import java.util.Map;
+
+/** What the server answered, with helpers to read it as HTML or JSON. */
+public record Response(int status, String body, HttpHeaders headers) {
+
+    private static final JsonMapper JSON = JsonMapper.createDefault();
+
+    public Document html() {
+        return Jsoup.parse(body);
+    }
+
+    public String location() {
+        return headers.firstValue("Location").orElse(null);
+    }
+
+    public List<String> setCookies() {
+        return headers.allValues("Set-Cookie");
+    }
+
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> json() {
+        try {
+            return JSON.readValue(body, Map.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Not JSON: " + body, e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> jsonList() {
+        try {
+            return JSON.readValue(body, List.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Not JSON: " + body, e);
+        }
+    }
+
+    public String contentType() {
+        return headers.firstValue("Content-Type").orElse("");
+    }
+
+    @Override
+    public String toString() {
+        return status + " " + (body.length() > 400 ? body.substring(0, 400) + "…" : body);
+    }
+}
