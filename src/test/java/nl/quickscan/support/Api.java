@@ -49,7 +49,7 @@ public final class Api {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(app.uri(path)).header("Accept", "application/json");
+        HttpRequest.Builder builder = HttpRequest.newBuilder(app.uri(path)).timeout(java.time.Duration.ofSeconds(20)).header("Accept", "application/json");
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }

@@ -27,7 +27,7 @@ public final class Browser {
     }
 
     public Response get(String path) {
-        return send(HttpRequest.newBuilder(app.uri(path)).header("Accept", "text/html").GET());
+        return send(HttpRequest.newBuilder(app.uri(path)).timeout(java.time.Duration.ofSeconds(20)).header("Accept", "text/html").GET());
     }
 
     /** Posts a form the way the page would: with the CSRF token the page carries. */
@@ -77,7 +77,7 @@ public final class Browser {
         StringJoiner body = new StringJoiner("&");
         fields.forEach((key, value) -> body.add(URLEncoder.encode(key, StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(value, StandardCharsets.UTF_8)));
-        return send(HttpRequest.newBuilder(app.uri(path)).header("Accept", "text/html")
+        return send(HttpRequest.newBuilder(app.uri(path)).timeout(java.time.Duration.ofSeconds(20)).header("Accept", "text/html")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }

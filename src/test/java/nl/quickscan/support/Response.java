@@ -1,5 +1,6 @@
 package nl.quickscan.support;
 
+import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -39,7 +40,7 @@ public record Response(int status, String body, HttpHeaders headers) {
     @SuppressWarnings("unchecked")
     public List<Map<String, Object>> jsonList() {
         try {
-            return JSON.readValue(body, List.class);
+            return (List<Map<String, Object>>) (List<?>) JSON.readValue(body, Argument.listOf(Map.class));
         } catch (IOException e) {
             throw new UncheckedIOException("Not JSON: " + body, e);
         }
