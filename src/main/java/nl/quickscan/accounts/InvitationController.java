@@ -45,7 +45,7 @@ class InvitationController {
     HttpResponse<?> page(@PathVariable String token) {
         Optional<Account> account = invitations.accountFor(token);
         if (account.isEmpty()) {
-            return HttpResponse.status(HttpStatus.NOT_FOUND).body(view(null, UNUSABLE));
+            return HttpResponse.status(HttpStatus.GONE).body(view(null, UNUSABLE));
         }
         return HttpResponse.ok(view(account.get(), null));
     }
@@ -54,7 +54,7 @@ class InvitationController {
     HttpResponse<?> accept(@PathVariable String token, @Body PasswordForm form) {
         Optional<Account> account = invitations.accountFor(token);
         if (account.isEmpty()) {
-            return HttpResponse.status(HttpStatus.NOT_FOUND).body(view(null, UNUSABLE));
+            return HttpResponse.status(HttpStatus.GONE).body(view(null, UNUSABLE));
         }
         String problem = PasswordHasher.problemWith(form.password());
         if (problem == null && !form.password().equals(form.passwordRepeat())) {
@@ -64,7 +64,7 @@ class InvitationController {
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(view(account.get(), problem));
         }
         if (!invitations.accept(token, form.password())) {
-            return HttpResponse.status(HttpStatus.NOT_FOUND).body(view(null, UNUSABLE));
+            return HttpResponse.status(HttpStatus.GONE).body(view(null, UNUSABLE));
         }
         return HttpResponse.seeOther(URI.create("/login?welkom=1"));
     }

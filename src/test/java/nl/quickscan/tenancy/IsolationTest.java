@@ -69,9 +69,9 @@ class IsolationTest {
         assertFalse(anonymous.get("/login").body().contains("Groningen"));
         assertEquals("{\"status\":\"UP\"}", app.api().get("/health").body());
         Response unknownInvitation = anonymous.get("/uitnodiging/" + "a".repeat(43));
-        assertEquals(404, unknownInvitation.status());
+        assertEquals(410, unknownInvitation.status());
         assertFalse(unknownInvitation.body().contains("@"), "no account is named");
-        assertEquals(404, anonymous.post("/uitnodiging/" + "a".repeat(43), "password", "x".repeat(20),
+        assertEquals(410, anonymous.post("/uitnodiging/" + "a".repeat(43), "password", "x".repeat(20),
                 "passwordRepeat", "x".repeat(20)).status());
         assertEquals(401, app.api().postJson("/api/v1/auth/token", "{\"username\":\"x@y.nl\",\"password\":\"z\"}").status());
         assertEquals(401, anonymous.tryLogin(ADVISEUR_ASSEN, "fout").status());
