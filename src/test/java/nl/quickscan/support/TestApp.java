@@ -102,7 +102,7 @@ public final class TestApp {
     /** Connection settings of the MariaDB/MySQL test database. */
     public record MySqlSettings(String url, String user, String password) {
 
-        static Optional<MySqlSettings> configured() {
+        public static Optional<MySqlSettings> configured() {
             String url = setting("QUICKSCAN_TEST_MYSQL_URL", "quickscan.test.mysql.url");
             if (url == null) {
                 return Optional.empty();

@@ -1,0 +1,37 @@
+package nl.quickscan.tenancy;
+
+import nl.quickscan.accounts.CurrentAccount;
+import nl.quickscan.accounts.Role;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TenantScopeTest {
+
+    private static CurrentAccount account(Role role, Long gemeenteId, Long regioId) {
+        return new CurrentAccount(7, "x@y.nl", "X", role, gemeenteId, regioId, "sid");
+    }
+
+    @Test
+    void anAdviserIsScopedToTheirGemeente() {
+        TenantScope scope = TenantScope.of(account(Role.ADVISEUR, 42L, null));
+        assertEquals(42, scope.gemeenteFilter());
+        assertEquals(0, scope.regioFilter());
+        assertFalse(scope.isPlatformWide());
+    }
+
+    @Test
+    void aCoordinatorIsScopedToTheirRegio() {
+        TenantScope scope = TenantScope.of(account(Role.COORDINATOR, null, 3L));
+        assertEquals(3, scope.regioFilter());
+        assertEquals(0, scope.gemeenteFilter());
+        assertFalse(scope.isPlatformWide());
+    }
+
+    @Test
+    void aBeheerderSeesThePlatform() {
+        assertTrue(TenantScope.of(account(Role.BEHEERDER, null, null)).isPlatformWide());
+    }
+}
