@@ -68,7 +68,7 @@ public class Invitations {
         return true;
     }
 
-    private static String hash(String token) {
+    static String hash(String token) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(digest.digest(token.getBytes(StandardCharsets.UTF_8)));

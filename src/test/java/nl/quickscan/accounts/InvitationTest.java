@@ -79,7 +79,7 @@ class InvitationTest {
         assertEquals(200, app.browser().get(second).status());
 
         Invitation invitation = app.bean(InvitationRepository.class)
-                .findUsable(sha256(second.substring(second.lastIndexOf('/') + 1)), Instant.now()).orElseThrow();
+                .findUsable(Invitations.hash(second.substring(second.lastIndexOf('/') + 1)), Instant.now()).orElseThrow();
         Duration validity = Duration.between(invitation.createdAt(), invitation.expiresAt());
         assertEquals(Duration.ofDays(7), validity);
         assertTrue(app.bean(InvitationRepository.class).findUsable(invitation.tokenHash(),
@@ -113,14 +113,5 @@ class InvitationTest {
         assertEquals(422, response.status());
         assertTrue(response.html().text().contains("U kunt uw eigen rol niet wijzigen"));
         assertEquals(Role.BEHEERDER, app.bean(AccountRepository.class).findById(admin.id()).orElseThrow().role());
-    }
-
-    private static String sha256(String token) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
