@@ -60,7 +60,11 @@ class IsolationTest {
             entry("POST /beheer/gemeenten", "beheerIsForTheBeheerderOnly"),
             entry("GET /beheer/gemeenten/{id}", "beheerIsForTheBeheerderOnly"),
             entry("POST /beheer/gemeenten/{id}", "beheerIsForTheBeheerderOnly"),
-            entry("GET /beheer/audit", "beheerIsForTheBeheerderOnly"));
+            entry("GET /beheer/audit", "beheerIsForTheBeheerderOnly"),
+            entry("GET /api/v1/surveys", "surveysAreSharedContentWithoutTenantData"),
+            entry("GET /api/v1/surveys/{id}/{version}", "surveysAreSharedContentWithoutTenantData"),
+            entry("GET /vragenlijsten", "surveysAreSharedContentWithoutTenantData"),
+            entry("GET /vragenlijsten/{id}/{version}", "surveysAreSharedContentWithoutTenantData"));
 
     @ParameterizedTest
     @MethodSource(APPS)
@@ -215,5 +219,23 @@ class IsolationTest {
         assertTrue(app.bean(GemeenteRepository.class).findByCbsCode("GM9998").isEmpty());
         assertEquals(200, app.browser().login("beheerder@quickscan.test", TestApp.DEMO_PASSWORD).get("/beheer/audit").status());
         assertEquals(Role.BEHEERDER, app.bean(AccountRepository.class).findByEmail("beheerder@quickscan.test").orElseThrow().role());
+    }
+
+    /** Survey definitions are the same for every tenant; they hold no gemeente data and need a login. */
+    @ParameterizedTest
+    @MethodSource(APPS)
+    void surveysAreSharedContentWithoutTenantData(TestApp app) {
+        for (String email : List.of(ADVISEUR_GRONINGEN, COORDINATOR_DRENTHE, "beheerder@quickscan.test")) {
+            Browser browser = app.browser().login(email, TestApp.DEMO_PASSWORD);
+            Response page = browser.get("/vragenlijsten/quickscan-seksueel-geweld/1");
+            assertEquals(200, page.status());
+            assertFalse(page.html().select("main").text().contains("Assen"), "no gemeente data on the page");
+            assertEquals(200, browser.get("/vragenlijsten").status());
+            Api api = app.api().login(email, TestApp.DEMO_PASSWORD);
+            assertEquals(200, api.get("/api/v1/surveys").status());
+            assertEquals(200, api.get("/api/v1/surveys/quickscan-seksueel-geweld/1").status());
+        }
+        assertEquals(303, app.browser().get("/vragenlijsten/quickscan-seksueel-geweld/1").status());
+        assertEquals(401, app.api().get("/api/v1/surveys/quickscan-seksueel-geweld/1").status());
     }
 }

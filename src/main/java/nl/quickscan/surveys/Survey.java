@@ -1,0 +1,78 @@
+package nl.quickscan.surveys;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** One version of a questionnaire, as defined by a file under {@code surveys/}. Immutable. */
+public record Survey(String id, int version, String title, String introduction, List<Level> levels,
+                     List<Bouwsteen> bouwstenen, List<Question> kengetallen) {
+
+    public record Bouwsteen(String key, String title, String description, double weight, List<Theme> themes,
+                            List<Question> questions) {
+    }
+
+    public record Theme(String key, String title) {
+    }
+
+    public record Source(String document, String section) {
+    }
+
+    public record Level(String label, double min, String description) {
+    }
+
+    /** An answer option. {@code points} is null for an option that leaves the question out of the maximum. */
+    public record AnswerOption(String value, String label, Integer points, boolean uncertain, boolean notApplicable,
+                               boolean requiresComment) {
+    }
+
+    /**
+     * A statement or question. Options of a scale are resolved at load time, so every choice question carries its
+     * own options. {@code theme}, {@code unit} and {@code replaces} may be null.
+     */
+    public record Question(String key, String theme, QuestionType type, String text, String help,
+                           String recommendation, Source source, double weight, boolean required,
+                           List<AnswerOption> options, String unit, String replaces) {
+
+        public boolean scored() {
+            return type.scored();
+        }
+    }
+
+    public enum QuestionType {
+        SCALE("scale", true), SINGLE_CHOICE("single-choice", true), MULTIPLE_CHOICE("multiple-choice", true),
+        YES_NO("yes-no", true), NUMBER("number", false), TEXT("text", false);
+
+        private final String code;
+        private final boolean scored;
+
+        QuestionType(String code, boolean scored) {
+            this.code = code;
+            this.scored = scored;
+        }
+
+        public String code() {
+            return code;
+        }
+
+        public boolean scored() {
+            return scored;
+        }
+
+        public boolean hasOptions() {
+            return this != NUMBER && this != TEXT;
+        }
+
+        static Optional<QuestionType> ofCode(String code) {
+            return Stream.of(values()).filter(type -> type.code.equals(code)).findFirst();
+        }
+    }
+
+    public Stream<Question> questions() {
+        return bouwstenen.stream().flatMap(bouwsteen -> bouwsteen.questions().stream());
+    }
+
+    public long scoredQuestionCount() {
+        return questions().filter(Question::scored).count();
+    }
+}

@@ -1,0 +1,146 @@
+package nl.quickscan.surveys;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.views.ModelAndView;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The survey definitions, for every logged-in account: as JSON and as a printable page. */
+@Controller
+@Secured(SecurityRule.IS_AUTHENTICATED)
+class SurveyController {
+
+    @Serdeable
+    record SurveySummary(String id, int version, String title, long statements) {
+    }
+
+    @Serdeable
+    record SurveyJson(String id, int version, String title, String introduction, List<LevelJson> levels,
+                      List<BouwsteenJson> bouwstenen, List<QuestionJson> kengetallen) {
+    }
+
+    @Serdeable
+    record LevelJson(String label, double min, String description) {
+    }
+
+    @Serdeable
+    record BouwsteenJson(String key, String title, String description, double weight, List<ThemeJson> themes,
+                         List<QuestionJson> questions) {
+    }
+
+    @Serdeable
+    record ThemeJson(String key, String title) {
+    }
+
+    @Serdeable
+    record QuestionJson(String key, @Nullable String theme, String text, String help, @Nullable String recommendation,
+                        SourceJson source, double weight, boolean required, String type, List<OptionJson> options,
+                        @Nullable String unit, @Nullable String replaces) {
+        static QuestionJson of(Survey.Question q) {
+            return new QuestionJson(q.key(), q.theme(), q.text(), q.help(), q.recommendation(),
+                    new SourceJson(q.source().document(), q.source().section()), q.weight(), q.required(),
+                    q.type().code(), q.options().stream().map(OptionJson::of).toList(), q.unit(), q.replaces());
+        }
+    }
+
+    @Serdeable
+    record SourceJson(String document, String section) {
+    }
+
+    @Serdeable
+    record OptionJson(String value, String label, @Nullable Integer points, boolean uncertain, boolean notApplicable,
+                      boolean requiresComment) {
+        static OptionJson of(Survey.AnswerOption o) {
+            return new OptionJson(o.value(), o.label(), o.points(), o.uncertain(), o.notApplicable(), o.requiresComment());
+        }
+    }
+
+    private final SurveyCatalog catalog;
+
+    SurveyController(SurveyCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @Get("/api/v1/surveys")
+    List<SurveySummary> list() {
+        return catalog.all().stream().map(SurveyController::summary).toList();
+    }
+
+    @Get("/api/v1/surveys/{id}/{version}")
+    SurveyJson definition(@PathVariable String id, @PathVariable int version) {
+        Survey survey = survey(id, version);
+        return new SurveyJson(survey.id(), survey.version(), survey.title(), survey.introduction(),
+                survey.levels().stream().map(l -> new LevelJson(l.label(), l.min(), l.description())).toList(),
+                survey.bouwstenen().stream().map(b -> new BouwsteenJson(b.key(), b.title(), b.description(), b.weight(),
+                        b.themes().stream().map(t -> new ThemeJson(t.key(), t.title())).toList(), b.questions().stream().map(QuestionJson::of).toList())).toList(),
+                survey.kengetallen().stream().map(QuestionJson::of).toList());
+    }
+
+    @Get("/vragenlijsten")
+    @Produces(MediaType.TEXT_HTML)
+    ModelAndView<Map<String, Object>> listPage() {
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", "Vragenlijsten");
+        model.put("surveys", list());
+        return new ModelAndView<>("surveys/list", model);
+    }
+
+    @Get("/vragenlijsten/{id}/{version}")
+    @Produces(MediaType.TEXT_HTML)
+    ModelAndView<Map<String, Object>> page(@PathVariable String id, @PathVariable int version) {
+        Survey survey = survey(id, version);
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", survey.title() + " (versie " + survey.version() + ")");
+        model.put("survey", survey);
+        model.put("bouwstenen", bouwsteenSections(survey));
+        model.put("statements", survey.scoredQuestionCount());
+        return new ModelAndView<>("surveys/survey", model);
+    }
+
+    private Survey survey(String id, int version) {
+        return catalog.find(id, version).orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "survey"));
+    }
+
+    private static SurveySummary summary(Survey survey) {
+        return new SurveySummary(survey.id(), survey.version(), survey.title(), survey.scoredQuestionCount());
+    }
+
+    /** Per bouwsteen its questions, grouped by theme where the bouwsteen has themes, numbered through the survey. */
+    private static List<Map<String, Object>> bouwsteenSections(Survey survey) {
+        List<Map<String, Object>> result = new ArrayList<>();
+        int number = 0;
+        for (Survey.Bouwsteen bouwsteen : survey.bouwstenen()) {
+            Map<String, List<Map<String, Object>>> byTheme = new LinkedHashMap<>();
+            bouwsteen.themes().forEach(theme -> byTheme.put(theme.key(), new ArrayList<>()));
+            for (Survey.Question question : bouwsteen.questions()) {
+                number++;
+                byTheme.computeIfAbsent(question.theme() == null ? "" : question.theme(), key -> new ArrayList<>())
+                        .add(Map.of("number", number, "question", question));
+            }
+            List<Map<String, Object>> sections = new ArrayList<>();
+            byTheme.forEach((themeKey, questions) -> {
+                Map<String, Object> section = new HashMap<>();
+                bouwsteen.themes().stream().filter(theme -> theme.key().equals(themeKey)).findFirst()
+                        .ifPresent(theme -> section.put("theme", theme.title()));
+                section.put("questions", questions);
+                sections.add(section);
+            });
+            result.add(Map.of("bouwsteen", bouwsteen, "sections", sections));
+        }
+        return result;
+    }
+}
