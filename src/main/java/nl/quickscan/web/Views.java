@@ -1,6 +1,7 @@
 package nl.quickscan.web;
 
 import com.github.jknack.handlebars.Handlebars;
+import com.github.jknack.handlebars.Options;
 import com.github.jknack.handlebars.cache.ConcurrentMapTemplateCache;
 import com.github.jknack.handlebars.helper.ConditionalHelpers;
 import com.github.jknack.handlebars.io.ClassPathTemplateLoader;
@@ -9,6 +10,7 @@ import io.micronaut.context.annotation.Replaces;
 import io.micronaut.views.handlebars.HandlebarsFactory;
 import jakarta.inject.Singleton;
 
+import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -22,8 +24,8 @@ import java.util.Locale;
 public class Views {
 
     public static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
-    private static final DateTimeFormatter DATE_TIME =
-            DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", new Locale("nl", "NL")).withZone(ZONE);
+    private static final Locale DUTCH = new Locale("nl", "NL");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", DUTCH).withZone(ZONE);
 
     @Singleton
     @Replaces(bean = Handlebars.class, factory = HandlebarsFactory.class)
@@ -31,8 +33,17 @@ public class Views {
         Handlebars handlebars = new Handlebars(new ClassPathTemplateLoader("/", ".hbs"))
                 .with(new ConcurrentMapTemplateCache());
         handlebars.registerHelpers(ConditionalHelpers.class);
-        handlebars.registerHelper("datetime", (Object value, com.github.jknack.handlebars.Options options) ->
+        handlebars.registerHelper("datetime", (Object value, Options options) ->
                 value instanceof Instant instant ? DATE_TIME.format(instant) : "");
+        handlebars.registerHelper("getal", (Object value, Options options) ->
+                value instanceof Number number ? dutchNumber(number) : "");
         return handlebars;
+    }
+
+    /** 75.0 → "75", 12.5 → "12,5": Dutch decimal comma, no needless decimals. */
+    static String dutchNumber(Number number) {
+        NumberFormat format = NumberFormat.getNumberInstance(DUTCH);
+        format.setMaximumFractionDigits(1);
+        return format.format(number);
     }
 }
