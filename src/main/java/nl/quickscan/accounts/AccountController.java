@@ -38,10 +38,12 @@ class AccountController {
     private final AccountAdmin admin;
     private final GemeenteRepository gemeenten;
     private final RegioRepository regios;
+    private final InvitationMailer mailer;
     private final String baseUrl;
 
     AccountController(AccountRepository accounts, AccountAdmin admin, GemeenteRepository gemeenten,
-                      RegioRepository regios, @Value("${quickscan.base-url:}") String baseUrl) {
+                      RegioRepository regios, InvitationMailer mailer, @Value("${quickscan.base-url:}") String baseUrl) {
+        this.mailer = mailer;
         this.accounts = accounts;
         this.admin = admin;
         this.gemeenten = gemeenten;
@@ -72,11 +74,8 @@ class AccountController {
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
                     .body(form(actor, scope, "Nieuw account", form, problems, null));
         }
-        Map<String, Object> model = new HashMap<>();
-        model.put("title", "Account aangemaakt");
-        model.put("account", created.account());
-        model.put("link", invitationLink(request, created.invitationToken()));
-        return HttpResponse.ok(new ModelAndView<>("accounts/invited", model));
+        return HttpResponse.ok(invited(request, "Account aangemaakt", created.account().email(),
+                created.account().displayName(), created.invitationToken()));
     }
 
     @Get("/{id}")
@@ -109,10 +108,19 @@ class AccountController {
     ModelAndView<Map<String, Object>> reinvite(HttpRequest<?> request, CurrentAccount actor, TenantScope scope,
                                                @PathVariable long id) {
         AccountRow row = manageable(actor, scope, id);
+        return invited(request, "Nieuwe uitnodigingslink", row.email(), row.displayName(), admin.reinvite(actor, row));
+    }
+
+    /** The page with the new link, after sending it by e-mail where SMTP is configured. */
+    private ModelAndView<Map<String, Object>> invited(HttpRequest<?> request, String title, String email, String name,
+                                                      String token) {
+        String link = invitationLink(request, token);
         Map<String, Object> model = new HashMap<>();
-        model.put("title", "Nieuwe uitnodigingslink");
-        model.put("account", row);
-        model.put("link", invitationLink(request, admin.reinvite(actor, row)));
+        model.put("title", title);
+        model.put("email", email);
+        model.put("name", name);
+        model.put("link", link);
+        model.put("mail", mailer.send(email, name, link).name());
         return new ModelAndView<>("accounts/invited", model);
     }
 

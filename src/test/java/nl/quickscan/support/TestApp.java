@@ -33,25 +33,45 @@ public final class TestApp {
     private final String name;
     private final EmbeddedServer server;
 
-    private TestApp(String name, Map<String, Object> datasource) {
-        Map<String, Object> properties = new HashMap<>(datasource);
+    private TestApp(String name, Map<String, Object> settings) {
+        Map<String, Object> properties = new HashMap<>();
         properties.put("micronaut.server.port", -1);
         properties.put("quickscan.demo", true);
         properties.put("quickscan.demo-password", DEMO_PASSWORD);
         properties.put("quickscan.bcrypt-strength", 4);
         properties.put("quickscan.jwt-secret", "test-secret-" + UUID.randomUUID() + UUID.randomUUID());
+        properties.putAll(settings);
         this.name = name;
         this.server = ApplicationContext.run(EmbeddedServer.class, properties, "test");
     }
 
     public static synchronized TestApp h2() {
         if (h2 == null) {
-            h2 = new TestApp("H2", Map.of(
-                    "datasources.default.url", "jdbc:h2:mem:quickscan-test;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
-                    "datasources.default.username", "sa",
-                    "datasources.default.password", ""));
+            h2 = new TestApp("H2", h2Database("quickscan-test"));
         }
         return h2;
+    }
+
+    /** A separate app on its own in-memory database, for tests that need other settings; close it afterwards. */
+    public static TestApp withSettings(Map<String, Object> settings) {
+        Map<String, Object> all = new HashMap<>(h2Database("quickscan-" + UUID.randomUUID()));
+        all.putAll(settings);
+        return new TestApp("H2 with " + settings.keySet(), all);
+    }
+
+    private static Map<String, Object> h2Database(String name) {
+        return Map.of(
+                "datasources.default.url", "jdbc:h2:mem:" + name + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
+                "datasources.default.username", "sa",
+                "datasources.default.password", "");
+    }
+
+    /**
+     * Stops an app made by {@link #withSettings}. (TestApp is deliberately not AutoCloseable: JUnit closes
+     * AutoCloseable arguments of parameterized tests, which would stop the shared apps.)
+     */
+    public void stop() {
+        server.close();
     }
 
     /** The app on MariaDB/MySQL, when QUICKSCAN_TEST_MYSQL_URL (or -Dquickscan.test.mysql.url) is set. */

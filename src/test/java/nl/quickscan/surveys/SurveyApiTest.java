@@ -1,7 +1,5 @@
 package nl.quickscan.surveys;
 
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import nl.quickscan.support.Response;
 import nl.quickscan.support.TestApp;
 import org.jsoup.nodes.Document;
@@ -78,9 +76,12 @@ class SurveyApiTest {
     void surveysAreReadFromQuickscanSurveysDirWhenSet(@TempDir Path dir) throws IOException {
         Path proef = Files.createDirectories(dir.resolve("proef"));
         Files.writeString(proef.resolve("v1.yaml"), SurveyReaderTest.VALID);
-        try (EmbeddedServer server = start(dir)) {
-            SurveyCatalog catalog = server.getApplicationContext().getBean(SurveyCatalog.class);
+        TestApp app = start(dir);
+        try {
+            SurveyCatalog catalog = app.bean(SurveyCatalog.class);
             assertEquals(List.of("proef"), catalog.all().stream().map(Survey::id).toList());
+        } finally {
+            app.stop();
         }
     }
 
@@ -89,18 +90,14 @@ class SurveyApiTest {
         Path proef = Files.createDirectories(dir.resolve("proef"));
         Files.writeString(proef.resolve("v1.yaml"), SurveyReaderTest.VALID.replace("weight: 2", "weight: 0")
                 .replace("min: 75", "min: 0"));
-        Throwable failure = assertThrows(Throwable.class, () -> start(dir).close());
+        Throwable failure = assertThrows(Throwable.class, () -> start(dir).stop());
         String message = rootMessage(failure);
         assertTrue(message.contains("proef/v1.yaml: bouwstenen[0].questions[1].weight: must be greater than 0, was 0"), message);
         assertTrue(message.contains("proef/v1.yaml: levels[1].min: thresholds must go strictly up: 0 comes after 0"), message);
     }
 
-    private static EmbeddedServer start(Path surveysDir) {
-        return ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "micronaut.server.port", -1,
-                "quickscan.surveys-dir", surveysDir.toString(),
-                "quickscan.demo", false,
-                "datasources.default.url", "jdbc:h2:mem:surveys-" + System.nanoTime() + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1"), "test");
+    private static TestApp start(Path surveysDir) {
+        return TestApp.withSettings(Map.of("quickscan.surveys-dir", surveysDir.toString(), "quickscan.demo", false));
     }
 
     private static String rootMessage(Throwable failure) {
