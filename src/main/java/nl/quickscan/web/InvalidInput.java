@@ -55,8 +55,12 @@ public final class InvalidInput {
 
     public void throwIfAny() {
         if (!isEmpty()) {
-            throw new InvalidInputException(this);
+            throw asException();
         }
+    }
+
+    public InvalidInputException asException() {
+        return new InvalidInputException(this);
     }
 
     private static String capitalize(String text) {

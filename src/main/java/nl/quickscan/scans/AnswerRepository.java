@@ -1,0 +1,59 @@
+package nl.quickscan.scans;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Answers of a scan. Callers reach a scan through {@link ScanRepository#findVisible} first, which is where the
+ * tenant is checked; every method here is for that one scan.
+ */
+@JdbcRepository(dialect = Dialect.MYSQL)
+public interface AnswerRepository extends GenericRepository<AnswerRow, String> {
+
+    String ROW = """
+            SELECT x.question_key, x.answer_value, x.comment, x.version, a.display_name AS updated_by_name,
+                   a.email AS updated_by_email, x.updated_at
+            FROM answer x JOIN account a ON a.id = x.updated_by
+            """;
+
+    @Query(ROW + "WHERE x.scan_id = :scanId ORDER BY x.question_key")
+    List<AnswerRow> ofScan(long scanId);
+
+    @Query(ROW + "WHERE x.scan_id = :scanId AND x.question_key = :questionKey")
+    Optional<AnswerRow> find(long scanId, String questionKey);
+
+    @Query("""
+            INSERT INTO answer (scan_id, question_key, answer_value, comment, version, updated_by, updated_at)
+            VALUES (:scanId, :questionKey, :answerValue, :comment, 1, :by, :now)""")
+    void insertFirst(long scanId, String questionKey, @Nullable String answerValue, @Nullable String comment, long by,
+                     Instant now);
+
+    /** Applies the change only when the stored version is the one the saver saw; returns 0 otherwise. */
+    @Query("""
+            UPDATE answer SET answer_value = :answerValue, comment = :comment, version = version + 1,
+                              updated_by = :by, updated_at = :now
+            WHERE scan_id = :scanId AND question_key = :questionKey AND version = :expectedVersion""")
+    int updateIfVersion(long scanId, String questionKey, @Nullable String answerValue, @Nullable String comment,
+                        int expectedVersion, long by, Instant now);
+
+    @Query("""
+            INSERT INTO answer_change (scan_id, question_key, version, old_value, new_value, old_comment, new_comment,
+                                       changed_by, changed_at)
+            VALUES (:scanId, :questionKey, :version, :oldValue, :newValue, :oldComment, :newComment, :by, :now)""")
+    void recordChange(long scanId, String questionKey, int version, @Nullable String oldValue, @Nullable String newValue,
+                      @Nullable String oldComment, @Nullable String newComment, long by, Instant now);
+
+    @Query("""
+            SELECT c.question_key, c.version, c.old_value, c.new_value, c.old_comment, c.new_comment,
+                   a.display_name AS changed_by_name, c.changed_at
+            FROM answer_change c JOIN account a ON a.id = c.changed_by
+            WHERE c.scan_id = :scanId ORDER BY c.question_key, c.version DESC""")
+    List<AnswerChange> changesOfScan(long scanId);
+}

@@ -1,0 +1,22 @@
+package nl.quickscan.scans;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** A measurement round of a regio: each of its gemeenten fills in one scan of the named survey version. */
+@MappedEntity("meetronde")
+public record Meetronde(@Id @GeneratedValue @Nullable Long id, long regioId, String name, Kind kind,
+                        @Nullable Long baselineRoundId, String surveyId, int surveyVersion, LocalDate opens,
+                        LocalDate closes, Instant createdAt) {
+
+    public enum Kind { NULMETING, HERHALING }
+
+    public boolean openOn(LocalDate day) {
+        return !day.isBefore(opens) && !day.isAfter(closes);
+    }
+}

@@ -1,0 +1,74 @@
+package nl.quickscan.scans;
+
+import nl.quickscan.surveys.Survey;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How far a scan is: answered questions per bouwsteen, and what still blocks submitting it (required questions
+ * without an answer, and answers that need a toelichting without one). Plain Java.
+ */
+public final class Progress {
+
+    /** One bouwsteen: questions answered of total, and the keys that block submitting. */
+    public record Part(String key, String title, int answered, int total, List<String> missing) {
+        public int percent() {
+            return total == 0 ? 100 : (int) Math.floor(100.0 * answered / total);
+        }
+    }
+
+    private Progress() {
+    }
+
+    /** @param answers question key → answer (value may be null when only a toelichting was saved) */
+    public static List<Part> of(Survey survey, Map<String, Answer> answers) {
+        List<Part> parts = new ArrayList<>();
+        for (Survey.Bouwsteen bouwsteen : survey.bouwstenen()) {
+            parts.add(part(bouwsteen.key(), bouwsteen.title(), bouwsteen.questions(), answers));
+        }
+        if (!survey.kengetallen().isEmpty()) {
+            parts.add(part(KENGETALLEN, "Kengetallen", survey.kengetallen(), answers));
+        }
+        return parts;
+    }
+
+    public static final String KENGETALLEN = "kengetallen";
+
+    /** Overall percentage of answered questions, over all parts. */
+    public static int percent(List<Part> parts) {
+        int total = parts.stream().mapToInt(Part::total).sum();
+        int answered = parts.stream().mapToInt(Part::answered).sum();
+        return total == 0 ? 100 : (int) Math.floor(100.0 * answered / total);
+    }
+
+    /** Per part the keys that block submitting; empty when the scan can be submitted. */
+    public static Map<String, List<String>> missing(List<Part> parts) {
+        Map<String, List<String>> missing = new LinkedHashMap<>();
+        parts.stream().filter(part -> !part.missing().isEmpty()).forEach(part -> missing.put(part.key(), part.missing()));
+        return missing;
+    }
+
+    private static Part part(String key, String title, List<Survey.Question> questions, Map<String, Answer> answers) {
+        int answered = 0;
+        List<String> missing = new ArrayList<>();
+        for (Survey.Question question : questions) {
+            Answer answer = answers.get(question.key());
+            String value = answer == null ? null : answer.value();
+            if (value != null) {
+                answered++;
+            }
+            if (question.required() && value == null
+                    || AnswerRules.needsComment(question, value) && (answer.comment() == null || answer.comment().isBlank())) {
+                missing.add(question.key());
+            }
+        }
+        return new Part(key, title, answered, questions.size(), List.copyOf(missing));
+    }
+
+    /** The part of an answer that progress looks at. */
+    public record Answer(String value, String comment) {
+    }
+}

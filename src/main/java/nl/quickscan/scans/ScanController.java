@@ -1,0 +1,148 @@
+package nl.quickscan.scans;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import nl.quickscan.accounts.CurrentAccount;
+import nl.quickscan.accounts.Role;
+import nl.quickscan.tenancy.TenantScope;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The scans as JSON: same rules and isolation as the pages ({@link ScanPages}). */
+@Controller("/api/v1/scans")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(SecurityRule.IS_AUTHENTICATED)
+class ScanController {
+
+    @Serdeable
+    record ScanJson(long id, long roundId, GemeenteRef gemeente, String status, int progress,
+                    @Nullable Instant submittedAt, List<AnswerJson> answers) {
+    }
+
+    @Serdeable
+    record GemeenteRef(String cbsCode, String name) {
+    }
+
+    @Serdeable
+    record AnswerJson(String questionKey, @Nullable String value, @Nullable String comment, int version,
+                      String updatedBy, Instant updatedAt) {
+        static AnswerJson of(AnswerRow row) {
+            return new AnswerJson(row.questionKey(), row.answerValue(), row.comment(), row.version(),
+                    row.updatedByName(), row.updatedAt());
+        }
+    }
+
+    @Serdeable
+    record StartRequest(@Nullable Long roundId) {
+    }
+
+    @Serdeable
+    record AnswerRequest(@Nullable String value, @Nullable String comment, @Nullable Integer version) {
+    }
+
+    @Serdeable
+    record ReopenRequest(@Nullable String reason) {
+    }
+
+    /** 409: someone saved first. {@code current} is the stored answer, to show the colleague's work. */
+    @Serdeable
+    record ConflictJson(String message, List<Object> errors, @Nullable AnswerJson current) {
+    }
+
+    @Serdeable
+    record MissingJson(String message, List<Object> errors, Map<String, List<String>> missing) {
+    }
+
+    private final ScanService service;
+    private final ScanRepository scans;
+
+    ScanController(ScanService service, ScanRepository scans) {
+        this.service = service;
+        this.scans = scans;
+    }
+
+    @Get
+    List<ScanJson> list(TenantScope scope, @Nullable @QueryValue Long round) {
+        List<ScanRow> rows = round == null ? scans.listVisible(scope) : scans.listVisibleOfRound(scope, round);
+        return rows.stream().map(row -> json(service.view(scope, row.id()))).toList();
+    }
+
+    @Post(consumes = MediaType.APPLICATION_JSON)
+    @Secured(Role.Names.ADVISEUR)
+    HttpResponse<ScanJson> start(CurrentAccount adviser, TenantScope scope, @Body StartRequest request) {
+        if (request.roundId() == null) {
+            throw new nl.quickscan.web.InvalidInput().add("roundId", "Geef de meetronde op (roundId).").asException();
+        }
+        ScanRow scan = service.start(adviser, scope, request.roundId());
+        return HttpResponse.created(json(service.view(scope, scan.id())));
+    }
+
+    @Get("/{id}")
+    ScanJson get(TenantScope scope, @PathVariable long id) {
+        return json(service.view(scope, id));
+    }
+
+    @Put(value = "/{id}/answers/{questionKey}", consumes = MediaType.APPLICATION_JSON)
+    @Secured(Role.Names.ADVISEUR)
+    HttpResponse<?> answer(CurrentAccount adviser, TenantScope scope, @PathVariable long id,
+                           @PathVariable String questionKey, @Body AnswerRequest request) {
+        if (request.version() == null || request.version() < 0) {
+            throw new nl.quickscan.web.InvalidInput()
+                    .add("version", "Geef de versie op waarop u uw wijziging baseert (0 voor een nieuw antwoord).").asException();
+        }
+        ScanService.SaveResult result = service.save(adviser, scope, id, questionKey, request.value(), request.comment(),
+                request.version());
+        if (result instanceof ScanService.SaveResult.Applied applied) {
+            return HttpResponse.ok(AnswerJson.of(applied.answer()));
+        }
+        if (result instanceof ScanService.SaveResult.Conflict conflict) {
+            return HttpResponse.status(HttpStatus.CONFLICT).body(new ConflictJson(
+                    ScanPages.conflictMessage(conflict.current()), List.of(),
+                    conflict.current() == null ? null : AnswerJson.of(conflict.current())));
+        }
+        ScanService.SaveResult.Rejected rejected = (ScanService.SaveResult.Rejected) result;
+        return HttpResponse.status(rejected.status()).body(nl.quickscan.web.ApiError.of(rejected.message()));
+    }
+
+    @Post("/{id}/submit")
+    @Secured(Role.Names.ADVISEUR)
+    HttpResponse<?> submit(CurrentAccount adviser, TenantScope scope, @PathVariable long id) {
+        Map<String, List<String>> missing = service.submit(adviser, scope, id);
+        if (!missing.isEmpty()) {
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new MissingJson(
+                    "De scan is nog niet compleet.", List.of(), missing));
+        }
+        return HttpResponse.ok(json(service.view(scope, id)));
+    }
+
+    @Post(value = "/{id}/reopen", consumes = MediaType.APPLICATION_JSON)
+    @Secured({Role.Names.COORDINATOR, Role.Names.BEHEERDER})
+    ScanJson reopen(CurrentAccount actor, TenantScope scope, @PathVariable long id, @Body ReopenRequest request) {
+        service.reopen(actor, scope, id, request.reason());
+        return json(service.view(scope, id));
+    }
+
+    private static ScanJson json(ScanService.ScanView view) {
+        ScanRow scan = view.scan();
+        return new ScanJson(scan.id(), scan.roundId(), new GemeenteRef(scan.cbsCode(), scan.gemeenteName()),
+                scan.status().name(), view.percent(), scan.submittedAt(),
+                view.answers().values().stream().map(AnswerJson::of).toList());
+    }
+}

@@ -1,0 +1,74 @@
+package nl.quickscan.scans;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import nl.quickscan.tenancy.TenantScope;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+public interface ScanRepository extends GenericRepository<ScanRow, Long> {
+
+    String ROW = """
+            SELECT s.id, s.round_id, m.name AS round_name, s.gemeente_id, g.cbs_code, g.name AS gemeente_name,
+                   g.regio_id, s.status, s.submitted_at, a.display_name AS submitted_by_name,
+                   m.survey_id, m.survey_version, m.opens, m.closes
+            FROM scan s
+            JOIN meetronde m ON m.id = s.round_id
+            JOIN gemeente g ON g.id = s.gemeente_id
+            LEFT JOIN account a ON a.id = s.submitted_by
+            """;
+    String SCOPE = " (:regioFilter = 0 OR g.regio_id = :regioFilter) AND (:gemeenteFilter = 0 OR s.gemeente_id = :gemeenteFilter) ";
+
+    default Optional<ScanRow> findVisible(TenantScope scope, long id) {
+        return findInScope(id, scope.regioFilter(), scope.gemeenteFilter());
+    }
+
+    default List<ScanRow> listVisibleOfRound(TenantScope scope, long roundId) {
+        return listOfRoundInScope(roundId, scope.regioFilter(), scope.gemeenteFilter());
+    }
+
+    default List<ScanRow> listVisible(TenantScope scope) {
+        return listInScope(scope.regioFilter(), scope.gemeenteFilter());
+    }
+
+    /** Use {@link #findVisible}; the filters are {@link TenantScope}'s encoding (0 = any). */
+    @Query(ROW + "WHERE s.id = :id AND" + SCOPE)
+    Optional<ScanRow> findInScope(long id, long regioFilter, long gemeenteFilter);
+
+    /** Use {@link #listVisibleOfRound}; the filters are {@link TenantScope}'s encoding (0 = any). */
+    @Query(ROW + "WHERE s.round_id = :roundId AND" + SCOPE + "ORDER BY g.name")
+    List<ScanRow> listOfRoundInScope(long roundId, long regioFilter, long gemeenteFilter);
+
+    /** Use {@link #listVisible}; the filters are {@link TenantScope}'s encoding (0 = any). */
+    @Query(ROW + "WHERE" + SCOPE + "ORDER BY m.opens DESC, g.name")
+    List<ScanRow> listInScope(long regioFilter, long gemeenteFilter);
+
+    @Query(ROW + "WHERE s.round_id = :roundId AND s.gemeente_id = :gemeenteId")
+    Optional<ScanRow> findOfGemeente(long roundId, long gemeenteId);
+
+    /** Creates the gemeente's scan of the round unless it exists. */
+    @Query("""
+            INSERT INTO scan (round_id, gemeente_id, status, created_at)
+            SELECT m.id, :gemeenteId, 'NOT_STARTED', :now FROM meetronde m
+            WHERE m.id = :roundId
+              AND NOT EXISTS (SELECT 1 FROM scan x WHERE x.round_id = :roundId AND x.gemeente_id = :gemeenteId)""")
+    int createIfAbsent(long roundId, long gemeenteId, Instant now);
+
+    /**
+     * Marks the scan as being worked on and locks its row for the rest of the transaction, so that saves, submit
+     * and reopen of one scan happen one after the other. Returns 0 when the scan is submitted.
+     */
+    @Query("UPDATE scan SET status = 'IN_PROGRESS' WHERE id = :id AND status <> 'SUBMITTED'")
+    int lockForChange(long id);
+
+    @Query("UPDATE scan SET status = 'SUBMITTED', submitted_at = :now, submitted_by = :by WHERE id = :id AND status <> 'SUBMITTED'")
+    int markSubmitted(long id, long by, Instant now);
+
+    @Query("UPDATE scan SET status = 'IN_PROGRESS', submitted_at = NULL, submitted_by = NULL WHERE id = :id AND status = 'SUBMITTED'")
+    int reopen(long id);
+}

@@ -1,0 +1,24 @@
+package nl.quickscan.scans;
+
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** A scan with its round and gemeente, as pages and the API show it. */
+@Introspected
+public record ScanRow(long id, long roundId, String roundName, long gemeenteId, String cbsCode, String gemeenteName,
+                      long regioId, Status status, @Nullable Instant submittedAt, @Nullable String submittedByName,
+                      String surveyId, int surveyVersion, LocalDate opens, LocalDate closes) {
+
+    public enum Status { NOT_STARTED, IN_PROGRESS, SUBMITTED }
+
+    public boolean submitted() {
+        return status == Status.SUBMITTED;
+    }
+
+    public boolean roundOpenOn(LocalDate day) {
+        return !day.isBefore(opens) && !day.isAfter(closes);
+    }
+}

@@ -1,0 +1,187 @@
+package nl.quickscan.scans;
+
+import nl.quickscan.audit.AuditLog;
+import nl.quickscan.support.Api;
+import nl.quickscan.support.Browser;
+import nl.quickscan.support.Response;
+import nl.quickscan.support.TestApp;
+import nl.quickscan.surveys.Survey;
+import nl.quickscan.surveys.SurveyCatalog;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The whole flow over HTTP: open round, start, answer, resume, submit, read-only, reopen. */
+class ScanFlowTest {
+
+    private static final String APPS = "nl.quickscan.support.TestApp#all";
+    private static final String ADVISER = "adviseur.oldambt@quickscan.test";
+    private static final String COORDINATOR = "coordinator.groningen@quickscan.test";
+
+    @ParameterizedTest
+    @MethodSource(APPS)
+    void fillInResumeSubmitAndReopen(TestApp app) {
+        long roundId = Rounds.open(app, COORDINATOR);
+        Survey survey = app.bean(SurveyCatalog.class).find("quickscan-seksueel-geweld", 1).orElseThrow();
+
+        Browser adviser = app.browser().login(ADVISER, TestApp.DEMO_PASSWORD);
+        Document dashboard = adviser.get("/scans").html();
+        assertNotNull(dashboard.selectFirst("form[action=/scans] input[name=roundId][value=" + roundId + "]"));
+        Response started = adviser.post("/scans", "roundId", String.valueOf(roundId));
+        assertEquals(303, started.status(), started::toString);
+        String scanPath = URI.create(started.location()).getPath();
+        long scanId = Long.parseLong(scanPath.substring(scanPath.lastIndexOf('/') + 1));
+        assertEquals(scanPath, URI.create(adviser.post("/scans", "roundId", String.valueOf(roundId)).location()).getPath(),
+                "starting again opens the same scan");
+
+        // The first bouwsteen through the page, as a browser without JavaScript posts it.
+        Survey.Bouwsteen first = survey.bouwstenen().get(0);
+        Document page = adviser.get(scanPath + "/deel/" + first.key()).html();
+        assertEquals(first.questions().size(), page.select("fieldset.question").size());
+        List<String> fields = new ArrayList<>(List.of("action", "volgende"));
+        for (Survey.Question question : first.questions()) {
+            fields.addAll(List.of("value." + question.key(), "3", "version." + question.key(), "0",
+                    "comment." + question.key(), ""));
+        }
+        fields.set(fields.indexOf("comment." + first.questions().get(0).key()) + 1, "<b>Vastgesteld</b> in 2025");
+        Response saved = adviser.post(scanPath + "/deel/" + first.key(), fields.toArray(String[]::new));
+        assertEquals(303, saved.status(), saved::toString);
+        assertTrue(saved.location().endsWith(scanPath + "/deel/" + survey.bouwstenen().get(1).key()), "on to the next bouwsteen");
+
+        // Resume after a new login: the answers are there, the toelichting shown as text.
+        Browser again = app.browser().login(ADVISER, TestApp.DEMO_PASSWORD);
+        Document resumed = again.get(scanPath + "/deel/" + first.key()).html();
+        for (Survey.Question question : first.questions()) {
+            assertNotNull(resumed.selectFirst("input[name=value." + question.key() + "][value=3][checked]"), question.key());
+        }
+        assertEquals("<b>Vastgesteld</b> in 2025", resumed.selectFirst("textarea[name=comment." + first.questions().get(0).key() + "]").text());
+        assertTrue(resumed.select("textarea b").isEmpty(), "HTML in a toelichting is never markup");
+
+        // The rest through the API, leaving one required question open and one n.v.t. without toelichting.
+        Api api = app.api().login(ADVISER, TestApp.DEMO_PASSWORD);
+        List<Survey.Question> rest = survey.bouwstenen().stream().skip(1).flatMap(b -> b.questions().stream()).toList();
+        Survey.Question open = rest.get(0);
+        Survey.Question nvt = rest.get(1);
+        for (Survey.Question question : rest.subList(2, rest.size())) {
+            assertEquals(200, api.send("PUT", "/api/v1/scans/" + scanId + "/answers/" + question.key(), "application/json",
+                    "{\"value\":\"2\",\"comment\":null,\"version\":0}", Map.of()).status());
+        }
+        assertEquals(200, api.send("PUT", "/api/v1/scans/" + scanId + "/answers/" + nvt.key(), "application/json",
+                "{\"value\":\"NVT\",\"version\":0}", Map.of()).status());
+
+        Response incomplete = adviser.post(scanPath + "/indienen");
+        assertEquals(422, incomplete.status());
+        String missing = incomplete.html().selectFirst(".error-summary").text();
+        assertTrue(missing.contains(open.text() + " (nog niet beantwoord)"), missing);
+        assertTrue(missing.contains(nvt.text() + " (toelichting ontbreekt)"), missing);
+        assertNotNull(incomplete.html().selectFirst(".error-summary a[href$=#" + open.key() + "]"));
+        Response apiIncomplete = api.postJson("/api/v1/scans/" + scanId + "/submit", "");
+        assertEquals(422, apiIncomplete.status());
+        assertTrue(apiIncomplete.body().contains(open.key()) && apiIncomplete.body().contains(nvt.key()));
+
+        assertEquals(200, api.send("PUT", "/api/v1/scans/" + scanId + "/answers/" + open.key(), "application/json",
+                "{\"value\":\"1\",\"version\":0}", Map.of()).status());
+        assertEquals(200, api.send("PUT", "/api/v1/scans/" + scanId + "/answers/" + nvt.key(), "application/json",
+                "{\"value\":\"NVT\",\"comment\":\"Geen eigen zedenpolitie in onze gemeente\",\"version\":1}", Map.of()).status());
+
+        Response submitted = adviser.post(scanPath + "/indienen");
+        assertEquals(303, submitted.status(), submitted::toString);
+        Map<String, Object> scan = api.get("/api/v1/scans/" + scanId).json();
+        assertEquals("SUBMITTED", scan.get("status"));
+        assertEquals("GM1895", ((Map<?, ?>) scan.get("gemeente")).get("cbsCode"));
+
+        // Read-only now: the page shows no form to save, and a save is refused and changes nothing.
+        Document readOnly = adviser.get(scanPath + "/deel/" + first.key()).html();
+        assertTrue(readOnly.select("fieldset.question").stream().allMatch(f -> f.hasAttr("disabled")));
+        assertTrue(readOnly.select("button[value=opslaan]").isEmpty());
+        Response refused = api.send("PUT", "/api/v1/scans/" + scanId + "/answers/" + open.key(), "application/json",
+                "{\"value\":\"3\",\"version\":1}", Map.of());
+        assertEquals(409, refused.status());
+        assertEquals("Deze scan is ingediend en kan niet meer worden gewijzigd.", refused.json().get("message"));
+        assertEquals("1", answer(api, scanId, open.key()).get("value"));
+
+        // The coordinator reopens it, with a reason, and the adviser can change answers again.
+        Browser coordinator = app.browser().login(COORDINATOR, TestApp.DEMO_PASSWORD);
+        assertTrue(coordinator.get("/rondes/" + roundId).html().text().contains("Oldambt"));
+        assertEquals(422, coordinator.post(scanPath + "/heropenen", "reason", " ").status());
+        assertEquals(303, coordinator.post(scanPath + "/heropenen", "reason", "Antwoord over de stuurgroep klopt niet").status());
+        assertEquals("IN_PROGRESS", api.get("/api/v1/scans/" + scanId).json().get("status"));
+        assertEquals(200, api.send("PUT", "/api/v1/scans/" + scanId + "/answers/" + open.key(), "application/json",
+                "{\"value\":\"3\",\"version\":1}", Map.of()).status());
+
+        assertTrue(app.bean(AuditLog.class).latest(200).stream().anyMatch(e -> e.action().equals("SCAN_REOPENED")
+                && e.details().endsWith("Antwoord over de stuurgroep klopt niet")));
+        assertTrue(app.bean(AuditLog.class).latest(200).stream().anyMatch(e -> e.action().equals("SCAN_SUBMITTED")
+                && e.subject().equals("scan " + scanId)));
+        String history = adviser.get(scanPath + "/deel/" + survey.bouwstenen().get(1).key()).html()
+                .selectFirst("#" + open.key() + " .question__history").text();
+        assertTrue(history.contains("(leeg) → 1") && history.contains("1 → 3"), history);
+    }
+
+    @ParameterizedTest
+    @MethodSource(APPS)
+    void badAnswersAreRefusedAndChangeNothing(TestApp app) {
+        long roundId = Rounds.open(app, "coordinator.drenthe@quickscan.test");
+        Api api = app.api().login("adviseur.coevorden@quickscan.test", TestApp.DEMO_PASSWORD);
+        Response started = api.postJson("/api/v1/scans", "{\"roundId\":" + roundId + "}");
+        assertEquals(201, started.status(), started::toString);
+        long scanId = ((Number) started.json().get("id")).longValue();
+        String path = "/api/v1/scans/" + scanId + "/answers/visie-gedeelde-visie";
+
+        Response unknownOption = api.send("PUT", path, "application/json", "{\"value\":\"7\",\"version\":0}", Map.of());
+        assertEquals(422, unknownOption.status());
+        assertEquals("Kies een van de antwoorden bij deze stelling.", unknownOption.json().get("message"));
+        Response unknownQuestion = api.send("PUT", "/api/v1/scans/" + scanId + "/answers/bestaat-niet", "application/json",
+                "{\"value\":\"1\",\"version\":0}", Map.of());
+        assertEquals(422, unknownQuestion.status());
+        Response longComment = api.send("PUT", path, "application/json",
+                "{\"value\":\"1\",\"comment\":\"" + "x".repeat(4001) + "\",\"version\":0}", Map.of());
+        assertEquals(422, longComment.status());
+        assertTrue(((String) longComment.json().get("message")).startsWith("De toelichting mag hoogstens 4000 tekens"));
+        Response noVersion = api.send("PUT", path, "application/json", "{\"value\":\"1\"}", Map.of());
+        assertEquals(422, noVersion.status());
+        Response malformed = api.send("PUT", path, "application/json", "{\"value\":", Map.of());
+        assertEquals(400, malformed.status());
+        assertTrue(((List<?>) api.get("/api/v1/scans/" + scanId).json().get("answers")).isEmpty(), "nothing stored");
+
+        Response first = api.send("PUT", path, "application/json", "{\"value\":\"1\",\"version\":0}", Map.of());
+        assertEquals(200, first.status());
+        assertEquals(1, ((Number) first.json().get("version")).intValue());
+        Response stale = api.send("PUT", path, "application/json", "{\"value\":\"2\",\"version\":0}", Map.of());
+        assertEquals(409, stale.status());
+        assertEquals("1", ((Map<?, ?>) stale.json().get("current")).get("value"));
+        assertTrue(((String) stale.json().get("message")).contains("heeft deze vraag intussen beantwoord"));
+        assertEquals("1", answer(api, scanId, "visie-gedeelde-visie").get("value"));
+
+        Response coordinatorSave = app.api().login("coordinator.drenthe@quickscan.test", TestApp.DEMO_PASSWORD)
+                .send("PUT", path, "application/json", "{\"value\":\"3\",\"version\":1}", Map.of());
+        assertEquals(403, coordinatorSave.status(), "coordinators read, advisers answer");
+    }
+
+    @ParameterizedTest
+    @MethodSource(APPS)
+    void aClosedRoundIsReadOnly(TestApp app) {
+        long roundId = Rounds.open(app, COORDINATOR, java.time.LocalDate.now().minusDays(30), java.time.LocalDate.now().minusDays(1));
+        Api api = app.api().login("adviseur.pekela@quickscan.test", TestApp.DEMO_PASSWORD);
+        Response start = api.postJson("/api/v1/scans", "{\"roundId\":" + roundId + "}");
+        assertEquals(409, start.status(), start::toString);
+        assertTrue(((String) start.json().get("message")).startsWith("Deze meetronde is gesloten"));
+        Document dashboard = app.browser().login("adviseur.pekela@quickscan.test", TestApp.DEMO_PASSWORD).get("/scans").html();
+        assertTrue(dashboard.text().contains("(gesloten)"));
+        assertTrue(dashboard.select("input[name=roundId][value=" + roundId + "]").isEmpty(), "no start button");
+    }
+
+    private static Map<?, ?> answer(Api api, long scanId, String key) {
+        return ((List<?>) api.get("/api/v1/scans/" + scanId).json().get("answers")).stream().map(a -> (Map<?, ?>) a)
+                .filter(a -> a.get("questionKey").equals(key)).findFirst().orElseThrow();
+    }
+}
