@@ -64,7 +64,25 @@ class IsolationTest {
             entry("GET /api/v1/surveys", "surveysAreSharedContentWithoutTenantData"),
             entry("GET /api/v1/surveys/{id}/{version}", "surveysAreSharedContentWithoutTenantData"),
             entry("GET /vragenlijsten", "surveysAreSharedContentWithoutTenantData"),
-            entry("GET /vragenlijsten/{id}/{version}", "surveysAreSharedContentWithoutTenantData"));
+            entry("GET /vragenlijsten/{id}/{version}", "surveysAreSharedContentWithoutTenantData"),
+            entry("GET /api/v1/rounds", "roundsOfAnotherRegioAreOutOfReach"),
+            entry("POST /api/v1/rounds", "roundsOfAnotherRegioAreOutOfReach"),
+            entry("GET /rondes", "roundsOfAnotherRegioAreOutOfReach"),
+            entry("POST /rondes", "roundsOfAnotherRegioAreOutOfReach"),
+            entry("GET /rondes/{id}", "roundsOfAnotherRegioAreOutOfReach"),
+            entry("GET /scans", "scansOfAnotherGemeenteAreOutOfReach"),
+            entry("POST /scans", "scansOfAnotherGemeenteAreOutOfReach"),
+            entry("GET /scans/{id}", "scansOfAnotherGemeenteAreOutOfReach"),
+            entry("GET /scans/{id}/deel/{part}", "scansOfAnotherGemeenteAreOutOfReach"),
+            entry("POST /scans/{id}/deel/{part}", "scansOfAnotherGemeenteAreOutOfReach"),
+            entry("POST /scans/{id}/indienen", "scansOfAnotherGemeenteAreOutOfReach"),
+            entry("POST /scans/{id}/heropenen", "scansOfAnotherGemeenteAreOutOfReach"),
+            entry("GET /api/v1/scans", "scansOfAnotherGemeenteAreOutOfReach"),
+            entry("POST /api/v1/scans", "scansOfAnotherGemeenteAreOutOfReach"),
+            entry("GET /api/v1/scans/{id}", "scansOfAnotherGemeenteAreOutOfReach"),
+            entry("PUT /api/v1/scans/{id}/answers/{questionKey}", "scansOfAnotherGemeenteAreOutOfReach"),
+            entry("POST /api/v1/scans/{id}/submit", "scansOfAnotherGemeenteAreOutOfReach"),
+            entry("POST /api/v1/scans/{id}/reopen", "scansOfAnotherGemeenteAreOutOfReach"));
 
     @ParameterizedTest
     @MethodSource(APPS)
@@ -237,5 +255,99 @@ class IsolationTest {
         }
         assertEquals(303, app.browser().get("/vragenlijsten/quickscan-seksueel-geweld/1").status());
         assertEquals(401, app.api().get("/api/v1/surveys/quickscan-seksueel-geweld/1").status());
+    }
+
+    @ParameterizedTest
+    @MethodSource(APPS)
+    void roundsOfAnotherRegioAreOutOfReach(TestApp app) {
+        long drentheRegio = app.bean(RegioRepository.class).findByName("Drenthe").orElseThrow().id();
+        Response created = app.api().login(COORDINATOR_DRENTHE, TestApp.DEMO_PASSWORD).postJson("/api/v1/rounds",
+                roundJson("Drenthe " + System.nanoTime(), null));
+        assertEquals(201, created.status(), created::toString);
+        long drentheRound = ((Number) created.json().get("id")).longValue();
+
+        Api groningen = app.api().login("coordinator.groningen@quickscan.test", TestApp.DEMO_PASSWORD);
+        assertTrue(groningen.get("/api/v1/rounds").jsonList().stream().noneMatch(r -> ((Number) r.get("id")).longValue() == drentheRound));
+        String name = "Indringer " + System.nanoTime();
+        Response foreign = groningen.postJson("/api/v1/rounds", roundJson(name, drentheRegio));
+        assertEquals(422, foreign.status(), foreign::toString);
+        assertTrue(foreign.body().contains("regioId"));
+        Browser groningenPages = app.browser().login("coordinator.groningen@quickscan.test", TestApp.DEMO_PASSWORD);
+        assertEquals(404, groningenPages.get("/rondes/" + drentheRound).status());
+        assertFalse(groningenPages.get("/rondes").body().contains("/rondes/" + drentheRound + "\""));
+        assertEquals(422, groningenPages.post("/rondes", "regioId", String.valueOf(drentheRegio), "name", name, "kind", "NULMETING",
+                "survey", "quickscan-seksueel-geweld@1", "opens", "2026-01-01", "closes", "2026-12-31").status());
+        assertTrue(app.api().login("beheerder@quickscan.test", TestApp.DEMO_PASSWORD).get("/api/v1/rounds").jsonList().stream()
+                .noneMatch(r -> name.equals(r.get("name"))), "nothing created");
+
+        Api adviser = app.api().login(ADVISEUR_GRONINGEN, TestApp.DEMO_PASSWORD);
+        assertTrue(adviser.get("/api/v1/rounds").jsonList().stream().noneMatch(r -> ((Number) r.get("id")).longValue() == drentheRound));
+        assertEquals(403, adviser.postJson("/api/v1/rounds", roundJson(name, null)).status());
+        Browser adviserPages = app.browser().login(ADVISEUR_GRONINGEN, TestApp.DEMO_PASSWORD);
+        assertEquals(403, adviserPages.get("/rondes").status());
+        assertEquals(403, adviserPages.get("/rondes/" + drentheRound).status());
+        assertEquals(403, adviserPages.post("/rondes", "name", name).status());
+    }
+
+    @ParameterizedTest
+    @MethodSource(APPS)
+    void scansOfAnotherGemeenteAreOutOfReach(TestApp app) {
+        Response round = app.api().login("coordinator.groningen@quickscan.test", TestApp.DEMO_PASSWORD)
+                .postJson("/api/v1/rounds", roundJson("Groningen " + System.nanoTime(), null));
+        long roundId = ((Number) round.json().get("id")).longValue();
+        Api owner = app.api().login(ADVISEUR_GRONINGEN, TestApp.DEMO_PASSWORD);
+        long scanId = ((Number) owner.postJson("/api/v1/scans", "{\"roundId\":" + roundId + "}").json().get("id")).longValue();
+        String answerPath = "/api/v1/scans/" + scanId + "/answers/visie-gedeelde-visie";
+        assertEquals(200, owner.send("PUT", answerPath, "application/json", "{\"value\":\"2\",\"version\":0}", Map.of()).status());
+
+        // An adviser of another gemeente in the same regio.
+        Api other = app.api().login("adviseur.eemsdelta@quickscan.test", TestApp.DEMO_PASSWORD);
+        assertEquals(404, other.get("/api/v1/scans/" + scanId).status());
+        assertEquals(404, other.send("PUT", answerPath, "application/json", "{\"value\":\"0\",\"version\":1}", Map.of()).status());
+        assertEquals(404, other.postJson("/api/v1/scans/" + scanId + "/submit", "").status());
+        assertTrue(other.get("/api/v1/scans?round=" + roundId).jsonList().stream().noneMatch(s -> ((Number) s.get("id")).longValue() == scanId));
+        assertTrue(other.get("/api/v1/scans").jsonList().stream().noneMatch(s -> ((Number) s.get("id")).longValue() == scanId));
+        Response ownScan = other.postJson("/api/v1/scans", "{\"roundId\":" + roundId + "}");
+        assertEquals(201, ownScan.status(), "a POST with the round makes a scan of the caller's own gemeente");
+        assertEquals("GM1979", ((Map<?, ?>) ownScan.json().get("gemeente")).get("cbsCode"));
+
+        Browser otherPages = app.browser().login("adviseur.eemsdelta@quickscan.test", TestApp.DEMO_PASSWORD);
+        assertEquals(404, otherPages.get("/scans/" + scanId).status());
+        assertEquals(404, otherPages.get("/scans/" + scanId + "/deel/visie").status());
+        assertEquals(404, otherPages.post("/scans/" + scanId + "/deel/visie", "value.visie-gedeelde-visie", "0",
+                "version.visie-gedeelde-visie", "1").status());
+        assertEquals(404, otherPages.post("/scans/" + scanId + "/indienen").status());
+        assertFalse(otherPages.get("/scans").body().contains("/scans/" + scanId + "\""));
+        assertEquals(403, otherPages.post("/scans/" + scanId + "/heropenen", "reason", "x").status());
+
+        // A coordinator of another regio, and a regio's own coordinator who may look but not answer.
+        long drentheRound = ((Number) app.api().login(COORDINATOR_DRENTHE, TestApp.DEMO_PASSWORD)
+                .postJson("/api/v1/rounds", roundJson("Drenthe " + System.nanoTime(), null)).json().get("id")).longValue();
+        assertEquals(404, owner.postJson("/api/v1/scans", "{\"roundId\":" + drentheRound + "}").status(),
+                "an adviser cannot start a scan in another regio's round");
+        assertEquals(404, app.browser().login(ADVISEUR_GRONINGEN, TestApp.DEMO_PASSWORD)
+                .post("/scans", "roundId", String.valueOf(drentheRound)).status());
+        Api drenthe = app.api().login(COORDINATOR_DRENTHE, TestApp.DEMO_PASSWORD);
+        assertEquals(404, drenthe.get("/api/v1/scans/" + scanId).status());
+        assertEquals(404, drenthe.postJson("/api/v1/scans/" + scanId + "/reopen", "{\"reason\":\"x\"}").status());
+        assertEquals(403, drenthe.postJson("/api/v1/scans", "{\"roundId\":" + drentheRound + "}").status());
+        Browser drenthePages = app.browser().login(COORDINATOR_DRENTHE, TestApp.DEMO_PASSWORD);
+        assertEquals(404, drenthePages.get("/scans/" + scanId).status());
+        assertEquals(404, drenthePages.post("/scans/" + scanId + "/heropenen", "reason", "x").status());
+        assertEquals(403, drenthePages.get("/scans").status());
+        assertEquals(200, app.browser().login("coordinator.groningen@quickscan.test", TestApp.DEMO_PASSWORD)
+                .get("/scans/" + scanId).status(), "the regio's own coordinator may look");
+
+        Map<?, ?> stored = ((List<?>) owner.get("/api/v1/scans/" + scanId).json().get("answers")).stream()
+                .map(a -> (Map<?, ?>) a).filter(a -> a.get("questionKey").equals("visie-gedeelde-visie")).findFirst().orElseThrow();
+        assertEquals("2", stored.get("value"), "unchanged by all of the above");
+        assertEquals(1, ((Number) stored.get("version")).intValue());
+    }
+
+    private static String roundJson(String name, Long regioId) {
+        return """
+                {"regioId": %s, "name": "%s", "kind": "NULMETING", "surveyId": "quickscan-seksueel-geweld",
+                 "surveyVersion": 1, "opens": "%s", "closes": "%s"}""".formatted(regioId, name,
+                java.time.LocalDate.now().minusDays(1), java.time.LocalDate.now().plusDays(30));
     }
 }
