@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.quickscan.accounts.CurrentAccount;
@@ -101,7 +102,11 @@ public class ScanService {
         return scans.findOfGemeente(round.id(), gemeenteId).orElseThrow();
     }
 
-    @Transactional
+    /**
+     * Read committed: after the scan row is locked, the answer must be read as the previous save committed it,
+     * not as it was when this transaction first looked (MySQL's default repeatable read would show the latter).
+     */
+    @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
     public SaveResult save(CurrentAccount adviser, TenantScope scope, long scanId, String questionKey,
                            @Nullable String rawValue, @Nullable String rawComment, int expectedVersion) {
         ScanRow scan = scans.findVisible(scope, scanId).orElseThrow(ScanService::notFound);
@@ -142,7 +147,7 @@ public class ScanService {
     }
 
     /** Submits the scan; returns per bouwsteen the question keys that still block it (empty: submitted). */
-    @Transactional
+    @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
     public Map<String, List<String>> submit(CurrentAccount adviser, TenantScope scope, long scanId) {
         ScanRow scan = scans.findVisible(scope, scanId).orElseThrow(ScanService::notFound);
         if (scan.submitted()) {
