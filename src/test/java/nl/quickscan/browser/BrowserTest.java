@@ -1,0 +1,117 @@
+package nl.quickscan.browser;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import nl.quickscan.support.TestApp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * A real headless Chromium: an adviser logs in, answers questions (saved as they change), reloads and sees them;
+ * axe-core checks the login, dashboard and scan pages for serious or critical WCAG 2.1 AA violations.
+ * Skipped where Debian's chromium and chromium-driver are not installed; .ci/run installs them.
+ */
+class BrowserTest {
+
+    private static final File CHROMIUM = new File("/usr/bin/chromium");
+    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    private static WebDriver driver;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
+                "Browser tests skipped: install Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver)");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1280,1000", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build();
+        driver = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void anAdviserAnswersAndFindsTheAnswersAfterAReloadOnAccessiblePages() {
+        TestApp app = TestApp.h2();
+        var round = app.api().login("coordinator.groningen@quickscan.test", TestApp.DEMO_PASSWORD).postJson("/api/v1/rounds", """
+                {"name": "Browsertest %s", "kind": "NULMETING", "surveyId": "quickscan-seksueel-geweld",
+                 "surveyVersion": 1, "opens": "%s", "closes": "%s"}""".formatted(System.nanoTime(),
+                LocalDate.now().minusDays(1), LocalDate.now().plusDays(30)));
+        assertEquals(201, round.status(), round::toString);
+        long roundId = ((Number) round.json().get("id")).longValue();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+
+        driver.get(app.uri("/login").toString());
+        assertAccessible("login");
+        driver.findElement(By.id("email")).sendKeys("adviseur.westerkwartier@quickscan.test");
+        driver.findElement(By.id("password")).sendKeys(TestApp.DEMO_PASSWORD);
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlToBe(app.uri("/").toString()));
+
+        driver.get(app.uri("/scans").toString());
+        assertAccessible("dashboard");
+        driver.findElement(By.cssSelector("form[action='/scans'] input[value='" + roundId + "'] ~ button")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a[href$='/deel/visie']")));
+        assertAccessible("scan overview");
+        driver.findElement(By.cssSelector("a[href$='/deel/visie']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("fieldset.question")));
+        assertAccessible("bouwsteen page");
+
+        List<WebElement> questions = driver.findElements(By.cssSelector("fieldset.question"));
+        for (WebElement question : questions.subList(0, 2)) {
+            question.findElement(By.cssSelector("label[for$='-2']")).click();
+            wait.until(ExpectedConditions.textToBePresentInElement(question.findElement(By.cssSelector(".question__status")), "Opgeslagen"));
+        }
+        WebElement comment = questions.get(0).findElement(By.cssSelector("textarea"));
+        comment.sendKeys("Besproken in de stuurgroep");
+        driver.findElement(By.tagName("h1")).click();
+        wait.until(ExpectedConditions.textToBePresentInElement(questions.get(0).findElement(By.cssSelector(".question__status")), "Opgeslagen"));
+
+        driver.navigate().refresh();
+        List<WebElement> reloaded = driver.findElements(By.cssSelector("fieldset.question"));
+        for (WebElement question : reloaded.subList(0, 2)) {
+            assertTrue(question.findElement(By.cssSelector("input[type=radio][value='2']")).isSelected(),
+                    "answer kept after reload");
+        }
+        assertEquals("Besproken in de stuurgroep", reloaded.get(0).findElement(By.cssSelector("textarea")).getAttribute("value"));
+    }
+
+    private static void assertAccessible(String page) {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
+        System.out.println("[axe] " + page + ": " + results.getPasses().size() + " rules passed, violations " + results.getViolations().stream().map(r -> r.getId() + "/" + r.getImpact()).toList());
+        List<Rule> serious = results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())).toList();
+        assertTrue(serious.isEmpty(), () -> page + ": " + serious.stream()
+                .map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
+                        + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).limit(3).toList())
+                .collect(Collectors.joining("; ")));
+    }
+}
