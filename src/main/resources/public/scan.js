@@ -19,6 +19,13 @@
     return field && field.value.trim() !== '' ? field.value : null;
   }
 
+  function labelOf(fieldset, key, value) {
+    if (value === null || value === undefined) { return '(leeg)'; }
+    var input = fieldset.querySelector('input[type=radio][name="value.' + key + '"][value="' + value + '"]');
+    var label = input ? fieldset.querySelector('label[for="' + input.id + '"]') : null;
+    return label ? label.textContent : value;
+  }
+
   function save(fieldset) {
     var key = fieldset.getAttribute('data-question-key');
     var versionField = form.querySelector('input[name="version.' + key + '"]');
@@ -36,7 +43,7 @@
         versionField.value = result.json.version;
         show(fieldset, 'Opgeslagen', 'ok');
       } else if (result.status === 409 && result.json.current) {
-        show(fieldset, result.json.message + ' Opgeslagen antwoord: ' + (result.json.current.value || '(leeg)')
+        show(fieldset, result.json.message + ' Opgeslagen antwoord: ' + labelOf(fieldset, key, result.json.current.value)
           + (result.json.current.comment ? ', toelichting: ' + result.json.current.comment : '')
           + '. Laad de pagina opnieuw om verder te gaan.', 'error');
       } else {

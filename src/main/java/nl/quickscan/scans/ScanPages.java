@@ -240,10 +240,16 @@ class ScanPages {
             item.put("comment", answer == null ? null : answer.comment());
             item.put("options", question.options().stream().map(option -> Map.of("value", option.value(),
                     "label", option.label(), "checked", option.value().equals(answer == null ? null : answer.answerValue()))).toList());
-            item.put("history", history.getOrDefault(question.key(), List.of()));
+            item.put("valueLabel", label(question, answer == null ? null : answer.answerValue()));
+            item.put("history", history.getOrDefault(question.key(), List.of()).stream().map(change -> Map.of(
+                    "change", change, "from", label(question, change.oldValue()), "to", label(question, change.newValue())))
+                    .toList());
             item.put("problem", problems.get(question.key()));
             if (conflicts.containsKey(question.key())) {
                 item.put("conflict", conflictMessage(conflicts.get(question.key())));
+                AnswerRow current = conflicts.get(question.key());
+                item.put("conflictValue", label(question, current == null ? null : current.answerValue()));
+                item.put("conflictComment", current == null ? null : current.comment());
             }
             if (question.theme() != null && !question.theme().equals(currentTheme)) {
                 currentTheme = question.theme();
@@ -268,6 +274,15 @@ class ScanPages {
         neighbour(view.survey(), part, -1).ifPresent(prev -> model.put("previous", prev));
         neighbour(view.survey(), part, 1).ifPresent(next -> model.put("next", next));
         return model;
+    }
+
+    /** The option's label for a stored value ("2" → "Deels / in uitvoering"); "(leeg)" for no answer. */
+    private static String label(Survey.Question question, @Nullable String value) {
+        if (value == null) {
+            return "(leeg)";
+        }
+        return question.options().stream().filter(option -> option.value().equals(value)).map(Survey.AnswerOption::label)
+                .findFirst().orElse(value);
     }
 
     private static List<Survey.Question> questionsOf(Survey survey, String part) {

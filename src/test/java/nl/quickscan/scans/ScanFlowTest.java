@@ -124,7 +124,7 @@ class ScanFlowTest {
                 && e.subject().equals("scan " + scanId)));
         String history = adviser.get(scanPath + "/deel/" + survey.bouwstenen().get(1).key()).html()
                 .selectFirst("#" + open.key() + " .question__history").text();
-        assertTrue(history.contains("(leeg) → 1") && history.contains("1 → 3"), history);
+        assertTrue(history.contains("(leeg) → In voorbereiding") && history.contains("In voorbereiding → Ja, volledig en geborgd"), history);
     }
 
     @ParameterizedTest
@@ -178,6 +178,33 @@ class ScanFlowTest {
         Document dashboard = app.browser().login("adviseur.pekela@quickscan.test", TestApp.DEMO_PASSWORD).get("/scans").html();
         assertTrue(dashboard.text().contains("(gesloten)"));
         assertTrue(dashboard.select("input[name=roundId][value=" + roundId + "]").isEmpty(), "no start button");
+    }
+
+    @ParameterizedTest
+    @MethodSource(APPS)
+    void aColleaguesNewerAnswerIsShownNotOverwritten(TestApp app) {
+        long roundId = Rounds.open(app, COORDINATOR);
+        nl.quickscan.accounts.Account colleague = nl.quickscan.support.Fixtures.adviseur(app, "GM0047");
+        Browser first = app.browser().login("adviseur.veendam@quickscan.test", TestApp.DEMO_PASSWORD);
+        Browser second = app.browser().login(colleague.email(), nl.quickscan.support.Fixtures.PASSWORD);
+        String scanPath = URI.create(first.post("/scans", "roundId", String.valueOf(roundId)).location()).getPath();
+        String key = "visie-gedeelde-visie";
+        Document firstPage = first.get(scanPath + "/deel/visie").html();
+        Document secondPage = second.get(scanPath + "/deel/visie").html();
+        assertEquals("0", secondPage.selectFirst("input[name=version." + key + "]").val());
+
+        assertEquals(303, first.post(scanPath + "/deel/visie", "value." + key, "3", "version." + key,
+                firstPage.selectFirst("input[name=version." + key + "]").val(), "comment." + key, "").status());
+        Response conflict = second.post(scanPath + "/deel/visie", "value." + key, "1", "version." + key, "0",
+                "comment." + key, "Mijn versie");
+        assertEquals(409, conflict.status());
+        String shown = conflict.html().selectFirst("#" + key + " [role=alert]").text();
+        assertTrue(shown.contains("Beleidsadviseur Veendam heeft deze vraag intussen beantwoord"), shown);
+        assertTrue(shown.contains("Opgeslagen antwoord: Ja, volledig en geborgd"), shown);
+        long scanId = Long.parseLong(scanPath.substring(scanPath.lastIndexOf('/') + 1));
+        Map<?, ?> stored = answer(app.api().login(colleague.email(), nl.quickscan.support.Fixtures.PASSWORD), scanId, key);
+        assertEquals("3", stored.get("value"), "the first save stands");
+        assertEquals(null, stored.get("comment"));
     }
 
     private static Map<?, ?> answer(Api api, long scanId, String key) {
