@@ -19,6 +19,7 @@ import io.micronaut.views.ModelAndView;
 import nl.quickscan.tenancy.GemeenteRepository;
 import nl.quickscan.tenancy.RegioRepository;
 import nl.quickscan.tenancy.TenantScope;
+import nl.quickscan.web.FormValues;
 import nl.quickscan.web.InvalidInput;
 
 import java.net.URI;
@@ -138,21 +139,16 @@ class AccountController {
         Map<String, Object> model = new HashMap<>();
         model.put("title", title);
         model.put("form", form);
-        model.put("errors", problems.byField());
-        model.put("errorSummary", problems.summary());
+        problems.putInto(model);
         model.put("existing", existing);
         model.put("chooseRole", actor.is(Role.BEHEERDER));
         model.put("roles", Arrays.stream(Role.values())
-                .map(role -> Map.of("value", role.name(), "label", role.label(), "selected", role.name().equals(form.role())))
-                .toList());
+                .map(role -> FormValues.option(role.name(), role.label(), form.role())).toList());
         model.put("gemeenten", gemeenten.listVisible(scope).stream()
-                .map(g -> Map.of("value", Long.toString(g.id()), "label", g.name() + " (" + g.regioName() + ")",
-                        "selected", Long.toString(g.id()).equals(form.gemeente())))
+                .map(g -> FormValues.option(Long.toString(g.id()), g.name() + " (" + g.regioName() + ")", form.gemeente()))
                 .toList());
         model.put("regios", regios.listVisible(scope).stream()
-                .map(r -> Map.of("value", Long.toString(r.id()), "label", r.name(),
-                        "selected", Long.toString(r.id()).equals(form.regio())))
-                .toList());
+                .map(r -> FormValues.option(Long.toString(r.id()), r.name(), form.regio())).toList());
         return new ModelAndView<>("accounts/form", model);
     }
 

@@ -150,15 +150,15 @@ class RoundController {
         model.put("title", "Meetrondes");
         model.put("rounds", rounds.listVisible(scope));
         model.put("form", form);
-        model.put("errors", problems.byField());
-        model.put("errorSummary", problems.summary());
+        problems.putInto(model);
         model.put("chooseRegio", actor.is(Role.BEHEERDER));
-        model.put("regios", regios.listVisible(scope).stream().map(r -> Map.of("value", r.id().toString(),
-                "label", r.name(), "selected", r.id().toString().equals(form.regioId()))).toList());
-        model.put("surveys", surveys.all().stream().map(s -> Map.of("value", s.id() + "@" + s.version(),
-                "label", s.title() + ", versie " + s.version(), "selected", (s.id() + "@" + s.version()).equals(form.survey()))).toList());
-        model.put("baselines", rounds.listVisible(scope).stream().map(r -> Map.of("value", r.id().toString(),
-                "label", r.name(), "selected", r.id().toString().equals(form.baselineRoundId()))).toList());
+        model.put("regios", regios.listVisible(scope).stream()
+                .map(r -> FormValues.option(r.id().toString(), r.name(), form.regioId())).toList());
+        model.put("surveys", surveys.all().stream()
+                .map(s -> FormValues.option(s.id() + "@" + s.version(), s.title() + ", versie " + s.version(), form.survey()))
+                .toList());
+        model.put("baselines", rounds.listVisible(scope).stream()
+                .map(r -> FormValues.option(r.id().toString(), r.name(), form.baselineRoundId())).toList());
         model.put("herhaling", "HERHALING".equals(form.kind()));
         return new ModelAndView<>("scans/rounds", model);
     }

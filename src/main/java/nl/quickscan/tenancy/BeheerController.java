@@ -19,6 +19,7 @@ import io.micronaut.views.ModelAndView;
 import nl.quickscan.accounts.CurrentAccount;
 import nl.quickscan.accounts.Role;
 import nl.quickscan.audit.AuditLog;
+import nl.quickscan.web.FormValues;
 import nl.quickscan.web.InvalidInput;
 
 import java.net.URI;
@@ -161,17 +162,14 @@ class BeheerController {
 
     private java.util.List<Map<String, Object>> regioOptions(TenantScope scope, @Nullable String selected) {
         return regios.listVisible(scope).stream()
-                .map(r -> Map.<String, Object>of("value", Long.toString(r.id()), "label", r.name(),
-                        "selected", Long.toString(r.id()).equals(selected)))
-                .toList();
+                .map(r -> FormValues.option(Long.toString(r.id()), r.name(), selected)).toList();
     }
 
     private static Map<String, Object> formModel(String title, Object form, InvalidInput problems) {
         Map<String, Object> model = new HashMap<>();
         model.put("title", title);
         model.put("form", form);
-        model.put("errors", problems.byField());
-        model.put("errorSummary", problems.summary());
+        problems.putInto(model);
         return model;
     }
 }

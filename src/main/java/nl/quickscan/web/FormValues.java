@@ -2,6 +2,7 @@ package nl.quickscan.web;
 
 import io.micronaut.core.annotation.Nullable;
 
+import java.util.Map;
 import java.util.Optional;
 
 /** Reading values out of submitted forms, where everything arrives as text. */
@@ -17,5 +18,10 @@ public final class FormValues {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    /** An option of a select box, as the templates render it. */
+    public static Map<String, Object> option(String value, String label, @Nullable String selected) {
+        return Map.of("value", value, "label", label, "selected", value.equals(selected));
     }
 }
