@@ -1,0 +1,153 @@
+package nl.quickscan.scoring;
+
+import nl.quickscan.surveys.Survey;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one place where scores are computed; pages, API, reports and benchmarks all use it. Plain Java.
+ * <ul>
+ *   <li>A question scores the points of the chosen option × its weight. "Niet van toepassing" leaves it out of
+ *       score and maximum; unanswered and "weet ik niet" score 0 but stay in the maximum.</li>
+ *   <li>Bouwsteen score = 100 × Σ(weight × points) / Σ(weight × maximum) over the questions that count; none
+ *       counting: no score (never 0).</li>
+ *   <li>Total = the bouwsteen scores weighted by bouwsteen weight, over the bouwstenen that have a score.</li>
+ * </ul>
+ * Scores are kept unrounded; rounding is for display only.
+ */
+public final class Scoring {
+
+    public enum State { ANSWERED, UNANSWERED, UNKNOWN, NOT_APPLICABLE }
+
+    /** One scored question; {@code points} and {@code max} are already multiplied by the weight. */
+    public record QuestionScore(Survey.Question question, String bouwsteenKey, State state, double points, double max) {
+        public boolean counts() {
+            return state != State.NOT_APPLICABLE;
+        }
+
+        /** Share of the maximum, 0–1, for counting questions with a maximum. */
+        public double fraction() {
+            return max == 0 ? 0 : points / max;
+        }
+    }
+
+    /** {@code score} and {@code level} are null when no question of the bouwsteen counts. */
+    public record BouwsteenScore(String key, String title, double weight, Double score, Survey.Level level, int counted,
+                                 int unanswered, int unknown, int notApplicable, List<QuestionScore> questions) {
+        public boolean hasScore() {
+            return score != null;
+        }
+    }
+
+    public record Result(Double total, Survey.Level totalLevel, List<BouwsteenScore> bouwstenen) {
+        public int unanswered() {
+            return bouwstenen.stream().mapToInt(BouwsteenScore::unanswered).sum();
+        }
+
+        public int unknown() {
+            return bouwstenen.stream().mapToInt(BouwsteenScore::unknown).sum();
+        }
+
+        public List<QuestionScore> questions() {
+            return bouwstenen.stream().flatMap(b -> b.questions().stream()).toList();
+        }
+    }
+
+    private Scoring() {
+    }
+
+    /** @param values question key → stored answer value (absent or null: unanswered) */
+    public static Result score(Survey survey, Map<String, String> values) {
+        List<BouwsteenScore> bouwstenen = new ArrayList<>();
+        double weightedSum = 0;
+        double weights = 0;
+        for (Survey.Bouwsteen bouwsteen : survey.bouwstenen()) {
+            BouwsteenScore score = bouwsteen(survey, bouwsteen, values);
+            bouwstenen.add(score);
+            if (score.hasScore()) {
+                weightedSum += score.score() * bouwsteen.weight();
+                weights += bouwsteen.weight();
+            }
+        }
+        Double total = weights == 0 ? null : weightedSum / weights;
+        return new Result(total, total == null ? null : level(survey, total), List.copyOf(bouwstenen));
+    }
+
+    /** The maturity level of a score: the last level whose threshold is at or below it. */
+    public static Survey.Level level(Survey survey, double score) {
+        Survey.Level found = survey.levels().get(0);
+        for (Survey.Level level : survey.levels()) {
+            if (score >= level.min()) {
+                found = level;
+            }
+        }
+        return found;
+    }
+
+    private static BouwsteenScore bouwsteen(Survey survey, Survey.Bouwsteen bouwsteen, Map<String, String> values) {
+        List<QuestionScore> questions = new ArrayList<>();
+        double points = 0;
+        double max = 0;
+        int counted = 0;
+        int unanswered = 0;
+        int unknown = 0;
+        int notApplicable = 0;
+        for (Survey.Question question : bouwsteen.questions()) {
+            if (!question.scored()) {
+                continue;
+            }
+            QuestionScore score = question(question, bouwsteen.key(), values.get(question.key()));
+            questions.add(score);
+            switch (score.state()) {
+                case NOT_APPLICABLE -> notApplicable++;
+                case UNANSWERED -> unanswered++;
+                case UNKNOWN -> unknown++;
+                case ANSWERED -> { }
+            }
+            if (score.counts()) {
+                counted++;
+                points += score.points();
+                max += score.max();
+            }
+        }
+        Double percent = counted == 0 || max == 0 ? null : 100 * points / max;
+        return new BouwsteenScore(bouwsteen.key(), bouwsteen.title(), bouwsteen.weight(), percent,
+                percent == null ? null : level(survey, percent), counted, unanswered, unknown, notApplicable,
+                List.copyOf(questions));
+    }
+
+    static QuestionScore question(Survey.Question question, String bouwsteenKey, String value) {
+        double max = question.weight() * maxPoints(question);
+        if (value == null) {
+            return new QuestionScore(question, bouwsteenKey, State.UNANSWERED, 0, max);
+        }
+        List<Survey.AnswerOption> chosen = question.type() == Survey.QuestionType.MULTIPLE_CHOICE
+                ? Arrays.stream(value.split(",")).map(String::strip).map(v -> option(question, v)).filter(o -> o != null).toList()
+                : java.util.stream.Stream.of(option(question, value)).filter(o -> o != null).toList();
+        if (chosen.isEmpty()) {
+            // A value the survey no longer knows counts as unanswered rather than breaking the score.
+            return new QuestionScore(question, bouwsteenKey, State.UNANSWERED, 0, max);
+        }
+        if (chosen.stream().anyMatch(Survey.AnswerOption::notApplicable)) {
+            return new QuestionScore(question, bouwsteenKey, State.NOT_APPLICABLE, 0, 0);
+        }
+        double points = chosen.stream().mapToInt(o -> o.points() == null ? 0 : o.points()).sum();
+        State state = chosen.stream().anyMatch(Survey.AnswerOption::uncertain) ? State.UNKNOWN : State.ANSWERED;
+        return new QuestionScore(question, bouwsteenKey, state, question.weight() * Math.min(points, maxPoints(question)), max);
+    }
+
+    /** The highest points one answer can reach: the best option, or for multiple choice all positive options. */
+    static double maxPoints(Survey.Question question) {
+        if (question.type() == Survey.QuestionType.MULTIPLE_CHOICE) {
+            return question.options().stream().filter(o -> o.points() != null && o.points() > 0).mapToInt(Survey.AnswerOption::points).sum();
+        }
+        return question.options().stream().filter(o -> o.points() != null).mapToInt(Survey.AnswerOption::points).max().orElse(0);
+    }
+
+    private static Survey.AnswerOption option(Survey.Question question, String value) {
+        return question.options().stream().filter(o -> o.value().equals(value)).findFirst().orElse(null);
+    }
+}
