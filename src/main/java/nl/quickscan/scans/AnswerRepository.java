@@ -26,6 +26,15 @@ public interface AnswerRepository extends GenericRepository<AnswerRow, String> {
     @Query(ROW + "WHERE x.scan_id = :scanId ORDER BY x.question_key")
     List<AnswerRow> ofScan(long scanId);
 
+    /**
+     * The answers of every submitted scan of a round, in one query. For aggregate figures only (mean, median):
+     * callers reach the round through a scoped lookup and never show these per gemeente.
+     */
+    @Query("""
+            SELECT x.scan_id, x.question_key, x.answer_value FROM answer x JOIN scan s ON s.id = x.scan_id
+            WHERE s.round_id = :roundId AND s.status = 'SUBMITTED'""")
+    List<RoundAnswer> ofSubmittedScansOfRound(long roundId);
+
     @Query(ROW + "WHERE x.scan_id = :scanId AND x.question_key = :questionKey")
     Optional<AnswerRow> find(long scanId, String questionKey);
 

@@ -32,6 +32,10 @@ public final class Scoring {
         public double fraction() {
             return max == 0 ? 0 : points / max;
         }
+
+        public double percent() {
+            return 100 * fraction();
+        }
     }
 
     /** {@code score} and {@code level} are null when no question of the bouwsteen counts. */

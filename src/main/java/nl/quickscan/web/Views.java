@@ -37,6 +37,10 @@ public class Views {
                 value instanceof Instant instant ? DATE_TIME.format(instant) : "");
         handlebars.registerHelper("getal", (Object value, Options options) ->
                 value instanceof Number number ? dutchNumber(number) : "");
+        handlebars.registerHelper("procent", (Object value, Options options) ->
+                value instanceof Number number ? dutchNumber(Math.round(number.doubleValue())) + "%" : "geen score");
+        handlebars.registerHelper("punten", (Object value, Options options) ->
+                value instanceof Number number ? (number.doubleValue() > 0 ? "+" : "") + dutchNumber(number) : "–");
         return handlebars;
     }
 

@@ -102,6 +102,10 @@ class BrowserTest {
                     "answer kept after reload");
         }
         assertEquals("Besproken in de stuurgroep", reloaded.get(0).findElement(By.cssSelector("textarea")).getAttribute("value"));
+
+        driver.get(driver.getCurrentUrl().replaceAll("/deel/.*$", "/resultaten"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("svg.radar")));
+        assertAccessible("results page");
     }
 
     private static void assertAccessible(String page) {

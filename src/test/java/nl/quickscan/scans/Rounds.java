@@ -8,17 +8,17 @@ import java.time.LocalDate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Opens rounds through the API, as a coordinator would, for the scan tests. */
-final class Rounds {
+public final class Rounds {
 
     private Rounds() {
     }
 
     /** An open round of regio Groningen (or Drenthe) with a unique name; returns its id. */
-    static long open(TestApp app, String coordinatorEmail) {
+    public static long open(TestApp app, String coordinatorEmail) {
         return open(app, coordinatorEmail, LocalDate.now().minusDays(1), LocalDate.now().plusDays(30));
     }
 
-    static long open(TestApp app, String coordinatorEmail, LocalDate opens, LocalDate closes) {
+    public static long open(TestApp app, String coordinatorEmail, LocalDate opens, LocalDate closes) {
         Response created = app.api().login(coordinatorEmail, TestApp.DEMO_PASSWORD).postJson("/api/v1/rounds", """
                 {"name": "Nulmeting %s", "kind": "NULMETING", "surveyId": "quickscan-seksueel-geweld",
                  "surveyVersion": 1, "opens": "%s", "closes": "%s"}""".formatted(System.nanoTime(), opens, closes));

@@ -82,7 +82,11 @@ class IsolationTest {
             entry("GET /api/v1/scans/{id}", "scansOfAnotherGemeenteAreOutOfReach"),
             entry("PUT /api/v1/scans/{id}/answers/{questionKey}", "scansOfAnotherGemeenteAreOutOfReach"),
             entry("POST /api/v1/scans/{id}/submit", "scansOfAnotherGemeenteAreOutOfReach"),
-            entry("POST /api/v1/scans/{id}/reopen", "scansOfAnotherGemeenteAreOutOfReach"));
+            entry("POST /api/v1/scans/{id}/reopen", "scansOfAnotherGemeenteAreOutOfReach"),
+            entry("GET /api/v1/scans/{id}/scores", "scansOfAnotherGemeenteAreOutOfReach"),
+            entry("GET /api/v1/scans/{id}/comparison", "scansOfAnotherGemeenteAreOutOfReach"),
+            entry("GET /scans/{id}/resultaten", "scansOfAnotherGemeenteAreOutOfReach"),
+            entry("GET /scans/{id}/vergelijking", "scansOfAnotherGemeenteAreOutOfReach"));
 
     @ParameterizedTest
     @MethodSource(APPS)
@@ -305,6 +309,9 @@ class IsolationTest {
         assertEquals(404, other.get("/api/v1/scans/" + scanId).status());
         assertEquals(404, other.send("PUT", answerPath, "application/json", "{\"value\":\"0\",\"version\":1}", Map.of()).status());
         assertEquals(404, other.postJson("/api/v1/scans/" + scanId + "/submit", "").status());
+        assertEquals(404, other.get("/api/v1/scans/" + scanId + "/scores").status());
+        assertEquals(404, other.get("/api/v1/scans/" + scanId + "/comparison").status());
+        assertEquals(200, owner.get("/api/v1/scans/" + scanId + "/scores").status(), "the owner sees the scores");
         assertTrue(other.get("/api/v1/scans?round=" + roundId).jsonList().stream().noneMatch(s -> ((Number) s.get("id")).longValue() == scanId));
         assertTrue(other.get("/api/v1/scans").jsonList().stream().noneMatch(s -> ((Number) s.get("id")).longValue() == scanId));
         Response ownScan = other.postJson("/api/v1/scans", "{\"roundId\":" + roundId + "}");
@@ -317,6 +324,8 @@ class IsolationTest {
         assertEquals(404, otherPages.post("/scans/" + scanId + "/deel/visie", "value.visie-gedeelde-visie", "0",
                 "version.visie-gedeelde-visie", "1").status());
         assertEquals(404, otherPages.post("/scans/" + scanId + "/indienen").status());
+        assertEquals(404, otherPages.get("/scans/" + scanId + "/resultaten").status());
+        assertEquals(404, otherPages.get("/scans/" + scanId + "/vergelijking").status());
         assertFalse(otherPages.get("/scans").body().contains("/scans/" + scanId + "\""));
         assertEquals(403, otherPages.post("/scans/" + scanId + "/heropenen", "reason", "x").status());
 
@@ -329,6 +338,8 @@ class IsolationTest {
                 .post("/scans", "roundId", String.valueOf(drentheRound)).status());
         Api drenthe = app.api().login(COORDINATOR_DRENTHE, TestApp.DEMO_PASSWORD);
         assertEquals(404, drenthe.get("/api/v1/scans/" + scanId).status());
+        assertEquals(404, drenthe.get("/api/v1/scans/" + scanId + "/scores").status());
+        assertEquals(404, app.browser().login(COORDINATOR_DRENTHE, TestApp.DEMO_PASSWORD).get("/scans/" + scanId + "/resultaten").status());
         assertEquals(404, drenthe.postJson("/api/v1/scans/" + scanId + "/reopen", "{\"reason\":\"x\"}").status());
         assertEquals(403, drenthe.postJson("/api/v1/scans", "{\"roundId\":" + drentheRound + "}").status());
         Browser drenthePages = app.browser().login(COORDINATOR_DRENTHE, TestApp.DEMO_PASSWORD);

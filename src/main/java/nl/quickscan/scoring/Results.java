@@ -1,0 +1,130 @@
+package nl.quickscan.scoring;
+
+import jakarta.inject.Singleton;
+import nl.quickscan.scans.AnswerRepository;
+import nl.quickscan.scans.AnswerRow;
+import nl.quickscan.scans.Meetronde;
+import nl.quickscan.scans.RoundAnswer;
+import nl.quickscan.scans.RoundRepository;
+import nl.quickscan.scans.ScanRepository;
+import nl.quickscan.scans.ScanService;
+import nl.quickscan.surveys.Survey;
+import nl.quickscan.tenancy.TenantScope;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Gathers what the scoring engine needs for a scan, its nulmeting and its regio; computes nothing itself. */
+@Singleton
+public class Results {
+
+    /** The regio's figures are shown only from this many submitted scans, so that no gemeente can be singled out. */
+    public static final int MIN_GEMEENTEN = 3;
+
+    public record Position(String key, String title, Double own, double mean, double median, int n) {
+    }
+
+    public record ScanScores(ScanService.ScanView view, Scoring.Result result, List<Position> position) {
+    }
+
+    public record ScanComparison(ScanService.ScanView current, ScanService.ScanView baseline, Comparison.Result result) {
+        public String valueBefore(Comparison.QuestionChange change) {
+            return change.before() == null ? null : value(baseline, change.before().question().key());
+        }
+
+        public String valueAfter(Comparison.QuestionChange change) {
+            return change.after() == null ? null : value(current, change.after().question().key());
+        }
+
+        public String labelBefore(Comparison.QuestionChange change) {
+            return change.before() == null ? "–" : label(change.before().question(), valueBefore(change));
+        }
+
+        public String labelAfter(Comparison.QuestionChange change) {
+            return change.after() == null ? "–" : label(change.after().question(), valueAfter(change));
+        }
+    }
+
+    private final ScanService scans;
+    private final ScanRepository scanRepository;
+    private final RoundRepository rounds;
+    private final AnswerRepository answers;
+
+    Results(ScanService scans, ScanRepository scanRepository, RoundRepository rounds, AnswerRepository answers) {
+        this.scans = scans;
+        this.scanRepository = scanRepository;
+        this.rounds = rounds;
+        this.answers = answers;
+    }
+
+    public static Map<String, String> values(ScanService.ScanView view) {
+        Map<String, String> values = new HashMap<>();
+        view.answers().forEach((key, answer) -> values.put(key, answer.answerValue()));
+        return values;
+    }
+
+    public ScanScores scores(TenantScope scope, long scanId) {
+        ScanService.ScanView view = scans.view(scope, scanId);
+        Scoring.Result result = Scoring.score(view.survey(), values(view));
+        return new ScanScores(view, result, position(view, result));
+    }
+
+    public Optional<ScanComparison> comparison(TenantScope scope, long scanId) {
+        ScanService.ScanView current = scans.view(scope, scanId);
+        return baselineScanId(scope, current).map(baselineId -> {
+            ScanService.ScanView baseline = scans.view(scope, baselineId);
+            return new ScanComparison(current, baseline,
+                    Comparison.compare(baseline.survey(), values(baseline), current.survey(), values(current)));
+        });
+    }
+
+    public boolean hasBaseline(TenantScope scope, long scanId) {
+        return baselineScanId(scope, scans.view(scope, scanId)).isPresent();
+    }
+
+    private Optional<Long> baselineScanId(TenantScope scope, ScanService.ScanView current) {
+        return rounds.findVisible(scope, current.scan().roundId())
+                .filter(round -> round.kind() == Meetronde.Kind.HERHALING && round.baselineRoundId() != null)
+                .flatMap(round -> scanRepository.findOfGemeente(round.baselineRoundId(), current.scan().gemeenteId()))
+                .map(scan -> scan.id());
+    }
+
+    /** Per bouwsteen the gemeente's score beside the mean and median of the round's submitted scans (n ≥ 3). */
+    private List<Position> position(ScanService.ScanView view, Scoring.Result own) {
+        Map<Long, Map<String, String>> byScan = new HashMap<>();
+        for (RoundAnswer answer : answers.ofSubmittedScansOfRound(view.scan().roundId())) {
+            byScan.computeIfAbsent(answer.scanId(), id -> new HashMap<>()).put(answer.questionKey(), answer.answerValue());
+        }
+        if (byScan.size() < MIN_GEMEENTEN) {
+            return List.of();
+        }
+        List<Scoring.Result> others = byScan.values().stream().map(values -> Scoring.score(view.survey(), values)).toList();
+        List<Position> positions = new ArrayList<>();
+        for (int i = 0; i < own.bouwstenen().size(); i++) {
+            int index = i;
+            List<Double> scores = others.stream().map(r -> r.bouwstenen().get(index).score()).filter(s -> s != null).toList();
+            if (scores.size() >= MIN_GEMEENTEN) {
+                Scoring.BouwsteenScore bouwsteen = own.bouwstenen().get(i);
+                positions.add(new Position(bouwsteen.key(), bouwsteen.title(), bouwsteen.score(),
+                        Statistics.mean(scores), Statistics.median(scores), scores.size()));
+            }
+        }
+        return positions;
+    }
+
+    private static String value(ScanService.ScanView view, String key) {
+        AnswerRow answer = view.answers().get(key);
+        return answer == null ? null : answer.answerValue();
+    }
+
+    private static String label(Survey.Question question, String value) {
+        if (value == null) {
+            return "niet beantwoord";
+        }
+        return question.options().stream().filter(o -> o.value().equals(value)).map(Survey.AnswerOption::label)
+                .findFirst().orElse(value);
+    }
+}
