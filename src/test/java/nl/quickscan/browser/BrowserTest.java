@@ -106,6 +106,20 @@ class BrowserTest {
         driver.get(driver.getCurrentUrl().replaceAll("/deel/.*$", "/resultaten"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("svg.radar")));
         assertAccessible("results page");
+
+        var coordinator = app.api().login("coordinator.groningen@quickscan.test", TestApp.DEMO_PASSWORD);
+        var herhaling = coordinator.postJson("/api/v1/rounds", """
+                {"name": "Browsertest herhaling %s", "kind": "HERHALING", "baselineRoundId": %d,
+                 "surveyId": "quickscan-seksueel-geweld", "surveyVersion": 1, "opens": "%s", "closes": "%s"}""".formatted(
+                System.nanoTime(), roundId, LocalDate.now().minusDays(1), LocalDate.now().plusDays(30)));
+        assertEquals(201, herhaling.status(), herhaling::toString);
+        var adviser = app.api().login("adviseur.westerkwartier@quickscan.test", TestApp.DEMO_PASSWORD);
+        long repeat = ((Number) adviser.postJson("/api/v1/scans", "{\"roundId\":" + herhaling.json().get("id") + "}")
+                .json().get("id")).longValue();
+        driver.get(app.uri("/scans/" + repeat + "/vergelijking").toString());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+        assertTrue(driver.findElement(By.tagName("h1")).getText().startsWith("Herhaling en nulmeting"));
+        assertAccessible("comparison page");
     }
 
     private static void assertAccessible(String page) {
