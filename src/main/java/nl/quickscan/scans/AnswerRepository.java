@@ -35,6 +35,12 @@ public interface AnswerRepository extends GenericRepository<AnswerRow, String> {
             WHERE s.round_id = :roundId AND s.status = 'SUBMITTED'""")
     List<RoundAnswer> ofSubmittedScansOfRound(long roundId);
 
+    /** The answers of every scan of a round, in one query, for the coordinator's overview of that round. */
+    @Query("""
+            SELECT x.scan_id, x.question_key, x.answer_value FROM answer x JOIN scan s ON s.id = x.scan_id
+            WHERE s.round_id = :roundId""")
+    List<RoundAnswer> ofScansOfRound(long roundId);
+
     @Query(ROW + "WHERE x.scan_id = :scanId AND x.question_key = :questionKey")
     Optional<AnswerRow> find(long scanId, String questionKey);
 

@@ -10,7 +10,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
-import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -20,8 +19,6 @@ import io.micronaut.views.ModelAndView;
 import nl.quickscan.accounts.CurrentAccount;
 import nl.quickscan.accounts.Role;
 import nl.quickscan.surveys.SurveyCatalog;
-import nl.quickscan.tenancy.GemeenteRepository;
-import nl.quickscan.tenancy.GemeenteRow;
 import nl.quickscan.tenancy.RegioRepository;
 import nl.quickscan.tenancy.TenantScope;
 import nl.quickscan.web.FormValues;
@@ -32,8 +29,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** Measurement rounds: opened by the coordinator (own regio) or beheerder, listed for everyone in scope. */
 @Controller
@@ -61,19 +56,14 @@ class RoundController {
     }
 
     private final RoundRepository rounds;
-    private final ScanRepository scans;
     private final RoundAdmin admin;
     private final RegioRepository regios;
-    private final GemeenteRepository gemeenten;
     private final SurveyCatalog surveys;
 
-    RoundController(RoundRepository rounds, ScanRepository scans, RoundAdmin admin, RegioRepository regios,
-                    GemeenteRepository gemeenten, SurveyCatalog surveys) {
+    RoundController(RoundRepository rounds, RoundAdmin admin, RegioRepository regios, SurveyCatalog surveys) {
         this.rounds = rounds;
-        this.scans = scans;
         this.admin = admin;
         this.regios = regios;
-        this.gemeenten = gemeenten;
         this.surveys = surveys;
     }
 
@@ -113,35 +103,6 @@ class RoundController {
                         FormValues.id(form.baselineRoundId()).orElse(null)), problems)
                 .<HttpResponse<?>>map(round -> HttpResponse.seeOther(URI.create("/rondes/" + round.id())))
                 .orElseGet(() -> HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(listPage(actor, scope, form, problems)));
-    }
-
-    @Get("/rondes/{id}")
-    @Produces(MediaType.TEXT_HTML)
-    @Secured({Role.Names.COORDINATOR, Role.Names.BEHEERDER})
-    ModelAndView<Map<String, Object>> show(TenantScope scope, @PathVariable long id) {
-        Meetronde round = rounds.findVisible(scope, id).orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "ronde"));
-        Map<Long, ScanRow> byGemeente = scans.listVisibleOfRound(scope, id).stream()
-                .collect(Collectors.toMap(ScanRow::gemeenteId, Function.identity()));
-        List<Map<String, Object>> rows = gemeenten.listVisible(scope).stream()
-                .filter(g -> g.regioId() == round.regioId())
-                .map(g -> statusRow(g, byGemeente.get(g.id())))
-                .toList();
-        Map<String, Object> model = new HashMap<>();
-        model.put("title", round.name());
-        model.put("round", round);
-        model.put("open", round.openOn(ScanService.today()));
-        model.put("rows", rows);
-        model.put("notSubmitted", rows.stream().filter(r -> !"Ingediend".equals(r.get("status"))).map(r -> r.get("name")).toList());
-        return new ModelAndView<>("scans/round", model);
-    }
-
-    private static Map<String, Object> statusRow(GemeenteRow gemeente, @Nullable ScanRow scan) {
-        Map<String, Object> row = new HashMap<>();
-        row.put("name", gemeente.name());
-        row.put("cbsCode", gemeente.cbsCode());
-        row.put("scan", scan);
-        row.put("status", scan == null ? "Niet gestart" : ScanLabels.status(scan.status()));
-        return row;
     }
 
     private ModelAndView<Map<String, Object>> listPage(CurrentAccount actor, TenantScope scope, RoundForm form,

@@ -70,6 +70,7 @@ class IsolationTest {
             entry("GET /rondes", "roundsOfAnotherRegioAreOutOfReach"),
             entry("POST /rondes", "roundsOfAnotherRegioAreOutOfReach"),
             entry("GET /rondes/{id}", "roundsOfAnotherRegioAreOutOfReach"),
+            entry("GET /api/v1/rounds/{id}/benchmark", "roundsOfAnotherRegioAreOutOfReach"),
             entry("GET /scans", "scansOfAnotherGemeenteAreOutOfReach"),
             entry("POST /scans", "scansOfAnotherGemeenteAreOutOfReach"),
             entry("GET /scans/{id}", "scansOfAnotherGemeenteAreOutOfReach"),
@@ -278,6 +279,11 @@ class IsolationTest {
         assertTrue(foreign.body().contains("regioId"));
         Browser groningenPages = app.browser().login("coordinator.groningen@quickscan.test", TestApp.DEMO_PASSWORD);
         assertEquals(404, groningenPages.get("/rondes/" + drentheRound).status());
+        Response foreignBenchmark = groningen.get("/api/v1/rounds/" + drentheRound + "/benchmark");
+        assertEquals(404, foreignBenchmark.status());
+        assertFalse(foreignBenchmark.body().contains("Assen"), "nothing named from another regio");
+        assertEquals(200, app.api().login(COORDINATOR_DRENTHE, TestApp.DEMO_PASSWORD)
+                .get("/api/v1/rounds/" + drentheRound + "/benchmark").status(), "the regio's own coordinator");
         assertFalse(groningenPages.get("/rondes").body().contains("/rondes/" + drentheRound + "\""));
         assertEquals(422, groningenPages.post("/rondes", "regioId", String.valueOf(drentheRegio), "name", name, "kind", "NULMETING",
                 "survey", "quickscan-seksueel-geweld@1", "opens", "2026-01-01", "closes", "2026-12-31").status());
@@ -287,6 +293,7 @@ class IsolationTest {
         Api adviser = app.api().login(ADVISEUR_GRONINGEN, TestApp.DEMO_PASSWORD);
         assertTrue(adviser.get("/api/v1/rounds").jsonList().stream().noneMatch(r -> ((Number) r.get("id")).longValue() == drentheRound));
         assertEquals(403, adviser.postJson("/api/v1/rounds", roundJson(name, null)).status());
+        assertEquals(403, adviser.get("/api/v1/rounds/" + drentheRound + "/benchmark").status());
         Browser adviserPages = app.browser().login(ADVISEUR_GRONINGEN, TestApp.DEMO_PASSWORD);
         assertEquals(403, adviserPages.get("/rondes").status());
         assertEquals(403, adviserPages.get("/rondes/" + drentheRound).status());

@@ -1,0 +1,135 @@
+package nl.quickscan.benchmark;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.views.ModelAndView;
+import nl.quickscan.accounts.Role;
+import nl.quickscan.scans.ScanLabels;
+import nl.quickscan.scans.ScanRow;
+import nl.quickscan.scans.ScanService;
+import nl.quickscan.tenancy.TenantScope;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The coordinator's view of a round: who has submitted, and how the gemeenten compare per bouwsteen. */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured({Role.Names.COORDINATOR, Role.Names.BEHEERDER})
+class BenchmarkController {
+
+    @Serdeable
+    record BenchmarkJson(List<GemeenteJson> gemeenten, List<BouwsteenJson> bouwstenen, StatsJson total) {
+    }
+
+    @Serdeable
+    record GemeenteJson(String cbsCode, String name, String status, @Nullable Double total, Map<String, Double> scores) {
+    }
+
+    @Serdeable
+    record BouwsteenJson(String key, String title, int n, @Nullable Double mean, @Nullable Double median,
+                         @Nullable Double min, @Nullable Double max) {
+    }
+
+    @Serdeable
+    record StatsJson(int n, @Nullable Double mean, @Nullable Double median, @Nullable Double min, @Nullable Double max) {
+        static StatsJson of(Benchmark.Stats s) {
+            return new StatsJson(s.n(), s.mean(), s.median(), s.min(), s.max());
+        }
+    }
+
+    private final BenchmarkService service;
+
+    BenchmarkController(BenchmarkService service) {
+        this.service = service;
+    }
+
+    @Get("/api/v1/rounds/{id}/benchmark")
+    BenchmarkJson benchmark(TenantScope scope, @PathVariable long id) {
+        Benchmark.Result result = service.of(scope, id).result();
+        return new BenchmarkJson(
+                result.gemeenten().stream().map(g -> new GemeenteJson(g.cbsCode(), g.name(), g.status(), g.total(), g.scores())).toList(),
+                result.bouwstenen().stream().map(b -> new BouwsteenJson(b.key(), b.title(), b.stats().n(), b.stats().mean(),
+                        b.stats().median(), b.stats().min(), b.stats().max())).toList(),
+                StatsJson.of(result.total()));
+    }
+
+    @Get("/rondes/{id}")
+    @Produces(MediaType.TEXT_HTML)
+    ModelAndView<Map<String, Object>> dashboard(TenantScope scope, @PathVariable long id,
+                                                @Nullable @QueryValue String sorteer, @Nullable @QueryValue String richting) {
+        BenchmarkService.RoundBenchmark benchmark = service.of(scope, id);
+        Benchmark.Result result = benchmark.result();
+        String sortKey = sorteer == null ? "naam" : sorteer;
+        boolean descending = "af".equals(richting);
+        List<Benchmark.Entry> sorted = new ArrayList<>(result.gemeenten());
+        sorted.sort(comparator(sortKey, descending));
+
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Benchmark.Entry entry : sorted) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("entry", entry);
+            row.put("status", ScanLabels.status(ScanRow.Status.valueOf(entry.status())));
+            row.put("scanId", benchmark.scanIds().get(entry.cbsCode()));
+            row.put("cells", entry.result() == null ? List.of() : entry.result().bouwstenen().stream()
+                    .map(b -> cell(b.score(), b.level() == null ? null : b.level().label())).toList());
+            row.put("totalCell", cell(entry.total(), entry.result() == null || entry.result().totalLevel() == null ? null
+                    : entry.result().totalLevel().label()));
+            rows.add(row);
+        }
+        List<Map<String, Object>> columns = new ArrayList<>();
+        columns.add(column("naam", "Gemeente", sortKey, descending));
+        benchmark.survey().bouwstenen().forEach(b -> columns.add(column(b.key(), b.title(), sortKey, descending)));
+        columns.add(column("totaal", "Totaal", sortKey, descending));
+
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", benchmark.round().name());
+        model.put("round", benchmark.round());
+        model.put("open", benchmark.round().openOn(ScanService.today()));
+        model.put("rows", rows);
+        model.put("columns", columns);
+        model.put("bouwstenen", result.bouwstenen());
+        model.put("total", result.total());
+        model.put("notSubmitted", result.gemeenten().stream().filter(g -> !"SUBMITTED".equals(g.status())).map(Benchmark.Entry::name).toList());
+        return new ModelAndView<>("benchmark/round", model);
+    }
+
+    private static Map<String, Object> cell(@Nullable Double score, @Nullable String level) {
+        Map<String, Object> cell = new HashMap<>();
+        cell.put("score", score);
+        cell.put("level", level);
+        cell.put("levelClass", level == null ? "none" : level.toLowerCase().replace(' ', '-'));
+        return cell;
+    }
+
+    private static Map<String, Object> column(String key, String label, String sortKey, boolean descending) {
+        boolean active = key.equals(sortKey);
+        return Map.of("key", key, "label", label, "active", active,
+                "next", active && !descending ? "af" : "op",
+                "aria", active ? (descending ? "descending" : "ascending") : "none");
+    }
+
+    /** Sorted by name, total or a bouwsteen; gemeenten without a score always come last. */
+    private static Comparator<Benchmark.Entry> comparator(String key, boolean descending) {
+        if (key.equals("naam")) {
+            Comparator<Benchmark.Entry> byName = Comparator.comparing(Benchmark.Entry::name);
+            return descending ? byName.reversed() : byName;
+        }
+        Comparator<Double> numbers = descending ? Comparator.reverseOrder() : Comparator.naturalOrder();
+        return Comparator.comparing((Benchmark.Entry e) -> key.equals("totaal") ? e.total() : e.scores().get(key),
+                Comparator.nullsLast(numbers)).thenComparing(Benchmark.Entry::name);
+    }
+
+}

@@ -1,0 +1,79 @@
+package nl.quickscan.benchmark;
+
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.exceptions.HttpStatusException;
+import jakarta.inject.Singleton;
+import nl.quickscan.scans.AnswerRepository;
+import nl.quickscan.scans.Meetronde;
+import nl.quickscan.scans.Progress;
+import nl.quickscan.scans.RoundAnswer;
+import nl.quickscan.scans.RoundRepository;
+import nl.quickscan.scans.ScanRepository;
+import nl.quickscan.scans.ScanRow;
+import nl.quickscan.surveys.Survey;
+import nl.quickscan.surveys.SurveyCatalog;
+import nl.quickscan.tenancy.GemeenteRepository;
+import nl.quickscan.tenancy.GemeenteRow;
+import nl.quickscan.tenancy.TenantScope;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Reads a round's gemeenten, scans and answers with three queries and hands them to {@link Benchmark}. */
+@Singleton
+public class BenchmarkService {
+
+    public record RoundBenchmark(Meetronde round, Survey survey, Benchmark.Result result, Map<String, Long> scanIds) {
+    }
+
+    private final RoundRepository rounds;
+    private final ScanRepository scans;
+    private final AnswerRepository answers;
+    private final GemeenteRepository gemeenten;
+    private final SurveyCatalog surveys;
+
+    BenchmarkService(RoundRepository rounds, ScanRepository scans, AnswerRepository answers,
+                     GemeenteRepository gemeenten, SurveyCatalog surveys) {
+        this.rounds = rounds;
+        this.scans = scans;
+        this.answers = answers;
+        this.gemeenten = gemeenten;
+        this.surveys = surveys;
+    }
+
+    public RoundBenchmark of(TenantScope scope, long roundId) {
+        Meetronde round = rounds.findVisible(scope, roundId)
+                .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "ronde"));
+        Survey survey = surveys.find(round.surveyId(), round.surveyVersion()).orElseThrow();
+        Map<Long, ScanRow> scanByGemeente = scans.listVisibleOfRound(scope, roundId).stream()
+                .collect(Collectors.toMap(ScanRow::gemeenteId, Function.identity()));
+        Map<Long, Map<String, String>> valuesByScan = new HashMap<>();
+        for (RoundAnswer answer : answers.ofScansOfRound(roundId)) {
+            valuesByScan.computeIfAbsent(answer.scanId(), id -> new HashMap<>()).put(answer.questionKey(), answer.answerValue());
+        }
+        List<Benchmark.Input> inputs = new ArrayList<>();
+        Map<String, Long> scanIds = new HashMap<>();
+        for (GemeenteRow gemeente : gemeenten.listVisible(scope)) {
+            if (gemeente.regioId() != round.regioId()) {
+                continue;
+            }
+            ScanRow scan = scanByGemeente.get(gemeente.id());
+            if (scan == null) {
+                inputs.add(new Benchmark.Input(gemeente.cbsCode(), gemeente.name(), ScanRow.Status.NOT_STARTED.name(), null,
+                        false, Map.of()));
+                continue;
+            }
+            scanIds.put(gemeente.cbsCode(), scan.id());
+            Map<String, String> values = valuesByScan.getOrDefault(scan.id(), Map.of());
+            Map<String, Progress.Answer> forProgress = new HashMap<>();
+            values.forEach((key, value) -> forProgress.put(key, new Progress.Answer(value, null)));
+            inputs.add(new Benchmark.Input(gemeente.cbsCode(), gemeente.name(), scan.status().name(),
+                    (double) Progress.percent(Progress.of(survey, forProgress)), scan.submitted(), values));
+        }
+        return new RoundBenchmark(round, survey, Benchmark.of(survey, inputs), scanIds);
+    }
+}

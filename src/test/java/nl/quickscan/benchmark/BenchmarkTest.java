@@ -1,0 +1,97 @@
+package nl.quickscan.benchmark;
+
+import nl.quickscan.scans.Rounds;
+import nl.quickscan.support.Api;
+import nl.quickscan.support.Browser;
+import nl.quickscan.support.Fixtures;
+import nl.quickscan.support.Response;
+import nl.quickscan.support.TestApp;
+import nl.quickscan.surveys.Survey;
+import nl.quickscan.surveys.SurveyCatalog;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A small regio computed by hand, against the API and the coordinator's page. */
+class BenchmarkTest {
+
+    private static final String COORDINATOR = "coordinator.groningen@quickscan.test";
+
+    @ParameterizedTest
+    @MethodSource("nl.quickscan.support.TestApp#all")
+    void theRoundsFiguresMatchAHandComputedExample(TestApp app) {
+        long roundId = Rounds.open(app, COORDINATOR);
+        Survey survey = app.bean(SurveyCatalog.class).find("quickscan-seksueel-geweld", 1).orElseThrow();
+        // Submitted: Eemsdelta and Groningen everything "3" (100%), Het Hogeland "2" (66,67%), Oldambt "0" (0%).
+        // n = 4 (an even count), mean = 266,67 / 4 = 66,67, median = (66,67 + 100) / 2 = 83,33, min 0, max 100.
+        submit(app, survey, roundId, "GM1979", "3");
+        submit(app, survey, roundId, "GM0014", "3");
+        submit(app, survey, roundId, "GM1966", "2");
+        submit(app, survey, roundId, "GM1895", "0");
+        // Midden-Groningen is busy (not counted), the other five have not started.
+        Api busy = app.api().login(Fixtures.adviseur(app, "GM1952").email(), Fixtures.PASSWORD);
+        long busyScan = ((Number) busy.postJson("/api/v1/scans", "{\"roundId\":" + roundId + "}").json().get("id")).longValue();
+        put(busy, busyScan, survey.questions().findFirst().orElseThrow().key(), "3");
+
+        Map<String, Object> benchmark = app.api().login(COORDINATOR, TestApp.DEMO_PASSWORD)
+                .get("/api/v1/rounds/" + roundId + "/benchmark").json();
+        List<?> gemeenten = (List<?>) benchmark.get("gemeenten");
+        assertEquals(10, gemeenten.size());
+        Map<?, ?> midden = gemeenten.stream().map(g -> (Map<?, ?>) g).filter(g -> g.get("cbsCode").equals("GM1952")).findFirst().orElseThrow();
+        assertEquals("IN_PROGRESS", midden.get("status"));
+        assertNull(midden.get("total"), "scans in progress have no figures");
+        assertEquals(5, gemeenten.stream().filter(g -> "NOT_STARTED".equals(((Map<?, ?>) g).get("status"))).count());
+        Map<?, ?> hogeland = gemeenten.stream().map(g -> (Map<?, ?>) g).filter(g -> g.get("cbsCode").equals("GM1966")).findFirst().orElseThrow();
+        assertEquals(200.0 / 3, ((Number) hogeland.get("total")).doubleValue(), 1e-9);
+        assertEquals(200.0 / 3, ((Number) ((Map<?, ?>) hogeland.get("scores")).get("visie")).doubleValue(), 1e-9);
+
+        for (Object entry : (List<?>) benchmark.get("bouwstenen")) {
+            assertStats((Map<?, ?>) entry);
+        }
+        assertStats((Map<?, ?>) benchmark.get("total"));
+
+        Browser coordinator = app.browser().login(COORDINATOR, TestApp.DEMO_PASSWORD);
+        Document page = coordinator.get("/rondes/" + roundId).html();
+        Element statsRow = page.select("h2:contains(Regio per bouwsteen) + table tbody tr").first();
+        assertEquals(List.of("4", "67%", "83%", "0%", "100%"), statsRow.select("td").eachText());
+        assertTrue(page.select("h2:contains(Nog niet ingediend) + ul").text().contains("Midden-Groningen"));
+        Element hogelandRow = page.select(".benchmark-matrix tbody tr:has(th:contains(Het Hogeland))").first();
+        assertTrue(hogelandRow.select("td").first().text().startsWith("67%"));
+        assertTrue(hogelandRow.select("td").first().text().contains("Gevorderd"), "level as text, not only colour");
+
+        Document byTotal = coordinator.get("/rondes/" + roundId + "?sorteer=totaal&richting=af").html();
+        List<String> order = byTotal.select(".benchmark-matrix tbody th").eachText();
+        assertEquals("Het Hogeland", order.get(2));
+        assertEquals("Oldambt", order.get(3));
+        assertEquals("descending", byTotal.selectFirst(".benchmark-matrix th[aria-sort=descending]").attr("aria-sort"));
+    }
+
+    private static void assertStats(Map<?, ?> stats) {
+        assertEquals(4, ((Number) stats.get("n")).intValue());
+        assertEquals(200.0 / 3, ((Number) stats.get("mean")).doubleValue(), 1e-9);
+        assertEquals((200.0 / 3 + 100) / 2, ((Number) stats.get("median")).doubleValue(), 1e-9);
+        assertEquals(0.0, ((Number) stats.get("min")).doubleValue(), 1e-9);
+        assertEquals(100.0, ((Number) stats.get("max")).doubleValue(), 1e-9);
+    }
+
+    private static void submit(TestApp app, Survey survey, long roundId, String cbsCode, String value) {
+        Api api = app.api().login(Fixtures.adviseur(app, cbsCode).email(), Fixtures.PASSWORD);
+        long scanId = ((Number) api.postJson("/api/v1/scans", "{\"roundId\":" + roundId + "}").json().get("id")).longValue();
+        survey.questions().forEach(question -> put(api, scanId, question.key(), value));
+        Response submitted = api.postJson("/api/v1/scans/" + scanId + "/submit", "");
+        assertEquals(200, submitted.status(), submitted::toString);
+    }
+
+    private static void put(Api api, long scanId, String key, String value) {
+        assertEquals(200, api.send("PUT", "/api/v1/scans/" + scanId + "/answers/" + key, "application/json",
+                "{\"value\":\"" + value + "\",\"version\":0}", Map.of()).status());
+    }
+}
