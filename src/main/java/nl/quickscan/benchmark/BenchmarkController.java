@@ -1,7 +1,9 @@
 package nl.quickscan.benchmark;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -50,6 +52,30 @@ class BenchmarkController {
         }
     }
 
+    @Serdeable
+    record DevelopmentJson(List<GemeenteDevelopmentJson> gemeenten, List<BouwsteenDevelopmentJson> bouwstenen,
+                           List<StatementJson> mostImproved) {
+    }
+
+    @Serdeable
+    record GemeenteDevelopmentJson(String cbsCode, String name, List<ChangeJson> bouwstenen, ChangeJson total) {
+    }
+
+    @Serdeable
+    record ChangeJson(String key, @Nullable Double before, @Nullable Double after, @Nullable Double difference) {
+        static ChangeJson of(Development.Change c) {
+            return new ChangeJson(c.key(), c.before(), c.after(), c.difference());
+        }
+    }
+
+    @Serdeable
+    record BouwsteenDevelopmentJson(String key, String title, int n, @Nullable Double meanDifference) {
+    }
+
+    @Serdeable
+    record StatementJson(String key, String text, int n, double meanDifference) {
+    }
+
     private final BenchmarkService service;
 
     BenchmarkController(BenchmarkService service) {
@@ -64,6 +90,17 @@ class BenchmarkController {
                 result.bouwstenen().stream().map(b -> new BouwsteenJson(b.key(), b.title(), b.stats().n(), b.stats().mean(),
                         b.stats().median(), b.stats().min(), b.stats().max())).toList(),
                 StatsJson.of(result.total()));
+    }
+
+    @Get("/api/v1/rounds/{id}/development")
+    DevelopmentJson development(TenantScope scope, @PathVariable long id) {
+        Development.Result d = service.development(scope, service.of(scope, id))
+                .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "geen herhaling"));
+        return new DevelopmentJson(
+                d.gemeenten().stream().map(g -> new GemeenteDevelopmentJson(g.cbsCode(), g.name(),
+                        g.bouwstenen().stream().map(ChangeJson::of).toList(), ChangeJson.of(g.total()))).toList(),
+                d.bouwstenen().stream().map(b -> new BouwsteenDevelopmentJson(b.key(), b.title(), b.n(), b.meanDifference())).toList(),
+                d.mostImproved().stream().map(m -> new StatementJson(m.key(), m.text(), m.n(), m.meanDifference())).toList());
     }
 
     @Get("/rondes/{id}")
@@ -102,6 +139,7 @@ class BenchmarkController {
         model.put("columns", columns);
         model.put("bouwstenen", result.bouwstenen());
         model.put("total", result.total());
+        service.development(scope, benchmark).ifPresent(development -> model.put("development", development));
         model.put("notSubmitted", result.gemeenten().stream().filter(g -> !"SUBMITTED".equals(g.status())).map(Benchmark.Entry::name).toList());
         return new ModelAndView<>("benchmark/round", model);
     }

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -43,6 +44,15 @@ public class BenchmarkService {
         this.answers = answers;
         this.gemeenten = gemeenten;
         this.surveys = surveys;
+    }
+
+    /** For a herhaling: the development since its nulmeting; empty for a nulmeting. */
+    public Optional<Development.Result> development(TenantScope scope, RoundBenchmark current) {
+        Long baseline = current.round().baselineRoundId();
+        if (current.round().kind() != Meetronde.Kind.HERHALING || baseline == null) {
+            return Optional.empty();
+        }
+        return Optional.of(Development.of(of(scope, baseline).result(), current.result(), 5));
     }
 
     public RoundBenchmark of(TenantScope scope, long roundId) {

@@ -74,6 +74,53 @@ class BenchmarkTest {
         assertEquals("descending", byTotal.selectFirst(".benchmark-matrix th[aria-sort=descending]").attr("aria-sort"));
     }
 
+    @ParameterizedTest
+    @MethodSource("nl.quickscan.support.TestApp#all")
+    void aHerhalingShowsTheDevelopmentOfGemeentenThatSubmittedBoth(TestApp app) {
+        Survey survey = app.bean(SurveyCatalog.class).find("quickscan-seksueel-geweld", 1).orElseThrow();
+        String coordinator = "coordinator.drenthe@quickscan.test";
+        long nulmeting = Rounds.open(app, coordinator);
+        Response created = app.api().login(coordinator, TestApp.DEMO_PASSWORD).postJson("/api/v1/rounds", """
+                {"name": "Herhaling %s", "kind": "HERHALING", "baselineRoundId": %d, "surveyId": "quickscan-seksueel-geweld",
+                 "surveyVersion": 1, "opens": "%s", "closes": "%s"}""".formatted(System.nanoTime(), nulmeting,
+                java.time.LocalDate.now().minusDays(1), java.time.LocalDate.now().plusDays(30)));
+        long herhaling = ((Number) created.json().get("id")).longValue();
+        // Assen 33,33% → 100% (+66,67); Emmen 66,67% → 66,67% (0); Meppel only in the herhaling: not counted.
+        // Mean development per bouwsteen: (66,67 + 0) / 2 = 33,33 points.
+        var assen = Fixtures.adviseur(app, "GM0106");
+        var emmen = Fixtures.adviseur(app, "GM0114");
+        submitAs(app, assen, survey, nulmeting, "1");
+        submitAs(app, emmen, survey, nulmeting, "2");
+        submitAs(app, assen, survey, herhaling, "3");
+        submitAs(app, emmen, survey, herhaling, "2");
+        submit(app, survey, herhaling, "GM0119", "3");
+
+        Api api = app.api().login(coordinator, TestApp.DEMO_PASSWORD);
+        Map<String, Object> development = api.get("/api/v1/rounds/" + herhaling + "/development").json();
+        List<?> gemeenten = (List<?>) development.get("gemeenten");
+        assertEquals(2, gemeenten.size(), "only gemeenten with both scans submitted");
+        Map<?, ?> assenRow = gemeenten.stream().map(g -> (Map<?, ?>) g).filter(g -> g.get("cbsCode").equals("GM0106")).findFirst().orElseThrow();
+        assertEquals(200.0 / 3, ((Number) ((Map<?, ?>) assenRow.get("total")).get("difference")).doubleValue(), 1e-9);
+        for (Object b : (List<?>) development.get("bouwstenen")) {
+            assertEquals(2, ((Number) ((Map<?, ?>) b).get("n")).intValue());
+            assertEquals(100.0 / 3, ((Number) ((Map<?, ?>) b).get("meanDifference")).doubleValue(), 1e-9);
+        }
+        List<?> improved = (List<?>) development.get("mostImproved");
+        assertEquals(5, improved.size());
+        assertEquals(100.0 / 3, ((Number) ((Map<?, ?>) improved.get(0)).get("meanDifference")).doubleValue(), 1e-9);
+        assertEquals(404, api.get("/api/v1/rounds/" + nulmeting + "/development").status(), "a nulmeting has no development");
+        Document page = app.browser().login(coordinator, TestApp.DEMO_PASSWORD).get("/rondes/" + herhaling).html();
+        assertTrue(page.text().contains("Ontwikkeling sinds de nulmeting"));
+        assertTrue(page.select("table:has(caption:contains(Gemiddelde ontwikkeling)) td").eachText().contains("+33,3"));
+    }
+
+    private static void submitAs(TestApp app, nl.quickscan.accounts.Account adviser, Survey survey, long roundId, String value) {
+        Api api = app.api().login(adviser.email(), Fixtures.PASSWORD);
+        long scanId = ((Number) api.postJson("/api/v1/scans", "{\"roundId\":" + roundId + "}").json().get("id")).longValue();
+        survey.questions().forEach(question -> put(api, scanId, question.key(), value));
+        assertEquals(200, api.postJson("/api/v1/scans/" + scanId + "/submit", "").status());
+    }
+
     private static void assertStats(Map<?, ?> stats) {
         assertEquals(4, ((Number) stats.get("n")).intValue());
         assertEquals(200.0 / 3, ((Number) stats.get("mean")).doubleValue(), 1e-9);
@@ -83,11 +130,7 @@ class BenchmarkTest {
     }
 
     private static void submit(TestApp app, Survey survey, long roundId, String cbsCode, String value) {
-        Api api = app.api().login(Fixtures.adviseur(app, cbsCode).email(), Fixtures.PASSWORD);
-        long scanId = ((Number) api.postJson("/api/v1/scans", "{\"roundId\":" + roundId + "}").json().get("id")).longValue();
-        survey.questions().forEach(question -> put(api, scanId, question.key(), value));
-        Response submitted = api.postJson("/api/v1/scans/" + scanId + "/submit", "");
-        assertEquals(200, submitted.status(), submitted::toString);
+        submitAs(app, Fixtures.adviseur(app, cbsCode), survey, roundId, value);
     }
 
     private static void put(Api api, long scanId, String key, String value) {

@@ -71,6 +71,7 @@ class IsolationTest {
             entry("POST /rondes", "roundsOfAnotherRegioAreOutOfReach"),
             entry("GET /rondes/{id}", "roundsOfAnotherRegioAreOutOfReach"),
             entry("GET /api/v1/rounds/{id}/benchmark", "roundsOfAnotherRegioAreOutOfReach"),
+            entry("GET /api/v1/rounds/{id}/development", "roundsOfAnotherRegioAreOutOfReach"),
             entry("GET /scans", "scansOfAnotherGemeenteAreOutOfReach"),
             entry("POST /scans", "scansOfAnotherGemeenteAreOutOfReach"),
             entry("GET /scans/{id}", "scansOfAnotherGemeenteAreOutOfReach"),
@@ -294,6 +295,8 @@ class IsolationTest {
         assertTrue(adviser.get("/api/v1/rounds").jsonList().stream().noneMatch(r -> ((Number) r.get("id")).longValue() == drentheRound));
         assertEquals(403, adviser.postJson("/api/v1/rounds", roundJson(name, null)).status());
         assertEquals(403, adviser.get("/api/v1/rounds/" + drentheRound + "/benchmark").status());
+        assertEquals(403, adviser.get("/api/v1/rounds/" + drentheRound + "/development").status());
+        assertEquals(404, groningen.get("/api/v1/rounds/" + drentheRound + "/development").status());
         Browser adviserPages = app.browser().login(ADVISEUR_GRONINGEN, TestApp.DEMO_PASSWORD);
         assertEquals(403, adviserPages.get("/rondes").status());
         assertEquals(403, adviserPages.get("/rondes/" + drentheRound).status());
