@@ -144,6 +144,16 @@ class BenchmarkController {
         return new ModelAndView<>("benchmark/round", model);
     }
 
+    @Get("/benchmark")
+    @Produces(MediaType.TEXT_HTML)
+    ModelAndView<Map<String, Object>> national(TenantScope scope) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", "Landelijk overzicht");
+        model.put("rounds", service.national(scope));
+        model.put("minimum", BenchmarkService.MIN_FOR_AGGREGATES);
+        return new ModelAndView<>("benchmark/national", model);
+    }
+
     private static Map<String, Object> cell(@Nullable Double score, @Nullable String level) {
         Map<String, Object> cell = new HashMap<>();
         cell.put("score", score);

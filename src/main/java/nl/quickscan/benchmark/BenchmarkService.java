@@ -14,6 +14,7 @@ import nl.quickscan.surveys.Survey;
 import nl.quickscan.surveys.SurveyCatalog;
 import nl.quickscan.tenancy.GemeenteRepository;
 import nl.quickscan.tenancy.GemeenteRow;
+import nl.quickscan.tenancy.RegioRepository;
 import nl.quickscan.tenancy.TenantScope;
 
 import java.util.ArrayList;
@@ -36,15 +37,44 @@ public class BenchmarkService {
     private final AnswerRepository answers;
     private final GemeenteRepository gemeenten;
     private final SurveyCatalog surveys;
+    private final RegioRepository regios;
 
     BenchmarkService(RoundRepository rounds, ScanRepository scans, AnswerRepository answers,
-                     GemeenteRepository gemeenten, SurveyCatalog surveys) {
+                     GemeenteRepository gemeenten, SurveyCatalog surveys, RegioRepository regios) {
+        this.regios = regios;
         this.rounds = rounds;
         this.scans = scans;
         this.answers = answers;
         this.gemeenten = gemeenten;
         this.surveys = surveys;
     }
+
+    /** A round in the national overview: aggregates only, and whether the viewer may open its named figures. */
+    public record RoundSummary(Meetronde round, String regioName, int gemeenten, Benchmark.Result result,
+                               boolean named, boolean shown) {
+    }
+
+    /**
+     * Every round of every regio, as aggregates. The figures of another regio's round are read platform-wide on
+     * purpose, but only their aggregates leave this method, and only from {@link #MIN_FOR_AGGREGATES} submitted
+     * scans; named figures stay behind the viewer's own scope ({@code named}).
+     */
+    public List<RoundSummary> national(TenantScope viewer) {
+        TenantScope platform = TenantScope.platform();
+        Map<Long, String> regioNames = new HashMap<>();
+        regios.listVisible(platform).forEach(regio -> regioNames.put(regio.id(), regio.name()));
+        List<RoundSummary> summaries = new ArrayList<>();
+        for (Meetronde round : rounds.listVisible(platform)) {
+            RoundBenchmark benchmark = of(platform, round.id());
+            boolean named = rounds.findVisible(viewer, round.id()).isPresent();
+            summaries.add(new RoundSummary(round, regioNames.get(round.regioId()), benchmark.result().gemeenten().size(),
+                    benchmark.result(), named, named || benchmark.result().total().n() >= MIN_FOR_AGGREGATES));
+        }
+        summaries.sort(java.util.Comparator.comparing(RoundSummary::regioName).thenComparing(s -> s.round().opens()));
+        return summaries;
+    }
+
+    public static final int MIN_FOR_AGGREGATES = 3;
 
     /** For a herhaling: the development since its nulmeting; empty for a nulmeting. */
     public Optional<Development.Result> development(TenantScope scope, RoundBenchmark current) {

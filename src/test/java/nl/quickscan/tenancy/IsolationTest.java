@@ -72,6 +72,7 @@ class IsolationTest {
             entry("GET /rondes/{id}", "roundsOfAnotherRegioAreOutOfReach"),
             entry("GET /api/v1/rounds/{id}/benchmark", "roundsOfAnotherRegioAreOutOfReach"),
             entry("GET /api/v1/rounds/{id}/development", "roundsOfAnotherRegioAreOutOfReach"),
+            entry("GET /benchmark", "theNationalViewShowsOtherRegiosOnlyAsAggregates"),
             entry("GET /scans", "scansOfAnotherGemeenteAreOutOfReach"),
             entry("POST /scans", "scansOfAnotherGemeenteAreOutOfReach"),
             entry("GET /scans/{id}", "scansOfAnotherGemeenteAreOutOfReach"),
@@ -370,5 +371,36 @@ class IsolationTest {
                 {"regioId": %s, "name": "%s", "kind": "NULMETING", "surveyId": "quickscan-seksueel-geweld",
                  "surveyVersion": 1, "opens": "%s", "closes": "%s"}""".formatted(regioId, name,
                 java.time.LocalDate.now().minusDays(1), java.time.LocalDate.now().plusDays(30));
+    }
+
+    @ParameterizedTest
+    @MethodSource(APPS)
+    void theNationalViewShowsOtherRegiosOnlyAsAggregates(TestApp app) {
+        nl.quickscan.surveys.Survey survey = app.bean(nl.quickscan.surveys.SurveyCatalog.class)
+                .find("quickscan-seksueel-geweld", 1).orElseThrow();
+        String full = "Drenthe vol " + System.nanoTime();
+        String empty = "Drenthe leeg " + System.nanoTime();
+        Api drenthe = app.api().login(COORDINATOR_DRENTHE, TestApp.DEMO_PASSWORD);
+        long fullRound = ((Number) drenthe.postJson("/api/v1/rounds", roundJson(full, null)).json().get("id")).longValue();
+        drenthe.postJson("/api/v1/rounds", roundJson(empty, null));
+        for (String cbs : List.of("GM1681", "GM1690", "GM1731")) {
+            Api adviser = app.api().login(Fixtures.adviseur(app, cbs).email(), Fixtures.PASSWORD);
+            long scan = ((Number) adviser.postJson("/api/v1/scans", "{\"roundId\":" + fullRound + "}").json().get("id")).longValue();
+            survey.questions().forEach(q -> adviser.send("PUT", "/api/v1/scans/" + scan + "/answers/" + q.key(),
+                    "application/json", "{\"value\":\"3\",\"version\":0}", Map.of()));
+            assertEquals(200, adviser.postJson("/api/v1/scans/" + scan + "/submit", "").status());
+        }
+
+        var page = app.browser().login("coordinator.groningen@quickscan.test", TestApp.DEMO_PASSWORD).get("/benchmark").html();
+        var fullRow = page.select("tbody tr:has(td:contains(" + full + "))").first();
+        assertTrue(fullRow.text().contains("3 van 12") && fullRow.text().contains("100%"), fullRow.text());
+        assertTrue(fullRow.select("a").isEmpty(), "no way into another regio's named figures");
+        assertTrue(page.select("tbody tr:has(td:contains(" + empty + "))").text().contains("Minder dan 3 ingediende scans"));
+        for (String name : List.of("Borger-Odoorn", "De Wolden", "Midden-Drenthe", "Assen")) {
+            assertFalse(page.select("main").text().contains(name), "no gemeente named: " + name);
+        }
+        var beheerder = app.browser().login("beheerder@quickscan.test", TestApp.DEMO_PASSWORD).get("/benchmark").html();
+        assertFalse(beheerder.select("a[href=/rondes/" + fullRound + "]").isEmpty(), "the beheerder can open every round");
+        assertEquals(403, app.browser().login(ADVISEUR_GRONINGEN, TestApp.DEMO_PASSWORD).get("/benchmark").status());
     }
 }
