@@ -120,6 +120,18 @@ class BrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
         assertTrue(driver.findElement(By.tagName("h1")).getText().startsWith("Herhaling en nulmeting"));
         assertAccessible("comparison page");
+
+        driver.manage().deleteAllCookies();
+        driver.get(app.uri("/login").toString());
+        driver.findElement(By.id("email")).sendKeys("coordinator.groningen@quickscan.test");
+        driver.findElement(By.id("password")).sendKeys(TestApp.DEMO_PASSWORD);
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlToBe(app.uri("/").toString()));
+        driver.get(app.uri("/rondes/" + roundId).toString());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".benchmark-matrix")));
+        assertAccessible("coordinator dashboard");
+        driver.get(app.uri("/benchmark").toString());
+        assertAccessible("national overview");
     }
 
     private static void assertAccessible(String page) {
