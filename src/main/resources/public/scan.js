@@ -26,14 +26,21 @@
     return label ? label.textContent : value;
   }
 
+  // One save at a time per question, each based on the version the previous save returned.
+  var queues = {};
   function save(fieldset) {
+    var id = fieldset.id;
+    queues[id] = (queues[id] || Promise.resolve()).then(function () { return send(fieldset); });
+  }
+
+  function send(fieldset) {
     var key = fieldset.getAttribute('data-question-key');
     var versionField = form.querySelector('input[name="version.' + key + '"]');
     var comment = fieldset.querySelector('textarea[name="comment.' + key + '"]').value;
     var body = JSON.stringify({ value: valueOf(fieldset, key), comment: comment === '' ? null : comment,
       version: parseInt(versionField.value, 10) });
     show(fieldset, 'Bezig met opslaan…', 'busy');
-    fetch('/api/v1/scans/' + scanId + '/answers/' + encodeURIComponent(key), {
+    return fetch('/api/v1/scans/' + scanId + '/answers/' + encodeURIComponent(key), {
       method: 'PUT', credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' }, body: body
     }).then(function (response) {

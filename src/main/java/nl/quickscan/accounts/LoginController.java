@@ -99,8 +99,8 @@ class LoginController {
 
     /** Only a path on this site, so that the login form cannot be used to send people elsewhere. */
     static String safeReturnPath(@Nullable String path) {
-        if (path == null || !path.startsWith("/") || path.startsWith("//") || path.contains("\\")
-                || path.startsWith("/login") || path.length() > 500) {
+        if (path == null || !path.startsWith("/") || path.startsWith("//") || path.startsWith("/login")
+                || path.length() > 500 || !path.matches("[A-Za-z0-9/._~%?=&-]*")) {
             return "/";
         }
         return path;

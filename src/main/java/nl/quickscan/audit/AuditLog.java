@@ -14,15 +14,20 @@ import java.util.List;
 @JdbcRepository(dialect = Dialect.MYSQL)
 public interface AuditLog extends GenericRepository<AuditEntry, Long> {
 
+    int SUBJECT_MAX = 200;
     int DETAILS_MAX = 2000;
 
     AuditEntry save(AuditEntry entry);
 
     default void record(@Nullable CurrentAccount actor, String action, String subject, String details,
                         @Nullable Long regioId, @Nullable Long gemeenteId) {
-        String trimmed = details.length() > DETAILS_MAX ? details.substring(0, DETAILS_MAX - 1) + "…" : details;
         save(new AuditEntry(null, Instant.now(), actor == null ? null : actor.id(),
-                actor == null ? null : actor.email(), action, subject, trimmed, regioId, gemeenteId));
+                actor == null ? null : actor.email(), action, cut(subject, SUBJECT_MAX), cut(details, DETAILS_MAX),
+                regioId, gemeenteId));
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() > max ? text.substring(0, max - 1) + "…" : text;
     }
 
     @Query("SELECT * FROM audit_log ORDER BY occurred_at DESC, id DESC LIMIT :limit")

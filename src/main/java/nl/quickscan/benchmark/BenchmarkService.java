@@ -52,6 +52,15 @@ public class BenchmarkService {
     /** A round in the national overview: aggregates only, and whether the viewer may open its named figures. */
     public record RoundSummary(Meetronde round, String regioName, int gemeenten, Benchmark.Result result,
                                boolean named, boolean shown) {
+        /** Per bouwsteen the mean, or null where fewer than the minimum scores stand behind it (unless named). */
+        public List<Map<String, Object>> bouwsteenMeans() {
+            return result.bouwstenen().stream().map(b -> {
+                Map<String, Object> row = new HashMap<>();
+                row.put("title", b.title());
+                row.put("mean", named || b.stats().n() >= MIN_FOR_AGGREGATES ? b.stats().mean() : null);
+                return row;
+            }).toList();
+        }
     }
 
     /**

@@ -172,7 +172,7 @@ class ScanPages {
         if (!problems.isEmpty() || !conflicts.isEmpty()) {
             ScanService.ScanView fresh = service.view(scope, id);
             Map<String, Object> model = partModel(adviser, fresh, part, problems, conflicts);
-            model.put("submitted", form);
+            keepRejectedInput(model, problems, form);
             return HttpResponse.status(conflicts.isEmpty() ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.CONFLICT)
                     .body(page(String.valueOf(model.get("partTitle")), "scans/part", model));
         }
@@ -182,6 +182,21 @@ class ScanPages {
             default -> "/scans/" + id + "/deel/" + part + "?opgeslagen=1";
         };
         return HttpResponse.seeOther(URI.create(target));
+    }
+
+    /** A refused answer stays in the form as typed, so that nothing the user wrote is lost. */
+    @SuppressWarnings("unchecked")
+    private static void keepRejectedInput(Map<String, Object> model, Map<String, String> problems, Map<String, String> form) {
+        for (Map<String, Object> item : (List<Map<String, Object>>) model.get("items")) {
+            Survey.Question question = (Survey.Question) item.get("question");
+            if (problems.containsKey(question.key())) {
+                String value = form.get("value." + question.key());
+                item.put("value", value);
+                item.put("comment", form.get("comment." + question.key()));
+                item.put("options", question.options().stream().map(option -> Map.of("value", option.value(),
+                        "label", option.label(), "checked", option.value().equals(value))).toList());
+            }
+        }
     }
 
     static String conflictMessage(@Nullable AnswerRow current) {

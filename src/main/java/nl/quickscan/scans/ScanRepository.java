@@ -15,14 +15,15 @@ public interface ScanRepository extends GenericRepository<ScanRow, Long> {
 
     String ROW = """
             SELECT s.id, s.round_id, m.name AS round_name, s.gemeente_id, g.cbs_code, g.name AS gemeente_name,
-                   g.regio_id, s.status, s.submitted_at, a.display_name AS submitted_by_name,
+                   m.regio_id, s.status, s.submitted_at, a.display_name AS submitted_by_name,
                    m.survey_id, m.survey_version, m.opens, m.closes
             FROM scan s
             JOIN meetronde m ON m.id = s.round_id
             JOIN gemeente g ON g.id = s.gemeente_id
             LEFT JOIN account a ON a.id = s.submitted_by
             """;
-    String SCOPE = " (:regioFilter = 0 OR g.regio_id = :regioFilter) AND (:gemeenteFilter = 0 OR s.gemeente_id = :gemeenteFilter) ";
+    /** A scan belongs to the regio of its round, even if its gemeente later moved to another regio. */
+    String SCOPE = " (:regioFilter = 0 OR m.regio_id = :regioFilter) AND (:gemeenteFilter = 0 OR s.gemeente_id = :gemeenteFilter) ";
 
     default Optional<ScanRow> findVisible(TenantScope scope, long id) {
         return findInScope(id, scope.regioFilter(), scope.gemeenteFilter());

@@ -81,8 +81,8 @@ public class ScanService {
                 !scan.submitted() && scan.roundOpenOn(today()));
     }
 
-    /** The adviser's scan of the round, created on first use. */
-    @Transactional
+    /** The adviser's scan of the round, created on first use. Read committed, to see a colleague's simultaneous start. */
+    @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
     public ScanRow start(CurrentAccount adviser, TenantScope scope, long roundId) {
         Meetronde round = rounds.findVisible(scope, roundId).orElseThrow(ScanService::notFound);
         long gemeenteId = adviser.gemeenteId();
@@ -177,6 +177,10 @@ public class ScanService {
         }
         if (reason.length() > 1000) {
             throw new HttpStatusException(HttpStatus.UNPROCESSABLE_ENTITY, "De reden mag hoogstens 1000 tekens lang zijn.");
+        }
+        if (!scan.roundOpenOn(today())) {
+            throw new HttpStatusException(HttpStatus.CONFLICT,
+                    "De meetronde is gesloten; een heropende scan zou niet meer kunnen worden ingediend.");
         }
         if (scans.reopen(scan.id()) == 0) {
             throw new HttpStatusException(HttpStatus.CONFLICT, "Deze scan is niet ingediend.");

@@ -92,10 +92,13 @@ public class Results {
                 .map(scan -> scan.id());
     }
 
-    /** Per bouwsteen the gemeente's score beside the mean and median of the round's submitted scans (n ≥ 3). */
+    /** Per bouwsteen the gemeente's score beside the mean and median of the other submitted scans (n ≥ 3). */
     private List<Position> position(ScanService.ScanView view, Scoring.Result own) {
         Map<Long, Map<String, String>> byScan = new HashMap<>();
         for (RoundAnswer answer : answers.ofSubmittedScansOfRound(view.scan().roundId())) {
+            if (answer.scanId() == view.scan().id()) {
+                continue; // with its own score in the figures, a gemeente could work out the others' scores
+            }
             byScan.computeIfAbsent(answer.scanId(), id -> new HashMap<>()).put(answer.questionKey(), answer.answerValue());
         }
         if (byScan.size() < MIN_GEMEENTEN) {

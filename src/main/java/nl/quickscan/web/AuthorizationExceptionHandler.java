@@ -37,7 +37,8 @@ final class AuthorizationExceptionHandler implements ExceptionHandler<Authorizat
                             "Log in: stuur een geldig token mee (Authorization: Bearer ...).")
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
-        String back = URLEncoder.encode(request.getPath(), StandardCharsets.UTF_8);
+        String query = request.getUri().getRawQuery();
+        String back = URLEncoder.encode(request.getPath() + (query == null ? "" : "?" + query), StandardCharsets.UTF_8);
         return HttpResponse.seeOther(URI.create("/login?terug=" + back));
     }
 }

@@ -34,6 +34,5 @@ public class PageModel implements ViewModelProcessor<Map<String, Object>> {
             user.put("adviseur", account.is(Role.ADVISEUR));
             model.put("user", user);
         });
-        model.putIfAbsent("path", request.getPath());
     }
 }

@@ -26,6 +26,7 @@ public class Views {
     public static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
     private static final Locale DUTCH = new Locale("nl", "NL");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", DUTCH).withZone(ZONE);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", DUTCH);
 
     @Singleton
     @Replaces(bean = Handlebars.class, factory = HandlebarsFactory.class)
@@ -35,6 +36,8 @@ public class Views {
         handlebars.registerHelpers(ConditionalHelpers.class);
         handlebars.registerHelper("datetime", (Object value, Options options) ->
                 value instanceof Instant instant ? DATE_TIME.format(instant) : "");
+        handlebars.registerHelper("datum", (Object value, Options options) ->
+                value instanceof java.time.LocalDate date ? DATE.format(date) : "");
         handlebars.registerHelper("getal", (Object value, Options options) ->
                 value instanceof Number number ? dutchNumber(number) : "");
         handlebars.registerHelper("procent", (Object value, Options options) ->

@@ -105,6 +105,16 @@ class InvitationTest {
 
     @ParameterizedTest
     @MethodSource(APPS)
+    void theLongestAllowedEmailAddressWorks(TestApp app) {
+        Browser coordinator = app.browser().login("coordinator.drenthe@quickscan.test", TestApp.DEMO_PASSWORD);
+        String email = "a".repeat(230) + System.nanoTime() % 1000 + "@voorbeeld.nl";
+        Response created = coordinator.post("/accounts", "email", email, "displayName", "Lang adres",
+                "gemeente", String.valueOf(Fixtures.gemeenteId(app, "GM0109")));
+        assertEquals(200, created.status(), created::toString);
+    }
+
+    @ParameterizedTest
+    @MethodSource(APPS)
     void aBeheerderCannotLockThemselvesOut(TestApp app) {
         Account admin = Fixtures.create(app, Role.BEHEERDER, null, null);
         Browser browser = app.browser().login(admin.email(), Fixtures.PASSWORD);

@@ -35,5 +35,8 @@ class PasswordRulesTest {
         assertEquals("/", LoginController.safeReturnPath("/\\evil.example"));
         assertEquals("/", LoginController.safeReturnPath(null));
         assertEquals("/", LoginController.safeReturnPath("/login?terug=/login"));
+        assertEquals("/", LoginController.safeReturnPath("/a b"), "not a valid URI: never a 500 after login");
+        assertEquals("/", LoginController.safeReturnPath("/é"));
+        assertEquals("/scans/3?ingediend=1", LoginController.safeReturnPath("/scans/3?ingediend=1"));
     }
 }

@@ -153,6 +153,16 @@ class ScanFlowTest {
         assertEquals(400, malformed.status());
         assertTrue(((List<?>) api.get("/api/v1/scans/" + scanId).json().get("answers")).isEmpty(), "nothing stored");
 
+        Browser pages = app.browser().login("adviseur.coevorden@quickscan.test", TestApp.DEMO_PASSWORD);
+        String typed = "Lange toelichting " + "x".repeat(4000);
+        Response tooLong = pages.post("/scans/" + scanId + "/deel/visie", "value.visie-gedeelde-visie", "2",
+                "version.visie-gedeelde-visie", "0", "comment.visie-gedeelde-visie", typed);
+        assertEquals(422, tooLong.status());
+        Document refused = tooLong.html();
+        assertEquals(typed, refused.selectFirst("textarea[name=comment.visie-gedeelde-visie]").text(), "what was typed is kept");
+        assertNotNull(refused.selectFirst("input[name=value.visie-gedeelde-visie][value=2][checked]"));
+        assertTrue(refused.selectFirst("#error-visie-gedeelde-visie").text().startsWith("De toelichting mag hoogstens 4000 tekens"));
+
         Response first = api.send("PUT", path, "application/json", "{\"value\":\"1\",\"version\":0}", Map.of());
         assertEquals(200, first.status());
         assertEquals(1, ((Number) first.json().get("version")).intValue());
