@@ -34,6 +34,19 @@ public final class Api {
         return send(request(path).GET());
     }
 
+    /** A download: status, headers and the body as bytes. */
+    public java.net.http.HttpResponse<byte[]> download(String path) {
+        try {
+            return client.send(request(path).setHeader("Accept", "*/*").GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response postJson(String path, String json) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));

@@ -89,7 +89,9 @@ class IsolationTest {
             entry("GET /api/v1/scans/{id}/scores", "scansOfAnotherGemeenteAreOutOfReach"),
             entry("GET /api/v1/scans/{id}/comparison", "scansOfAnotherGemeenteAreOutOfReach"),
             entry("GET /scans/{id}/resultaten", "scansOfAnotherGemeenteAreOutOfReach"),
-            entry("GET /scans/{id}/vergelijking", "scansOfAnotherGemeenteAreOutOfReach"));
+            entry("GET /scans/{id}/vergelijking", "scansOfAnotherGemeenteAreOutOfReach"),
+            entry("GET /api/v1/scans/{id}/report.pdf", "scansOfAnotherGemeenteAreOutOfReach"),
+            entry("GET /api/v1/scans/{id}/report.xlsx", "scansOfAnotherGemeenteAreOutOfReach"));
 
     @ParameterizedTest
     @MethodSource(APPS)
@@ -322,6 +324,8 @@ class IsolationTest {
         assertEquals(404, other.postJson("/api/v1/scans/" + scanId + "/submit", "").status());
         assertEquals(404, other.get("/api/v1/scans/" + scanId + "/scores").status());
         assertEquals(404, other.get("/api/v1/scans/" + scanId + "/comparison").status());
+        assertEquals(404, other.download("/api/v1/scans/" + scanId + "/report.pdf").statusCode());
+        assertEquals(404, other.download("/api/v1/scans/" + scanId + "/report.xlsx").statusCode());
         assertEquals(200, owner.get("/api/v1/scans/" + scanId + "/scores").status(), "the owner sees the scores");
         assertTrue(other.get("/api/v1/scans?round=" + roundId).jsonList().stream().noneMatch(s -> ((Number) s.get("id")).longValue() == scanId));
         assertTrue(other.get("/api/v1/scans").jsonList().stream().noneMatch(s -> ((Number) s.get("id")).longValue() == scanId));
@@ -350,6 +354,7 @@ class IsolationTest {
         Api drenthe = app.api().login(COORDINATOR_DRENTHE, TestApp.DEMO_PASSWORD);
         assertEquals(404, drenthe.get("/api/v1/scans/" + scanId).status());
         assertEquals(404, drenthe.get("/api/v1/scans/" + scanId + "/scores").status());
+        assertEquals(404, drenthe.download("/api/v1/scans/" + scanId + "/report.pdf").statusCode());
         assertEquals(404, app.browser().login(COORDINATOR_DRENTHE, TestApp.DEMO_PASSWORD).get("/scans/" + scanId + "/resultaten").status());
         assertEquals(404, drenthe.postJson("/api/v1/scans/" + scanId + "/reopen", "{\"reason\":\"x\"}").status());
         assertEquals(403, drenthe.postJson("/api/v1/scans", "{\"roundId\":" + drentheRound + "}").status());

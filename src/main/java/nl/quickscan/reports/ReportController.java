@@ -1,0 +1,63 @@
+package nl.quickscan.reports;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import nl.quickscan.scans.ScanRow;
+import nl.quickscan.scoring.Results;
+import nl.quickscan.tenancy.TenantScope;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/** Downloads of the gemeenterapport, with the same access rules as the results page. */
+@Controller("/api/v1/scans/{id}")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(SecurityRule.IS_AUTHENTICATED)
+class ReportController {
+
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private final Results results;
+    private final GemeenteReportPdf pdf = new GemeenteReportPdf();
+    private final GemeenteReportXlsx xlsx = new GemeenteReportXlsx();
+
+    ReportController(Results results) {
+        this.results = results;
+    }
+
+    @Get(value = "/report.pdf", produces = "application/pdf")
+    HttpResponse<byte[]> pdf(TenantScope scope, @PathVariable long id) {
+        ReportData data = data(scope, id);
+        return download(pdf.render(data), "application/pdf", fileName(data.scores().view().scan(), "pdf"));
+    }
+
+    @Get(value = "/report.xlsx", produces = XLSX)
+    HttpResponse<byte[]> xlsx(TenantScope scope, @PathVariable long id) {
+        ReportData data = data(scope, id);
+        return download(xlsx.render(data), XLSX, fileName(data.scores().view().scan(), "xlsx"));
+    }
+
+    private ReportData data(TenantScope scope, long id) {
+        return new ReportData(results.scores(scope, id), results.comparison(scope, id));
+    }
+
+    private static HttpResponse<byte[]> download(byte[] body, String type, String fileName) {
+        return HttpResponse.ok(body).contentType(MediaType.of(type))
+                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+    }
+
+    /** "quickscan-midden-groningen-nulmeting-2026.pdf": ASCII only, so every browser keeps it. */
+    static String fileName(ScanRow scan, String extension) {
+        String base = "quickscan-" + scan.gemeenteName() + "-" + scan.roundName();
+        String ascii = Normalizer.normalize(base, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return ascii + "." + extension;
+    }
+}

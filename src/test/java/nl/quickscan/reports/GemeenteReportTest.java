@@ -1,0 +1,106 @@
+package nl.quickscan.reports;
+
+import nl.quickscan.scans.Rounds;
+import nl.quickscan.support.Api;
+import nl.quickscan.support.Fixtures;
+import nl.quickscan.support.TestApp;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The gemeenterapport read back: PDF text and workbook cells against the API's figures. */
+class GemeenteReportTest {
+
+    @ParameterizedTest
+    @MethodSource("nl.quickscan.support.TestApp#all")
+    void pdfAndWorkbookShowTheApisFigures(TestApp app) throws Exception {
+        String coordinator = "coordinator.drenthe@quickscan.test";
+        long nulmeting = Rounds.open(app, coordinator);
+        long herhaling = ((Number) app.api().login(coordinator, TestApp.DEMO_PASSWORD).postJson("/api/v1/rounds", """
+                {"name": "Herhaling rapport %s", "kind": "HERHALING", "baselineRoundId": %d, "surveyId": "quickscan-seksueel-geweld",
+                 "surveyVersion": 1, "opens": "%s", "closes": "%s"}""".formatted(System.nanoTime(), nulmeting,
+                LocalDate.now().minusDays(1), LocalDate.now().plusDays(30))).json().get("id")).longValue();
+        var adviser = Fixtures.adviseur(app, "GM1730");
+        Api api = app.api().login(adviser.email(), Fixtures.PASSWORD);
+        long before = ((Number) api.postJson("/api/v1/scans", "{\"roundId\":" + nulmeting + "}").json().get("id")).longValue();
+        long after = ((Number) api.postJson("/api/v1/scans", "{\"roundId\":" + herhaling + "}").json().get("id")).longValue();
+        put(api, before, "visie-gedeelde-visie", "1", null);
+        put(api, after, "visie-gedeelde-visie", "3", "Vastgesteld door de stuurgroep in maart");
+        put(api, after, "visie-gemeenschappelijk-beeld", "WEET_NIET", null);
+
+        Map<String, Object> scores = api.get("/api/v1/scans/" + after + "/scores").json();
+        List<?> bouwstenen = (List<?>) scores.get("bouwstenen");
+
+        HttpResponse<byte[]> pdf = api.download("/api/v1/scans/" + after + "/report.pdf");
+        assertEquals(200, pdf.statusCode());
+        assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(pdf.headers().firstValue("Content-Disposition").orElse("").contains("filename=\"quickscan-tynaarlo-herhaling-rapport-"));
+        String text;
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            text = new PDFTextStripper().getText(document);
+            assertTrue(document.getNumberOfPages() >= 6, "cover, summary, four bouwstenen, position");
+        }
+        String flat = text.replaceAll("\\s+", " ");
+        assertTrue(flat.contains("Gemeenterapport Tynaarlo (GM1730)"), flat.substring(0, 300));
+        assertTrue(flat.contains("VOORLOPIG"));
+        for (Object b : bouwstenen) {
+            Map<?, ?> bouwsteen = (Map<?, ?>) b;
+            // Summary row: bouwsteen, nulmeting, herhaling, niveau.
+            String expected = java.util.regex.Pattern.quote((String) bouwsteen.get("title")) + " (\\d+%|geen score) "
+                    + Math.round(((Number) bouwsteen.get("score")).doubleValue()) + "% " + bouwsteen.get("level");
+            assertTrue(java.util.regex.Pattern.compile(expected).matcher(flat).find(), () -> "summary row " + expected);
+        }
+        assertTrue(flat.contains("Antwoord: Ja, volledig en geborgd (nulmeting: In voorbereiding, verbeterd)"));
+        assertTrue(flat.contains("Toelichting: Vastgesteld door de stuurgroep in maart"));
+        assertTrue(flat.contains("Pagina 2"));
+
+        HttpResponse<byte[]> xlsx = api.download("/api/v1/scans/" + after + "/report.xlsx");
+        assertEquals(200, xlsx.statusCode());
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            XSSFSheet summary = workbook.getSheet("Samenvatting");
+            for (int i = 0; i < bouwstenen.size(); i++) {
+                Map<?, ?> bouwsteen = (Map<?, ?>) bouwstenen.get(i);
+                Row row = summary.getRow(i + 1);
+                assertEquals(bouwsteen.get("title"), row.getCell(0).getStringCellValue());
+                assertEquals(CellType.NUMERIC, row.getCell(2).getCellType(), "numbers stored as numbers");
+                assertEquals(((Number) bouwsteen.get("score")).doubleValue(), row.getCell(2).getNumericCellValue(), 1e-9);
+            }
+            assertEquals(1, summary.getDrawingPatriarch().getCharts().size(), "a native Excel chart");
+            assertEquals(1, summary.getPaneInformation().getHorizontalSplitPosition() + summary.getPaneInformation().getVerticalSplitPosition());
+            XSSFSheet answers = workbook.getSheet("Antwoorden");
+            assertEquals(54, answers.getLastRowNum(), "one row per statement");
+            Row first = answers.getRow(1);
+            assertEquals("visie-gedeelde-visie", first.getCell(1).getStringCellValue());
+            assertEquals("In voorbereiding", first.getCell(3).getStringCellValue());
+            assertEquals(1.0, first.getCell(4).getNumericCellValue(), 1e-9);
+            assertEquals("Ja, volledig en geborgd", first.getCell(5).getStringCellValue());
+            assertEquals(3.0, first.getCell(6).getNumericCellValue(), 1e-9);
+            assertEquals("Vastgesteld door de stuurgroep in maart", first.getCell(8).getStringCellValue());
+        }
+
+        Api other = app.api().login("adviseur.assen@quickscan.test", TestApp.DEMO_PASSWORD);
+        assertEquals(404, other.download("/api/v1/scans/" + after + "/report.pdf").statusCode());
+        assertEquals(404, other.download("/api/v1/scans/" + after + "/report.xlsx").statusCode());
+    }
+
+    private static void put(Api api, long scanId, String key, String value, String comment) {
+        String json = comment == null ? "{\"value\":\"" + value + "\",\"version\":0}"
+                : "{\"value\":\"" + value + "\",\"comment\":\"" + comment + "\",\"version\":0}";
+        assertEquals(200, api.send("PUT", "/api/v1/scans/" + scanId + "/answers/" + key, "application/json", json, Map.of()).status());
+    }
+}
