@@ -1,20 +1,13 @@
 package nl.quickscan.reports;
 
-import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
-import com.lowagie.text.Element;
 import com.lowagie.text.Font;
 import com.lowagie.text.Image;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
-import com.lowagie.text.Phrase;
-import com.lowagie.text.pdf.BaseFont;
-import com.lowagie.text.pdf.ColumnText;
 import com.lowagie.text.pdf.PdfContentByte;
-import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
 import nl.quickscan.scans.ScanRow;
@@ -24,49 +17,25 @@ import nl.quickscan.web.Views;
 
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 /** The gemeenterapport as PDF: real text in an embedded font, a vector bar chart, page numbers. */
 final class GemeenteReportPdf {
 
-    private static final Color BLUE = new Color(31, 90, 160);
-    private static final Color GREY = new Color(160, 160, 160);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", new Locale("nl", "NL"));
-
-    private final BaseFont base;
-    private final Font body;
-    private final Font small;
-    private final Font bold;
-    private final Font h1;
-    private final Font h2;
-
-    GemeenteReportPdf() {
-        try {
-            // Liberation Sans ships inside OpenPDF; embedding it makes the text searchable and the same everywhere.
-            base = BaseFont.createFont("font-fallback/LiberationSans-Regular.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        body = new Font(base, 10);
-        small = new Font(base, 8, Font.NORMAL, Color.DARK_GRAY);
-        bold = new Font(base, 10, Font.BOLD);
-        h1 = new Font(base, 22, Font.BOLD, BLUE);
-        h2 = new Font(base, 14, Font.BOLD, BLUE);
-    }
+    private final PdfStyle style = new PdfStyle();
+    private final Font body = style.body;
+    private final Font small = style.small;
+    private final Font bold = style.bold;
+    private final Font h1 = style.h1;
+    private final Font h2 = style.h2;
 
     byte[] render(ReportData data) {
         ScanRow scan = data.scores().view().scan();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4, 50, 50, 60, 60);
         PdfWriter writer = PdfWriter.getInstance(document, out);
-        writer.setPageEvent(new HeaderFooter(scan.gemeenteName()));
-        writer.getExtraCatalog().put(com.lowagie.text.pdf.PdfName.LANG, new com.lowagie.text.pdf.PdfString("nl-NL"));
-        document.addTitle("Quickscan aanpak seksueel geweld – " + scan.gemeenteName());
+        style.prepare(writer, document, "Quickscan aanpak seksueel geweld – " + scan.gemeenteName());
         document.open();
         try {
             cover(document, data, scan);
@@ -82,16 +51,16 @@ final class GemeenteReportPdf {
     }
 
     private void cover(Document document, ReportData data, ScanRow scan) {
-        document.add(spaced(new Paragraph("Quickscan aanpak seksueel geweld", h1), 120));
-        document.add(spaced(new Paragraph("Gemeenterapport " + scan.gemeenteName() + " (" + scan.cbsCode() + ")", h2), 12));
+        document.add(PdfStyle.spaced(new Paragraph("Quickscan aanpak seksueel geweld", h1), 120));
+        document.add(PdfStyle.spaced(new Paragraph("Gemeenterapport " + scan.gemeenteName() + " (" + scan.cbsCode() + ")", h2), 12));
         String rounds = data.comparison().map(c -> c.baseline().scan().roundName() + " en " + scan.roundName()).orElse(scan.roundName());
-        document.add(spaced(new Paragraph("Meetronde: " + rounds, body), 12));
-        document.add(new Paragraph("Datum: " + DATE.format(LocalDate.now(Views.ZONE)), body));
-        document.add(spaced(new Paragraph(scan.submitted()
-                ? "Status: ingediend" + (scan.submittedAt() == null ? "" : " op " + DATE.format(scan.submittedAt().atZone(Views.ZONE)))
+        document.add(PdfStyle.spaced(new Paragraph("Meetronde: " + rounds, body), 12));
+        document.add(new Paragraph("Datum: " + PdfStyle.DATE.format(LocalDate.now(Views.ZONE)), body));
+        document.add(PdfStyle.spaced(new Paragraph(scan.submitted()
+                ? "Status: ingediend" + (scan.submittedAt() == null ? "" : " op " + PdfStyle.DATE.format(scan.submittedAt().atZone(Views.ZONE)))
                 : "Status: VOORLOPIG – deze scan is nog niet ingediend", bold), 12));
         Scoring.Result result = data.current();
-        document.add(spaced(new Paragraph("Totaalscore: " + ReportData.percent(result.total())
+        document.add(PdfStyle.spaced(new Paragraph("Totaalscore: " + ReportData.percent(result.total())
                 + (result.totalLevel() == null ? "" : " – niveau " + result.totalLevel().label()), bold), 24));
     }
 
@@ -102,22 +71,22 @@ final class GemeenteReportPdf {
         table.setWidthPercentage(100);
         table.setWidths(baseline ? new float[] {5, 2, 2, 2.5f} : new float[] {5, 2, 2.5f});
         table.setSpacingBefore(8);
-        header(table, "Bouwsteen");
+        style.header(table, "Bouwsteen");
         if (baseline) {
-            header(table, "Nulmeting");
+            style.header(table, "Nulmeting");
         }
-        header(table, baseline ? "Herhaling" : "Score");
-        header(table, "Niveau");
+        style.header(table, baseline ? "Herhaling" : "Score");
+        style.header(table, "Niveau");
         for (Scoring.BouwsteenScore b : data.current().bouwstenen()) {
-            cell(table, b.title());
+            style.cell(table, b.title());
             if (baseline) {
-                cell(table, ReportData.percent(data.baselineScore(b.key())));
+                style.cell(table, ReportData.percent(data.baselineScore(b.key())));
             }
-            cell(table, ReportData.percent(b.score()));
-            cell(table, b.level() == null ? "–" : b.level().label());
+            style.cell(table, ReportData.percent(b.score()));
+            style.cell(table, b.level() == null ? "–" : b.level().label());
         }
         document.add(table);
-        document.add(spaced(new Paragraph("Nog niet beantwoord: " + data.current().unanswered() + ". Weet ik niet: "
+        document.add(PdfStyle.spaced(new Paragraph("Nog niet beantwoord: " + data.current().unanswered() + ". Weet ik niet: "
                 + data.current().unknown() + ". Beide tellen als 0 punten.", small), 4));
         Image chart = barChart(writer, data);
         chart.setSpacingBefore(12);
@@ -137,10 +106,10 @@ final class GemeenteReportPdf {
         for (Scoring.BouwsteenScore b : bouwstenen) {
             text(chart, b.title().replaceFirst("^Bouwsteen (\\d)\\. ", "$1. "), 0, y - 10, 8);
             if (data.hasBaseline()) {
-                bar(chart, left, y - 10, barWidth, data.baselineScore(b.key()), GREY);
+                bar(chart, left, y - 10, barWidth, data.baselineScore(b.key()), PdfStyle.GREY);
                 y -= 12;
             }
-            bar(chart, left, y - 10, barWidth, b.score(), BLUE);
+            bar(chart, left, y - 10, barWidth, b.score(), PdfStyle.BLUE);
             y -= row - (data.hasBaseline() ? 12 : 0);
         }
         chart.setColorStroke(Color.DARK_GRAY);
@@ -162,7 +131,7 @@ final class GemeenteReportPdf {
 
     private void text(PdfContentByte canvas, String text, float x, float y, float size) {
         canvas.beginText();
-        canvas.setFontAndSize(base, size);
+        canvas.setFontAndSize(style.base, size);
         canvas.setColorFill(Color.BLACK);
         canvas.setTextMatrix(x, y);
         canvas.showText(text);
@@ -173,7 +142,7 @@ final class GemeenteReportPdf {
         for (Scoring.BouwsteenScore b : data.current().bouwstenen()) {
             document.newPage();
             document.add(new Paragraph(b.title(), h2));
-            document.add(spaced(new Paragraph("Score: " + ReportData.percent(b.score())
+            document.add(PdfStyle.spaced(new Paragraph("Score: " + ReportData.percent(b.score())
                     + (b.level() == null ? "" : " – " + b.level().label())
                     + (data.hasBaseline() ? " (nulmeting: " + ReportData.percent(data.baselineScore(b.key())) + ")" : ""), body), 8));
             for (Scoring.QuestionScore q : b.questions()) {
@@ -200,7 +169,7 @@ final class GemeenteReportPdf {
         document.newPage();
         document.add(new Paragraph("Positie in de regio", h2));
         if (data.position().isEmpty()) {
-            document.add(spaced(new Paragraph("De vergelijking met de regio verschijnt zodra minstens "
+            document.add(PdfStyle.spaced(new Paragraph("De vergelijking met de regio verschijnt zodra minstens "
                     + Results.MIN_GEMEENTEN + " andere gemeenten hun scan hebben ingediend.", body), 8));
             return;
         }
@@ -209,13 +178,13 @@ final class GemeenteReportPdf {
         table.setWidths(new float[] {5, 2, 2, 2});
         table.setSpacingBefore(8);
         for (String title : List.of("Bouwsteen", "Uw score", "Gemiddelde regio", "Mediaan regio")) {
-            header(table, title);
+            style.header(table, title);
         }
         for (Results.Position p : data.position()) {
-            cell(table, p.title());
-            cell(table, ReportData.percent(p.own()));
-            cell(table, ReportData.percent(p.mean()));
-            cell(table, ReportData.percent(p.median()));
+            style.cell(table, p.title());
+            style.cell(table, ReportData.percent(p.own()));
+            style.cell(table, ReportData.percent(p.mean()));
+            style.cell(table, ReportData.percent(p.median()));
         }
         document.add(table);
     }
@@ -229,41 +198,5 @@ final class GemeenteReportPdf {
             case DROPPED -> "vervallen";
             case NOT_COMPARABLE -> "niet te vergelijken";
         };
-    }
-
-    private void header(PdfPTable table, String text) {
-        PdfPCell cell = new PdfPCell(new Phrase(text, new Font(base, 10, Font.BOLD, Color.WHITE)));
-        cell.setBackgroundColor(BLUE);
-        cell.setPadding(4);
-        table.addCell(cell);
-    }
-
-    private void cell(PdfPTable table, String text) {
-        PdfPCell cell = new PdfPCell(new Phrase(text, body));
-        cell.setPadding(4);
-        table.addCell(cell);
-    }
-
-    private static Paragraph spaced(Paragraph paragraph, float before) {
-        paragraph.setSpacingBefore(before);
-        return paragraph;
-    }
-
-    /** "Quickscan – gemeente" above, "Pagina n" below every page. */
-    private final class HeaderFooter extends PdfPageEventHelper {
-        private final String gemeente;
-
-        HeaderFooter(String gemeente) {
-            this.gemeente = gemeente;
-        }
-
-        @Override
-        public void onEndPage(PdfWriter writer, Document document) {
-            PdfContentByte canvas = writer.getDirectContent();
-            ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT,
-                    new Phrase("Quickscan aanpak seksueel geweld – " + gemeente, small), document.left(), document.top() + 25, 0);
-            ColumnText.showTextAligned(canvas, Element.ALIGN_RIGHT,
-                    new Phrase(new Chunk("Pagina " + writer.getPageNumber(), small)), document.right(), document.bottom() - 30, 0);
-        }
     }
 }

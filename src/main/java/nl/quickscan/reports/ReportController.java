@@ -22,7 +22,7 @@ import java.util.Locale;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 class ReportController {
 
-    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final Results results;
     private final GemeenteReportPdf pdf = new GemeenteReportPdf();
@@ -48,16 +48,18 @@ class ReportController {
         return new ReportData(results.scores(scope, id), results.comparison(scope, id));
     }
 
-    private static HttpResponse<byte[]> download(byte[] body, String type, String fileName) {
+    static HttpResponse<byte[]> download(byte[] body, String type, String fileName) {
         return HttpResponse.ok(body).contentType(MediaType.of(type))
                 .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
     }
 
     /** "quickscan-midden-groningen-nulmeting-2026.pdf": ASCII only, so every browser keeps it. */
     static String fileName(ScanRow scan, String extension) {
-        String base = "quickscan-" + scan.gemeenteName() + "-" + scan.roundName();
-        String ascii = Normalizer.normalize(base, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+        return slug("quickscan-" + scan.gemeenteName() + "-" + scan.roundName()) + "." + extension;
+    }
+
+    static String slug(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
                 .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-        return ascii + "." + extension;
     }
 }

@@ -23,7 +23,8 @@ public final class Scoring {
     public enum State { ANSWERED, UNANSWERED, UNKNOWN, NOT_APPLICABLE }
 
     /** One scored question; {@code points} and {@code max} are already multiplied by the weight. */
-    public record QuestionScore(Survey.Question question, String bouwsteenKey, State state, double points, double max) {
+    public record QuestionScore(Survey.Question question, String bouwsteenKey, String value, State state, double points,
+                                double max) {
         public boolean counts() {
             return state != State.NOT_APPLICABLE;
         }
@@ -35,6 +36,15 @@ public final class Scoring {
 
         public double percent() {
             return 100 * fraction();
+        }
+
+        /** The label of the chosen option(s); "niet beantwoord" when there is no answer. */
+        public String answerLabel() {
+            if (value == null) {
+                return "niet beantwoord";
+            }
+            return question.options().stream().filter(o -> o.value().equals(value)).map(Survey.AnswerOption::label)
+                    .findFirst().orElse(value);
         }
     }
 
@@ -126,21 +136,21 @@ public final class Scoring {
     static QuestionScore question(Survey.Question question, String bouwsteenKey, String value) {
         double max = question.weight() * maxPoints(question);
         if (value == null) {
-            return new QuestionScore(question, bouwsteenKey, State.UNANSWERED, 0, max);
+            return new QuestionScore(question, bouwsteenKey, value, State.UNANSWERED, 0, max);
         }
         List<Survey.AnswerOption> chosen = question.type() == Survey.QuestionType.MULTIPLE_CHOICE
                 ? Arrays.stream(value.split(",")).map(String::strip).map(v -> option(question, v)).filter(o -> o != null).toList()
                 : java.util.stream.Stream.of(option(question, value)).filter(o -> o != null).toList();
         if (chosen.isEmpty()) {
             // A value the survey no longer knows counts as unanswered rather than breaking the score.
-            return new QuestionScore(question, bouwsteenKey, State.UNANSWERED, 0, max);
+            return new QuestionScore(question, bouwsteenKey, value, State.UNANSWERED, 0, max);
         }
         if (chosen.stream().anyMatch(Survey.AnswerOption::notApplicable)) {
-            return new QuestionScore(question, bouwsteenKey, State.NOT_APPLICABLE, 0, 0);
+            return new QuestionScore(question, bouwsteenKey, value, State.NOT_APPLICABLE, 0, 0);
         }
         double points = chosen.stream().mapToInt(o -> o.points() == null ? 0 : o.points()).sum();
         State state = chosen.stream().anyMatch(Survey.AnswerOption::uncertain) ? State.UNKNOWN : State.ANSWERED;
-        return new QuestionScore(question, bouwsteenKey, state, question.weight() * Math.min(points, maxPoints(question)), max);
+        return new QuestionScore(question, bouwsteenKey, value, state, question.weight() * Math.min(points, maxPoints(question)), max);
     }
 
     /** The highest points one answer can reach: the best option, or for multiple choice all positive options. */

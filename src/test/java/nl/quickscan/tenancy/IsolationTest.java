@@ -72,6 +72,8 @@ class IsolationTest {
             entry("GET /rondes/{id}", "roundsOfAnotherRegioAreOutOfReach"),
             entry("GET /api/v1/rounds/{id}/benchmark", "roundsOfAnotherRegioAreOutOfReach"),
             entry("GET /api/v1/rounds/{id}/development", "roundsOfAnotherRegioAreOutOfReach"),
+            entry("GET /api/v1/rounds/{id}/benchmark.pdf", "roundsOfAnotherRegioAreOutOfReach"),
+            entry("GET /api/v1/rounds/{id}/benchmark.xlsx", "roundsOfAnotherRegioAreOutOfReach"),
             entry("GET /benchmark", "theNationalViewShowsOtherRegiosOnlyAsAggregates"),
             entry("GET /scans", "scansOfAnotherGemeenteAreOutOfReach"),
             entry("POST /scans", "scansOfAnotherGemeenteAreOutOfReach"),
@@ -300,6 +302,10 @@ class IsolationTest {
         assertEquals(403, adviser.get("/api/v1/rounds/" + drentheRound + "/benchmark").status());
         assertEquals(403, adviser.get("/api/v1/rounds/" + drentheRound + "/development").status());
         assertEquals(404, groningen.get("/api/v1/rounds/" + drentheRound + "/development").status());
+        assertEquals(404, groningen.download("/api/v1/rounds/" + drentheRound + "/benchmark.pdf").statusCode());
+        assertEquals(404, groningen.download("/api/v1/rounds/" + drentheRound + "/benchmark.xlsx").statusCode());
+        assertEquals(403, adviser.download("/api/v1/rounds/" + drentheRound + "/benchmark.pdf").statusCode());
+        assertEquals(403, adviser.download("/api/v1/rounds/" + drentheRound + "/benchmark.xlsx").statusCode());
         Browser adviserPages = app.browser().login(ADVISEUR_GRONINGEN, TestApp.DEMO_PASSWORD);
         assertEquals(403, adviserPages.get("/rondes").status());
         assertEquals(403, adviserPages.get("/rondes/" + drentheRound).status());
