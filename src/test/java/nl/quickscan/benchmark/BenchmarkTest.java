@@ -5,6 +5,7 @@ import nl.quickscan.support.Api;
 import nl.quickscan.support.Browser;
 import nl.quickscan.support.Fixtures;
 import nl.quickscan.support.Response;
+import nl.quickscan.support.Scans;
 import nl.quickscan.support.TestApp;
 import nl.quickscan.surveys.Survey;
 import nl.quickscan.surveys.SurveyCatalog;
@@ -32,14 +33,14 @@ class BenchmarkTest {
         Survey survey = app.bean(SurveyCatalog.class).find("quickscan-seksueel-geweld", 1).orElseThrow();
         // Submitted: Eemsdelta and Groningen everything "3" (100%), Het Hogeland "2" (66,67%), Oldambt "0" (0%).
         // n = 4 (an even count), mean = 266,67 / 4 = 66,67, median = (66,67 + 100) / 2 = 83,33, min 0, max 100.
-        submit(app, survey, roundId, "GM1979", "3");
-        submit(app, survey, roundId, "GM0014", "3");
-        submit(app, survey, roundId, "GM1966", "2");
-        submit(app, survey, roundId, "GM1895", "0");
+        Scans.submitAll(app, survey, roundId, "GM1979", "3");
+        Scans.submitAll(app, survey, roundId, "GM0014", "3");
+        Scans.submitAll(app, survey, roundId, "GM1966", "2");
+        Scans.submitAll(app, survey, roundId, "GM1895", "0");
         // Midden-Groningen is busy (not counted), the other five have not started.
         Api busy = app.api().login(Fixtures.adviseur(app, "GM1952").email(), Fixtures.PASSWORD);
-        long busyScan = ((Number) busy.postJson("/api/v1/scans", "{\"roundId\":" + roundId + "}").json().get("id")).longValue();
-        put(busy, busyScan, survey.questions().findFirst().orElseThrow().key(), "3");
+        long busyScan = Scans.start(busy, roundId);
+        Scans.answer(busy, busyScan, survey.questions().findFirst().orElseThrow().key(), "3");
 
         Map<String, Object> benchmark = app.api().login(COORDINATOR, TestApp.DEMO_PASSWORD)
                 .get("/api/v1/rounds/" + roundId + "/benchmark").json();
@@ -89,11 +90,11 @@ class BenchmarkTest {
         // Mean development per bouwsteen: (66,67 + 0) / 2 = 33,33 points.
         var assen = Fixtures.adviseur(app, "GM0106");
         var emmen = Fixtures.adviseur(app, "GM0114");
-        submitAs(app, assen, survey, nulmeting, "1");
-        submitAs(app, emmen, survey, nulmeting, "2");
-        submitAs(app, assen, survey, herhaling, "3");
-        submitAs(app, emmen, survey, herhaling, "2");
-        submit(app, survey, herhaling, "GM0119", "3");
+        Scans.submitAll(app, assen, survey, nulmeting, "1");
+        Scans.submitAll(app, emmen, survey, nulmeting, "2");
+        Scans.submitAll(app, assen, survey, herhaling, "3");
+        Scans.submitAll(app, emmen, survey, herhaling, "2");
+        Scans.submitAll(app, survey, herhaling, "GM0119", "3");
 
         Api api = app.api().login(coordinator, TestApp.DEMO_PASSWORD);
         Map<String, Object> development = api.get("/api/v1/rounds/" + herhaling + "/development").json();
@@ -114,12 +115,6 @@ class BenchmarkTest {
         assertTrue(page.select("table:has(caption:contains(Gemiddelde ontwikkeling)) td").eachText().contains("+33,3"));
     }
 
-    private static void submitAs(TestApp app, nl.quickscan.accounts.Account adviser, Survey survey, long roundId, String value) {
-        Api api = app.api().login(adviser.email(), Fixtures.PASSWORD);
-        long scanId = ((Number) api.postJson("/api/v1/scans", "{\"roundId\":" + roundId + "}").json().get("id")).longValue();
-        survey.questions().forEach(question -> put(api, scanId, question.key(), value));
-        assertEquals(200, api.postJson("/api/v1/scans/" + scanId + "/submit", "").status());
-    }
 
     private static void assertStats(Map<?, ?> stats) {
         assertEquals(4, ((Number) stats.get("n")).intValue());
@@ -127,14 +122,5 @@ class BenchmarkTest {
         assertEquals((200.0 / 3 + 100) / 2, ((Number) stats.get("median")).doubleValue(), 1e-9);
         assertEquals(0.0, ((Number) stats.get("min")).doubleValue(), 1e-9);
         assertEquals(100.0, ((Number) stats.get("max")).doubleValue(), 1e-9);
-    }
-
-    private static void submit(TestApp app, Survey survey, long roundId, String cbsCode, String value) {
-        submitAs(app, Fixtures.adviseur(app, cbsCode), survey, roundId, value);
-    }
-
-    private static void put(Api api, long scanId, String key, String value) {
-        assertEquals(200, api.send("PUT", "/api/v1/scans/" + scanId + "/answers/" + key, "application/json",
-                "{\"value\":\"" + value + "\",\"version\":0}", Map.of()).status());
     }
 }

@@ -2,7 +2,7 @@ package nl.quickscan.reports;
 
 import nl.quickscan.scans.Rounds;
 import nl.quickscan.support.Api;
-import nl.quickscan.support.Fixtures;
+import nl.quickscan.support.Scans;
 import nl.quickscan.support.TestApp;
 import nl.quickscan.surveys.Survey;
 import nl.quickscan.surveys.SurveyCatalog;
@@ -34,10 +34,10 @@ class RegioReportTest {
     void reportAndWorkbookShowTheBenchmarksFigures(TestApp app) throws Exception {
         long roundId = Rounds.open(app, COORDINATOR);
         Survey survey = app.bean(SurveyCatalog.class).find("quickscan-seksueel-geweld", 1).orElseThrow();
-        submit(app, survey, roundId, "GM1979", "3");
-        submit(app, survey, roundId, "GM0014", "3");
-        submit(app, survey, roundId, "GM1966", "2");
-        submit(app, survey, roundId, "GM1895", "0");
+        Scans.submitAll(app, survey, roundId, "GM1979", "3");
+        Scans.submitAll(app, survey, roundId, "GM0014", "3");
+        Scans.submitAll(app, survey, roundId, "GM1966", "2");
+        Scans.submitAll(app, survey, roundId, "GM1895", "0");
         Api coordinator = app.api().login(COORDINATOR, TestApp.DEMO_PASSWORD);
         Map<String, Object> benchmark = coordinator.get("/api/v1/rounds/" + roundId + "/benchmark").json();
 
@@ -96,13 +96,5 @@ class RegioReportTest {
             }
         }
         throw new AssertionError("no row with " + value);
-    }
-
-    private static void submit(TestApp app, Survey survey, long roundId, String cbsCode, String value) {
-        Api api = app.api().login(Fixtures.adviseur(app, cbsCode).email(), Fixtures.PASSWORD);
-        long scanId = ((Number) api.postJson("/api/v1/scans", "{\"roundId\":" + roundId + "}").json().get("id")).longValue();
-        survey.questions().forEach(q -> assertEquals(200, api.send("PUT", "/api/v1/scans/" + scanId + "/answers/" + q.key(),
-                "application/json", "{\"value\":\"" + value + "\",\"version\":0}", Map.of()).status()));
-        assertEquals(200, api.postJson("/api/v1/scans/" + scanId + "/submit", "").status());
     }
 }

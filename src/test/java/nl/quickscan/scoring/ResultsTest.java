@@ -4,6 +4,7 @@ import nl.quickscan.scans.Rounds;
 import nl.quickscan.support.Api;
 import nl.quickscan.support.Fixtures;
 import nl.quickscan.support.Response;
+import nl.quickscan.support.Scans;
 import nl.quickscan.support.TestApp;
 import nl.quickscan.surveys.Survey;
 import nl.quickscan.surveys.SurveyCatalog;
@@ -87,10 +88,10 @@ class ResultsTest {
         Api api = app.api().login(adviser.email(), Fixtures.PASSWORD);
         long before = ((Number) api.postJson("/api/v1/scans", "{\"roundId\":" + nulmeting + "}").json().get("id")).longValue();
         long after = ((Number) api.postJson("/api/v1/scans", "{\"roundId\":" + herhaling + "}").json().get("id")).longValue();
-        put(api, before, "visie-gedeelde-visie", "1");
-        put(api, after, "visie-gedeelde-visie", "3");
-        put(api, before, "visie-gemeenschappelijk-beeld", "2");
-        put(api, after, "visie-gemeenschappelijk-beeld", "0");
+        Scans.answer(api, before, "visie-gedeelde-visie", "1");
+        Scans.answer(api, after, "visie-gedeelde-visie", "3");
+        Scans.answer(api, before, "visie-gemeenschappelijk-beeld", "2");
+        Scans.answer(api, after, "visie-gemeenschappelijk-beeld", "0");
 
         Map<String, Object> comparison = api.get("/api/v1/scans/" + after + "/comparison").json();
         assertEquals(before, ((Number) comparison.get("baselineScanId")).longValue());
@@ -123,7 +124,7 @@ class ResultsTest {
             var adviser = Fixtures.adviseur(app, submitter[0]);
             Api api = app.api().login(adviser.email(), Fixtures.PASSWORD);
             long scanId = ((Number) api.postJson("/api/v1/scans", "{\"roundId\":" + roundId + "}").json().get("id")).longValue();
-            survey.questions().forEach(q -> put(api, scanId, q.key(), submitter[1]));
+            survey.questions().forEach(q -> Scans.answer(api, scanId, q.key(), submitter[1]));
             assertEquals(200, api.postJson("/api/v1/scans/" + scanId + "/submit", "").status());
         }
         // The own scan, submitted with everything "0", is left out of the figures: otherwise the own score,
@@ -131,7 +132,7 @@ class ResultsTest {
         var own = Fixtures.adviseur(app, "GM0037");
         Api api = app.api().login(own.email(), Fixtures.PASSWORD);
         long scanId = ((Number) api.postJson("/api/v1/scans", "{\"roundId\":" + roundId + "}").json().get("id")).longValue();
-        survey.questions().forEach(q -> put(api, scanId, q.key(), "0"));
+        survey.questions().forEach(q -> Scans.answer(api, scanId, q.key(), "0"));
         assertEquals(200, api.postJson("/api/v1/scans/" + scanId + "/submit", "").status());
         Document page = app.browser().login(own.email(), Fixtures.PASSWORD).get("/scans/" + scanId + "/resultaten").html();
         Element table = page.selectFirst("table:has(caption:contains(gemiddelde en de mediaan))");
@@ -145,10 +146,5 @@ class ResultsTest {
             assertTrue(!page.select("main").text().contains("Gemeente " + name) && !page.select("main table").text().contains(name),
                     "no other gemeente is named: " + name);
         }
-    }
-
-    private static void put(Api api, long scanId, String key, String value) {
-        assertEquals(200, api.send("PUT", "/api/v1/scans/" + scanId + "/answers/" + key, "application/json",
-                "{\"value\":\"" + value + "\",\"version\":0}", Map.of()).status());
     }
 }
