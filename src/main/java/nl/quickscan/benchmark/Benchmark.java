@@ -62,6 +62,12 @@ public final class Benchmark {
             entries.add(new Entry(input.cbsCode(), input.name(), input.status(), input.progress(),
                     input.submitted() ? Scoring.score(survey, input.values()) : null));
         }
+        return of(survey, entries);
+    }
+
+    /** The statistics over entries already scored, for example several rounds together. */
+    public static Result of(Survey survey, java.util.Collection<Entry> scored) {
+        List<Entry> entries = List.copyOf(scored);
         List<BouwsteenStats> bouwstenen = new ArrayList<>();
         for (int i = 0; i < survey.bouwstenen().size(); i++) {
             int index = i;
@@ -71,6 +77,6 @@ public final class Benchmark {
             bouwstenen.add(new BouwsteenStats(bouwsteen.key(), bouwsteen.title(), Stats.of(scores)));
         }
         Stats total = Stats.of(entries.stream().map(Entry::total).filter(t -> t != null).toList());
-        return new Result(List.copyOf(entries), List.copyOf(bouwstenen), total);
+        return new Result(entries, List.copyOf(bouwstenen), total);
     }
 }

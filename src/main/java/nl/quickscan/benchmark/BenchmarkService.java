@@ -85,6 +85,22 @@ public class BenchmarkService {
 
     public static final int MIN_FOR_AGGREGATES = 3;
 
+    /** Every round the viewer may see, with its figures. */
+    public List<RoundBenchmark> allRounds(TenantScope scope) {
+        return rounds.listVisible(scope).stream().map(round -> of(scope, round.id())).toList();
+    }
+
+    /**
+     * The submitted scans of several rounds taken together, for national statistics. Rounds that use another
+     * survey version than the first are left out, since their bouwstenen need not match.
+     */
+    public Benchmark.Result pooled(List<RoundBenchmark> rounds) {
+        Survey survey = rounds.get(0).survey();
+        List<Benchmark.Entry> entries = rounds.stream().filter(r -> r.survey().equals(survey))
+                .flatMap(r -> r.result().gemeenten().stream()).toList();
+        return Benchmark.of(survey, entries);
+    }
+
     /** For a herhaling: the development since its nulmeting; empty for a nulmeting. */
     public Optional<Development.Result> development(TenantScope scope, RoundBenchmark current) {
         Long baseline = current.round().baselineRoundId();

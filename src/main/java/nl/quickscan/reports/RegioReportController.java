@@ -22,6 +22,7 @@ import java.util.Optional;
 class RegioReportController {
 
     private final BenchmarkService benchmarks;
+
     private final RegioRepository regios;
     private final RegioReportPdf pdf = new RegioReportPdf();
     private final RoundWorkbook workbook = new RoundWorkbook();

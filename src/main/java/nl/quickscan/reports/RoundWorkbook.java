@@ -36,19 +36,31 @@ final class RoundWorkbook {
     private static final int ROWS_IN_MEMORY = 200;
 
     byte[] render(BenchmarkService.RoundBenchmark round, Optional<BenchmarkService.RoundBenchmark> baseline) {
+        List<BenchmarkService.RoundBenchmark> rounds = new ArrayList<>();
+        baseline.ifPresent(rounds::add);
+        rounds.add(round);
+        return render(List.of(round), rounds, round.result());
+    }
+
+    /** The beheerder's national workbook: every round's scores and answers; statistics over all submitted scans. */
+    byte[] renderNational(List<BenchmarkService.RoundBenchmark> rounds, Benchmark.Result national) {
+        return render(rounds, rounds, national);
+    }
+
+    private byte[] render(List<BenchmarkService.RoundBenchmark> scoreRounds, List<BenchmarkService.RoundBenchmark> answerRounds,
+                          Benchmark.Result statistics) {
         // The small sheet with the chart is built in full first: charts need the regular (non-streaming) API.
         XSSFWorkbook template = new XSSFWorkbook();
-        statistics(template.createSheet("Statistiek"), round.result());
+        statistics(template.createSheet("Statistiek"), statistics);
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(template, ROWS_IN_MEMORY);
              ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            scores(workbook.createSheet("Scores"), round);
+            scores(workbook.createSheet("Scores"), scoreRounds);
             SXSSFSheet answers = workbook.createSheet("Antwoorden");
             int row = header(answers, List.of("CBS-code", "Gemeente", "Meetronde", "Bouwsteen", "Sleutel", "Stelling",
                     "Antwoord", "Punten", "Maximum"));
-            if (baseline.isPresent()) {
-                row = answers(answers, row, baseline.get());
+            for (BenchmarkService.RoundBenchmark round : answerRounds) {
+                row = answers(answers, row, round);
             }
-            row = answers(answers, row, round);
             finish(answers, 9, row - 1);
             workbook.setSheetOrder("Statistiek", 2);
             workbook.setActiveSheet(0);
@@ -60,21 +72,25 @@ final class RoundWorkbook {
         }
     }
 
-    private void scores(Sheet sheet, BenchmarkService.RoundBenchmark round) {
+    private void scores(Sheet sheet, List<BenchmarkService.RoundBenchmark> rounds) {
         List<String> columns = new ArrayList<>(List.of("Gemeente", "CBS-code", "Status"));
-        round.result().bouwstenen().forEach(b -> columns.add(b.title()));
+        rounds.get(0).result().bouwstenen().forEach(b -> columns.add(b.title()));
         columns.add("Totaal");
+        columns.add("Meetronde");
         int r = header(sheet, columns);
-        for (Benchmark.Entry entry : round.result().gemeenten()) {
-            Row row = sheet.createRow(r++);
-            row.createCell(0).setCellValue(entry.name());
-            row.createCell(1).setCellValue(entry.cbsCode());
-            row.createCell(2).setCellValue(entry.status());
-            int col = 3;
-            for (Benchmark.BouwsteenStats b : round.result().bouwstenen()) {
-                number(row, col++, entry.scores().get(b.key()));
+        for (BenchmarkService.RoundBenchmark round : rounds) {
+            for (Benchmark.Entry entry : round.result().gemeenten()) {
+                Row row = sheet.createRow(r++);
+                row.createCell(0).setCellValue(entry.name());
+                row.createCell(1).setCellValue(entry.cbsCode());
+                row.createCell(2).setCellValue(entry.status());
+                int col = 3;
+                for (Benchmark.BouwsteenStats b : round.result().bouwstenen()) {
+                    number(row, col++, entry.scores().get(b.key()));
+                }
+                number(row, col++, entry.total());
+                row.createCell(col).setCellValue(round.round().name());
             }
-            number(row, col, entry.total());
         }
         finish(sheet, columns.size(), r - 1);
     }

@@ -96,6 +96,13 @@ class SurveyApiTest {
         assertTrue(message.contains("proef/v1.yaml: levels[1].min: thresholds must go strictly up: 0 comes after 0"), message);
     }
 
+    @Test
+    void aShortJwtSecretStopsTheAppWithAClearMessage() {
+        Throwable failure = assertThrows(Throwable.class,
+                () -> TestApp.withSettings(Map.of("quickscan.jwt-secret", "te-kort", "quickscan.demo", false)).stop());
+        assertTrue(rootMessage(failure).contains("QUICKSCAN_JWT_SECRET must be at least 32 characters"), rootMessage(failure));
+    }
+
     private static TestApp start(Path surveysDir) {
         return TestApp.withSettings(Map.of("quickscan.surveys-dir", surveysDir.toString(), "quickscan.demo", false));
     }

@@ -75,6 +75,7 @@ class IsolationTest {
             entry("GET /api/v1/rounds/{id}/benchmark.pdf", "roundsOfAnotherRegioAreOutOfReach"),
             entry("GET /api/v1/rounds/{id}/benchmark.xlsx", "roundsOfAnotherRegioAreOutOfReach"),
             entry("GET /benchmark", "theNationalViewShowsOtherRegiosOnlyAsAggregates"),
+            entry("GET /api/v1/benchmark/national.xlsx", "theNationalViewShowsOtherRegiosOnlyAsAggregates"),
             entry("GET /scans", "scansOfAnotherGemeenteAreOutOfReach"),
             entry("POST /scans", "scansOfAnotherGemeenteAreOutOfReach"),
             entry("GET /scans/{id}", "scansOfAnotherGemeenteAreOutOfReach"),
@@ -413,5 +414,8 @@ class IsolationTest {
         var beheerder = app.browser().login("beheerder@quickscan.test", TestApp.DEMO_PASSWORD).get("/benchmark").html();
         assertFalse(beheerder.select("a[href=/rondes/" + fullRound + "]").isEmpty(), "the beheerder can open every round");
         assertEquals(403, app.browser().login(ADVISEUR_GRONINGEN, TestApp.DEMO_PASSWORD).get("/benchmark").status());
+        assertEquals(403, app.api().login("coordinator.groningen@quickscan.test", TestApp.DEMO_PASSWORD)
+                .download("/api/v1/benchmark/national.xlsx").statusCode(), "the named national workbook is the beheerder's");
+        assertEquals(403, app.api().login(ADVISEUR_GRONINGEN, TestApp.DEMO_PASSWORD).download("/api/v1/benchmark/national.xlsx").statusCode());
     }
 }
