@@ -38,7 +38,7 @@ public final class ReportBenchmark {
         properties.put("micronaut.server.port", -1);
         properties.put("quickscan.demo", true);
         properties.put("quickscan.demo-password", "quickscan-demo");
-        properties.put("quickscan.bcrypt-strength", 10);
+        properties.put("quickscan.bcrypt-strength", 4); // the logins of 350 load-test accounts are not what is measured
         String mysql = System.getenv("QUICKSCAN_BENCH_MYSQL_URL");
         if (mysql != null && !mysql.isBlank()) {
             properties.put("datasources.default.url", mysql);
@@ -66,10 +66,19 @@ public final class ReportBenchmark {
                     get(client, server.getURI(), "/api/v1/rounds/" + data.largestRegioHerhaling() + "/benchmark.pdf", token)));
             rows.add(measure("national workbook, 350 gemeenten × 54 statements × 2 rounds", () ->
                     get(client, server.getURI(), "/api/v1/benchmark/national.xlsx", token)));
+            if (new java.io.File("/usr/bin/wrk").canExecute()) {
+                for (LoadTest.Result load : LoadTest.run(context, server.getURI(), 8)) {
+                    rows.add(new Row(String.format(Locale.ROOT, "%s, %d connections: %.0f/s, p50 %.1f ms, p95 %.1f ms, errors %d",
+                            load.what(), load.connections(), load.requestsPerSecond(), load.p50(), load.p95(), load.errors()),
+                            String.format(Locale.ROOT, "p99 %.1f ms", load.p99()), "–"));
+                }
+            } else {
+                System.out.println("wrk not installed (apt-get install wrk): load figures skipped");
+            }
         }
         System.out.println();
-        System.out.printf(Locale.ROOT, "%-62s %14s %12s%n", "measurement", "time", "peak heap");
-        rows.forEach(row -> System.out.printf(Locale.ROOT, "%-62s %14s %12s%n", row.what(), row.figure(), row.peakHeap()));
+        System.out.printf(Locale.ROOT, "%-100s %14s %12s%n", "measurement", "time", "peak heap");
+        rows.forEach(row -> System.out.printf(Locale.ROOT, "%-100s %14s %12s%n", row.what(), row.figure(), row.peakHeap()));
         System.out.printf(Locale.ROOT, "%njava %s, %d cores, max heap %s%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), mb(Runtime.getRuntime().maxMemory()));
     }
