@@ -81,8 +81,8 @@ public class Results {
         });
     }
 
-    public boolean hasBaseline(TenantScope scope, long scanId) {
-        return baselineScanId(scope, scans.view(scope, scanId)).isPresent();
+    public boolean hasBaseline(TenantScope scope, ScanService.ScanView view) {
+        return baselineScanId(scope, view).isPresent();
     }
 
     private Optional<Long> baselineScanId(TenantScope scope, ScanService.ScanView current) {

@@ -100,7 +100,7 @@ class ResultsController {
         model.put("weakest", ranked.stream().limit(3).toList());
         model.put("strongest", ranked.stream().sorted(Comparator.comparingDouble(Scoring.QuestionScore::fraction).reversed()).limit(3).toList());
         model.put("position", scores.position());
-        model.put("hasComparison", results.hasBaseline(scope, id));
+        model.put("hasComparison", results.hasBaseline(scope, scores.view()));
         return new ModelAndView<>("scoring/results", model);
     }
 

@@ -33,10 +33,6 @@ public final class TenantScope {
         return new TenantScope(ANY, ANY);
     }
 
-    public boolean isPlatformWide() {
-        return regioId == ANY && gemeenteId == ANY;
-    }
-
     /** The regio id that rows must have, or 0 for any. */
     public long regioFilter() {
         return regioId;
