@@ -193,8 +193,7 @@ class ScanPages {
                 String value = form.get("value." + question.key());
                 item.put("value", value);
                 item.put("comment", form.get("comment." + question.key()));
-                item.put("options", question.options().stream().map(option -> Map.of("value", option.value(),
-                        "label", option.label(), "checked", option.value().equals(value))).toList());
+                item.put("options", options(question, value, true));
             }
         }
     }
@@ -253,8 +252,7 @@ class ScanPages {
             item.put("version", answer == null ? 0 : answer.version());
             item.put("value", answer == null ? null : answer.answerValue());
             item.put("comment", answer == null ? null : answer.comment());
-            item.put("options", question.options().stream().map(option -> Map.of("value", option.value(),
-                    "label", option.label(), "checked", option.value().equals(answer == null ? null : answer.answerValue()))).toList());
+            item.put("options", options(question, answer == null ? null : answer.answerValue(), problems.containsKey(question.key())));
             item.put("valueLabel", label(question, answer == null ? null : answer.answerValue()));
             item.put("history", history.getOrDefault(question.key(), List.of()).stream().map(change -> Map.of(
                     "change", change, "from", label(question, change.oldValue()), "to", label(question, change.newValue())))
@@ -289,6 +287,21 @@ class ScanPages {
         neighbour(view.survey(), part, -1).ifPresent(prev -> model.put("previous", prev));
         neighbour(view.survey(), part, 1).ifPresent(next -> model.put("next", next));
         return model;
+    }
+
+    /**
+     * The radio buttons of a question, with their ids and references worked out here: the page has more than a
+     * hundred of them, and each lookup of a parent value in the template costs more than building the string.
+     */
+    private static List<Map<String, Object>> options(Survey.Question question, @Nullable String value, boolean problem) {
+        String describedBy = "help-" + question.key() + (problem ? " error-" + question.key() : "");
+        return question.options().stream().map(option -> Map.<String, Object>of(
+                "id", question.key() + "-" + option.value(),
+                "name", "value." + question.key(),
+                "value", option.value(),
+                "label", option.label(),
+                "checked", option.value().equals(value),
+                "describedBy", describedBy)).toList();
     }
 
     /** The option's label for a stored value ("2" → "Deels / in uitvoering"); "(leeg)" for no answer. */

@@ -18,7 +18,8 @@ import java.util.Locale;
 
 /**
  * The Handlebars engine. The views module's own factory builds one without a template cache, which would compile
- * every template on every request; this one compiles each template once.
+ * every template on every request; this one compiles each template once, and escapes output with
+ * {@link HtmlEscaping}.
  */
 @Factory
 public class Views {
@@ -32,7 +33,8 @@ public class Views {
     @Replaces(bean = Handlebars.class, factory = HandlebarsFactory.class)
     Handlebars handlebars() {
         Handlebars handlebars = new Handlebars(new ClassPathTemplateLoader("/", ".hbs"))
-                .with(new ConcurrentMapTemplateCache());
+                .with(new ConcurrentMapTemplateCache())
+                .with(new HtmlEscaping());
         handlebars.registerHelpers(ConditionalHelpers.class);
         handlebars.registerHelper("datetime", (Object value, Options options) ->
                 value instanceof Instant instant ? DATE_TIME.format(instant) : "");

@@ -1,0 +1,52 @@
+package nl.quickscan.database;
+
+import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
+import jakarta.inject.Singleton;
+
+import java.util.Map;
+
+/**
+ * Connection settings that hold whatever URL the operator configures.
+ * <ul>
+ *   <li>Read committed by default, on every database. The saves need it (they read after locking the scan row,
+ *       see {@code ScanService}) and say so themselves; as the pool's default it costs no extra statements per
+ *       transaction to switch to it and back.</li>
+ *   <li>On MySQL and MariaDB, the driver settings HikariCP recommends: keep the session state (autocommit,
+ *       isolation) on the client instead of asking the server before each transaction, and reuse prepared
+ *       statements. Together they halve the round trips of a save.</li>
+ * </ul>
+ */
+@Singleton
+final class ConnectionSettings implements BeanCreatedEventListener<DatasourceConfiguration> {
+
+    static final Map<String, String> MYSQL_DRIVER_PROPERTIES = Map.of(
+            "useLocalSessionState", "true",
+            "useLocalTransactionState", "true",
+            "elideSetAutoCommits", "true",
+            "cachePrepStmts", "true",
+            "prepStmtCacheSize", "250",
+            "prepStmtCacheSqlLimit", "2048",
+            "cacheServerConfiguration", "true",
+            "cacheResultSetMetadata", "true",
+            "maintainTimeStats", "false");
+
+    @Override
+    public DatasourceConfiguration onCreated(BeanCreatedEvent<DatasourceConfiguration> event) {
+        DatasourceConfiguration configuration = event.getBean();
+        if (configuration.getTransactionIsolation() == null) {
+            configuration.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        }
+        String url = configuration.getUrl();
+        if (url != null && (url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:"))) {
+            // A setting the operator put in the URL is left to the URL.
+            MYSQL_DRIVER_PROPERTIES.forEach((name, value) -> {
+                if (!url.contains(name + "=")) {
+                    configuration.addDataSourceProperty(name, value);
+                }
+            });
+        }
+        return configuration;
+    }
+}
