@@ -16,6 +16,7 @@ import nl.quickscan.web.Views;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,7 +128,9 @@ public class ScanService {
         }
         String value = AnswerRules.normalize(question.get(), rawValue);
         String comment = AnswerRules.normalizeComment(rawComment);
-        Instant now = Instant.now();
+        // Whole seconds, so that the row returned below is the row stored on every database: MariaDB through
+        // mysql-connector-j keeps no fractions (the driver takes its version for MySQL 5.5 and sends none).
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Optional<AnswerRow> before = answers.find(scan.id(), questionKey);
         int storedVersion = before.map(AnswerRow::version).orElse(0);
         if (storedVersion != expectedVersion) {
@@ -143,7 +146,8 @@ public class ScanService {
         auditLog.record(adviser, "ANSWER_SAVED", "scan " + scan.id() + " vraag " + questionKey,
                 "Versie " + (expectedVersion + 1) + ": " + describe(before.map(AnswerRow::answerValue).orElse(null))
                         + " → " + describe(value), scan.regioId(), scan.gemeenteId());
-        return new SaveResult.Applied(answers.find(scan.id(), questionKey).orElseThrow());
+        return new SaveResult.Applied(new AnswerRow(questionKey, value, comment, expectedVersion + 1, adviser.displayName(),
+                adviser.email(), now));
     }
 
     /** Submits the scan; returns per bouwsteen the question keys that still block it (empty: submitted). */

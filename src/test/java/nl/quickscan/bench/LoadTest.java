@@ -1,10 +1,6 @@
 package nl.quickscan.bench;
 
 import io.micronaut.context.ApplicationContext;
-import nl.quickscan.accounts.Account;
-import nl.quickscan.accounts.AccountRepository;
-import nl.quickscan.accounts.PasswordHasher;
-import nl.quickscan.accounts.Role;
 import nl.quickscan.scans.Meetronde;
 import nl.quickscan.scans.RoundRepository;
 import nl.quickscan.scans.ScanRepository;
@@ -16,144 +12,197 @@ import nl.quickscan.tenancy.TenantScope;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Function;
 
 /**
- * Load on the adviser's hot paths with wrk (a separate process, so the load generator does not share the JVM):
- * the bouwsteen page and saving an answer, at 1, 16 and 64 concurrent connections. Each save is a first answer
- * (version 0) to its own (scan, question) pair, so every request does the full work of a real save.
+ * Load on the adviser's hot paths with wrk, a separate process so that the load generator does not share the JVM:
+ * the bouwsteen page and saving an answer.
+ * <ul>
+ *   <li>Without pauses at 1, 16 and 64 connections: the most the server does, and the latency at that load.</li>
+ *   <li>Paced at 16 connections: the connections wait between requests so that together they send the target
+ *       rate (550 pages/s, 300 saves/s), each wrk thread keeping a schedule; the latency a user sees when that is
+ *       the load. When the server falls behind, a request goes out at once and the rate shown drops.</li>
+ * </ul>
+ * The pages are the filled-in, submitted herhaling scans of the largest regio, each read with its own adviser's
+ * token. Every save is a first answer (version 0) to its own (scan, question) pair in fresh rounds, so every request
+ * does the whole work of a real save. A warm-up at one connection comes first: on two busy cores the JIT compiler
+ * would otherwise take minutes to catch up.
  */
 final class LoadTest {
 
-    /** Short, so that the level's share of the (scan, question) pairs is not used up at ~4000 saves/s. */
-    private static final int SAVE_SECONDS = 2;
-    /** Load rounds per regio: each gives every gemeente one more scan of fresh questions to answer. */
+    static final double PAGE_TARGET = 550;
+    static final double SAVE_TARGET = 300;
+    /** Fresh rounds per regio for the saves: each gives every gemeente a scan of 54 unanswered statements. */
     private static final int LOAD_ROUNDS = 2;
 
-    record Result(String what, int connections, double requestsPerSecond, double p50, double p95, double p99, long errors) {
+    record Result(String what, int connections, double requestsPerSecond, double p50, double p95, double p99, long errors,
+                  long requests) {
     }
 
-    private LoadTest() {
+    private final URI server;
+    private final Path dir;
+    private final List<String> pages;
+    private final List<String> saves;
+    private int savesUsed;
+
+    private LoadTest(URI server, Path dir, List<String> pages, List<String> saves) {
+        this.server = server;
+        this.dir = dir;
+        this.pages = pages;
+        this.saves = saves;
     }
 
-    static List<Result> run(ApplicationContext context, URI server, int seconds) throws Exception {
-        Survey survey = context.getBean(SurveyCatalog.class).find("quickscan-seksueel-geweld", 1).orElseThrow();
-        List<String[]> scans = prepare(context, server, survey);
-        Path dir = Files.createTempDirectory("quickscan-wrk");
+    /**
+     * @param tokens a bearer token for a gemeente's adviser, by gemeente id
+     * @param pageScans the scans whose pages are read, with the gemeente id each belongs to
+     */
+    static List<Result> run(ApplicationContext context, URI server, Map<Long, Long> pageScans, Function<Long, String> tokens,
+                            long seed) throws Exception {
+        List<String> pages = new ArrayList<>();
+        pageScans.forEach((scan, gemeente) -> pages.add("/scans/" + scan + "/deel/aanpak " + tokens.apply(gemeente)));
+        LoadTest load = new LoadTest(server, Files.createTempDirectory("quickscan-wrk"), pages, saves(context, tokens, seed));
+        System.out.println("load: warming up (40 s at one connection)");
+        load.pages(1, 25, 0);
+        load.saves(1, 15, 0);
         List<Result> results = new ArrayList<>();
-        String[] first = scans.get(0);
         for (int connections : new int[] {1, 16, 64}) {
-            results.add(wrk("scan page (bouwsteen 4, 23 statements)", connections, seconds, server, dir,
-                    "wrk.headers['Authorization'] = 'Bearer " + first[1] + "'\n"
-                            + "wrk.path = '/scans/" + first[0] + "/deel/aanpak'\n"));
+            results.add(load.pages(connections, 10, 0));
         }
-        int level = 0;
+        results.add(load.pages(16, 10, PAGE_TARGET));
         for (int connections : new int[] {1, 16, 64}) {
-            // Saves run shorter, so that the (scan, question) pairs of a level are not used up.
-            results.add(wrk("save an answer", connections, SAVE_SECONDS, server, dir,
-                    saves(scans, survey, level++, Math.min(connections, 2))));
+            results.add(load.saves(connections, 5, 0));
         }
+        results.add(load.saves(16, 10, SAVE_TARGET));
         return results;
     }
 
-    /** A herhaling-free round per regio with a started scan and a logged-in adviser for every gemeente. */
-    private static List<String[]> prepare(ApplicationContext context, URI server, Survey survey) throws Exception {
-        AccountRepository accounts = context.getBean(AccountRepository.class);
-        String hash = context.getBean(PasswordHasher.class).hash("belasting-wachtwoord");
+    /** Rate 0: without pauses. */
+    private Result pages(int connections, int seconds, double rate) throws IOException, InterruptedException {
+        String what = rate > 0 ? String.format(Locale.ROOT, "scan page, paced at %.0f/s", rate) : "scan page";
+        return wrk(what, "GET", pages, true, connections, seconds, rate);
+    }
+
+    private Result saves(int connections, int seconds, double rate) throws IOException, InterruptedException {
+        // Enough pairs for the most this level could do; an exhausted slice would show as errors (409), not pass.
+        int wanted = (int) (seconds * (rate > 0 ? rate * 1.2 : Math.min(3000, 1000 * connections)));
+        int end = Math.min(saves.size(), savesUsed + wanted);
+        List<String> slice = saves.subList(savesUsed, end);
+        savesUsed = end;
+        String what = rate > 0 ? String.format(Locale.ROOT, "save an answer, paced at %.0f/s", rate) : "save an answer";
+        return wrk(what, "PUT", slice, false, connections, seconds, rate);
+    }
+
+    /** Fresh open rounds in every synthetic regio, and a (scan, question) pair for every save, in a shuffled order. */
+    private static List<String> saves(ApplicationContext context, Function<Long, String> tokens, long seed) {
+        Survey survey = context.getBean(SurveyCatalog.class).find("quickscan-seksueel-geweld", 1).orElseThrow();
         RoundRepository rounds = context.getBean(RoundRepository.class);
-        ScanRepository scanRepository = context.getBean(ScanRepository.class);
-        HttpClient client = HttpClient.newHttpClient();
-        List<String[]> scans = new ArrayList<>();
-        java.util.Map<String, Meetronde> roundByRegio = new java.util.HashMap<>();
+        ScanRepository scans = context.getBean(ScanRepository.class);
+        Map<String, Meetronde> roundByName = new HashMap<>();
+        String run = Instant.now().toString();
+        List<String> saves = new ArrayList<>();
         for (GemeenteRow gemeente : context.getBean(GemeenteRepository.class).listVisible(TenantScope.platform())) {
             if (!gemeente.cbsCode().startsWith("GM9")) {
                 continue;
             }
-            String email = "belasting." + gemeente.cbsCode().toLowerCase(Locale.ROOT) + "@quickscan.test";
-            Account account = accounts.save(Account.invited(email, "Belasting " + gemeente.cbsCode(), Role.ADVISEUR,
-                    gemeente.id(), null, Instant.now()));
-            accounts.setPassword(account.id(), hash);
-            HttpResponse<String> token = client.send(HttpRequest.newBuilder(server.resolve("/api/v1/auth/token"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + email + "\",\"password\":\"belasting-wachtwoord\"}"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            String bearer = token.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+            String token = tokens.apply(gemeente.id());
             for (int n = 0; n < LOAD_ROUNDS; n++) {
-                String name = "Belastingtest " + n + " regio " + gemeente.regioId();
+                String name = "Belastingtest " + run + " " + n + " regio " + gemeente.regioId();
                 long regioId = gemeente.regioId();
-                Meetronde round = roundByRegio.computeIfAbsent(name, key -> rounds.save(new Meetronde(null, regioId, name,
+                Meetronde round = roundByName.computeIfAbsent(name, key -> rounds.save(new Meetronde(null, regioId, name,
                         Meetronde.Kind.NULMETING, null, survey.id(), survey.version(), LocalDate.now().minusDays(1),
                         LocalDate.now().plusDays(10), Instant.now())));
-                scanRepository.createIfAbsent(round.id(), gemeente.id(), Instant.now());
-                scans.add(new String[] {Long.toString(scanRepository.findOfGemeente(round.id(), gemeente.id()).orElseThrow().id()), bearer});
+                scans.createIfAbsent(round.id(), gemeente.id(), Instant.now());
+                long scan = scans.findOfGemeente(round.id(), gemeente.id()).orElseThrow().id();
+                survey.questions().forEach(question ->
+                        saves.add("/api/v1/scans/" + scan + "/answers/" + question.key() + " " + token));
             }
         }
-        return scans;
+        Collections.shuffle(saves, new Random(seed));
+        return saves;
     }
 
-    /** A Lua script that gives every request its own (scan, question) pair: a real first save each time. */
-    private static String saves(List<String[]> scans, Survey survey, int round, int threads) {
-        List<String> keys = survey.questions().map(Survey.Question::key).toList();
-        StringBuilder lua = new StringBuilder("local pairs = {\n");
-        // Each load level uses a third of the questions, so that no save is a repeat of an earlier level's.
-        for (int q = round; q < keys.size(); q += 3) {
-            for (String[] scan : scans) {
-                lua.append("{'/api/v1/scans/").append(scan[0]).append("/answers/").append(keys.get(q)).append("','")
-                        .append(scan[1]).append("'},\n");
-            }
-        }
-        lua.append("""
-                }
-                local counter = 1
-                local created = 0
-                setup = function(thread)
-                  thread:set("offset", created)
-                  created = created + 1
+    private Result wrk(String what, String method, List<String> requests, boolean wrapAround, int connections, int seconds,
+                       double rate) throws IOException, InterruptedException {
+        Path list = Files.write(dir.resolve("requests-" + System.nanoTime() + ".txt"), requests);
+        int threads = Math.min(connections, 2);
+        String body = method.equals("PUT") ? "'{\"value\":\"2\",\"comment\":\"Onder belasting\",\"version\":0}'" : "nil";
+        Path script = dir.resolve("script-" + System.nanoTime() + ".lua");
+        Files.writeString(script, """
+                local requests = {}
+                for line in io.lines("%s") do
+                  local path, token = line:match("^(%%S+) (%%S+)$")
+                  requests[#requests + 1] = {path, token}
                 end
+                local threads_made = 0
+                setup = function(thread)
+                  thread:set("first", threads_made + 1)
+                  threads_made = threads_made + 1
+                end
+                local counter = 1
                 init = function(args)
-                  counter = offset + 1
+                  counter = first
                 end
                 request = function()
-                  local pair = pairs[counter]
-                  counter = counter + STEP
-                  -- Used up: repeat the first pair, which the server refuses (409) and wrk counts as an error.
-                  if pair == nil then pair = pairs[1] end
-                  return wrk.format("PUT", pair[1], {["Authorization"] = "Bearer " .. pair[2],
-                    ["Content-Type"] = "application/json"}, '{"value":"2","comment":"Onder belasting","version":0}')
+                  if counter > #requests then
+                    -- pages: start again; saves: repeat a used pair, which the server refuses (409) and wrk counts
+                    counter = %s and first or 1
+                  end
+                  local r = requests[counter]
+                  counter = counter + %d
+                  local headers = {["Authorization"] = "Bearer " .. r[2]}
+                  if %s ~= nil then headers["Content-Type"] = "application/json" end
+                  return wrk.format("%s", r[1], headers, %s)
                 end
-                """);
-        return lua.toString().replace("STEP", Integer.toString(threads));
-    }
-
-    private static Result wrk(String what, int connections, int seconds, URI server, Path dir, String script)
-            throws IOException, InterruptedException {
-        Path file = dir.resolve("script-" + System.nanoTime() + ".lua");
-        Files.writeString(file, script + """
+                %s
                 done = function(summary, latency, requests)
-                  io.write(string.format("RESULT %f %f %f %f %d %d\\n", summary.requests / (summary.duration / 1e6),
+                  io.write(string.format("RESULT %%f %%f %%f %%f %%d %%d\\n", summary.requests / (summary.duration / 1e6),
                     latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
                     summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
                     summary.requests))
                 end
-                """);
-        int threads = Math.min(connections, 2); // must match the STEP of the saves script
+                """.formatted(list, wrapAround, threads, body, method, body,
+                rate > 0 ? pacing(threads * 1000.0 / rate) : ""));
         Process process = new ProcessBuilder("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s",
-                "-s", file.toString(), server.toString()).redirectErrorStream(true).start();
+                "-s", script.toString(), server.toString()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
         process.waitFor();
         String line = output.lines().filter(l -> l.startsWith("RESULT")).findFirst()
                 .orElseThrow(() -> new IllegalStateException("wrk gave no result: " + output));
         String[] f = line.split(" ");
         return new Result(what, connections, Double.parseDouble(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3]),
-                Double.parseDouble(f[4]), Long.parseLong(f[5]));
+                Double.parseDouble(f[4]), Long.parseLong(f[5]), Long.parseLong(f[6]));
+    }
+
+    /** A wrk delay function that sends this thread's requests every {@code intervalMs}, on a wall-clock schedule. */
+    private static String pacing(double intervalMs) {
+        return """
+                local ffi = require("ffi")
+                ffi.cdef[[ typedef struct { long tv_sec; long tv_usec; } quickscan_timeval;
+                           int gettimeofday(quickscan_timeval *tv, void *tz); ]]
+                local tv = ffi.new("quickscan_timeval")
+                local function now_ms()
+                  ffi.C.gettimeofday(tv, nil)
+                  return tonumber(tv.tv_sec) * 1000 + tonumber(tv.tv_usec) / 1000
+                end
+                local interval = %s
+                local slot = nil
+                delay = function()
+                  local now = now_ms()
+                  if slot == nil then slot = now - interval end
+                  slot = math.max(slot + interval, now)
+                  return math.floor(slot - now + 0.5)
+                end
+                """.formatted(String.format(Locale.ROOT, "%.3f", intervalMs));
     }
 }

@@ -2,7 +2,10 @@ package nl.quickscan.bench;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.transaction.TransactionOperations;
+import nl.quickscan.accounts.Account;
 import nl.quickscan.accounts.AccountRepository;
+import nl.quickscan.accounts.PasswordHasher;
+import nl.quickscan.accounts.Role;
 import nl.quickscan.scans.AnswerRepository;
 import nl.quickscan.scans.Meetronde;
 import nl.quickscan.scans.RoundRepository;
@@ -19,89 +22,160 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 /**
- * Fills a database with synthetic regio's and gemeenten (350 in all), a nulmeting and a herhaling per regio, and
- * realistic submitted answers with toelichtingen, the same for the same seed. The first regio has 40 gemeenten,
- * so that the regiorapport for 40 gemeenten can be measured.
+ * Synthetic regio's and gemeenten with a nulmeting and a herhaling per regio, filled in and submitted by one adviser
+ * account per gemeente: answers around a level that differs per gemeente and rises a little in the herhaling,
+ * toelichtingen of varying length, kengetallen, and the change history a real save leaves. The same seed gives the
+ * same data. The first regio has 40 gemeenten, the size the regiorapport is measured at.
  */
 public final class SyntheticData {
 
-    public record Generated(List<Long> regioIds, List<Long> roundIds, long largestRegioHerhaling, int gemeenten) {
+    /** Password of every synthetic account; the data is for benchmarks and demonstrations only. */
+    public static final String PASSWORD = "synthetisch-wachtwoord";
+    public static final String BEHEERDER = "beheerder.synthetisch@quickscan.test";
+    static final int LARGEST_REGIO = 40;
+
+    public record Settings(int regios, int gemeenten, long seed) {
     }
 
-    private static final String[] COMMENTS = {
-            "Besproken in het regionaal overleg; afspraken staan in het plan van aanpak.",
+    private static final String[] FRAGMENTS = {
+            "Besproken in het regionaal overleg.",
+            "De afspraken staan in het plan van aanpak.",
             "Loopt via de centrumgemeente; wij sluiten aan bij de werkgroep.",
             "Nog niet opgepakt door capaciteitsgebrek, staat op de planning voor volgend jaar.",
             "Samen met Veilig Thuis en de GGD uitgewerkt.",
-            ""};
+            "De wijkteams zijn getraind, de huisartsen nog niet.",
+            "Er is een convenant met politie en OM, maar het wordt niet overal gebruikt.",
+            "Het CSG is bekend bij de professionals in onze gemeente.",
+            "Voor jongeren loopt een pilot op twee scholen.",
+            "Navragen bij de collega van jeugd.",
+            "Geborgd in het beleidsplan sociaal domein 2025–2028.",
+            "Evaluatie volgt na de zomer."};
 
     private SyntheticData() {
     }
 
-    public static Generated generate(ApplicationContext context, int regios, int gemeenten, long seed) {
-        Random random = new Random(seed);
+    public static String coordinator(long seed, int regio) {
+        return "coordinator.s" + seed + ".regio" + regio + "@quickscan.test";
+    }
+
+    public static String adviser(String cbsCode) {
+        return "adviseur." + cbsCode.toLowerCase(Locale.ROOT) + "@quickscan.test";
+    }
+
+    static String regioName(long seed, int regio) {
+        return "Synthetische regio " + regio + " (" + seed + ")";
+    }
+
+    static String cbsCode(int gemeente) {
+        return String.format(Locale.ROOT, "GM%04d", 9000 + gemeente);
+    }
+
+    static String herhalingName(long seed, int regio) {
+        return "Herhaling " + seed + "-" + regio;
+    }
+
+    /** Whether the database already holds synthetic data (of any seed): the generated codes would clash. */
+    static boolean present(ApplicationContext context) {
+        return context.getBean(GemeenteRepository.class).findByCbsCode(cbsCode(0)).isPresent();
+    }
+
+    /** Writes the data; one transaction per scan, so that a big database is filled in steady steps. */
+    public static void generate(ApplicationContext context, Settings settings) {
+        if (settings.gemeenten() > 1000 || settings.regios() < 1 || settings.gemeenten() < LARGEST_REGIO + settings.regios() - 1) {
+            throw new IllegalArgumentException("between " + (LARGEST_REGIO + settings.regios() - 1)
+                    + " and 1000 gemeenten for " + settings.regios() + " regio's");
+        }
+        Random random = new Random(settings.seed());
         TransactionOperations<Connection> tx = context.getBean(TransactionOperations.class);
         RegioRepository regioRepository = context.getBean(RegioRepository.class);
         GemeenteRepository gemeenteRepository = context.getBean(GemeenteRepository.class);
+        AccountRepository accounts = context.getBean(AccountRepository.class);
         RoundRepository rounds = context.getBean(RoundRepository.class);
         ScanRepository scans = context.getBean(ScanRepository.class);
         AnswerRepository answers = context.getBean(AnswerRepository.class);
-        long by = context.getBean(AccountRepository.class).findByEmail("beheerder@quickscan.test").orElseThrow().id();
         Survey survey = context.getBean(SurveyCatalog.class).find("quickscan-seksueel-geweld", 1).orElseThrow();
+        String hash = context.getBean(PasswordHasher.class).hash(PASSWORD);
         Instant now = Instant.now();
         LocalDate today = LocalDate.now();
+        if (accounts.findByEmail(BEHEERDER).isEmpty()) {
+            accounts.save(new Account(null, BEHEERDER, "Synthetische beheerder", hash, Role.BEHEERDER, null, null, true, 0, null, now));
+        }
 
-        List<Long> regioIds = new ArrayList<>();
-        List<Long> roundIds = new ArrayList<>();
-        long largest = 0;
         int made = 0;
-        int largestSize = 40;
-        int perRegio = (gemeenten - largestSize) / Math.max(1, regios - 1);
-        for (int r = 0; r < regios; r++) {
-            int size = r == 0 ? largestSize : (r == regios - 1 ? gemeenten - made : perRegio);
-            String name = "Synthetische regio " + (r + 1) + " (" + seed + ")";
-            Regio regio = regioRepository.findByName(name).orElseGet(() -> regioRepository.save(new Regio(null, name, now)));
-            regioIds.add(regio.id());
-            Meetronde nulmeting = rounds.save(new Meetronde(null, regio.id(), "Nulmeting " + seed + "-" + r, Meetronde.Kind.NULMETING,
-                    null, survey.id(), survey.version(), today.minusDays(5), today.plusDays(30), now));
-            Meetronde herhaling = rounds.save(new Meetronde(null, regio.id(), "Herhaling " + seed + "-" + r, Meetronde.Kind.HERHALING,
-                    nulmeting.id(), survey.id(), survey.version(), today.minusDays(5), today.plusDays(30), now));
-            roundIds.add(nulmeting.id());
-            roundIds.add(herhaling.id());
-            if (r == 0) {
-                largest = herhaling.id();
-            }
+        int perRegio = (settings.gemeenten() - LARGEST_REGIO) / Math.max(1, settings.regios() - 1);
+        for (int r = 1; r <= settings.regios(); r++) {
+            int size = r == 1 ? LARGEST_REGIO : (r == settings.regios() ? settings.gemeenten() - made : perRegio);
+            Regio regio = regioRepository.save(new Regio(null, regioName(settings.seed(), r), now));
+            accounts.save(new Account(null, coordinator(settings.seed(), r), "Coördinator regio " + r, hash, Role.COORDINATOR,
+                    null, regio.id(), true, 0, null, now));
+            Meetronde nulmeting = rounds.save(new Meetronde(null, regio.id(), "Nulmeting " + settings.seed() + "-" + r,
+                    Meetronde.Kind.NULMETING, null, survey.id(), survey.version(), today.minusYears(1), today.minusYears(1).plusDays(60), now));
+            Meetronde herhaling = rounds.save(new Meetronde(null, regio.id(), herhalingName(settings.seed(), r),
+                    Meetronde.Kind.HERHALING, nulmeting.id(), survey.id(), survey.version(), today.minusDays(20), today.plusDays(40), now));
             for (int g = 0; g < size; g++, made++) {
-                String code = String.format("GM%04d", 9000 + made % 1000);
-                Gemeente gemeente = gemeenteRepository.findByCbsCode(code).orElseGet(() -> gemeenteRepository.save(
-                        new Gemeente(null, code, "Synthetisch " + code, regio.id(), now)));
+                String code = cbsCode(made);
+                Gemeente gemeente = gemeenteRepository.save(new Gemeente(null, code, "Synthetisch " + code, regio.id(), now));
+                long adviser = accounts.save(new Account(null, adviser(code), "Adviseur " + code, hash, Role.ADVISEUR,
+                        gemeente.id(), null, true, 0, null, now)).id();
                 int level = random.nextInt(4);
                 for (Meetronde round : List.of(nulmeting, herhaling)) {
-                    int growth = round == herhaling ? 1 : 0;
+                    int growth = round == herhaling && random.nextInt(3) > 0 ? 1 : 0;
                     tx.executeWrite(status -> {
                         scans.createIfAbsent(round.id(), gemeente.id(), now);
                         long scanId = scans.findOfGemeente(round.id(), gemeente.id()).orElseThrow().id();
-                        survey.questions().forEach(q -> answers.insertFirst(scanId, q.key(), value(random, level + growth),
-                                COMMENTS[random.nextInt(COMMENTS.length)].isEmpty() ? null : COMMENTS[random.nextInt(COMMENTS.length - 1)],
-                                by, now));
-                        scans.markSubmitted(scanId, by, now);
+                        survey.questions().forEach(question -> {
+                            String value = value(random, level + growth);
+                            answer(answers, scanId, question.key(), value, comment(random, value), adviser, now);
+                        });
+                        survey.kengetallen().forEach(question -> answer(answers, scanId, question.key(),
+                                Integer.toString(kengetal(random, question)), null, adviser, now));
+                        scans.markSubmitted(scanId, adviser, now);
                         return null;
                     });
                 }
             }
         }
-        return new Generated(regioIds, roundIds, largest, made);
     }
 
-    /** Mostly around the gemeente's level, sometimes "weet ik niet". */
+    private static void answer(AnswerRepository answers, long scanId, String key, String value, String comment, long by, Instant now) {
+        answers.insertFirst(scanId, key, value, comment, by, now);
+        answers.recordChange(scanId, key, 1, null, value, null, comment, by, now);
+    }
+
+    /** Mostly around the gemeente's level; sometimes "weet ik niet", now and then "niet van toepassing". */
     private static String value(Random random, int level) {
-        int roll = random.nextInt(20);
-        if (roll == 0) {
+        int roll = random.nextInt(40);
+        if (roll < 2) {
             return "WEET_NIET";
         }
+        if (roll == 2) {
+            return "NVT";
+        }
         return Integer.toString(Math.max(0, Math.min(3, level + random.nextInt(3) - 1)));
+    }
+
+    /** One to three sentences for about half the answers, and always for "niet van toepassing", which needs one. */
+    private static String comment(Random random, String value) {
+        if (!value.equals("NVT") && random.nextBoolean()) {
+            return null;
+        }
+        StringBuilder comment = new StringBuilder();
+        for (int n = 1 + random.nextInt(3); n > 0; n--) {
+            comment.append(comment.isEmpty() ? "" : " ").append(FRAGMENTS[random.nextInt(FRAGMENTS.length)]);
+        }
+        return comment.toString();
+    }
+
+    private static int kengetal(Random random, Survey.Question question) {
+        return switch (question.unit() == null ? "" : question.unit()) {
+            case "inwoners" -> 5_000 + random.nextInt(200_000);
+            case "fte" -> random.nextInt(6);
+            case "euro per jaar" -> 10_000 + random.nextInt(400_000);
+            default -> random.nextInt(250);
+        };
     }
 }

@@ -88,8 +88,13 @@ class ScanFlowTest {
         assertEquals(422, apiIncomplete.status());
         assertTrue(apiIncomplete.body().contains(open.key()) && apiIncomplete.body().contains(nvt.key()));
 
-        assertEquals(200, api.send("PUT", "/api/v1/scans/" + scanId + "/answers/" + open.key(), "application/json",
-                "{\"value\":\"1\",\"version\":0}", Map.of()).status());
+        Response savedOpen = api.send("PUT", "/api/v1/scans/" + scanId + "/answers/" + open.key(), "application/json",
+                "{\"value\":\"1\",\"version\":0}", Map.of());
+        assertEquals(200, savedOpen.status());
+        // The answer in the response is the one stored, to the millisecond and with who saved it.
+        List<?> storedAnswers = (List<?>) api.get("/api/v1/scans/" + scanId).json().get("answers");
+        assertEquals(savedOpen.json(), storedAnswers.stream().filter(a -> open.key().equals(((Map<?, ?>) a).get("questionKey")))
+                .findFirst().orElseThrow());
         assertEquals(200, api.send("PUT", "/api/v1/scans/" + scanId + "/answers/" + nvt.key(), "application/json",
                 "{\"value\":\"NVT\",\"comment\":\"Geen eigen zedenpolitie in onze gemeente\",\"version\":1}", Map.of()).status());
 
