@@ -44,7 +44,7 @@ final class LoadTest {
     static final double PAGE_TARGET = 550;
     static final double SAVE_TARGET = 300;
     /** Fresh rounds per regio for the saves: each gives every gemeente a scan of 54 unanswered statements. */
-    private static final int LOAD_ROUNDS = 2;
+    private static final int LOAD_ROUNDS = 4;
 
     record Result(String what, int connections, double requestsPerSecond, double p50, double p95, double p99, long errors,
                   long requests) {
@@ -95,8 +95,11 @@ final class LoadTest {
 
     private Result saves(int connections, int seconds, double rate) throws IOException, InterruptedException {
         // Enough pairs for the most this level could do; an exhausted slice would show as errors (409), not pass.
-        int wanted = (int) (seconds * (rate > 0 ? rate * 1.2 : Math.min(3000, 1000 * connections)));
+        int wanted = (int) (seconds * (rate > 0 ? rate * 1.2 : Math.min(3000, 700 * connections)));
         int end = Math.min(saves.size(), savesUsed + wanted);
+        if (end == savesUsed) {
+            throw new IllegalStateException("no (scan, question) pairs left for the saves; raise LOAD_ROUNDS");
+        }
         List<String> slice = saves.subList(savesUsed, end);
         savesUsed = end;
         String what = rate > 0 ? String.format(Locale.ROOT, "save an answer, paced at %.0f/s", rate) : "save an answer";
