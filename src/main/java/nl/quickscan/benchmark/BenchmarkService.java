@@ -22,10 +22,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Reads a round's gemeenten, scans and answers with three queries and hands them to {@link Benchmark}. */
+/**
+ * Reads a round's gemeenten, scans and answers with three queries and hands them to {@link Benchmark}; the national
+ * overview reads the gemeenten once for all rounds.
+ */
 @Singleton
 public class BenchmarkService {
 
@@ -72,10 +76,14 @@ public class BenchmarkService {
         TenantScope platform = TenantScope.platform();
         Map<Long, String> regioNames = new HashMap<>();
         regios.listVisible(platform).forEach(regio -> regioNames.put(regio.id(), regio.name()));
+        Map<Long, List<GemeenteRow>> gemeentenByRegio = gemeenten.listVisible(platform).stream()
+                .collect(Collectors.groupingBy(GemeenteRow::regioId));
+        Set<Long> viewersRounds = rounds.listVisible(viewer).stream().map(Meetronde::id)
+                .collect(Collectors.toSet());
         List<RoundSummary> summaries = new ArrayList<>();
         for (Meetronde round : rounds.listVisible(platform)) {
-            RoundBenchmark benchmark = of(platform, round.id());
-            boolean named = rounds.findVisible(viewer, round.id()).isPresent();
+            RoundBenchmark benchmark = of(platform, round, gemeentenByRegio.getOrDefault(round.regioId(), List.of()));
+            boolean named = viewersRounds.contains(round.id());
             summaries.add(new RoundSummary(round, regioNames.get(round.regioId()), benchmark.result().gemeenten().size(),
                     benchmark.result(), named, named || benchmark.result().total().n() >= MIN_FOR_AGGREGATES));
         }
@@ -113,6 +121,12 @@ public class BenchmarkService {
     public RoundBenchmark of(TenantScope scope, long roundId) {
         Meetronde round = rounds.findVisible(scope, roundId)
                 .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "ronde"));
+        return of(scope, round, gemeenten.listVisible(scope).stream().filter(g -> g.regioId() == round.regioId()).toList());
+    }
+
+    /** The round's figures from the gemeenten of its regio, which the caller read (once, for many rounds). */
+    private RoundBenchmark of(TenantScope scope, Meetronde round, List<GemeenteRow> gemeentenOfRegio) {
+        long roundId = round.id();
         Survey survey = surveys.find(round.surveyId(), round.surveyVersion()).orElseThrow();
         Map<Long, ScanRow> scanByGemeente = scans.listVisibleOfRound(scope, roundId).stream()
                 .collect(Collectors.toMap(ScanRow::gemeenteId, Function.identity()));
@@ -122,10 +136,7 @@ public class BenchmarkService {
         }
         List<Benchmark.Input> inputs = new ArrayList<>();
         Map<String, Long> scanIds = new HashMap<>();
-        for (GemeenteRow gemeente : gemeenten.listVisible(scope)) {
-            if (gemeente.regioId() != round.regioId()) {
-                continue;
-            }
+        for (GemeenteRow gemeente : gemeentenOfRegio) {
             ScanRow scan = scanByGemeente.get(gemeente.id());
             if (scan == null) {
                 inputs.add(new Benchmark.Input(gemeente.cbsCode(), gemeente.name(), ScanRow.Status.NOT_STARTED.name(), null,

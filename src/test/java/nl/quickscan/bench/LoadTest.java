@@ -44,7 +44,7 @@ final class LoadTest {
     static final double PAGE_TARGET = 550;
     static final double SAVE_TARGET = 300;
     /** Fresh rounds per regio for the saves: each gives every gemeente a scan of 54 unanswered statements. */
-    private static final int LOAD_ROUNDS = 4;
+    private static final int LOAD_ROUNDS = 6;
 
     record Result(String what, int connections, double requestsPerSecond, double p50, double p95, double p99, long errors,
                   long requests) {
@@ -72,19 +72,29 @@ final class LoadTest {
         List<String> pages = new ArrayList<>();
         pageScans.forEach((scan, gemeente) -> pages.add("/scans/" + scan + "/deel/aanpak " + tokens.apply(gemeente)));
         LoadTest load = new LoadTest(server, Files.createTempDirectory("quickscan-wrk"), pages, saves(context, tokens, seed));
-        System.out.println("load: warming up (40 s at one connection)");
-        load.pages(1, 25, 0);
+        System.out.println("load: warming up (55 s at one connection)");
+        load.pages(1, 40, 0);
         load.saves(1, 15, 0);
         List<Result> results = new ArrayList<>();
         for (int connections : new int[] {1, 16, 64}) {
-            results.add(load.pages(connections, 10, 0));
+            results.add(measured(seconds -> load.pages(connections, seconds, 0), 10));
         }
-        results.add(load.pages(16, 10, PAGE_TARGET));
+        results.add(measured(seconds -> load.pages(16, seconds, PAGE_TARGET), 10));
         for (int connections : new int[] {1, 16, 64}) {
-            results.add(load.saves(connections, 5, 0));
+            results.add(measured(seconds -> load.saves(connections, seconds, 0), 5));
         }
-        results.add(load.saves(16, 10, SAVE_TARGET));
+        results.add(measured(seconds -> load.saves(16, seconds, SAVE_TARGET), 10));
         return results;
+    }
+
+    private interface Level {
+        Result run(int seconds) throws IOException, InterruptedException;
+    }
+
+    /** A level runs 3 s unmeasured first: the server settles into the new concurrency before it counts. */
+    private static Result measured(Level level, int seconds) throws IOException, InterruptedException {
+        level.run(3);
+        return level.run(seconds);
     }
 
     /** Rate 0: without pauses. */
