@@ -1,0 +1,102 @@
+package nl.quickscan.bench;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import nl.quickscan.support.TestApp;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The benchmark's data: the same seed gives the same data, and the data is what the issue asks for. */
+class SyntheticDataTest {
+
+    private static final String ANSWERS = """
+            SELECT g.cbs_code, r.name, m.name, x.question_key, x.answer_value, x.comment, x.version, s.status
+            FROM answer x JOIN scan s ON s.id = x.scan_id JOIN gemeente g ON g.id = s.gemeente_id
+            JOIN meetronde m ON m.id = s.round_id JOIN regio r ON r.id = m.regio_id
+            ORDER BY g.cbs_code, m.name, x.question_key""";
+
+    @Test
+    void theSameSeedGivesTheSameDataAndAnotherSeedOtherData() throws Exception {
+        List<String> first = generate(7);
+        List<String> again = generate(7);
+        List<String> other = generate(8);
+        assertEquals(first, again);
+        assertNotEquals(first.stream().map(row -> row.split("\\|", 4)[3]).toList(),
+                other.stream().map(row -> row.split("\\|", 4)[3]).toList(), "other answers for another seed");
+    }
+
+    @Test
+    void regiosGemeentenSubmittedScansAnswersToelichtingenAndHistory() throws Exception {
+        TestApp app = TestApp.withSettings(Map.of("quickscan.demo", false));
+        try {
+            ApplicationContext context = app.bean(ApplicationContext.class);
+            assertFalse(SyntheticData.present(context));
+            SyntheticData.generate(context, new SyntheticData.Settings(3, 50, 11));
+            assertTrue(SyntheticData.present(context));
+            try (Connection connection = connection(context)) {
+                assertEquals(3, count(connection, "SELECT COUNT(*) FROM regio"));
+                assertEquals(40, count(connection, """
+                        SELECT COUNT(*) FROM gemeente g JOIN regio r ON r.id = g.regio_id WHERE r.name = 'Synthetische regio 1 (11)'"""),
+                        "the first regio has 40 gemeenten");
+                assertEquals(50, count(connection, "SELECT COUNT(*) FROM gemeente"));
+                assertEquals(6, count(connection, "SELECT COUNT(*) FROM meetronde"));
+                assertEquals(3, count(connection, "SELECT COUNT(*) FROM meetronde WHERE kind = 'HERHALING' AND baseline_round_id IS NOT NULL"));
+                assertEquals(100, count(connection, "SELECT COUNT(*) FROM scan WHERE status = 'SUBMITTED'"));
+                assertEquals(100 * (54 + 7), count(connection, "SELECT COUNT(*) FROM answer"));
+                assertEquals(100 * (54 + 7), count(connection, "SELECT COUNT(*) FROM answer_change WHERE version = 1"),
+                        "every answer has the history a first save leaves");
+                assertEquals(0, count(connection, "SELECT COUNT(*) FROM answer WHERE answer_value = 'NVT' AND comment IS NULL"),
+                        "niet van toepassing always has its toelichting");
+                long withComment = count(connection, "SELECT COUNT(*) FROM answer WHERE comment IS NOT NULL");
+                assertTrue(withComment > 100 * 54 / 3 && withComment < 100 * 54 * 2 / 3, withComment + " toelichtingen");
+                assertEquals(50 + 3 + 1, count(connection, "SELECT COUNT(*) FROM account"), "an adviser per gemeente, a coordinator per regio, a beheerder");
+            }
+        } finally {
+            app.stop();
+        }
+    }
+
+    private static List<String> generate(long seed) throws Exception {
+        TestApp app = TestApp.withSettings(Map.of("quickscan.demo", false));
+        try {
+            ApplicationContext context = app.bean(ApplicationContext.class);
+            SyntheticData.generate(context, new SyntheticData.Settings(2, 45, seed));
+            List<String> rows = new ArrayList<>();
+            try (Connection connection = connection(context); Statement statement = connection.createStatement();
+                 ResultSet rs = statement.executeQuery(ANSWERS)) {
+                while (rs.next()) {
+                    rows.add(rs.getString(1) + "|" + rs.getString(3).replace(Long.toString(seed), "") + "|" + rs.getString(4)
+                            + "|" + rs.getString(5) + "|" + rs.getString(6) + "|" + rs.getInt(7) + "|" + rs.getString(8));
+                }
+            }
+            assertEquals(90 * (54 + 7), rows.size());
+            return rows;
+        } finally {
+            app.stop();
+        }
+    }
+
+    private static Connection connection(ApplicationContext context) throws SQLException {
+        return DelegatingDataSource.unwrapDataSource(context.getBean(DataSource.class)).getConnection();
+    }
+
+    private static long count(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
