@@ -102,7 +102,7 @@ public final class BenchmarkCommand {
             rows.add(measure("national workbook, " + gemeenteCount + " gemeenten × 54 statements × 2 rounds", client, uri,
                     "/api/v1/benchmark/national.xlsx", beheerder));
             for (LoadTest.Result load : LoadTest.run(context, uri, pageScans,
-                    gemeente -> token.apply(adviserByGemeente.get(gemeente)), seed)) {
+                    gemeente -> token.apply(adviserByGemeente.get(gemeente)))) {
                 rows.add(new Row(String.format(Locale.ROOT, "%s, %d connection%s: %.0f/s", load.what(), load.connections(),
                         load.connections() == 1 ? "" : "s", load.requestsPerSecond()),
                         String.format(Locale.ROOT, "p99 %.1f ms", load.p99()),
