@@ -15,7 +15,7 @@ import java.util.Map;
  *       transaction to switch to it and back.</li>
  *   <li>On MySQL and MariaDB, the driver settings HikariCP recommends: keep the session state (autocommit,
  *       isolation) on the client instead of asking the server before each transaction, and reuse prepared
- *       statements. Together they halve the round trips of a save.</li>
+ *       statements. With read committed as the default, a save takes 11 statements instead of 15.</li>
  * </ul>
  */
 @Singleton

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * {@code bench/run}: starts the app on a database filled by {@link SyntheticDataCommand} (configured through the app's
@@ -62,7 +63,7 @@ public final class BenchmarkCommand {
             Sessions sessions = context.getBean(Sessions.class);
             // Sessions are opened directly: what a login costs is not what is measured here.
             Map<String, String> tokens = new HashMap<>();
-            java.util.function.Function<String, String> token = email -> tokens.computeIfAbsent(email, key ->
+            Function<String, String> token = email -> tokens.computeIfAbsent(email, key ->
                     sessions.open(accounts.findByEmail(key).orElseThrow(() -> new IllegalStateException(
                             "no account " + key + ": fill the database with bench/synthetic-data (seed " + seed + ") first")),
                             Duration.ofHours(2)).token());
