@@ -23,7 +23,6 @@ final class ConnectionSettings implements BeanCreatedEventListener<DatasourceCon
 
     static final Map<String, String> MYSQL_DRIVER_PROPERTIES = Map.of(
             "useLocalSessionState", "true",
-            "useLocalTransactionState", "true",
             "elideSetAutoCommits", "true",
             "cachePrepStmts", "true",
             "prepStmtCacheSize", "250",
@@ -34,15 +33,18 @@ final class ConnectionSettings implements BeanCreatedEventListener<DatasourceCon
 
     @Override
     public DatasourceConfiguration onCreated(BeanCreatedEvent<DatasourceConfiguration> event) {
-        DatasourceConfiguration configuration = event.getBean();
+        return apply(event.getBean());
+    }
+
+    static DatasourceConfiguration apply(DatasourceConfiguration configuration) {
         if (configuration.getTransactionIsolation() == null) {
             configuration.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         }
         String url = configuration.getUrl();
         if (url != null && (url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:"))) {
-            // A setting the operator put in the URL is left to the URL.
+            // A setting the operator made, in the URL or as a data source property, stays theirs.
             MYSQL_DRIVER_PROPERTIES.forEach((name, value) -> {
-                if (!url.contains(name + "=")) {
+                if (!url.contains(name + "=") && !configuration.getDataSourceProperties().containsKey(name)) {
                     configuration.addDataSourceProperty(name, value);
                 }
             });

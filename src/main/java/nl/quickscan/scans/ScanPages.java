@@ -193,7 +193,7 @@ class ScanPages {
                 String value = form.get("value." + question.key());
                 item.put("value", value);
                 item.put("comment", form.get("comment." + question.key()));
-                item.put("options", options(question, value, true));
+                item.put("options", options(question, value, describedBy(question, true), true));
             }
         }
     }
@@ -252,7 +252,10 @@ class ScanPages {
             item.put("version", answer == null ? 0 : answer.version());
             item.put("value", answer == null ? null : answer.answerValue());
             item.put("comment", answer == null ? null : answer.comment());
-            item.put("options", options(question, answer == null ? null : answer.answerValue(), problems.containsKey(question.key())));
+            boolean problem = problems.containsKey(question.key());
+            item.put("describedBy", describedBy(question, problem));
+            item.put("options", options(question, answer == null ? null : answer.answerValue(),
+                    describedBy(question, problem), problem));
             item.put("valueLabel", label(question, answer == null ? null : answer.answerValue()));
             item.put("history", history.getOrDefault(question.key(), List.of()).stream().map(change -> Map.of(
                     "change", change, "from", label(question, change.oldValue()), "to", label(question, change.newValue())))
@@ -293,15 +296,21 @@ class ScanPages {
      * The radio buttons of a question, with their ids and references worked out here: the page has more than a
      * hundred of them, and each lookup of a parent value in the template costs more than building the string.
      */
-    private static List<Map<String, Object>> options(Survey.Question question, @Nullable String value, boolean problem) {
-        String describedBy = "help-" + question.key() + (problem ? " error-" + question.key() : "");
+    private static List<Map<String, Object>> options(Survey.Question question, @Nullable String value, String describedBy,
+                                                    boolean invalid) {
         return question.options().stream().map(option -> Map.<String, Object>of(
                 "id", question.key() + "-" + option.value(),
                 "name", "value." + question.key(),
                 "value", option.value(),
                 "label", option.label(),
                 "checked", option.value().equals(value),
-                "describedBy", describedBy)).toList();
+                "describedBy", describedBy,
+                "invalid", invalid)).toList();
+    }
+
+    /** The help text, and the error message when there is one, describe the question's input. */
+    private static String describedBy(Survey.Question question, boolean problem) {
+        return "help-" + question.key() + (problem ? " error-" + question.key() : "");
     }
 
     /** The option's label for a stored value ("2" → "Deels / in uitvoering"); "(leeg)" for no answer. */

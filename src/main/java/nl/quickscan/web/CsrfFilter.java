@@ -18,7 +18,6 @@ import io.micronaut.http.body.CloseableByteBody;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import io.micronaut.http.filter.ServerFilterPhase;
-import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.context.annotation.Value;
 
@@ -42,6 +41,8 @@ import java.util.Set;
 final class CsrfFilter implements Ordered {
 
     static final String COOKIE = "QUICKSCAN_CSRF";
+    /** The executor named in application.yml (micronaut.executors.form-bodies). */
+    static final String FORM_BODIES = "form-bodies";
     static final String FIELD = "_csrf";
     static final String HEADER = "X-CSRF-Token";
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
@@ -56,8 +57,13 @@ final class CsrfFilter implements Ordered {
         this.secureCookies = secureCookies;
     }
 
+    /**
+     * Reading the token from a form body blocks until the client has sent it. That happens on a pool of its own,
+     * which grows as needed, so that clients sending their forms slowly cannot take the fixed pool that serves
+     * the pages and saves.
+     */
     @RequestFilter
-    @ExecuteOn(TaskExecutors.BLOCKING)
+    @ExecuteOn(FORM_BODIES)
     @Nullable
     HttpResponse<?> check(HttpRequest<?> request) {
         Optional<String> cookieToken = request.getCookies().findCookie(COOKIE).map(Cookie::getValue)

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Load on the adviser's hot paths with wrk, a separate process so that the load generator does not share the JVM:
@@ -72,7 +73,21 @@ final class LoadTest {
                             Function<Long, String> tokens) throws Exception {
         List<String> pages = new ArrayList<>();
         pageScans.forEach((scan, gemeente) -> pages.add("/scans/" + scan + "/deel/aanpak " + tokens.apply(gemeente)));
-        LoadTest load = new LoadTest(server, Files.createTempDirectory("quickscan-wrk"), pages, saves(context, tokens));
+        Path dir = Files.createTempDirectory("quickscan-wrk");
+        try {
+            return run(new LoadTest(server, dir, pages, saves(context, tokens)));
+        } finally {
+            // The request lists hold bearer tokens.
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+            Files.delete(dir);
+        }
+    }
+
+    private static List<Result> run(LoadTest load) throws IOException, InterruptedException {
         System.out.println("load: warming up (55 s at one connection)");
         load.pages(1, 40, 0);
         load.saves(1, 15, 0);

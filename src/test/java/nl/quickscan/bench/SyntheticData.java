@@ -16,6 +16,7 @@ import nl.quickscan.tenancy.Gemeente;
 import nl.quickscan.tenancy.GemeenteRepository;
 import nl.quickscan.tenancy.Regio;
 import nl.quickscan.tenancy.RegioRepository;
+import nl.quickscan.tenancy.TenantScope;
 
 import java.sql.Connection;
 import java.time.Instant;
@@ -81,6 +82,16 @@ public final class SyntheticData {
     /** Whether the database already holds synthetic data (of any seed): the generated codes would clash. */
     static boolean present(ApplicationContext context) {
         return context.getBean(GemeenteRepository.class).findByCbsCode(cbsCode(0)).isPresent();
+    }
+
+    /**
+     * Whether the database has accounts of real people: anything but the demo and synthetic accounts, which all
+     * use the reserved domain quickscan.test. Synthetic data (and its accounts with a published password) must
+     * never go into such a database.
+     */
+    static boolean hasRealAccounts(ApplicationContext context) {
+        return context.getBean(AccountRepository.class).listVisible(TenantScope.platform()).stream()
+                .anyMatch(account -> !account.email().endsWith("@quickscan.test"));
     }
 
     /** Writes the data; one transaction per scan, so that a big database is filled in steady steps. */

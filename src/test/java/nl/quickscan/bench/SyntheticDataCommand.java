@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * {@code bench/synthetic-data [--regios N] [--gemeenten N] [--seed N]}: fills the database the app is configured
  * for (the same environment variables as the app: DATASOURCES_DEFAULT_URL and friends for MySQL/MariaDB, otherwise
- * the H2 file under QUICKSCAN_DATA_DIR) with {@link SyntheticData}. Refuses a database that already has it.
+ * the H2 file under QUICKSCAN_DATA_DIR) with {@link SyntheticData}. Refuses a database that already has it, and
+ * one with accounts of real people.
  */
 public final class SyntheticDataCommand {
 
@@ -20,6 +21,11 @@ public final class SyntheticDataCommand {
             if (SyntheticData.present(context)) {
                 System.err.println("This database already holds synthetic data (gemeente " + SyntheticData.cbsCode(0)
                         + " exists); use an empty database.");
+                System.exit(3);
+            }
+            if (SyntheticData.hasRealAccounts(context)) {
+                System.err.println("This database has accounts outside quickscan.test: it is not a test database."
+                        + " Synthetic data goes only into an empty or a demo database.");
                 System.exit(3);
             }
             long start = System.nanoTime();

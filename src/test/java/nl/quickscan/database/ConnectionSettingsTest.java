@@ -2,6 +2,8 @@ package nl.quickscan.database;
 
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import nl.quickscan.support.TestApp;
+import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -12,6 +14,8 @@ import java.sql.Statement;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ConnectionSettingsTest {
 
@@ -36,5 +40,24 @@ class ConnectionSettingsTest {
                 }
             }
         }
+    }
+
+    @Test
+    void driverSettingsForMySqlOnlyAndNeverOverTheOperatorsOwn() {
+        DatasourceConfiguration mysql = new DatasourceConfiguration("default");
+        mysql.setUrl("jdbc:mysql://db:3306/quickscan?cachePrepStmts=false");
+        mysql.addDataSourceProperty("prepStmtCacheSize", "10");
+        ConnectionSettings.apply(mysql);
+        assertEquals("true", mysql.getDataSourceProperties().get("useLocalSessionState"));
+        assertFalse(mysql.getDataSourceProperties().containsKey("cachePrepStmts"), "set in the URL");
+        assertEquals("10", mysql.getDataSourceProperties().get("prepStmtCacheSize"));
+        assertEquals("TRANSACTION_READ_COMMITTED", mysql.getTransactionIsolation());
+
+        DatasourceConfiguration h2 = new DatasourceConfiguration("default");
+        h2.setUrl("jdbc:h2:mem:x");
+        h2.setTransactionIsolation("TRANSACTION_SERIALIZABLE");
+        ConnectionSettings.apply(h2);
+        assertTrue(h2.getDataSourceProperties().isEmpty(), "H2 would refuse MySQL driver settings");
+        assertEquals("TRANSACTION_SERIALIZABLE", h2.getTransactionIsolation(), "a configured isolation stays");
     }
 }

@@ -8,6 +8,7 @@ import nl.quickscan.support.TestApp;
 import nl.quickscan.surveys.Survey;
 import nl.quickscan.surveys.SurveyCatalog;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -92,9 +94,7 @@ class ScanFlowTest {
                 "{\"value\":\"1\",\"version\":0}", Map.of());
         assertEquals(200, savedOpen.status());
         // The answer in the response is the one stored, to the millisecond and with who saved it.
-        List<?> storedAnswers = (List<?>) api.get("/api/v1/scans/" + scanId).json().get("answers");
-        assertEquals(savedOpen.json(), storedAnswers.stream().filter(a -> open.key().equals(((Map<?, ?>) a).get("questionKey")))
-                .findFirst().orElseThrow());
+        assertEquals(savedOpen.json(), answer(api, scanId, open.key()));
         assertEquals(200, api.send("PUT", "/api/v1/scans/" + scanId + "/answers/" + nvt.key(), "application/json",
                 "{\"value\":\"NVT\",\"comment\":\"Geen eigen zedenpolitie in onze gemeente\",\"version\":1}", Map.of()).status());
 
@@ -167,6 +167,24 @@ class ScanFlowTest {
         assertEquals(typed, refused.selectFirst("textarea[name=comment.visie-gedeelde-visie]").text(), "what was typed is kept");
         assertNotNull(refused.selectFirst("input[name=value.visie-gedeelde-visie][value=2][checked]"));
         assertTrue(refused.selectFirst("#error-visie-gedeelde-visie").text().startsWith("De toelichting mag hoogstens 4000 tekens"));
+        for (Element radio : refused.select("input[name=value.visie-gedeelde-visie]")) {
+            assertEquals("help-visie-gedeelde-visie error-visie-gedeelde-visie", radio.attr("aria-describedby"));
+            assertEquals("true", radio.attr("aria-invalid"));
+        }
+        assertTrue(refused.select("input[name=value.visie-gemeenschappelijk-beeld][aria-invalid]").isEmpty(), "only the refused question");
+
+        // Kengetallen are text inputs, labelled and described like the radios; a refused number says so too.
+        Response badNumber = pages.post("/scans/" + scanId + "/deel/kengetallen", "value.kengetal-inwoners", "veel",
+                "version.kengetal-inwoners", "0");
+        assertEquals(422, badNumber.status());
+        Element number = badNumber.html().selectFirst("input#value-kengetal-inwoners");
+        assertNotNull(badNumber.html().selectFirst("label[for=value-kengetal-inwoners]"));
+        assertEquals("help-kengetal-inwoners error-kengetal-inwoners", number.attr("aria-describedby"));
+        assertEquals("true", number.attr("aria-invalid"));
+        assertEquals("veel", number.attr("value"), "what was typed is kept");
+        Element fte = pages.get("/scans/" + scanId + "/deel/kengetallen").html().selectFirst("input#value-kengetal-fte-gemeente");
+        assertEquals("help-kengetal-fte-gemeente", fte.attr("aria-describedby"));
+        assertFalse(fte.hasAttr("aria-invalid"));
 
         Response first = api.send("PUT", path, "application/json", "{\"value\":\"1\",\"version\":0}", Map.of());
         assertEquals(200, first.status());
@@ -177,8 +195,13 @@ class ScanFlowTest {
         assertTrue(((String) stale.json().get("message")).contains("heeft deze vraag intussen beantwoord"));
         assertEquals("1", answer(api, scanId, "visie-gedeelde-visie").get("value"));
 
+        // A later version too comes back as it is stored.
+        Response second = api.send("PUT", path, "application/json", "{\"value\":\"2\",\"comment\":\"Besproken\",\"version\":1}", Map.of());
+        assertEquals(200, second.status());
+        assertEquals(second.json(), answer(api, scanId, "visie-gedeelde-visie"));
+
         Response coordinatorSave = app.api().login("coordinator.drenthe@quickscan.test", TestApp.DEMO_PASSWORD)
-                .send("PUT", path, "application/json", "{\"value\":\"3\",\"version\":1}", Map.of());
+                .send("PUT", path, "application/json", "{\"value\":\"3\",\"version\":2}", Map.of());
         assertEquals(403, coordinatorSave.status(), "coordinators read, advisers answer");
     }
 
