@@ -37,15 +37,20 @@ public abstract class AnswerRepository implements GenericRepository<AnswerRow, S
     }
 
     /**
-     * Every answer of the scan. This and {@link #changesOfScan} are read for every scan page and mapped here by
-     * column position: the generic mapping, which works out each column's name again for every row, took a fifth
-     * of the page's time for their 2 × 61 rows.
+     * Every answer of the scan. The answer rows and {@link #changesOfScan} are read for every scan page and save,
+     * and mapped here by column position: the generic mapping, which works out each column's name again for every
+     * row, took a fifth of the page's time for its 2 × 61 rows.
      */
     public List<AnswerRow> ofScan(long scanId) {
-        return query(ROW + "WHERE x.scan_id = ? ORDER BY x.question_key", scanId, row -> new AnswerRow(
-                row.getString(1), row.getString(2), row.getString(3), row.getInt(4), row.getString(5),
-                row.getString(6), row.getTimestamp(7).toInstant()));
+        return query(ROW + "WHERE x.scan_id = ? ORDER BY x.question_key", ANSWER_ROW, scanId);
     }
+
+    public Optional<AnswerRow> find(long scanId, String questionKey) {
+        return query(ROW + "WHERE x.scan_id = ? AND x.question_key = ?", ANSWER_ROW, scanId, questionKey).stream().findFirst();
+    }
+
+    private static final RowMapper<AnswerRow> ANSWER_ROW = row -> new AnswerRow(row.getString(1), row.getString(2),
+            row.getString(3), row.getInt(4), row.getString(5), row.getString(6), row.getTimestamp(7).toInstant());
 
     /**
      * The answers of every submitted scan of a round, in one query. For aggregate figures only (mean, median):
@@ -61,9 +66,6 @@ public abstract class AnswerRepository implements GenericRepository<AnswerRow, S
             SELECT x.scan_id, x.question_key, x.answer_value FROM answer x JOIN scan s ON s.id = x.scan_id
             WHERE s.round_id = :roundId""")
     public abstract List<RoundAnswer> ofScansOfRound(long roundId);
-
-    @Query(ROW + "WHERE x.scan_id = :scanId AND x.question_key = :questionKey")
-    public abstract Optional<AnswerRow> find(long scanId, String questionKey);
 
     @Query("""
             INSERT INTO answer (scan_id, question_key, answer_value, comment, version, updated_by, updated_at)
@@ -91,9 +93,9 @@ public abstract class AnswerRepository implements GenericRepository<AnswerRow, S
                 SELECT c.question_key, c.version, c.old_value, c.new_value, c.old_comment, c.new_comment,
                        a.display_name AS changed_by_name, c.changed_at
                 FROM answer_change c JOIN account a ON a.id = c.changed_by
-                WHERE c.scan_id = ? ORDER BY c.question_key, c.version DESC""", scanId, row -> new AnswerChange(
+                WHERE c.scan_id = ? ORDER BY c.question_key, c.version DESC""", row -> new AnswerChange(
                 row.getString(1), row.getInt(2), row.getString(3), row.getString(4), row.getString(5),
-                row.getString(6), row.getString(7), row.getTimestamp(8).toInstant()));
+                row.getString(6), row.getString(7), row.getTimestamp(8).toInstant()), scanId);
     }
 
     private interface RowMapper<T> {
@@ -101,10 +103,12 @@ public abstract class AnswerRepository implements GenericRepository<AnswerRow, S
     }
 
     /** Runs on the caller's connection when it has one (inside a transaction), on a pooled one otherwise. */
-    private <T> List<T> query(String sql, long scanId, RowMapper<T> mapper) {
+    private <T> List<T> query(String sql, RowMapper<T> mapper, Object... parameters) {
         return connections.executeRead(status -> {
             try (PreparedStatement statement = status.getConnection().prepareStatement(sql)) {
-                statement.setLong(1, scanId);
+                for (int i = 0; i < parameters.length; i++) {
+                    statement.setObject(i + 1, parameters[i]);
+                }
                 List<T> rows = new ArrayList<>();
                 try (ResultSet resultSet = statement.executeQuery()) {
                     while (resultSet.next()) {
@@ -113,7 +117,7 @@ public abstract class AnswerRepository implements GenericRepository<AnswerRow, S
                 }
                 return rows;
             } catch (SQLException e) {
-                throw new DataAccessException("reading scan " + scanId + " failed: " + e.getMessage(), e);
+                throw new DataAccessException("reading answers failed: " + e.getMessage(), e);
             }
         });
     }

@@ -193,7 +193,7 @@ class ScanPages {
                 String value = form.get("value." + question.key());
                 item.put("value", value);
                 item.put("comment", form.get("comment." + question.key()));
-                item.put("options", options(question, value, describedBy(question, true), true));
+                item.put("options", options(question, value, (String) item.get("describedBy"), true));
             }
         }
     }
@@ -253,9 +253,9 @@ class ScanPages {
             item.put("value", answer == null ? null : answer.answerValue());
             item.put("comment", answer == null ? null : answer.comment());
             boolean problem = problems.containsKey(question.key());
-            item.put("describedBy", describedBy(question, problem));
-            item.put("options", options(question, answer == null ? null : answer.answerValue(),
-                    describedBy(question, problem), problem));
+            String describedBy = describedBy(question, problem);
+            item.put("describedBy", describedBy);
+            item.put("options", options(question, answer == null ? null : answer.answerValue(), describedBy, problem));
             item.put("valueLabel", label(question, answer == null ? null : answer.answerValue()));
             item.put("history", history.getOrDefault(question.key(), List.of()).stream().map(change -> Map.of(
                     "change", change, "from", label(question, change.oldValue()), "to", label(question, change.newValue())))
