@@ -5,6 +5,7 @@
   var form = document.querySelector('form.scan-form[data-scan-id]');
   if (!form) { return; }
   var scanId = form.getAttribute('data-scan-id');
+  var csrfToken = form.querySelector('input[name=_csrf]').value;
 
   function show(fieldset, text, kind) {
     var status = fieldset.querySelector('.question__status');
@@ -42,7 +43,8 @@
     show(fieldset, 'Bezig met opslaan…', 'busy');
     return fetch('/api/v1/scans/' + scanId + '/answers/' + encodeURIComponent(key), {
       method: 'PUT', credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' }, body: body
+      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'X-CSRF-Token': csrfToken },
+      body: body
     }).then(function (response) {
       return response.json().then(function (json) { return { status: response.status, json: json }; });
     }).then(function (result) {

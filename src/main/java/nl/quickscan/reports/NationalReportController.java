@@ -3,7 +3,6 @@ package nl.quickscan.reports;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import nl.quickscan.accounts.Role;
@@ -14,7 +13,7 @@ import java.util.List;
 
 /** The beheerder's national workbook: every round of every regio, named. */
 @Controller("/api/v1/benchmark")
-@ExecuteOn(TaskExecutors.BLOCKING)
+@ExecuteOn(Reports.EXECUTOR)
 @Secured(Role.Names.BEHEERDER)
 class NationalReportController {
 

@@ -5,7 +5,6 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
-import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import nl.quickscan.accounts.Role;
@@ -17,7 +16,7 @@ import java.util.Optional;
 
 /** Downloads of a round's regiorapport and workbook, for the regio's coordinator and the beheerder. */
 @Controller("/api/v1/rounds/{id}")
-@ExecuteOn(TaskExecutors.BLOCKING)
+@ExecuteOn(Reports.EXECUTOR)
 @Secured({Role.Names.COORDINATOR, Role.Names.BEHEERDER})
 class RegioReportController {
 

@@ -5,7 +5,6 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
-import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
@@ -18,7 +17,7 @@ import java.util.Locale;
 
 /** Downloads of the gemeenterapport, with the same access rules as the results page. */
 @Controller("/api/v1/scans/{id}")
-@ExecuteOn(TaskExecutors.BLOCKING)
+@ExecuteOn(Reports.EXECUTOR)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 class ReportController {
 

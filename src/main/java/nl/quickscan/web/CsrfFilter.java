@@ -1,7 +1,10 @@
 package nl.quickscan.web;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -17,90 +20,212 @@ import io.micronaut.http.body.ByteBody;
 import io.micronaut.http.body.CloseableByteBody;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
+import io.micronaut.http.filter.FilterContinuation;
 import io.micronaut.http.filter.ServerFilterPhase;
-import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.context.annotation.Value;
+import io.micronaut.security.token.cookie.AccessTokenCookieConfiguration;
+import nl.quickscan.accounts.CurrentAccount;
+import org.reactivestreams.Publisher;
 
-import java.io.IOException;
-import java.io.InputStream;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.EOFException;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * CSRF protection for every state-changing request (double-submit cookie): the token in the form field
- * {@value #FIELD} or header {@value #HEADER} must equal the HttpOnly, SameSite=Strict cookie {@value #COOKIE}.
- * Exempt are JSON requests (a browser cannot send those cross-site without a CORS preflight, which this app never
- * allows) and requests that carry their own Authorization header (API scripts with a bearer token).
+ * CSRF protection for every state-changing request.
+ * <ul>
+ * <li>Logged in, the token is a keyed hash of the login session: a page on another (sub)domain can neither read
+ * nor plant it, and it changes with every login.</li>
+ * <li>Before login (the login and invitation forms) it is a random value in the HttpOnly, SameSite=Strict cookie
+ * {@value #COOKIE} that the form must repeat; the cookie is renewed at login.</li>
+ * <li>As a second line, a request that a browser marks as coming from another site ({@code Sec-Fetch-Site}, or an
+ * {@code Origin} other than this site) is refused.</li>
+ * </ul>
+ * The token comes in the form field {@value #FIELD} or the header {@value #HEADER}. Exempt are only requests that
+ * carry no session cookie and send JSON or a bearer token: API scripts, and the token endpoint (a browser cannot send
+ * JSON or an Authorization header cross-site without a CORS preflight, which this app never allows). A browser sends
+ * the session cookie with every request to this site, so a request that carries it is always checked, whatever
+ * other headers come with it.
+ * <p>
+ * The filter also bounds how long a client may take to send a request body: the body is buffered as it arrives,
+ * without a thread waiting for it, and a client that has not sent it all within {@code quickscan.request-body-seconds}
+ * gets 408.
  */
 @ServerFilter(Filter.MATCH_ALL_PATTERN)
 final class CsrfFilter implements Ordered {
 
     static final String COOKIE = "QUICKSCAN_CSRF";
-    /** The executor named in application.yml (micronaut.executors.form-bodies). */
-    static final String FORM_BODIES = "form-bodies";
     static final String FIELD = "_csrf";
     static final String HEADER = "X-CSRF-Token";
+    static final String REFUSED = "Dit formulier is verlopen of kwam niet van deze website. Ga terug, laad de pagina opnieuw en probeer het nog eens.";
+    static final String INCOMPLETE = "De gegevens kwamen niet volledig aan. Probeer het opnieuw.";
+    static final String TOO_SLOW = "Het versturen duurde te lang. Probeer het opnieuw.";
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
     private static final int TOKEN_BYTES = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ErrorPages errorPages;
     private final boolean secureCookies;
+    private final String sessionCookie;
+    private final SecretKeySpec key;
+    private final Duration bodyDeadline;
+    @Nullable
+    private final String baseAuthority;
 
-    CsrfFilter(ErrorPages errorPages, @Value("${quickscan.secure-cookies}") boolean secureCookies) {
+    CsrfFilter(ErrorPages errorPages, AccessTokenCookieConfiguration sessionCookieConfiguration,
+               @Value("${quickscan.secure-cookies}") boolean secureCookies,
+               @Value("${quickscan.jwt-secret}") String secret,
+               @Value("${quickscan.request-body-seconds:20}") long bodySeconds,
+               @Value("${quickscan.base-url:}") String baseUrl) {
         this.errorPages = errorPages;
         this.secureCookies = secureCookies;
+        this.sessionCookie = sessionCookieConfiguration.getCookieName();
+        // A key of its own, derived from the secret every instance shares, so that any instance accepts the token.
+        this.key = new SecretKeySpec(hmac(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"),
+                "quickscan csrf key"), "HmacSHA256");
+        this.bodyDeadline = Duration.ofSeconds(bodySeconds);
+        this.baseAuthority = baseUrl == null || baseUrl.isBlank() ? null : authority(baseUrl);
     }
 
-    /**
-     * Reading the token from a form body blocks until the client has sent it. That happens on a pool of its own,
-     * which grows as needed, so that clients sending their forms slowly cannot take the fixed pool that serves
-     * the pages and saves.
-     */
     @RequestFilter
-    @ExecuteOn(FORM_BODIES)
-    @Nullable
-    HttpResponse<?> check(HttpRequest<?> request) {
+    Publisher<HttpResponse<?>> check(HttpRequest<?> request, FilterContinuation<Publisher<HttpResponse<?>>> continuation) {
+        Optional<CurrentAccount> account = request.getAttribute(RequestAttributes.CURRENT_ACCOUNT, CurrentAccount.class);
         Optional<String> cookieToken = request.getCookies().findCookie(COOKIE).map(Cookie::getValue)
                 .filter(CsrfFilter::wellFormed);
-        String token = cookieToken.orElseGet(() -> {
-            String fresh = newToken();
-            request.setAttribute(RequestAttributes.NEW_CSRF_TOKEN, fresh);
-            return fresh;
-        });
-        request.setAttribute(RequestAttributes.CSRF_TOKEN, token);
-        if (SAFE.contains(request.getMethod()) || exempt(request)) {
-            return null;
+        String expected;
+        if (account.isPresent()) {
+            expected = sessionToken(account.get().sessionId());
+        } else {
+            expected = cookieToken.orElseGet(() -> {
+                String fresh = newToken();
+                request.setAttribute(RequestAttributes.NEW_CSRF_TOKEN, fresh);
+                return fresh;
+            });
         }
-        String submitted = request.getHeaders().get(HEADER);
-        if (submitted == null && isForm(request)) {
-            submitted = formField(request);
+        request.setAttribute(RequestAttributes.CSRF_TOKEN, expected);
+        if (SAFE.contains(request.getMethod())) {
+            return continuation.proceed();
         }
-        if (cookieToken.isEmpty() || submitted == null || !MessageDigest.isEqual(
-                cookieToken.get().getBytes(StandardCharsets.US_ASCII), submitted.getBytes(StandardCharsets.US_ASCII))) {
-            return errorPages.respond(request, HttpStatus.FORBIDDEN,
-                    "Dit formulier is verlopen of kwam niet van deze website. Ga terug, laad de pagina opnieuw en probeer het nog eens.");
-        }
-        return null;
+        boolean checked = request.getCookies().contains(sessionCookie) || !(isJson(request) || hasBearer(request));
+        boolean tokenKnown = account.isPresent() || cookieToken.isPresent();
+        return Later.publisher(body(request).handleAsync((body, thrown) -> {
+            Throwable failure = thrown instanceof CompletionException && thrown.getCause() != null ? thrown.getCause() : thrown;
+            if (failure instanceof EOFException) {
+                // the client went away before its body was complete: nobody reads the answer, nothing to log
+                return answer(errorPages.respond(request, HttpStatus.BAD_REQUEST, INCOMPLETE));
+            }
+            if (failure != null) {
+                return failure instanceof TimeoutException
+                        ? answer(errorPages.respond(request, HttpStatus.REQUEST_TIMEOUT, TOO_SLOW)
+                                .header(HttpHeaders.CONNECTION, "close"))
+                        : Publishers.<HttpResponse<?>>just(failure);
+            }
+            if (!checked) {
+                return continuation.proceed();
+            }
+            String submitted = Optional.ofNullable(request.getHeaders().get(HEADER))
+                    .orElseGet(() -> isForm(request) ? formField(body) : null);
+            if (!tokenKnown || submitted == null || crossSite(request) || !MessageDigest.isEqual(
+                    expected.getBytes(StandardCharsets.US_ASCII), submitted.getBytes(StandardCharsets.US_ASCII))) {
+                return answer(errorPages.respond(request, HttpStatus.FORBIDDEN, REFUSED));
+            }
+            return continuation.proceed();
+        }, Later.eventLoopOf(request)));
     }
 
+    private static Publisher<HttpResponse<?>> answer(HttpResponse<?> response) {
+        return Publishers.just(response);
+    }
+
+    /** A fresh pre-login token with every new login, so that a value planted before the login is worthless after it. */
     @ResponseFilter
     void issueCookie(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        request.getAttribute(RequestAttributes.NEW_CSRF_TOKEN, String.class).ifPresent(token ->
-                response.cookie(Cookie.of(COOKIE, token).httpOnly(true).secure(secureCookies)
-                        .sameSite(SameSite.Strict).path("/")));
+        Optional<String> token = request.getAttribute(RequestAttributes.NEW_CSRF_TOKEN, String.class);
+        if (token.isEmpty() && startsSession(response)) {
+            token = Optional.of(newToken());
+        }
+        token.ifPresent(value -> response.cookie(Cookie.of(COOKIE, value).httpOnly(true).secure(secureCookies)
+                .sameSite(SameSite.Strict).path("/")));
     }
 
-    private static boolean exempt(HttpRequest<?> request) {
-        if (request.getHeaders().getAuthorization().isPresent()) {
+    private boolean startsSession(HttpResponse<?> response) {
+        String prefix = sessionCookie + "=";
+        return response.getHeaders().getAll(HttpHeaders.SET_COOKIE).stream()
+                .anyMatch(header -> header.startsWith(prefix) && !header.startsWith(prefix + ";")
+                        && header.length() > prefix.length());
+    }
+
+    /** The whole body as text, once it has arrived; the controller still gets it from the request. */
+    private CompletableFuture<String> body(HttpRequest<?> request) {
+        if (!(request instanceof ServerHttpRequest<?> serverRequest)
+                || serverRequest.byteBody().expectedLength().orElse(-1) == 0) {
+            return CompletableFuture.completedFuture("");
+        }
+        try (CloseableByteBody copy = serverRequest.byteBody().split(ByteBody.SplitBackpressureMode.FASTEST)) {
+            return copy.buffer()
+                    .thenApply(buffered -> buffered.toString(StandardCharsets.UTF_8))
+                    .orTimeout(bodyDeadline.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** A request a browser marks as sent from another site (a second line behind the token). */
+    private boolean crossSite(HttpRequest<?> request) {
+        String site = request.getHeaders().get("Sec-Fetch-Site");
+        if (site != null && !site.equals("same-origin") && !site.equals("none")) {
             return true;
         }
+        String origin = request.getHeaders().get(HttpHeaders.ORIGIN);
+        if (origin == null) {
+            return false;
+        }
+        String from = authority(origin);
+        String host = request.getHeaders().get(HttpHeaders.HOST);
+        return from == null || !(from.equals(baseAuthority) || (host != null && from.equals(withoutDefaultPort(host))));
+    }
+
+    /** "host" or "host:port" of an origin or URL, without the scheme's default port; null when it has none. */
+    @Nullable
+    static String authority(String url) {
+        try {
+            URI uri = URI.create(url.strip());
+            if (uri.getHost() == null) {
+                return null;
+            }
+            int port = uri.getPort();
+            boolean defaultPort = port == -1 || ("https".equalsIgnoreCase(uri.getScheme()) && port == 443)
+                    || ("http".equalsIgnoreCase(uri.getScheme()) && port == 80);
+            return uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String withoutDefaultPort(String host) {
+        String lower = host.strip().toLowerCase(Locale.ROOT);
+        return lower.endsWith(":80") || lower.endsWith(":443") ? lower.substring(0, lower.lastIndexOf(':')) : lower;
+    }
+
+    private static boolean isJson(HttpRequest<?> request) {
         return request.getContentType().map(type -> type.matches(MediaType.APPLICATION_JSON_TYPE)).orElse(false);
+    }
+
+    private static boolean hasBearer(HttpRequest<?> request) {
+        return request.getHeaders().getAuthorization().filter(value -> value.regionMatches(true, 0, "Bearer ", 0, 7))
+                .isPresent();
     }
 
     private static boolean isForm(HttpRequest<?> request) {
@@ -108,24 +233,36 @@ final class CsrfFilter implements Ordered {
                 .orElse(false);
     }
 
-    /** Reads the token from a copy of the form body; the controller still gets the whole body. */
+    /** The token field of a form body; pairs that are not validly encoded are passed over (the controller refuses them). */
     @Nullable
-    private static String formField(HttpRequest<?> request) {
-        if (!(request instanceof ServerHttpRequest<?> serverRequest)) {
-            return null;
-        }
-        try (CloseableByteBody copy = serverRequest.byteBody().split(ByteBody.SplitBackpressureMode.SLOWEST).allowDiscard();
-             InputStream in = copy.toInputStream()) {
-            String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            for (String pair : body.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0 && URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).equals(FIELD)) {
+    private static String formField(String body) {
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                continue;
+            }
+            try {
+                if (URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).equals(FIELD)) {
                     return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
                 }
+            } catch (IllegalArgumentException e) {
+                // not a validly encoded pair, so not the token
             }
-            return null;
-        } catch (IOException | IllegalArgumentException e) {
-            return null;
+        }
+        return null;
+    }
+
+    String sessionToken(String sessionId) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(key, "session:" + sessionId));
+    }
+
+    private static byte[] hmac(SecretKeySpec key, String message) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
         }
     }
 

@@ -1,6 +1,5 @@
 package nl.quickscan.web;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -8,26 +7,33 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.core.async.publisher.Publishers;
+import io.micronaut.http.filter.FilterContinuation;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.filters.SecurityFilter;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.web.router.RouteAttributes;
+import jakarta.inject.Named;
 import nl.quickscan.accounts.CurrentAccount;
 import nl.quickscan.accounts.LoginSessionRepository;
 import nl.quickscan.accounts.Sessions;
+import org.reactivestreams.Publisher;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 
 /**
  * Turns a valid token into the {@link CurrentAccount}, by looking its session up in the database. A token whose
  * session was ended (logout, deactivation, role change) is refused here even though its signature is valid, and
- * because the lookup is in the shared database this holds on every app instance.
+ * because the lookup is in the shared database this holds on every app instance. Requests without a token (the
+ * login page, static files) pass on the event loop: they never wait for the database or for a blocking thread.
  */
 @ServerFilter(Filter.MATCH_ALL_PATTERN)
 final class CurrentAccountFilter implements Ordered {
@@ -35,37 +41,43 @@ final class CurrentAccountFilter implements Ordered {
     private final LoginSessionRepository sessions;
     private final ErrorPages errorPages;
     private final Sessions sessionCookies;
+    private final ExecutorService blocking;
 
-    CurrentAccountFilter(LoginSessionRepository sessions, ErrorPages errorPages, Sessions sessionCookies) {
+    CurrentAccountFilter(LoginSessionRepository sessions, ErrorPages errorPages, Sessions sessionCookies,
+                         @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.sessions = sessions;
         this.errorPages = errorPages;
         this.sessionCookies = sessionCookies;
+        this.blocking = blocking;
     }
 
     @RequestFilter
-    @ExecuteOn(TaskExecutors.BLOCKING)
-    @Nullable
-    HttpResponse<?> resolveAccount(HttpRequest<?> request) {
+    Publisher<HttpResponse<?>> resolveAccount(HttpRequest<?> request,
+                                              FilterContinuation<Publisher<HttpResponse<?>>> continuation) {
         Optional<Authentication> authentication = request.getAttribute(SecurityFilter.AUTHENTICATION, Authentication.class);
         if (authentication.isEmpty()) {
-            return null;
+            return continuation.proceed();
         }
         Object sessionId = authentication.get().getAttributes().get(Sessions.SESSION_CLAIM);
-        Optional<CurrentAccount> account = sessionId instanceof String id
-                ? sessions.findLive(id, Instant.now())
-                : Optional.empty();
-        if (account.isPresent()) {
-            request.setAttribute(RequestAttributes.CURRENT_ACCOUNT, account.get());
-            return null;
+        if (!(sessionId instanceof String id)) {
+            return permitsAnonymous(request) ? continuation.proceed() : Publishers.<HttpResponse<?>>just(refused(request));
         }
-        if (permitsAnonymous(request)) {
-            return null;
-        }
+        return Later.publisher(CompletableFuture.supplyAsync(() -> sessions.findLive(id, Instant.now()), blocking)
+                .thenApplyAsync(account -> {
+                    if (account.isPresent()) {
+                        request.setAttribute(RequestAttributes.CURRENT_ACCOUNT, account.get());
+                        return continuation.proceed();
+                    }
+                    return permitsAnonymous(request) ? continuation.proceed() : Publishers.<HttpResponse<?>>just(refused(request));
+                }, Later.eventLoopOf(request)));
+    }
+
+    private HttpResponse<?> refused(HttpRequest<?> request) {
         if (ErrorPages.isApi(request)) {
             return errorPages.respond(request, HttpStatus.UNAUTHORIZED,
                     "Uw sessie is verlopen of beëindigd. Vraag een nieuw token aan.");
         }
-        return sessionCookies.clear(HttpResponse.seeOther(java.net.URI.create("/login?verlopen=1")), request);
+        return sessionCookies.clear(HttpResponse.seeOther(URI.create("/login?verlopen=1")), request);
     }
 
     private static boolean permitsAnonymous(HttpRequest<?> request) {

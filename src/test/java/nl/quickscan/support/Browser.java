@@ -18,6 +18,8 @@ public final class Browser {
     private final TestApp app;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient client;
+    private String csrfToken;
+    private String csrfTokenSession;
 
     Browser(TestApp app) {
         this.app = app;
@@ -51,12 +53,18 @@ public final class Browser {
         return post("/login", "email", email, "password", password);
     }
 
-    /** The token of this browser's CSRF cookie, which is what the pages put into their forms. */
+    /** The CSRF token that this browser's pages put into their forms (it changes with the login). */
     public String csrfToken() {
-        if (cookie("QUICKSCAN_CSRF") == null) {
-            get("/login");
+        String session = cookie("QUICKSCAN_SESSION");
+        if (csrfToken == null || !java.util.Objects.equals(session, csrfTokenSession)) {
+            Response page = get("/login");
+            if (page.status() == 303) {
+                page = get("/");
+            }
+            csrfToken = page.html().select("input[name=_csrf]").attr("value");
+            csrfTokenSession = session;
         }
-        return cookie("QUICKSCAN_CSRF");
+        return csrfToken;
     }
 
     public String cookie(String name) {

@@ -3,7 +3,9 @@ package nl.quickscan.web;
 import nl.quickscan.support.TestApp;
 import org.junit.jupiter.api.Test;
 
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,38 +15,66 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Pages are served from a fixed pool of threads. Clients that start a form post and then stall (more of them than
- * that pool has threads) must not stop the pages: the CSRF check waits for their bodies on a pool of its own.
+ * Clients that start a form post and then stall must cost neither threads nor the pages of others: bodies are
+ * buffered as they arrive, without a thread waiting for them, and a body that is not complete in time gets 408.
  */
 class SlowClientsTest {
 
+    private static final String STALLED_POST = "POST /login HTTP/1.1\r\nHost: localhost\r\nCookie: QUICKSCAN_CSRF="
+            + "a".repeat(43) + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 500\r\n\r\n_csrf=aaa";
+
     @Test
-    void stalledFormPostsDoNotStopThePages() throws Exception {
+    void manyStalledFormPostsTakeNoThreadsAndDoNotStopThePages() throws Exception {
         TestApp app = TestApp.h2();
         URI login = app.uri("/login");
+        get(login); // the server has started the threads it always uses
+        int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
         List<Socket> stalled = new ArrayList<>();
         try {
-            for (int i = 0; i < 12; i++) {
-                Socket socket = new Socket(login.getHost(), login.getPort());
-                OutputStream out = socket.getOutputStream();
-                out.write(("POST /login HTTP/1.1\r\nHost: localhost\r\nCookie: QUICKSCAN_CSRF=" + "a".repeat(43) + "\r\n"
-                        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 500\r\n\r\n_csrf=aaa")
-                        .getBytes(StandardCharsets.US_ASCII));
-                out.flush();
-                stalled.add(socket);
+            for (int i = 0; i < 200; i++) {
+                stalled.add(stalledPost(login));
             }
-            Thread.sleep(500); // let the server take up the stalled posts
-            HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(login)
-                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, page.statusCode());
+            Thread.sleep(1000); // let the server take up the stalled posts
+            int threadsDuring = ManagementFactory.getThreadMXBean().getThreadCount();
+            assertTrue(threadsDuring - threadsBefore < 20,
+                    "200 stalled posts took " + (threadsDuring - threadsBefore) + " threads");
+            assertEquals(200, get(login).statusCode());
         } finally {
             for (Socket socket : stalled) {
                 socket.close();
             }
         }
+    }
+
+    @Test
+    void aBodyThatDoesNotArriveInTimeGets408() throws Exception {
+        TestApp app = TestApp.withSettings(Map.of("quickscan.request-body-seconds", 1));
+        try (Socket socket = stalledPost(app.uri("/login"))) {
+            socket.setSoTimeout(10_000);
+            InputStream in = socket.getInputStream();
+            String response = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
+            assertEquals("HTTP/1.1 408", response);
+        } finally {
+            app.stop();
+        }
+    }
+
+    private static Socket stalledPost(URI uri) throws Exception {
+        Socket socket = new Socket(uri.getHost(), uri.getPort());
+        OutputStream out = socket.getOutputStream();
+        out.write(STALLED_POST.getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        return socket;
+    }
+
+    private static HttpResponse<String> get(URI uri) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -1,0 +1,14 @@
+package nl.quickscan.reports;
+
+/** Where reports are rendered. */
+final class Reports {
+
+    /**
+     * The executor named in application.yml (micronaut.executors.reports): a small fixed pool, so that many
+     * downloads at once make only the downloads wait.
+     */
+    static final String EXECUTOR = "reports";
+
+    private Reports() {
+    }
+}
