@@ -110,6 +110,17 @@ public final class BenchmarkCommand {
                         String.format(Locale.ROOT, "p50 %.1f ms, p95 %.1f ms, %d requests, %d errors",
                                 load.p50(), load.p95(), load.requests(), load.errors())));
             }
+            for (LoadTest.FloodResult flood : LoadTest.floods(uri, pageScans,
+                    gemeente -> token.apply(adviserByGemeente.get(gemeente)),
+                    "/api/v1/rounds/" + herhaling.id() + "/benchmark.pdf", coordinator)) {
+                LoadTest.Result page = flood.page();
+                rows.add(new Row(flood.flood().clients() == 0 ? "scan page, 1 connection, nobody else"
+                        : String.format(Locale.ROOT, "scan page, 1 connection, while %d clients send %s", flood.flood().clients(),
+                                flood.flood().what()),
+                        String.format(Locale.ROOT, "p99 %.1f ms", page.p99()),
+                        String.format(Locale.ROOT, "p50 %.1f ms, %.0f/s%s", page.p50(), page.requestsPerSecond(),
+                                flood.flood().statuses().isEmpty() ? "" : "; flood answered " + statuses(flood.flood().statuses()))));
+            }
             // Let the requests wrk left in the queue finish before the server stops.
             Thread.sleep(2000);
             print(rows, database);
@@ -148,6 +159,12 @@ public final class BenchmarkCommand {
         sampler.join();
         times.sort(Long::compare);
         return new Row(what, ms(times.get(2)), "peak heap " + mb(peak.get()));
+    }
+
+    /** "429 × 3120, 401 × 60": how often each status came back, the most frequent first (-1: no answer). */
+    private static String statuses(Map<Integer, Long> counts) {
+        return counts.entrySet().stream().sorted(Map.Entry.<Integer, Long>comparingByValue().reversed())
+                .map(entry -> entry.getKey() + " × " + entry.getValue()).collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static int send(HttpClient client, HttpRequest request) {

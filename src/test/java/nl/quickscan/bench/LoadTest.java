@@ -12,6 +12,10 @@ import nl.quickscan.tenancy.TenantScope;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -21,6 +25,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -52,6 +58,16 @@ final class LoadTest {
                   long requests) {
     }
 
+    /** Clients that flood the server while the scan page is measured: how many, and the answers they got. */
+    record Flood(String what, int clients, Map<Integer, Long> statuses) {
+    }
+
+    /** The scan page at one connection while others flood the server. */
+    record FloodResult(Result page, Flood flood) {
+    }
+
+    static final int FLOOD_CLIENTS = 32;
+
     private final URI server;
     private final Path dir;
     private final List<String> pages;
@@ -71,20 +87,92 @@ final class LoadTest {
      */
     static List<Result> run(ApplicationContext context, URI server, Map<Long, Long> pageScans,
                             Function<Long, String> tokens) throws Exception {
-        List<String> pages = new ArrayList<>();
-        pageScans.forEach((scan, gemeente) -> pages.add("/scans/" + scan + "/deel/aanpak " + tokens.apply(gemeente)));
         Path dir = Files.createTempDirectory("quickscan-wrk");
         try {
-            return run(new LoadTest(server, dir, pages, saves(context, tokens)));
+            return run(new LoadTest(server, dir, pages(pageScans, tokens), saves(context, tokens)));
         } finally {
-            // The request lists hold bearer tokens.
-            try (Stream<Path> files = Files.list(dir)) {
-                for (Path file : files.toList()) {
-                    Files.delete(file);
-                }
-            }
-            Files.delete(dir);
+            deleteAll(dir);
         }
+    }
+
+    /**
+     * The scan page at one connection, first alone and then while {@value #FLOOD_CLIENTS} clients flood the server
+     * with logins of made-up addresses, and while as many download a report: what one user sees while others
+     * attack or crowd the service.
+     */
+    static List<FloodResult> floods(URI server, Map<Long, Long> pageScans, Function<Long, String> tokens,
+                                    String reportPath, String reportToken) throws Exception {
+        Path dir = Files.createTempDirectory("quickscan-wrk");
+        try {
+            LoadTest load = new LoadTest(server, dir, pages(pageScans, tokens), null);
+            List<FloodResult> results = new ArrayList<>();
+            results.add(new FloodResult(measured(seconds -> load.pages(1, seconds, 0), 10),
+                    new Flood("nobody else", 0, Map.of())));
+            results.add(during(new Flood("logins of made-up addresses", FLOOD_CLIENTS, new ConcurrentHashMap<>()), client -> {
+                String body = "{\"username\":\"flood-" + client + "-" + System.nanoTime() + "@example.nl\",\"password\":\"geraden-wachtwoord\"}";
+                return HttpRequest.newBuilder(server.resolve("/api/v1/auth/token")).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            }, load));
+            results.add(during(new Flood("report downloads (" + reportPath + ")", FLOOD_CLIENTS, new ConcurrentHashMap<>()),
+                    client -> HttpRequest.newBuilder(server.resolve(reportPath)).header("Authorization", "Bearer " + reportToken)
+                            .GET().build(), load));
+            return results;
+        } finally {
+            deleteAll(dir);
+        }
+    }
+
+    private interface FloodRequest {
+        HttpRequest next(int client);
+    }
+
+    private static FloodResult during(Flood flood, FloodRequest requests, LoadTest load) throws Exception {
+        AtomicBoolean running = new AtomicBoolean(true);
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        List<Thread> clients = new ArrayList<>();
+        for (int i = 0; i < flood.clients(); i++) {
+            int n = i;
+            Thread thread = new Thread(() -> {
+                while (running.get()) {
+                    int status;
+                    try {
+                        status = client.send(requests.next(n), HttpResponse.BodyHandlers.discarding()).statusCode();
+                    } catch (IOException e) {
+                        status = -1;
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    flood.statuses().merge(status, 1L, Long::sum);
+                }
+            });
+            thread.setDaemon(true);
+            thread.start();
+            clients.add(thread);
+        }
+        try {
+            return new FloodResult(measured(seconds -> load.pages(1, seconds, 0), 10), flood);
+        } finally {
+            running.set(false);
+            for (Thread thread : clients) {
+                thread.join(30_000);
+            }
+        }
+    }
+
+    private static List<String> pages(Map<Long, Long> pageScans, Function<Long, String> tokens) {
+        List<String> pages = new ArrayList<>();
+        pageScans.forEach((scan, gemeente) -> pages.add("/scans/" + scan + "/deel/aanpak " + tokens.apply(gemeente)));
+        return pages;
+    }
+
+    /** The request lists hold bearer tokens. */
+    private static void deleteAll(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(dir);
     }
 
     private static List<Result> run(LoadTest load) throws IOException, InterruptedException {
