@@ -1,13 +1,20 @@
 package nl.quickscan.web;
 
+import ch.qos.logback.classic.pattern.MessageConverter;
+import ch.qos.logback.classic.pattern.ThrowableProxyConverter;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Keeps the tokens of invitation and password reset links out of the logs: a logged path, or an exception whose
- * message quotes the address (a malformed one, for example), shows {@value #MASK} instead of the token.
+ * message quotes the address (a malformed one, for example), shows {@value #MASK} instead of the token. The error
+ * handler masks what it logs; the converters below (used in logback.xml) mask every line written, so that the
+ * framework's own request logging at DEBUG level, or an access log, do not show tokens either.
  */
-final class TokenMasking {
+public final class TokenMasking {
 
     static final String MASK = "[token]";
     /** The pages whose last path segment is a secret token (see Invitation.Purpose). */
@@ -50,6 +57,22 @@ final class TokenMasking {
         @Override
         public String toString() {
             return description;
+        }
+    }
+
+    /** {@code %maskedMsg}: the message, with tokens masked. */
+    public static final class Message extends MessageConverter {
+        @Override
+        public String convert(ILoggingEvent event) {
+            return mask(super.convert(event));
+        }
+    }
+
+    /** {@code %maskedEx}: the stack trace, with tokens masked. */
+    public static final class Throwables extends ThrowableProxyConverter {
+        @Override
+        protected String throwableProxyToString(IThrowableProxy proxy) {
+            return mask(super.throwableProxyToString(proxy));
         }
     }
 }
