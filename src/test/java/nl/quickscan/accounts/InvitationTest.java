@@ -109,11 +109,8 @@ class InvitationTest {
     @ParameterizedTest
     @MethodSource(APPS)
     void anOpenInvitationCannotReplaceAPasswordTheHolderChose(TestApp app) {
-        Browser coordinator = app.browser().login("coordinator.groningen@quickscan.test", TestApp.DEMO_PASSWORD);
         String email = "gekozen-" + System.nanoTime() + "@veendam.nl";
-        Response created = coordinator.post("/accounts", "email", email, "displayName", "Heeft gekozen",
-                "gemeente", String.valueOf(Fixtures.gemeenteId(app, "GM0047")));
-        String path = URI.create(created.html().selectFirst("input#link").val()).getPath();
+        String path = Fixtures.invite(app, "coordinator.groningen@quickscan.test", email, "GM0047");
         long id = Fixtures.accountId(app, email);
         // The password set another way than with this link (later: the holder's own reset from the login page).
         app.bean(AccountRepository.class).setPassword(id, app.bean(PasswordHasher.class).hash(Fixtures.PASSWORD));

@@ -11,13 +11,11 @@ import ch.qos.logback.core.read.ListAppender;
 import nl.quickscan.support.Browser;
 import nl.quickscan.support.Fixtures;
 import nl.quickscan.support.RawHttp;
-import nl.quickscan.support.Response;
 import nl.quickscan.support.TestApp;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.slf4j.LoggerFactory;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,11 +37,8 @@ class TokensNotLoggedTest {
     @ParameterizedTest
     @MethodSource(APPS)
     void invalidExpiredAndFailingTokenRequestsLeaveNoTokenInTheLog(TestApp app) {
-        Browser coordinator = app.browser().login("coordinator.groningen@quickscan.test", TestApp.DEMO_PASSWORD);
         String email = "log-" + System.nanoTime() + "@veendam.nl";
-        Response created = coordinator.post("/accounts", "email", email, "displayName", "Logtest",
-                "gemeente", String.valueOf(Fixtures.gemeenteId(app, "GM0047")));
-        String valid = token(URI.create(created.html().selectFirst("input#link").val()).getPath());
+        String valid = token(Fixtures.invite(app, "coordinator.groningen@quickscan.test", email, "GM0047"));
         long accountId = Fixtures.accountId(app, email);
         String expired = "verlopen" + Long.toString(System.nanoTime(), 36) + "x".repeat(20);
         Instant longAgo = Instant.now().minus(Duration.ofDays(30));
