@@ -3,12 +3,14 @@ package nl.quickscan.accounts;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import nl.quickscan.accounts.Invitation.Purpose;
 import nl.quickscan.audit.AuditLog;
 import nl.quickscan.tenancy.GemeenteRepository;
 import nl.quickscan.tenancy.GemeenteRow;
 import nl.quickscan.tenancy.Regio;
 import nl.quickscan.tenancy.RegioRepository;
 import nl.quickscan.tenancy.TenantScope;
+import nl.quickscan.web.BaseUrl;
 import nl.quickscan.web.FormValues;
 import nl.quickscan.web.InvalidInput;
 
@@ -32,9 +34,14 @@ public class AccountAdmin {
     private final Invitations invitations;
     private final Sessions sessions;
     private final AuditLog auditLog;
+    private final InvitationMailer mailer;
+    private final BaseUrl baseUrl;
 
     AccountAdmin(AccountRepository accounts, GemeenteRepository gemeenten, RegioRepository regios,
-                 Invitations invitations, Sessions sessions, AuditLog auditLog) {
+                 Invitations invitations, Sessions sessions, AuditLog auditLog, InvitationMailer mailer,
+                 BaseUrl baseUrl) {
+        this.mailer = mailer;
+        this.baseUrl = baseUrl;
         this.accounts = accounts;
         this.gemeenten = gemeenten;
         this.regios = regios;
@@ -70,7 +77,7 @@ public class AccountAdmin {
         }
         Account account = accounts.save(Account.invited(email, form.displayName(), placement.role(),
                 placement.gemeenteId(), placement.regioId(), Instant.now()));
-        String token = invitations.issue(account.id(), actor);
+        String token = invitations.issue(account.id(), actor, Purpose.INVITATION);
         auditLog.record(actor, "ACCOUNT_CREATED", "account " + email,
                 "Rol " + placement.role().label() + placement.describe() + "; uitnodiging aangemaakt",
                 placement.auditRegioId(), placement.gemeenteId());
@@ -110,12 +117,52 @@ public class AccountAdmin {
                 account.regioId(), null);
     }
 
+    /**
+     * A new invitation link for an account that has not chosen a password yet; null, and nothing changes, when
+     * it has one: whoever sees an invitation link could otherwise take the account over.
+     */
+    @Nullable
     @Transactional
     public String reinvite(CurrentAccount actor, AccountRow account) {
-        String token = invitations.issue(account.id(), actor);
+        if (accounts.findById(account.id()).orElseThrow().passwordHash() != null) {
+            return null;
+        }
+        String token = invitations.issue(account.id(), actor, Purpose.INVITATION);
         auditLog.record(actor, "INVITATION_CREATED", "account " + account.email(),
                 "Nieuwe uitnodigingslink; eerdere links vervallen", account.regioId(), null);
         return token;
+    }
+
+    public enum ResetOutcome { SENT, NO_PASSWORD_YET, INACTIVE, MAIL_NOT_CONFIGURED, MAIL_FAILED }
+
+    /**
+     * Mails a password reset link to the account's own address; the one who asks never sees the link. Nothing
+     * changes unless the e-mail went out: without SMTP the request is refused, and a link whose e-mail failed is
+     * withdrawn. Earlier open links of the account end once a new one is sent.
+     */
+    public ResetOutcome sendPasswordReset(CurrentAccount actor, AccountRow account) {
+        Account current = accounts.findById(account.id()).orElseThrow();
+        if (current.passwordHash() == null) {
+            return ResetOutcome.NO_PASSWORD_YET;
+        }
+        if (!current.active()) {
+            return ResetOutcome.INACTIVE;
+        }
+        if (!mailer.configured()) {
+            return ResetOutcome.MAIL_NOT_CONFIGURED;
+        }
+        String token = invitations.issue(current.id(), actor, Purpose.PASSWORD_RESET);
+        InvitationMailer.Outcome mailed = mailer.send(Purpose.PASSWORD_RESET, current.email(), current.displayName(),
+                baseUrl.link(Purpose.PASSWORD_RESET.path() + token));
+        if (mailed != InvitationMailer.Outcome.SENT) {
+            invitations.withdraw(token);
+        }
+        auditLog.record(actor, "PASSWORD_RESET_REQUESTED", "account " + current.email(), mailed == InvitationMailer.Outcome.SENT
+                        ? "Link voor een nieuw wachtwoord gemaild naar het eigen adres van het account, "
+                        + Purpose.PASSWORD_RESET.validityText() + " geldig; eerdere links vervallen"
+                        : "E-mail met de link voor een nieuw wachtwoord kon niet worden verstuurd; link ingetrokken",
+                account.regioId(), current.gemeenteId());
+        return mailed == InvitationMailer.Outcome.SENT ? ResetOutcome.SENT : ResetOutcome.MAIL_FAILED;
     }
 
     /** Where an account belongs: its role with the gemeente or regio that role needs. */

@@ -16,20 +16,25 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
+import nl.quickscan.accounts.Invitation.Purpose;
 
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The page behind an invitation link: the new account holder chooses a password. */
-@Controller("/uitnodiging")
+/**
+ * The pages behind the single-use links: with an invitation the new account holder chooses a password, with a
+ * password reset link the account holder chooses a new one. Each link works only on the page of its own purpose.
+ */
+@Controller
 @Produces(MediaType.TEXT_HTML)
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class InvitationController {
 
-    private static final String UNUSABLE = "Deze uitnodigingslink is verlopen of al gebruikt. Vraag uw coördinator of de beheerder om een nieuwe link.";
+    private static final String UNUSABLE_INVITATION = "Deze uitnodigingslink is verlopen of al gebruikt. Vraag uw coördinator of de beheerder om een nieuwe link.";
+    private static final String UNUSABLE_RESET = "Deze link voor een nieuw wachtwoord is verlopen of al gebruikt. Vraag uw coördinator of de beheerder om een nieuwe.";
 
     @Serdeable
     record PasswordForm(@Nullable String password, @Nullable String passwordRepeat) {
@@ -41,37 +46,65 @@ class InvitationController {
         this.invitations = invitations;
     }
 
-    @Get("/{token}")
-    HttpResponse<?> page(@PathVariable String token) {
-        Optional<Account> account = invitations.accountFor(token);
-        if (account.isEmpty()) {
-            return HttpResponse.status(HttpStatus.GONE).body(view(null, UNUSABLE));
-        }
-        return HttpResponse.ok(view(account.get(), null));
+    @Get("/uitnodiging/{token}")
+    HttpResponse<?> invitationPage(@PathVariable String token) {
+        return page(token, Purpose.INVITATION);
     }
 
-    @Post(value = "/{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> accept(@PathVariable String token, @Body PasswordForm form) {
-        Optional<Account> account = invitations.accountFor(token);
+    @Post(value = "/uitnodiging/{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> acceptInvitation(@PathVariable String token, @Body PasswordForm form) {
+        return accept(token, Purpose.INVITATION, form);
+    }
+
+    @Get("/wachtwoord-herstellen/{token}")
+    HttpResponse<?> resetPage(@PathVariable String token) {
+        return page(token, Purpose.PASSWORD_RESET);
+    }
+
+    @Post(value = "/wachtwoord-herstellen/{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> acceptReset(@PathVariable String token, @Body PasswordForm form) {
+        return accept(token, Purpose.PASSWORD_RESET, form);
+    }
+
+    private HttpResponse<?> page(String token, Purpose purpose) {
+        Optional<Account> account = invitations.accountFor(token, purpose);
         if (account.isEmpty()) {
-            return HttpResponse.status(HttpStatus.GONE).body(view(null, UNUSABLE));
+            return unusable(purpose);
+        }
+        return HttpResponse.ok(view(purpose, account.get(), null));
+    }
+
+    private HttpResponse<?> accept(String token, Purpose purpose, PasswordForm form) {
+        Optional<Account> account = invitations.accountFor(token, purpose);
+        if (account.isEmpty()) {
+            return unusable(purpose);
         }
         String problem = PasswordHasher.problemWith(form.password());
         if (problem == null && !form.password().equals(form.passwordRepeat())) {
             problem = "De twee wachtwoorden zijn niet gelijk.";
         }
         if (problem != null) {
-            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(view(account.get(), problem));
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(view(purpose, account.get(), problem));
         }
-        if (!invitations.accept(token, form.password())) {
-            return HttpResponse.status(HttpStatus.GONE).body(view(null, UNUSABLE));
+        if (!invitations.accept(token, purpose, form.password())) {
+            return unusable(purpose);
         }
         return HttpResponse.seeOther(URI.create("/login?welkom=1"));
     }
 
-    private static ModelAndView<Map<String, Object>> view(@Nullable Account account, @Nullable String error) {
+    private static HttpResponse<?> unusable(Purpose purpose) {
+        return HttpResponse.status(HttpStatus.GONE).body(view(purpose, null,
+                purpose == Purpose.INVITATION ? UNUSABLE_INVITATION : UNUSABLE_RESET));
+    }
+
+    private static ModelAndView<Map<String, Object>> view(Purpose purpose, @Nullable Account account,
+                                                          @Nullable String error) {
         Map<String, Object> model = new HashMap<>();
-        model.put("title", "Wachtwoord kiezen");
+        boolean reset = purpose == Purpose.PASSWORD_RESET;
+        model.put("title", reset ? "Nieuw wachtwoord kiezen" : "Wachtwoord kiezen");
+        model.put("reset", reset);
+        // The token is in this page's address: no Referer may carry it anywhere.
+        model.put("noReferrer", true);
         model.put("minLength", PasswordHasher.MIN_LENGTH);
         if (account != null) {
             model.put("email", account.email());

@@ -10,6 +10,7 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import nl.quickscan.accounts.Invitation.Purpose;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,8 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
 /**
- * Sends the invitation link by e-mail when an SMTP server is configured (QUICKSCAN_SMTP_HOST). Without one, or
- * when sending fails, the link is only shown on screen for the inviter to pass on.
+ * Sends a link to choose a password by e-mail when an SMTP server is configured (QUICKSCAN_SMTP_HOST). An
+ * invitation link is also shown on screen for the inviter to pass on; a password reset link only goes out by e-mail.
  */
 @Singleton
 public class InvitationMailer {
@@ -48,16 +49,41 @@ public class InvitationMailer {
         this.startTls = startTls;
     }
 
-    public Outcome send(String email, String name, String link) {
-        if (host.isBlank()) {
+    /** Whether an SMTP server is configured; without one nothing is sent. */
+    public boolean configured() {
+        return !host.isBlank();
+    }
+
+    public Outcome send(Purpose purpose, String email, String name, String link) {
+        if (!configured()) {
             return Outcome.NOT_CONFIGURED;
         }
         try {
             MimeMessage message = new MimeMessage(session());
             message.setFrom(new InternetAddress(from));
             message.setRecipient(Message.RecipientType.TO, new InternetAddress(email));
-            message.setSubject("Uitnodiging voor de Quickscan aanpak seksueel geweld", StandardCharsets.UTF_8.name());
-            message.setText("""
+            message.setSubject(subject(purpose), StandardCharsets.UTF_8.name());
+            message.setText(text(purpose).formatted(name, link, purpose.validityText()), StandardCharsets.UTF_8.name());
+            Transport.send(message);
+            return Outcome.SENT;
+        } catch (MessagingException e) {
+            // The address is not logged in full: the log is read more widely than the account list.
+            LOG.warn("Sending an e-mail ({}) via {}:{} failed: {}", purpose, host, port, e.getMessage());
+            return Outcome.FAILED;
+        }
+    }
+
+    static String subject(Purpose purpose) {
+        return switch (purpose) {
+            case INVITATION -> "Uitnodiging voor de Quickscan aanpak seksueel geweld";
+            case PASSWORD_RESET -> "Nieuw wachtwoord voor de Quickscan aanpak seksueel geweld";
+        };
+    }
+
+    /** The text with the name, the link and the validity to fill in. */
+    private static String text(Purpose purpose) {
+        return switch (purpose) {
+            case INVITATION -> """
                     Beste %s,
 
                     Er is een account voor u aangemaakt voor de Quickscan aanpak seksueel geweld.
@@ -65,15 +91,20 @@ public class InvitationMailer {
 
                     %s
 
-                    De link werkt één keer en is 7 dagen geldig. Verwacht u deze e-mail niet? Dan kunt u hem negeren.
-                    """.formatted(name, link), StandardCharsets.UTF_8.name());
-            Transport.send(message);
-            return Outcome.SENT;
-        } catch (MessagingException e) {
-            // The address is not logged in full: the log is read more widely than the account list.
-            LOG.warn("Sending an invitation e-mail via {}:{} failed: {}", host, port, e.getMessage());
-            return Outcome.FAILED;
-        }
+                    De link werkt één keer en is %s geldig. Verwacht u deze e-mail niet? Dan kunt u hem negeren.
+                    """;
+            case PASSWORD_RESET -> """
+                    Beste %s,
+
+                    Er is gevraagd om een nieuw wachtwoord voor uw account bij de Quickscan aanpak seksueel geweld.
+                    Kies uw nieuwe wachtwoord via deze link:
+
+                    %s
+
+                    De link werkt één keer en is %s geldig. Daarna logt u overal opnieuw in, met het nieuwe wachtwoord.
+                    Heeft u hier niet om gevraagd? Dan kunt u deze e-mail negeren: uw wachtwoord blijft dan hetzelfde.
+                    """;
+        };
     }
 
     private Session session() {

@@ -2,23 +2,25 @@ package nl.quickscan.accounts;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import nl.quickscan.accounts.Invitation.Purpose;
 import nl.quickscan.audit.AuditLog;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 
-/** Single-use links by which a new account holder chooses a password; valid for {@link #VALIDITY}. */
+/**
+ * Single-use links by which an account holder chooses a password: the invitation of a new account, or a password
+ * reset for an account that has one. Each {@link Invitation.Purpose} has its own page and validity.
+ */
 @Singleton
 public class Invitations {
 
-    public static final Duration VALIDITY = Duration.ofDays(7);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final InvitationRepository invitations;
@@ -36,35 +38,53 @@ public class Invitations {
         this.auditLog = auditLog;
     }
 
-    /** Creates a link for the account, ending earlier open links; returns the token to put in the link. */
-    public String issue(long accountId, CurrentAccount issuer) {
+    /** Creates a link for the account, ending its earlier open links of any purpose; returns the token to put in the link. */
+    @Transactional
+    public String issue(long accountId, CurrentAccount issuer, Purpose purpose) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant now = Instant.now();
         invitations.revokeOpenOf(accountId, now);
-        invitations.save(new Invitation(hash(token), accountId, issuer.id(), now, now.plus(VALIDITY), null));
+        invitations.save(new Invitation(hash(token), accountId, issuer.id(), now, now.plus(purpose.validity()), null,
+                purpose));
         return token;
     }
 
-    /** The account the link is for, while the link is unused and not expired. */
-    public Optional<Account> accountFor(String token) {
-        return invitations.findUsable(hash(token), Instant.now())
-                .flatMap(invitation -> accounts.findById(invitation.accountId()))
-                .filter(Account::active);
+    /** Ends a link that was issued but could not be delivered. */
+    public void withdraw(String token) {
+        invitations.markUsed(hash(token), Instant.now());
     }
 
-    /** Sets the password and uses up the link; false when the link is no longer usable. */
+    /**
+     * The account the link is for, while the link is unused, not expired and of this purpose. An invitation works
+     * only while the account has no password: whoever saw the link can never replace a password the holder chose.
+     */
+    public Optional<Account> accountFor(String token, Purpose purpose) {
+        return invitations.findUsable(hash(token), Instant.now())
+                .filter(invitation -> invitation.purpose() == purpose)
+                .flatMap(invitation -> accounts.findById(invitation.accountId()))
+                .filter(Account::active)
+                .filter(account -> purpose != Purpose.INVITATION || account.passwordHash() == null);
+    }
+
+    /** Sets the password, uses up the link and ends every session of the account; false when the link is no longer usable. */
     @Transactional
-    public boolean accept(String token, String password) {
-        Optional<Account> account = accountFor(token);
+    public boolean accept(String token, Purpose purpose, String password) {
+        Optional<Account> account = accountFor(token, purpose);
         if (account.isEmpty() || invitations.markUsed(hash(token), Instant.now()) == 0) {
             return false;
         }
         accounts.setPassword(account.get().id(), hasher.hash(password));
         sessions.endAllOf(account.get().id());
-        auditLog.record(null, "INVITATION_ACCEPTED", "account " + account.get().email(),
-                "Wachtwoord ingesteld via uitnodiging", account.get().regioId(), account.get().gemeenteId());
+        if (purpose == Purpose.INVITATION) {
+            auditLog.record(null, "INVITATION_ACCEPTED", "account " + account.get().email(),
+                    "Wachtwoord ingesteld via uitnodiging", account.get().regioId(), account.get().gemeenteId());
+        } else {
+            auditLog.record(null, "PASSWORD_RESET_COMPLETED", "account " + account.get().email(),
+                    "Nieuw wachtwoord ingesteld via herstellink; alle sessies beëindigd", account.get().regioId(),
+                    account.get().gemeenteId());
+        }
         return true;
     }
 

@@ -63,8 +63,7 @@ class StartupData implements ApplicationEventListener<StartupEvent> {
         this.gemeenten = gemeenten;
         this.accounts = accounts;
         this.hasher = hasher;
-        // Demo data by default only on the embedded database, never by accident on a real deployment.
-        this.demo = demo != null ? demo : datasourceUrl.startsWith("jdbc:h2:");
+        this.demo = DemoMode.on(demo, datasourceUrl);
         this.demoPassword = demoPassword;
         this.adminEmail = adminEmail;
         this.adminPassword = adminPassword;

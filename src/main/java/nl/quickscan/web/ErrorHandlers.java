@@ -114,7 +114,9 @@ final class ErrorHandlers {
     @Error(global = true)
     HttpResponse<?> unexpected(HttpRequest<?> request, Throwable exception) {
         String reference = UUID.randomUUID().toString().substring(0, 8);
-        LOG.error("Unexpected error {} on {} {}", reference, request.getMethod(), request.getPath(), exception);
+        // Masked: the path (or an exception quoting the address) can hold the token of an invitation or reset link.
+        LOG.error("Unexpected error {} on {} {}", reference, request.getMethod(), TokenMasking.mask(request.getPath()),
+                TokenMasking.mask(exception));
         return errorPages.respond(request, HttpStatus.INTERNAL_SERVER_ERROR,
                 "Er ging iets mis aan onze kant. Probeer het later opnieuw. Vermeld bij een melding code " + reference + ".");
     }

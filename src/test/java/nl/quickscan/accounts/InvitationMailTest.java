@@ -50,12 +50,12 @@ class InvitationMailTest {
     @Test
     void withoutSmtpTheLinkIsOnlyShown() {
         assertEquals(InvitationMailer.Outcome.NOT_CONFIGURED,
-                new InvitationMailer("", 25, "", "", "x@y.nl", false).send("a@b.nl", "A", "http://x/uitnodiging/t"));
+                new InvitationMailer("", 25, "", "", "x@y.nl", false).send(Invitation.Purpose.INVITATION, "a@b.nl", "A", "http://x/uitnodiging/t"));
     }
 
     @Test
     void anUnreachableServerIsReportedNotThrown() {
         assertEquals(InvitationMailer.Outcome.FAILED,
-                new InvitationMailer("127.0.0.1", 1, "", "", "x@y.nl", false).send("a@b.nl", "A", "http://x/uitnodiging/t"));
+                new InvitationMailer("127.0.0.1", 1, "", "", "x@y.nl", false).send(Invitation.Purpose.INVITATION, "a@b.nl", "A", "http://x/uitnodiging/t"));
     }
 }

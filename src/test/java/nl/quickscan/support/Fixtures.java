@@ -9,6 +9,8 @@ import nl.quickscan.tenancy.GemeenteRepository;
 import java.time.Instant;
 import java.util.UUID;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 /** Accounts made for one test only, so that tests sharing a server do not disturb each other. */
 public final class Fixtures {
 
@@ -28,6 +30,14 @@ public final class Fixtures {
         Account account = accounts.save(Account.invited(email, "Test " + role.label(), role, gemeenteId, regioId, Instant.now()));
         accounts.setPassword(account.id(), app.bean(PasswordHasher.class).hash(PASSWORD));
         return accounts.findById(account.id()).orElseThrow();
+    }
+
+    /** A new adviser invited by the coordinator, as on the page; returns the path of the invitation link. */
+    public static String invite(TestApp app, String coordinatorEmail, String email, String cbsCode) {
+        Response created = app.browser().login(coordinatorEmail, TestApp.DEMO_PASSWORD).post("/accounts",
+                "email", email, "displayName", "Uitgenodigd", "gemeente", String.valueOf(gemeenteId(app, cbsCode)));
+        assertEquals(200, created.status(), created::toString);
+        return java.net.URI.create(created.html().selectFirst("input#link").val()).getPath();
     }
 
     public static long accountId(TestApp app, String email) {

@@ -41,6 +41,10 @@ public final class TestApp {
         properties.put("quickscan.bcrypt-strength", 4);
         properties.put("quickscan.jwt-secret", "test-secret-" + UUID.randomUUID() + UUID.randomUUID());
         properties.putAll(settings);
+        if (Boolean.FALSE.equals(properties.get("quickscan.demo"))) {
+            // Without demo mode the app needs its public address; a test about that sets it (empty) itself.
+            properties.putIfAbsent("quickscan.base-url", "https://quickscan.test.invalid");
+        }
         this.name = name;
         this.server = ApplicationContext.run(EmbeddedServer.class, properties, "test");
     }

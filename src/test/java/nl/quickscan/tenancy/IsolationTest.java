@@ -38,6 +38,8 @@ class IsolationTest {
             entry("POST /api/v1/auth/token", "publicRoutesHoldNoTenantData"),
             entry("GET /uitnodiging/{token}", "publicRoutesHoldNoTenantData"),
             entry("POST /uitnodiging/{token}", "publicRoutesHoldNoTenantData"),
+            entry("GET /wachtwoord-herstellen/{token}", "publicRoutesHoldNoTenantData"),
+            entry("POST /wachtwoord-herstellen/{token}", "publicRoutesHoldNoTenantData"),
             entry("POST /logout", "logoutEndsOnlyTheOwnSession"),
             entry("GET /", "startPageShowsOnlyTheOwnTenant"),
             entry("GET /api/v1/me", "startPageShowsOnlyTheOwnTenant"),
@@ -52,6 +54,7 @@ class IsolationTest {
             entry("POST /accounts/{id}", "accountsOfAnotherRegioAreOutOfReach"),
             entry("POST /accounts/{id}/deblokkeren", "accountsOfAnotherRegioAreOutOfReach"),
             entry("POST /accounts/{id}/uitnodiging", "accountsOfAnotherRegioAreOutOfReach"),
+            entry("POST /accounts/{id}/wachtwoord-herstellen", "accountsOfAnotherRegioAreOutOfReach"),
             entry("GET /beheer/regios", "beheerIsForTheBeheerderOnly"),
             entry("POST /beheer/regios", "beheerIsForTheBeheerderOnly"),
             entry("GET /beheer/regios/{id}", "beheerIsForTheBeheerderOnly"),
@@ -106,6 +109,11 @@ class IsolationTest {
         assertEquals(410, unknownInvitation.status());
         assertFalse(unknownInvitation.body().contains("@"), "no account is named");
         assertEquals(410, anonymous.post("/uitnodiging/" + "a".repeat(43), "password", "x".repeat(20),
+                "passwordRepeat", "x".repeat(20)).status());
+        Response unknownReset = anonymous.get("/wachtwoord-herstellen/" + "a".repeat(43));
+        assertEquals(410, unknownReset.status());
+        assertFalse(unknownReset.body().contains("@"), "no account is named");
+        assertEquals(410, anonymous.post("/wachtwoord-herstellen/" + "a".repeat(43), "password", "x".repeat(20),
                 "passwordRepeat", "x".repeat(20)).status());
         assertEquals(401, app.api().postJson("/api/v1/auth/token", "{\"username\":\"x@y.nl\",\"password\":\"z\"}").status());
         assertEquals(401, anonymous.tryLogin(ADVISEUR_ASSEN, "fout").status());
@@ -202,6 +210,7 @@ class IsolationTest {
                 app.bean(AccountRepository.class).findById(groningenAdviser).orElseThrow().displayName(), "unchanged");
         assertEquals(404, coordinator.post("/accounts/" + groningenAdviser + "/deblokkeren").status());
         assertEquals(404, coordinator.post("/accounts/" + groningenAdviser + "/uitnodiging").status());
+        assertEquals(404, coordinator.post("/accounts/" + groningenAdviser + "/wachtwoord-herstellen").status());
 
         String email = "indringer-" + System.nanoTime() + "@example.nl";
         Response create = coordinator.post("/accounts", "email", email, "displayName", "Indringer", "role", "BEHEERDER",
@@ -213,6 +222,8 @@ class IsolationTest {
         long otherCoordinator = Fixtures.accountId(app, "coordinator.drenthe@quickscan.test");
         assertEquals(404, coordinator.get("/accounts/" + otherCoordinator).status(),
                 "a coordinator manages advisers only, not coordinator accounts");
+        assertEquals(404, coordinator.post("/accounts/" + otherCoordinator + "/wachtwoord-herstellen").status(),
+                "nor their password");
 
         Browser adviser = app.browser().login(ADVISEUR_GRONINGEN, TestApp.DEMO_PASSWORD);
         assertEquals(403, adviser.get("/accounts").status());
@@ -223,6 +234,7 @@ class IsolationTest {
         assertEquals(403, adviser.post("/accounts/" + assenAdviser, "displayName", "x").status());
         assertEquals(403, adviser.post("/accounts/" + assenAdviser + "/deblokkeren").status());
         assertEquals(403, adviser.post("/accounts/" + assenAdviser + "/uitnodiging").status());
+        assertEquals(403, adviser.post("/accounts/" + assenAdviser + "/wachtwoord-herstellen").status());
         assertTrue(app.bean(AccountRepository.class).findByEmail(email).isEmpty());
     }
 
