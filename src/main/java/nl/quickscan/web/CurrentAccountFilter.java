@@ -33,7 +33,7 @@ import java.util.concurrent.ExecutorService;
  * Turns a valid token into the {@link CurrentAccount}, by looking its session up in the database. A token whose
  * session was ended (logout, deactivation, role change) is refused here even though its signature is valid, and
  * because the lookup is in the shared database this holds on every app instance. Requests without a token (the
- * login page, static files) pass on the event loop: they never wait for the database or for a blocking thread.
+ * login page) and static files pass on the event loop: they never wait for the database or for a blocking thread.
  */
 @ServerFilter(Filter.MATCH_ALL_PATTERN)
 final class CurrentAccountFilter implements Ordered {
@@ -55,7 +55,8 @@ final class CurrentAccountFilter implements Ordered {
     Publisher<HttpResponse<?>> resolveAccount(HttpRequest<?> request,
                                               FilterContinuation<Publisher<HttpResponse<?>>> continuation) {
         Optional<Authentication> authentication = request.getAttribute(SecurityFilter.AUTHENTICATION, Authentication.class);
-        if (authentication.isEmpty()) {
+        // Static files need no account: they are served even while the database is away.
+        if (authentication.isEmpty() || request.getPath().startsWith("/static/")) {
             return continuation.proceed();
         }
         Object sessionId = authentication.get().getAttributes().get(Sessions.SESSION_CLAIM);
