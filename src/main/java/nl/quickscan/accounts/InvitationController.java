@@ -56,7 +56,7 @@ class InvitationController {
         if (account.isEmpty()) {
             return HttpResponse.status(HttpStatus.GONE).body(view(null, UNUSABLE));
         }
-        String problem = PasswordHasher.problemWith(form.password());
+        String problem = PasswordHasher.problemWith(form.password(), account.get().email());
         if (problem == null && !form.password().equals(form.passwordRepeat())) {
             problem = "De twee wachtwoorden zijn niet gelijk.";
         }

@@ -2,6 +2,8 @@ package nl.quickscan.accounts;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,11 +12,73 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PasswordRulesTest {
 
     @Test
-    void newPasswordsNeedTwelveToSeventyTwoCharacters() {
+    void newPasswordsNeedTwelveCharactersAndAtMostSeventyTwoBytes() {
         assertEquals("Kies een wachtwoord van minstens 12 tekens.", PasswordHasher.problemWith("elf-tekens!"));
         assertNull(PasswordHasher.problemWith("twaalf-tekens"));
-        assertEquals("Kies een wachtwoord van hoogstens 72 tekens.", PasswordHasher.problemWith("x".repeat(73)));
+        assertEquals(PasswordRules.TOO_LONG, PasswordHasher.problemWith("x7-".repeat(24) + "y"));
         assertEquals("Een wachtwoord van alleen spaties kan niet.", PasswordHasher.problemWith(" ".repeat(12)));
+        assertNull(PasswordHasher.problemWith("één-twee-drie-vier"), "accents are fine");
+    }
+
+    @Test
+    void theLengthLimitCountsBytesAsBcryptDoes() {
+        String fortyCharacters = "é".repeat(33) + "bosweg7"; // 33 × 2 + 7 = 73 bytes
+        assertEquals(40, fortyCharacters.length());
+        assertEquals(73, fortyCharacters.getBytes(StandardCharsets.UTF_8).length);
+        assertTrue(PasswordRules.tooLong(fortyCharacters));
+        assertEquals(PasswordRules.TOO_LONG, PasswordHasher.problemWith(fortyCharacters));
+        String seventyTwoBytes = "é".repeat(32) + "bosweg78";
+        assertFalse(PasswordRules.tooLong(seventyTwoBytes));
+        assertNull(PasswordHasher.problemWith(seventyTwoBytes));
+
+        PasswordHasher hasher = new PasswordHasher(4);
+        assertTrue(hasher.matches(seventyTwoBytes, hasher.hash(seventyTwoBytes)));
+        assertFalse(hasher.matches(fortyCharacters, hasher.hash(seventyTwoBytes)), "too long: false, not an exception");
+    }
+
+    @Test
+    void commonPasswordsAndObviousPatternsAreRefused() {
+        assertEquals(PasswordRules.PATTERN, PasswordHasher.problemWith("aaaaaaaaaaaa"));
+        assertEquals(PasswordRules.PATTERN, PasswordHasher.problemWith("abcabcabcabc"));
+        assertEquals(PasswordRules.PATTERN, PasswordHasher.problemWith("abcdefghijklm"));
+        assertEquals(PasswordRules.PATTERN, PasswordHasher.problemWith("9876543210/."));
+        assertEquals(PasswordRules.COMMON, PasswordHasher.problemWith("qwertyuiopasdfgh"));
+        assertEquals(PasswordRules.COMMON, PasswordHasher.problemWith("1qaz2wsx3edc"));
+        assertEquals(PasswordRules.COMMON, PasswordHasher.problemWith("Password2024!"), "a common word with digits");
+        assertEquals(PasswordRules.COMMON, PasswordHasher.problemWith("Wachtwoord12"), "Dutch ones too");
+        assertEquals(PasswordRules.COMMON, PasswordHasher.problemWith("welkom123456"));
+        assertEquals(PasswordRules.SITE_NAME, PasswordHasher.problemWith("QuickScan-2025"));
+        assertEquals(PasswordRules.SITE_NAME, PasswordHasher.problemWith("quick.scan.veilig"));
+        assertNull(PasswordHasher.problemWith("paars-fietsrek-onder-water"));
+        assertNull(PasswordHasher.problemWith("een-goed-wachtwoord"));
+    }
+
+    @Test
+    void theEmailAddressOrItsNameIsRefused() {
+        String email = "J.deVries@Gemeente.nl";
+        assertEquals(PasswordRules.EMAIL, PasswordHasher.problemWith("j.devries@gemeente.nl", email));
+        assertEquals(PasswordRules.EMAIL, PasswordHasher.problemWith("J.deVries-2025!", email));
+        assertEquals(PasswordRules.EMAIL, PasswordHasher.problemWith("jdevries-zomer", email), "without the dot too");
+        assertNull(PasswordHasher.problemWith("J.deVries-2025!"), "without an address to compare with");
+        assertNull(PasswordHasher.problemWith("zonnige-dinsdag", "an@gemeente.nl"), "short names are not looked for");
+    }
+
+    @Test
+    void anAddressNeverGrowsWhenNormalised() {
+        String growing = "İ".repeat(200) + "@gemeente.nl";
+        assertTrue(growing.toLowerCase(java.util.Locale.ROOT).length() > growing.length(), "the case at hand");
+        String normalized = Account.normalizeEmail(growing);
+        assertEquals(growing.length(), normalized.length());
+        assertEquals("i".repeat(200) + "@gemeente.nl", normalized);
+        assertEquals(normalized, Account.normalizeEmail(normalized), "stable: the stored form finds itself");
+        assertEquals("naam@gemeente.nl", Account.normalizeEmail("  Naam@Gemeente.NL "));
+        for (int codePoint = 0; codePoint <= Character.MAX_CODE_POINT; codePoint++) {
+            String one = new String(Character.toChars(codePoint));
+            assertTrue(Account.normalizeEmail(one).length() <= one.length(), () -> "U+" + Integer.toHexString(one.codePointAt(0)));
+        }
+        assertNull(Account.emailProblem("i".repeat(242) + "@gemeente.nl"));
+        assertEquals("Het e-mailadres mag hoogstens 254 tekens lang zijn.",
+                Account.emailProblem("İ".repeat(243) + "@gemeente.nl"));
     }
 
     @Test
