@@ -1,8 +1,16 @@
 package nl.quickscan.accounts;
 
+import nl.quickscan.support.Browser;
+import nl.quickscan.support.Fixtures;
+import nl.quickscan.support.Response;
+import nl.quickscan.support.TestApp;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -89,6 +97,35 @@ class PasswordRulesTest {
         assertFalse(hasher.matches("correct horse batterY", hash));
         assertFalse(hasher.matches("", hash));
         assertFalse(hasher.matches("correct horse battery", null), "no account: compared against a dummy, never true");
+    }
+
+    @ParameterizedTest
+    @MethodSource("nl.quickscan.support.TestApp#all")
+    void theInvitationRefusesTooLongAndCommonPasswordsWithA422(TestApp app) {
+        Browser coordinator = app.browser().login("coordinator.groningen@quickscan.test", TestApp.DEMO_PASSWORD);
+        String email = "mirjam.bakker." + System.nanoTime() + "@veendam.nl";
+        Response created = coordinator.post("/accounts", "email", email, "displayName", "Mirjam Bakker",
+                "gemeente", String.valueOf(Fixtures.gemeenteId(app, "GM0047")));
+        String path = URI.create(created.html().selectFirst("input#link").val()).getPath();
+        Browser invitee = app.browser();
+        invitee.get(path);
+
+        String fortyCharacters = "é".repeat(33) + "bosweg7"; // 73 bytes
+        Map<String, String> refused = Map.of(
+                fortyCharacters, PasswordRules.TOO_LONG,
+                "aaaaaaaaaaaa", PasswordRules.PATTERN,
+                "qwertyuiopasdfgh", PasswordRules.COMMON,
+                "mirjam-bakker-2025", PasswordRules.EMAIL);
+        refused.forEach((password, message) -> {
+            Response response = invitee.post(path, "password", password, "passwordRepeat", password);
+            assertEquals(422, response.status(), () -> password + ": " + response);
+            assertTrue(response.html().text().contains(message), () -> password + ": " + response);
+        });
+        assertNull(app.bean(AccountRepository.class).findByEmail(email).orElseThrow().passwordHash(), "nothing was set");
+
+        Response accepted = invitee.post(path, "password", "paars-fietsrek-onder-water", "passwordRepeat",
+                "paars-fietsrek-onder-water");
+        assertEquals(303, accepted.status(), accepted::toString);
     }
 
     @Test
