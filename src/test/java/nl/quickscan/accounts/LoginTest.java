@@ -204,24 +204,8 @@ class LoginTest {
         LoginService logins = app.bean(LoginService.class);
 
         long before = hasher.comparisons();
-        ExecutorService pool = Executors.newFixedThreadPool(40);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<LoginService.Outcome>> outcomes = new ArrayList<>();
-            for (int i = 0; i < 40; i++) {
-                String guess = "geraden-" + i;
-                outcomes.add(pool.submit(() -> {
-                    start.await();
-                    return logins.authenticate(account.email(), guess);
-                }));
-            }
-            start.countDown();
-            for (Future<LoginService.Outcome> outcome : outcomes) {
-                assertEquals(LoginService.WRONG_CREDENTIALS, outcome.get(60, TimeUnit.SECONDS).message());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<LoginService.Outcome> outcomes = parallel(40, i -> logins.authenticate(account.email(), "geraden-" + i));
+        assertTrue(outcomes.stream().allMatch(outcome -> outcome.message().equals(LoginService.WRONG_CREDENTIALS)));
         assertEquals(LoginService.MAX_FAILURES, hasher.comparisons() - before,
                 "40 parallel guesses, 5 passwords compared");
         assertTrue(app.bean(AccountRepository.class).findById(account.id()).orElseThrow().lockedAt(Instant.now()));
