@@ -75,7 +75,7 @@ class ApiAuthController {
             problems.add("username", Account.emailProblem(request.username()));
         }
         if (!problems.has("password") && PasswordRules.tooLong(request.password())) {
-            problems.add("password", PasswordRules.TOO_LONG);
+            problems.add("password", PasswordRules.TOO_LONG_AT_LOGIN);
         }
         problems.throwIfAny();
         return gate.attempt(http, request.username(), request.password(), outcome -> {

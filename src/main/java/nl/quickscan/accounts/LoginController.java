@@ -79,7 +79,7 @@ class LoginController {
         } else if (Account.emailProblem(form.email()) != null) {
             problem = Account.emailProblem(form.email());
         } else if (PasswordRules.tooLong(form.password())) {
-            problem = PasswordRules.TOO_LONG;
+            problem = PasswordRules.TOO_LONG_AT_LOGIN;
         }
         if (problem != null) {
             model.put("error", problem);

@@ -25,6 +25,9 @@ public final class PasswordRules {
     static final String TOO_SHORT = "Kies een wachtwoord van minstens " + MIN_LENGTH + " tekens.";
     static final String TOO_LONG = "Dit wachtwoord is te lang. Kies een wachtwoord van hoogstens " + MAX_BYTES
             + " tekens. Letters met een accent en andere bijzondere tekens tellen voor twee of meer.";
+    /** At login: the password cannot be anyone's, since none that long can be chosen. */
+    static final String TOO_LONG_AT_LOGIN = "Dit wachtwoord is te lang: een wachtwoord heeft hoogstens " + MAX_BYTES
+            + " tekens, en letters met een accent en andere bijzondere tekens tellen voor twee of meer. Controleer wat u heeft ingevuld.";
     static final String ONLY_SPACES = "Een wachtwoord van alleen spaties kan niet.";
     static final String COMMON = "Dit wachtwoord wordt veel gebruikt en is daardoor makkelijk te raden. "
             + "Kies een ander wachtwoord, bijvoorbeeld een zin van een paar woorden.";
