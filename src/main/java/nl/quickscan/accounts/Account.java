@@ -31,8 +31,38 @@ public record Account(
         return lockedUntil != null && lockedUntil.isAfter(now);
     }
 
-    /** E-mail addresses are compared case-insensitively; H2 would not do that for us. */
+    /** The longest e-mail address an account can have (the column's length), after {@link #normalizeEmail}. */
+    public static final int MAX_EMAIL_LENGTH = 254;
+
+    /**
+     * E-mail addresses are compared case-insensitively; H2 would not do that for us. The result is never longer
+     * than the stripped input, so a length checked on the input holds for what is stored: where lower-casing
+     * the whole text would lengthen it ("İ" becomes "i" plus a combining dot), each character is lower-cased
+     * on its own instead, which keeps the length.
+     */
     public static String normalizeEmail(String email) {
-        return email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT);
+        if (email == null) {
+            return "";
+        }
+        String stripped = email.strip();
+        String lower = stripped.toLowerCase(java.util.Locale.ROOT);
+        if (lower.length() <= stripped.length()) {
+            return lower;
+        }
+        StringBuilder perCharacter = new StringBuilder(stripped.length());
+        stripped.codePoints().map(Character::toLowerCase).forEach(perCharacter::appendCodePoint);
+        return perCharacter.toString();
+    }
+
+    /** Dutch reason why the address cannot be an account's (empty, or too long once normalised), or null. */
+    public static String emailProblem(String email) {
+        String normalized = normalizeEmail(email);
+        if (normalized.isEmpty()) {
+            return "Vul uw e-mailadres in.";
+        }
+        if (normalized.length() > MAX_EMAIL_LENGTH) {
+            return "Het e-mailadres mag hoogstens " + MAX_EMAIL_LENGTH + " tekens lang zijn.";
+        }
+        return null;
     }
 }

@@ -59,12 +59,24 @@ public interface AccountRepository extends GenericRepository<Account, Long> {
     @Query(ROW + " WHERE a.gemeente_id = :gemeenteId ORDER BY a.email")
     List<AccountRow> listOfGemeente(long gemeenteId);
 
-    @Query("UPDATE account SET failed_logins = failed_logins + 1 WHERE id = :id")
-    void countFailedLogin(long id);
+    /**
+     * Counts one failed login ahead, while the account is not locked and this is not the last attempt before the
+     * lock (fewer than {@code limit - 1} counted); returns 1 when it did. Atomic: parallel attempts cannot both
+     * take the same place. Use {@link #lockAtLastAttempt} for the last one.
+     */
+    @Query("""
+            UPDATE account SET failed_logins = failed_logins + 1
+            WHERE id = :id AND (locked_until IS NULL OR locked_until <= :now) AND failed_logins < :limit - 1""")
+    int reserveAttempt(long id, int limit, Instant now);
 
-    /** Locks the account when the failures reached the limit; returns 1 when it did. */
-    @Query("UPDATE account SET locked_until = :until, failed_logins = 0 WHERE id = :id AND failed_logins >= :limit")
-    int lockWhenFailuresReach(long id, int limit, Instant until);
+    /**
+     * Takes the last attempt before the lock: locks the account until {@code until} (and starts counting from 0
+     * again) when it is not locked and {@code limit - 1} or more failures are counted; returns 1 when it did.
+     */
+    @Query("""
+            UPDATE account SET locked_until = :until, failed_logins = 0
+            WHERE id = :id AND (locked_until IS NULL OR locked_until <= :now) AND failed_logins >= :limit - 1""")
+    int lockAtLastAttempt(long id, int limit, Instant now, Instant until);
 
     @Query("UPDATE account SET failed_logins = 0, locked_until = NULL WHERE id = :id")
     void clearFailedLogins(long id);

@@ -79,7 +79,7 @@ class InvitationController {
         if (account.isEmpty()) {
             return unusable(purpose);
         }
-        String problem = PasswordHasher.problemWith(form.password());
+        String problem = PasswordHasher.problemWith(form.password(), account.get().email());
         if (problem == null && !form.password().equals(form.passwordRepeat())) {
             problem = "De twee wachtwoorden zijn niet gelijk.";
         }

@@ -23,29 +23,31 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
+/** The login form. Its POST runs on no shared pool: {@link LoginGate} sends the password check to its own executor. */
 @Controller
 @Produces(MediaType.TEXT_HTML)
-@ExecuteOn(TaskExecutors.BLOCKING)
 class LoginController {
 
     @Serdeable
     record LoginForm(@Nullable String email, @Nullable String password, @Nullable String terug) {
     }
 
-    private final LoginService loginService;
+    private final LoginGate gate;
     private final Sessions sessions;
     private final Duration sessionLifetime;
 
-    LoginController(LoginService loginService, Sessions sessions,
+    LoginController(LoginGate gate, Sessions sessions,
                     @Value("${quickscan.session-minutes:480}") long sessionMinutes) {
-        this.loginService = loginService;
+        this.gate = gate;
         this.sessions = sessions;
         this.sessionLifetime = Duration.ofMinutes(sessionMinutes);
     }
 
     @Get("/login")
     @Secured(SecurityRule.IS_ANONYMOUS)
+    @ExecuteOn(TaskExecutors.BLOCKING)
     HttpResponse<?> loginPage(@Nullable CurrentAccount account, @Nullable @QueryValue String terug,
                               @Nullable @QueryValue String verlopen, @Nullable @QueryValue String uitgelogd,
                               @Nullable @QueryValue String welkom) {
@@ -65,26 +67,38 @@ class LoginController {
         return HttpResponse.ok(new ModelAndView<>("login", model));
     }
 
+    /** On the event loop: the checks here take no time, and the password check goes through {@link LoginGate}. */
     @Post(value = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Secured(SecurityRule.IS_ANONYMOUS)
-    HttpResponse<?> login(HttpRequest<?> request, @Body LoginForm form) {
+    CompletableFuture<HttpResponse<?>> login(HttpRequest<?> request, @Body LoginForm form) {
         Map<String, Object> model = page(form.terug());
         model.put("email", form.email());
+        String problem = null;
         if (form.email() == null || form.email().isBlank() || form.password() == null || form.password().isEmpty()) {
-            model.put("error", "Vul uw e-mailadres en uw wachtwoord in.");
-            return HttpResponse.status(HttpStatus.BAD_REQUEST).body(new ModelAndView<>("login", model));
+            problem = "Vul uw e-mailadres en uw wachtwoord in.";
+        } else if (Account.emailProblem(form.email()) != null) {
+            problem = Account.emailProblem(form.email());
+        } else if (PasswordRules.tooLong(form.password())) {
+            problem = PasswordRules.TOO_LONG_AT_LOGIN;
         }
-        LoginService.Outcome outcome = loginService.authenticate(form.email(), form.password());
-        if (outcome.account().isEmpty()) {
-            model.put("error", outcome.message());
-            return HttpResponse.status(HttpStatus.UNAUTHORIZED).body(new ModelAndView<>("login", model));
+        if (problem != null) {
+            model.put("error", problem);
+            return CompletableFuture.completedFuture(
+                    HttpResponse.status(HttpStatus.BAD_REQUEST).body(new ModelAndView<>("login", model)));
         }
-        Sessions.IssuedToken issued = sessions.open(outcome.account().get(), sessionLifetime);
-        return sessions.withCookie(HttpResponse.seeOther(URI.create(safeReturnPath(form.terug()))), issued, request);
+        return gate.attempt(request, form.email(), form.password(), outcome -> {
+            if (outcome.account().isEmpty()) {
+                model.put("error", outcome.message());
+                return LoginGate.refusal(outcome, new ModelAndView<>("login", model));
+            }
+            Sessions.IssuedToken issued = sessions.open(outcome.account().get(), sessionLifetime);
+            return sessions.withCookie(HttpResponse.seeOther(URI.create(safeReturnPath(form.terug()))), issued, request);
+        });
     }
 
     @Post(value = "/logout", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Secured(SecurityRule.IS_AUTHENTICATED)
+    @ExecuteOn(TaskExecutors.BLOCKING)
     HttpResponse<?> logout(HttpRequest<?> request, CurrentAccount account) {
         sessions.end(account.sessionId());
         return sessions.clear(HttpResponse.seeOther(URI.create("/login?uitgelogd=1")), request);

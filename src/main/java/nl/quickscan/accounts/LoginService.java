@@ -1,6 +1,5 @@
 package nl.quickscan.accounts;
 
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.quickscan.audit.AuditLog;
 
@@ -8,16 +7,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Checks a password, counts failures and locks an account after {@value #MAX_FAILURES} of them. */
+/**
+ * Checks a password, counts failures and locks an account after {@value #MAX_FAILURES} of them. Each attempt first
+ * reserves its place in the database ({@link AccountRepository#reserveAttempt}), so that parallel attempts get at
+ * most {@value #MAX_FAILURES} passwords compared before the lock; a locked account compares none. An unknown address,
+ * a wrong password and a locked account get the same answer and take as long (one hash either way).
+ */
 @Singleton
 public class LoginService {
 
     public static final int MAX_FAILURES = 5;
     public static final Duration LOCK_DURATION = Duration.ofMinutes(15);
 
-    public static final String WRONG_CREDENTIALS = "Het e-mailadres of het wachtwoord klopt niet.";
-    public static final String LOCKED = "Dit account is tijdelijk geblokkeerd na " + MAX_FAILURES
-            + " mislukte pogingen om in te loggen. Probeer het over 15 minuten opnieuw, of vraag de beheerder om het account te deblokkeren.";
+    /** Also for a locked account, so that the answer does not tell whether an address has an account. */
+    public static final String WRONG_CREDENTIALS = "Het e-mailadres of het wachtwoord klopt niet. Na " + MAX_FAILURES
+            + " mislukte pogingen wordt een account 15 minuten geblokkeerd: probeer het dan later opnieuw, of vraag de beheerder om het te deblokkeren.";
+
+    /** Rounds of reservation before an attempt counts as refused; each failed round means another attempt got a place. */
+    private static final int RESERVATION_ROUNDS = MAX_FAILURES + 1;
 
     private final AccountRepository accounts;
     private final PasswordHasher hasher;
@@ -29,44 +36,68 @@ public class LoginService {
         this.auditLog = auditLog;
     }
 
-    /** The outcome: the account when the password was right, otherwise the Dutch reason. */
-    public record Outcome(Optional<Account> account, String message) {
+    /** Why a login was refused, so that the controllers can answer with the right status. */
+    public enum Refusal { NONE, WRONG_CREDENTIALS, TOO_MANY_ATTEMPTS, BUSY }
+
+    /** The outcome: the account when the password was right, otherwise the Dutch reason (and seconds to wait). */
+    public record Outcome(Optional<Account> account, String message, Refusal refusal, long retryAfterSeconds) {
         static Outcome success(Account account) {
-            return new Outcome(Optional.of(account), "");
+            return new Outcome(Optional.of(account), "", Refusal.NONE, 0);
         }
 
         static Outcome failure(String message) {
-            return new Outcome(Optional.empty(), message);
+            return new Outcome(Optional.empty(), message, Refusal.WRONG_CREDENTIALS, 0);
+        }
+
+        static Outcome refused(Refusal refusal, String message, long retryAfterSeconds) {
+            return new Outcome(Optional.empty(), message, refusal, retryAfterSeconds);
         }
     }
 
-    @Transactional
+    private enum Place { NONE, COUNTED, LAST }
+
+    /** Not one transaction: the reservation is committed before the hash is compared, and holds no lock meanwhile. */
     public Outcome authenticate(String email, String password) {
         Instant now = Instant.now();
         Optional<Account> found = accounts.findByEmail(Account.normalizeEmail(email))
                 .filter(account -> account.active() && account.passwordHash() != null);
-        // Always compare a hash, so that an unknown address takes as long as a wrong password.
-        boolean matches = hasher.matches(password, found.map(Account::passwordHash).orElse(null));
         if (found.isEmpty()) {
+            hasher.matchNothing(password);
             return Outcome.failure(WRONG_CREDENTIALS);
         }
         Account account = found.get();
-        if (account.lockedAt(now)) {
-            return Outcome.failure(LOCKED);
+        Instant until = now.plus(LOCK_DURATION);
+        Place place = reserve(account.id(), now, until);
+        if (place == Place.NONE) {
+            hasher.matchNothing(password);
+            return Outcome.failure(WRONG_CREDENTIALS);
         }
-        if (matches) {
-            if (account.failedLogins() > 0 || account.lockedUntil() != null) {
-                accounts.clearFailedLogins(account.id());
-            }
+        if (hasher.matches(password, account.passwordHash())) {
+            accounts.clearFailedLogins(account.id());
             return Outcome.success(account);
         }
-        accounts.countFailedLogin(account.id());
-        if (accounts.lockWhenFailuresReach(account.id(), MAX_FAILURES, now.plus(LOCK_DURATION)) > 0) {
+        if (place == Place.LAST) {
             auditLog.record(null, "ACCOUNT_LOCKED", "account " + account.email(),
-                    MAX_FAILURES + " mislukte inlogpogingen; geblokkeerd tot " + now.plus(LOCK_DURATION),
+                    MAX_FAILURES + " mislukte inlogpogingen; geblokkeerd tot " + until,
                     account.regioId(), account.gemeenteId());
-            return Outcome.failure(LOCKED);
         }
         return Outcome.failure(WRONG_CREDENTIALS);
+    }
+
+    /** One place among the {@value #MAX_FAILURES} attempts before the lock; NONE when the account is locked. */
+    private Place reserve(long accountId, Instant now, Instant until) {
+        for (int round = 0; round < RESERVATION_ROUNDS; round++) {
+            if (accounts.reserveAttempt(accountId, MAX_FAILURES, now) == 1) {
+                return Place.COUNTED;
+            }
+            if (accounts.lockAtLastAttempt(accountId, MAX_FAILURES, now, until) == 1) {
+                return Place.LAST;
+            }
+            // Neither: locked, or another attempt changed the count between the two statements.
+            if (accounts.findById(accountId).map(account -> account.lockedAt(now)).orElse(true)) {
+                return Place.NONE;
+            }
+        }
+        return Place.NONE;
     }
 }

@@ -86,7 +86,7 @@ class StartupData implements ApplicationEventListener<StartupEvent> {
         if (accounts.existsByRole(Role.BEHEERDER)) {
             return;
         }
-        String problem = PasswordHasher.problemWith(adminPassword);
+        String problem = PasswordHasher.problemWith(adminPassword, adminEmail);
         if (problem != null) {
             throw new IllegalStateException("QUICKSCAN_ADMIN_PASSWORD is not acceptable: " + problem);
         }

@@ -1,5 +1,6 @@
 package nl.quickscan.accounts;
 
+import nl.quickscan.audit.AuditLog;
 import nl.quickscan.support.Browser;
 import nl.quickscan.support.Fixtures;
 import nl.quickscan.support.Response;
@@ -10,6 +11,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -99,17 +108,17 @@ class LoginTest {
     @MethodSource(APPS)
     void fiveFailuresLockTheAccountForFifteenMinutesAndABeheerderCanUnlockIt(TestApp app) {
         Account account = Fixtures.adviseur(app, "GM0047");
-        for (int attempt = 1; attempt <= 4; attempt++) {
+        for (int attempt = 1; attempt <= 5; attempt++) {
             Response response = app.browser().tryLogin(account.email(), "fout-" + attempt);
+            assertEquals(401, response.status());
             assertEquals(LoginService.WRONG_CREDENTIALS, response.html().selectFirst("[role=alert]").text());
         }
-        Response fifth = app.browser().tryLogin(account.email(), "fout-5");
-        assertEquals(401, fifth.status());
-        assertEquals(LoginService.LOCKED, fifth.html().selectFirst("[role=alert]").text());
+        assertTrue(app.bean(AuditLog.class).latest(50).stream().anyMatch(e -> e.action().equals("ACCOUNT_LOCKED")
+                && e.subject().equals("account " + account.email())));
 
         Response rightPassword = app.browser().tryLogin(account.email(), Fixtures.PASSWORD);
         assertEquals(401, rightPassword.status(), "locked, even with the right password");
-        assertEquals(LoginService.LOCKED, rightPassword.html().selectFirst("[role=alert]").text());
+        assertEquals(LoginService.WRONG_CREDENTIALS, rightPassword.html().selectFirst("[role=alert]").text());
         assertEquals(401, app.api().postJson("/api/v1/auth/token",
                 "{\"username\":\"" + account.email() + "\",\"password\":\"" + Fixtures.PASSWORD + "\"}").status());
 
@@ -156,5 +165,120 @@ class LoginTest {
         assertEquals(303, login.status());
         assertEquals("/", java.net.URI.create(login.location()).getPath());
         assertFalse(login.location().contains("evil"));
+    }
+
+    @ParameterizedTest
+    @MethodSource(APPS)
+    void anUnknownAddressAWrongPasswordAndALockedAccountLookTheSame(TestApp app) {
+        Account locked = Fixtures.adviseur(app, "GM0106");
+        for (int attempt = 1; attempt <= LoginService.MAX_FAILURES; attempt++) {
+            app.api().postJson("/api/v1/auth/token", token(locked.email(), "fout-" + attempt));
+        }
+        Account wrong = Fixtures.adviseur(app, "GM0106");
+        String unknown = "niemand-" + System.nanoTime() + "@example.nl";
+
+        Response lockedPage = app.browser().tryLogin(locked.email(), Fixtures.PASSWORD);
+        Response wrongPage = app.browser().tryLogin(wrong.email(), "niet-het-wachtwoord");
+        Response unknownPage = app.browser().tryLogin(unknown, "niet-het-wachtwoord");
+        for (Response page : java.util.List.of(lockedPage, wrongPage, unknownPage)) {
+            assertEquals(401, page.status(), page::toString);
+            assertEquals(LoginService.WRONG_CREDENTIALS, page.html().selectFirst("[role=alert]").text());
+        }
+
+        Response lockedApi = app.api().postJson("/api/v1/auth/token", token(locked.email(), Fixtures.PASSWORD));
+        Response wrongApi = app.api().postJson("/api/v1/auth/token", token(wrong.email(), "niet-het-wachtwoord"));
+        Response unknownApi = app.api().postJson("/api/v1/auth/token", token(unknown, "niet-het-wachtwoord"));
+        assertEquals(401, lockedApi.status());
+        assertEquals(lockedApi.status(), wrongApi.status());
+        assertEquals(lockedApi.status(), unknownApi.status());
+        assertEquals(lockedApi.body(), wrongApi.body());
+        assertEquals(lockedApi.body(), unknownApi.body());
+        assertEquals(LoginService.WRONG_CREDENTIALS, lockedApi.json().get("message"));
+    }
+
+    @ParameterizedTest
+    @MethodSource(APPS)
+    void fortyParallelWrongPasswordsGetAtMostFiveComparedBeforeTheLock(TestApp app) throws Exception {
+        Account account = Fixtures.adviseur(app, "GM0109");
+        PasswordHasher hasher = app.bean(PasswordHasher.class);
+        LoginService logins = app.bean(LoginService.class);
+
+        long before = hasher.comparisons();
+        List<LoginService.Outcome> outcomes = parallel(40, i -> logins.authenticate(account.email(), "geraden-" + i));
+        assertTrue(outcomes.stream().allMatch(outcome -> outcome.message().equals(LoginService.WRONG_CREDENTIALS)));
+        assertEquals(LoginService.MAX_FAILURES, hasher.comparisons() - before,
+                "40 parallel guesses, 5 passwords compared");
+        assertTrue(app.bean(AccountRepository.class).findById(account.id()).orElseThrow().lockedAt(Instant.now()));
+        assertEquals(1, app.bean(AuditLog.class).latest(200).stream().filter(e -> e.action().equals("ACCOUNT_LOCKED")
+                && e.subject().equals("account " + account.email())).count(), "locked once");
+
+        long afterLock = hasher.comparisons();
+        assertTrue(logins.authenticate(account.email(), Fixtures.PASSWORD).account().isEmpty(),
+                "the right password right after is refused");
+        assertEquals(afterLock, hasher.comparisons(), "and not even compared");
+    }
+
+    @ParameterizedTest
+    @MethodSource(APPS)
+    void parallelWrongLoginsOverHttpAreCountedAndLockToo(TestApp app) throws Exception {
+        Account account = Fixtures.adviseur(app, "GM0109");
+        long before = app.bean(PasswordHasher.class).comparisons();
+        List<Integer> statuses = parallel(40, i -> app.api().postJson("/api/v1/auth/token",
+                token(account.email(), "geraden-" + i)).status());
+        assertTrue(statuses.stream().allMatch(status -> status == 401 || status == 503), statuses::toString);
+        assertTrue(app.bean(PasswordHasher.class).comparisons() - before <= LoginService.MAX_FAILURES);
+        assertEquals(401, app.api().postJson("/api/v1/auth/token", token(account.email(), Fixtures.PASSWORD)).status(),
+                "locked: the right password is refused");
+    }
+
+    @ParameterizedTest
+    @MethodSource(APPS)
+    void tooLongPasswordsAndGrowingAddressesGetAClearAnswer(TestApp app) {
+        String fortyCharacters = "é".repeat(33) + "bosweg7"; // 73 bytes
+        Response form = app.browser().tryLogin("adviseur.assen@quickscan.test", fortyCharacters);
+        assertEquals(400, form.status(), form::toString);
+        assertEquals(PasswordRules.TOO_LONG_AT_LOGIN, form.html().selectFirst("[role=alert]").text());
+        Response api = app.api().postJson("/api/v1/auth/token", token("adviseur.assen@quickscan.test", fortyCharacters));
+        assertEquals(422, api.status(), api::toString);
+        assertEquals(PasswordRules.TOO_LONG_AT_LOGIN, ((Map<?, ?>) ((List<?>) api.json().get("errors")).get(0)).get("message"));
+
+        String growing = "İ".repeat(240) + "@gemeente.nl"; // 252 characters, 492 when lower-cased as a whole
+        Response growingForm = app.browser().tryLogin(growing, "niet-het-wachtwoord");
+        assertEquals(401, growingForm.status(), growingForm::toString);
+        assertEquals(LoginService.WRONG_CREDENTIALS, growingForm.html().selectFirst("[role=alert]").text());
+        assertEquals(401, app.api().postJson("/api/v1/auth/token", token(growing, "niet-het-wachtwoord")).status());
+
+        Response tooLongAddress = app.browser().tryLogin("a".repeat(250) + "@gemeente.nl", "niet-het-wachtwoord");
+        assertEquals(400, tooLongAddress.status(), tooLongAddress::toString);
+        assertEquals("Het e-mailadres mag hoogstens 254 tekens lang zijn.",
+                tooLongAddress.html().selectFirst("[role=alert]").text());
+    }
+
+    static String token(String username, String password) {
+        return "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}";
+    }
+
+    /** Runs the calls at once, each on a thread of its own, and gives their results in order. */
+    static <T> List<T> parallel(int count, java.util.function.IntFunction<T> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.apply(index);
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get(60, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

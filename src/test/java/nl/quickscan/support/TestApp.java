@@ -39,6 +39,9 @@ public final class TestApp {
         properties.put("quickscan.demo", true);
         properties.put("quickscan.demo-password", DEMO_PASSWORD);
         properties.put("quickscan.bcrypt-strength", 4);
+        // Every test comes from 127.0.0.1 and logs in often: the login limits are tested on apps of their own.
+        properties.put("quickscan.login-attempts-per-address", 1_000_000);
+        properties.put("quickscan.login-attempts-per-account", 1_000_000);
         properties.put("quickscan.jwt-secret", "test-secret-" + UUID.randomUUID() + UUID.randomUUID());
         properties.putAll(settings);
         if (Boolean.FALSE.equals(properties.get("quickscan.demo"))) {
