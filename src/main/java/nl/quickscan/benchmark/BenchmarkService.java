@@ -82,7 +82,10 @@ public class BenchmarkService {
         }
 
         private Double figure(Double value) {
-            return named || value == null ? value : SharedFigures.band(value);
+            if (named || value == null) {
+                return value;
+            }
+            return SharedFigures.band(value);
         }
     }
 

@@ -4,7 +4,9 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import nl.quickscan.accounts.Account;
+import nl.quickscan.scans.Rounds;
 import nl.quickscan.support.Fixtures;
+import nl.quickscan.support.Scans;
 import nl.quickscan.support.TestApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -158,14 +160,9 @@ class BrowserTest {
     @Test
     void theScanPageSavesUnderTheContentSecurityPolicyAndNoPageViolatesIt() throws Exception {
         TestApp app = TestApp.h2();
-        var round = app.api().login("coordinator.drenthe@quickscan.test", TestApp.DEMO_PASSWORD).postJson("/api/v1/rounds", """
-                {"name": "CSP %s", "kind": "NULMETING", "surveyId": "quickscan-seksueel-geweld",
-                 "surveyVersion": 1, "opens": "%s", "closes": "%s"}""".formatted(System.nanoTime(),
-                LocalDate.now().minusDays(1), LocalDate.now().plusDays(30)));
-        assertEquals(201, round.status(), round::toString);
+        long roundId = Rounds.open(app, "coordinator.drenthe@quickscan.test");
         Account adviser = Fixtures.adviseur(app, "GM1680");
-        long scanId = ((Number) app.api().login(adviser.email(), Fixtures.PASSWORD)
-                .postJson("/api/v1/scans", "{\"roundId\":" + round.json().get("id") + "}").json().get("id")).longValue();
+        long scanId = Scans.start(app.api().login(adviser.email(), Fixtures.PASSWORD), roundId);
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
         driver.manage().deleteAllCookies();
         driver.manage().logs().get(LogType.BROWSER); // start from an empty console
