@@ -18,6 +18,7 @@ import nl.quickscan.accounts.Role;
 import nl.quickscan.scans.ScanLabels;
 import nl.quickscan.scans.ScanRow;
 import nl.quickscan.scans.ScanService;
+import nl.quickscan.scoring.SharedFigures;
 import nl.quickscan.tenancy.TenantScope;
 
 import java.util.ArrayList;
@@ -150,7 +151,8 @@ class BenchmarkController {
         Map<String, Object> model = new HashMap<>();
         model.put("title", "Landelijk overzicht");
         model.put("rounds", service.national(scope));
-        model.put("minimum", BenchmarkService.MIN_FOR_AGGREGATES);
+        model.put("explanation", SharedFigures.EXPLANATION);
+        model.put("minimum", SharedFigures.MIN_SCANS);
         return new ModelAndView<>("benchmark/national", model);
     }
 

@@ -10,6 +10,8 @@ import nl.quickscan.scans.RoundAnswer;
 import nl.quickscan.scans.RoundRepository;
 import nl.quickscan.scans.ScanRepository;
 import nl.quickscan.scans.ScanRow;
+import nl.quickscan.scans.ScanService;
+import nl.quickscan.scoring.SharedFigures;
 import nl.quickscan.surveys.Survey;
 import nl.quickscan.surveys.SurveyCatalog;
 import nl.quickscan.tenancy.GemeenteRepository;
@@ -53,24 +55,44 @@ public class BenchmarkService {
         this.surveys = surveys;
     }
 
-    /** A round in the national overview: aggregates only, and whether the viewer may open its named figures. */
+    /**
+     * A round in the national overview: aggregates only, and whether the viewer may open its named figures.
+     * For a round outside the viewer's scope the figures follow {@link SharedFigures} (closed round, at least 5
+     * scores, rounded to 5 percent); in the viewer's own scope they are exact, as on the round's dashboard.
+     */
     public record RoundSummary(Meetronde round, String regioName, int gemeenten, Benchmark.Result result,
                                boolean named, boolean shown) {
-        /** Per bouwsteen the mean, or null where fewer than the minimum scores stand behind it (unless named). */
+        public Double totalMean() {
+            return figure(result.total().mean());
+        }
+
+        public Double totalMedian() {
+            return figure(result.total().median());
+        }
+
+        /** Per bouwsteen the mean, or null where the rule does not allow it (unless named). */
         public List<Map<String, Object>> bouwsteenMeans() {
             return result.bouwstenen().stream().map(b -> {
                 Map<String, Object> row = new HashMap<>();
                 row.put("title", b.title());
-                row.put("mean", named || b.stats().n() >= MIN_FOR_AGGREGATES ? b.stats().mean() : null);
+                row.put("mean", named || SharedFigures.allowed(b.stats().n(), round.closes(), ScanService.today())
+                        ? figure(b.stats().mean()) : null);
                 return row;
             }).toList();
+        }
+
+        private Double figure(Double value) {
+            if (named || value == null) {
+                return value;
+            }
+            return SharedFigures.band(value);
         }
     }
 
     /**
      * Every round of every regio, as aggregates. The figures of another regio's round are read platform-wide on
-     * purpose, but only their aggregates leave this method, and only from {@link #MIN_FOR_AGGREGATES} submitted
-     * scans; named figures stay behind the viewer's own scope ({@code named}).
+     * purpose, but only their aggregates leave this method, and only as {@link SharedFigures} allows; named
+     * figures stay behind the viewer's own scope ({@code named}).
      */
     public List<RoundSummary> national(TenantScope viewer) {
         TenantScope platform = TenantScope.platform();
@@ -85,13 +107,12 @@ public class BenchmarkService {
             RoundBenchmark benchmark = of(platform, round, gemeentenByRegio.getOrDefault(round.regioId(), List.of()));
             boolean named = viewersRounds.contains(round.id());
             summaries.add(new RoundSummary(round, regioNames.get(round.regioId()), benchmark.result().gemeenten().size(),
-                    benchmark.result(), named, named || benchmark.result().total().n() >= MIN_FOR_AGGREGATES));
+                    benchmark.result(), named, named || SharedFigures.allowed(benchmark.result().total().n(),
+                    round.closes(), ScanService.today())));
         }
         summaries.sort(java.util.Comparator.comparing(RoundSummary::regioName).thenComparing(s -> s.round().opens()));
         return summaries;
     }
-
-    public static final int MIN_FOR_AGGREGATES = 3;
 
     /** Every round the viewer may see, with its figures. */
     public List<RoundBenchmark> allRounds(TenantScope scope) {

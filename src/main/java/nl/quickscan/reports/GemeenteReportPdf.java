@@ -12,6 +12,7 @@ import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
 import nl.quickscan.scans.ScanRow;
 import nl.quickscan.scoring.Results;
+import nl.quickscan.scoring.SharedFigures;
 import nl.quickscan.scoring.Scoring;
 import nl.quickscan.web.Views;
 
@@ -169,10 +170,11 @@ final class GemeenteReportPdf {
         document.newPage();
         document.add(new Paragraph("Positie in de regio", h2));
         if (data.position().isEmpty()) {
-            document.add(PdfStyle.spaced(new Paragraph("De vergelijking met de regio verschijnt zodra minstens "
-                    + Results.MIN_GEMEENTEN + " andere gemeenten hun scan hebben ingediend.", body), 8));
+            document.add(PdfStyle.spaced(new Paragraph("De vergelijking met de regio verschijnt als de meetronde is "
+                    + "gesloten en minstens " + SharedFigures.MIN_SCANS + " andere gemeenten hun scan hebben ingediend.", body), 8));
             return;
         }
+        document.add(PdfStyle.spaced(new Paragraph(SharedFigures.EXPLANATION, body), 4));
         PdfPTable table = new PdfPTable(4);
         table.setWidthPercentage(100);
         table.setWidths(new float[] {5, 2, 2, 2});

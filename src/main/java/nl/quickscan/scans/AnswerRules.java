@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** What a question accepts as an answer. Plain Java; messages in Dutch, for pages and API alike. */
 public final class AnswerRules {
@@ -15,6 +17,20 @@ public final class AnswerRules {
     public static final int VALUE_MAX = 1000;
     /** Separates the chosen values of a multiple-choice answer. */
     public static final String MULTIPLE_SEPARATOR = ",";
+
+    /** A kengetal (inwoners, fte, euro's, meldingen) lies from 0 up to and including this. */
+    public static final BigDecimal NUMBER_MAX = new BigDecimal("1000000000");
+    /** Digits of a kengetal, before and after the decimal separator together (leading zeros not counted). */
+    public static final int NUMBER_DIGITS_MAX = 15;
+    /** Characters of a kengetal as typed, spaces and separators included; checked before anything else. */
+    public static final int NUMBER_LENGTH_MAX = 30;
+    static final String NUMBER_SYNTAX = "Vul een getal in, zoals 12 of 3,5.";
+    static final String NUMBER_RANGE = "Vul een getal in van 0 tot en met 1.000.000.000.";
+    static final String NUMBER_DIGITS = "Vul een getal in met hoogstens " + NUMBER_DIGITS_MAX + " cijfers.";
+    /** Digits with one decimal comma or point: "12", "3,5", "1234.5". */
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("(-?)(\\d+)(?:[.,](\\d+))?");
+    /** Dutch thousands points, then maybe a decimal comma: "1.234,5", "1.234.567". */
+    private static final Pattern GROUPED_NUMBER = Pattern.compile("(-?)(\\d{1,3}(?:\\.\\d{3})+)(?:,(\\d+))?");
 
     private AnswerRules() {
     }
@@ -40,7 +56,7 @@ public final class AnswerRules {
                 yield allowed.containsAll(chosen) && new HashSet<>(chosen).size() == chosen.size() ? null
                         : "Kies alleen antwoorden uit de lijst, elk één keer.";
             }
-            case NUMBER -> number(value) == null ? "Vul een getal in, zoals 12 of 3,5." : null;
+            case NUMBER -> number(value).problem();
             case TEXT -> null;
         };
     }
@@ -52,7 +68,7 @@ public final class AnswerRules {
         }
         String trimmed = value.strip();
         if (question.type() == Survey.QuestionType.NUMBER) {
-            BigDecimal number = number(trimmed);
+            BigDecimal number = number(trimmed).value();
             return number == null ? trimmed : number.stripTrailingZeros().toPlainString();
         }
         return trimmed;
@@ -68,11 +84,41 @@ public final class AnswerRules {
                 .anyMatch(option -> option.requiresComment() && option.value().equals(value));
     }
 
-    private static BigDecimal number(String value) {
-        try {
-            return new BigDecimal(value.strip().replace(" ", "").replace(',', '.'));
-        } catch (NumberFormatException e) {
-            return null;
+    /** A checked kengetal: its value, or the Dutch reason it is refused. */
+    record Kengetal(BigDecimal value, String problem) {
+        static Kengetal refused(String problem) {
+            return new Kengetal(null, problem);
         }
+    }
+
+    /**
+     * A kengetal as typed, checked by length and syntax before it is converted, so that no input makes the
+     * conversion expensive ("1e999999999" is refused as text, never expanded). Accepted: digits with at most one
+     * decimal comma or point ("12", "3,5", "1234.5"), and Dutch thousands points in groups of three, with or
+     * without a decimal comma ("1.234,5", "1.234.567"); a single point is a decimal point, so "1.234" is one
+     * point two three four. Spaces are ignored ("1 234"). No exponents, no signs other than a refused minus,
+     * at most {@link #NUMBER_DIGITS_MAX} digits, from 0 up to and including {@link #NUMBER_MAX}.
+     */
+    static Kengetal number(String value) {
+        if (value.length() > NUMBER_LENGTH_MAX) {
+            return Kengetal.refused(NUMBER_DIGITS);
+        }
+        String compact = value.strip().replace(" ", "").replace("\u00a0", "").replace("\u202f", "");
+        Matcher plain = PLAIN_NUMBER.matcher(compact);
+        Matcher grouped = GROUPED_NUMBER.matcher(compact);
+        Matcher match = plain.matches() ? plain : grouped.matches() ? grouped : null;
+        if (match == null) {
+            return Kengetal.refused(NUMBER_SYNTAX);
+        }
+        String whole = match.group(2).replace(".", "").replaceFirst("^0+(?=\\d)", "");
+        String fraction = match.group(3) == null ? "" : match.group(3);
+        if (whole.length() + fraction.length() > NUMBER_DIGITS_MAX) {
+            return Kengetal.refused(NUMBER_DIGITS);
+        }
+        BigDecimal number = new BigDecimal(fraction.isEmpty() ? whole : whole + "." + fraction);
+        if (!match.group(1).isEmpty() && number.signum() != 0 || number.compareTo(NUMBER_MAX) > 0) {
+            return Kengetal.refused(NUMBER_RANGE);
+        }
+        return new Kengetal(number, null);
     }
 }

@@ -1,11 +1,13 @@
 package nl.quickscan.scans;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.quickscan.accounts.CurrentAccount;
 import nl.quickscan.accounts.Role;
 import nl.quickscan.audit.AuditLog;
+import nl.quickscan.database.Constraints;
 import nl.quickscan.surveys.SurveyCatalog;
 import nl.quickscan.tenancy.Regio;
 import nl.quickscan.tenancy.RegioRepository;
@@ -40,6 +42,8 @@ public class RoundAdmin {
         this.auditLog = auditLog;
     }
 
+    private static final String NAME_TAKEN = "Deze regio heeft al een meetronde met deze naam.";
+
     @Transactional
     public Optional<Meetronde> open(CurrentAccount actor, TenantScope scope, RoundInput input, InvalidInput problems) {
         Long regioId = actor.is(Role.COORDINATOR) && input.regioId() == null ? actor.regioId() : input.regioId();
@@ -49,7 +53,7 @@ public class RoundAdmin {
         }
         problems.require("name", input.name(), 100, "de naam van de meetronde");
         if (!problems.has("name") && regio.isPresent() && rounds.existsByRegioIdAndName(regio.get().id(), input.name().strip())) {
-            problems.add("name", "Deze regio heeft al een meetronde met deze naam.");
+            problems.add("name", NAME_TAKEN);
         }
         Meetronde.Kind kind = null;
         try {
@@ -82,8 +86,19 @@ public class RoundAdmin {
         if (!problems.isEmpty()) {
             return Optional.empty();
         }
-        Meetronde round = rounds.save(new Meetronde(null, regio.get().id(), input.name().strip(), kind, baseline,
-                input.surveyId(), input.surveyVersion(), opens, closes, Instant.now()));
+        Meetronde round;
+        try {
+            round = rounds.save(new Meetronde(null, regio.get().id(), input.name().strip(), kind, baseline,
+                    input.surveyId(), input.surveyVersion(), opens, closes, Instant.now()));
+        } catch (DataAccessException e) {
+            // The check above cannot see a round another request is opening at this moment; the unique
+            // constraint (regio_id, name) can.
+            if (!Constraints.isUniqueViolation(e)) {
+                throw e;
+            }
+            problems.add("name", NAME_TAKEN);
+            return Optional.empty();
+        }
         auditLog.record(actor, "ROUND_OPENED", "meetronde " + round.name(), kind + ", regio " + regio.get().name()
                 + ", " + opens + " t/m " + closes + ", vragenlijst " + input.surveyId() + " v" + input.surveyVersion(),
                 regio.get().id(), null);

@@ -21,9 +21,6 @@ import java.util.Optional;
 @Singleton
 public class Results {
 
-    /** The regio's figures are shown only from this many submitted scans, so that no gemeente can be singled out. */
-    public static final int MIN_GEMEENTEN = 3;
-
     public record Position(String key, String title, Double own, double mean, double median, int n) {
     }
 
@@ -92,7 +89,10 @@ public class Results {
                 .map(scan -> scan.id());
     }
 
-    /** Per bouwsteen the gemeente's score beside the mean and median of the other submitted scans (n ≥ 3). */
+    /**
+     * Per bouwsteen the gemeente's score beside the mean and median of the other submitted scans, as far as
+     * {@link SharedFigures} allows them (closed round, at least 5 scores, rounded to 5 percent).
+     */
     private List<Position> position(ScanService.ScanView view, Scoring.Result own) {
         Map<Long, Map<String, String>> byScan = new HashMap<>();
         for (RoundAnswer answer : answers.ofSubmittedScansOfRound(view.scan().roundId())) {
@@ -101,7 +101,7 @@ public class Results {
             }
             byScan.computeIfAbsent(answer.scanId(), id -> new HashMap<>()).put(answer.questionKey(), answer.answerValue());
         }
-        if (byScan.size() < MIN_GEMEENTEN) {
+        if (!SharedFigures.allowed(byScan.size(), view.scan().closes(), ScanService.today())) {
             return List.of();
         }
         List<Scoring.Result> others = byScan.values().stream().map(values -> Scoring.score(view.survey(), values)).toList();
@@ -109,11 +109,10 @@ public class Results {
         for (int i = 0; i < own.bouwstenen().size(); i++) {
             int index = i;
             List<Double> scores = others.stream().map(r -> r.bouwstenen().get(index).score()).filter(s -> s != null).toList();
-            if (scores.size() >= MIN_GEMEENTEN) {
-                Scoring.BouwsteenScore bouwsteen = own.bouwstenen().get(i);
-                positions.add(new Position(bouwsteen.key(), bouwsteen.title(), bouwsteen.score(),
-                        Statistics.mean(scores), Statistics.median(scores), scores.size()));
-            }
+            Scoring.BouwsteenScore bouwsteen = own.bouwstenen().get(i);
+            SharedFigures.of(scores, view.scan().closes(), ScanService.today()).ifPresent(figures ->
+                    positions.add(new Position(bouwsteen.key(), bouwsteen.title(), bouwsteen.score(),
+                            figures.mean(), figures.median(), figures.n())));
         }
         return positions;
     }

@@ -100,6 +100,8 @@ class ResultsController {
         model.put("weakest", ranked.stream().limit(3).toList());
         model.put("strongest", ranked.stream().sorted(Comparator.comparingDouble(Scoring.QuestionScore::fraction).reversed()).limit(3).toList());
         model.put("position", scores.position());
+        model.put("sharedFiguresExplanation", SharedFigures.EXPLANATION);
+        model.put("sharedFiguresMinimum", SharedFigures.MIN_SCANS);
         model.put("hasComparison", results.hasBaseline(scope, scores.view()));
         return new ModelAndView<>("scoring/results", model);
     }

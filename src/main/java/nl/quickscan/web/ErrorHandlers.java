@@ -14,6 +14,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.AuthorizationException;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
+import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,6 +104,12 @@ final class ErrorHandlers {
 
     @Error(global = true)
     HttpResponse<?> unsatisfied(HttpRequest<?> request, UnsatisfiedRouteException exception) {
+        return errorPages.respond(request, HttpStatus.BAD_REQUEST, UNREADABLE);
+    }
+
+    /** A form body with broken %-encoding ("email=%zz"), as the server's form decoder reports it. */
+    @Error(global = true)
+    HttpResponse<?> undecodableForm(HttpRequest<?> request, HttpPostRequestDecoder.ErrorDataDecoderException exception) {
         return errorPages.respond(request, HttpStatus.BAD_REQUEST, UNREADABLE);
     }
 

@@ -44,6 +44,7 @@ public class Views {
                 value instanceof Number number ? dutchNumber(number) : "");
         handlebars.registerHelper("procent", (Object value, Options options) ->
                 value instanceof Number number ? dutchNumber(Math.round(number.doubleValue())) + "%" : "geen score");
+        handlebars.registerHelper("static", (Object file, Options options) -> StaticFiles.url(String.valueOf(file)));
         handlebars.registerHelper("punten", (Object value, Options options) ->
                 value instanceof Number number ? (number.doubleValue() > 0 ? "+" : "") + dutchNumber(number) : "–");
         return handlebars;

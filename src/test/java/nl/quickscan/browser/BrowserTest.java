@@ -3,16 +3,26 @@ package nl.quickscan.browser;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import nl.quickscan.accounts.Account;
+import nl.quickscan.scans.Rounds;
+import nl.quickscan.support.Fixtures;
+import nl.quickscan.support.Scans;
 import nl.quickscan.support.TestApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -20,7 +30,9 @@ import java.io.File;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,7 +48,11 @@ class BrowserTest {
 
     private static final File CHROMIUM = new File("/usr/bin/chromium");
     private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-    private static WebDriver driver;
+    private static ChromeDriver driver;
+    /** Collects the page's Content-Security-Policy violations from the first byte on, in every document. */
+    private static final String CSP_LISTENER = "window.__cspViolations = [];"
+            + "document.addEventListener('securitypolicyviolation', function (e) {"
+            + " window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber); });";
 
     @BeforeAll
     static void startBrowser() throws Exception {
@@ -47,8 +63,10 @@ class BrowserTest {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=1280,1000", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build();
         driver = new ChromeDriver(service, options);
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", CSP_LISTENER));
     }
 
     @AfterAll
@@ -132,6 +150,77 @@ class BrowserTest {
         assertAccessible("coordinator dashboard");
         driver.get(app.uri("/benchmark").toString());
         assertAccessible("national overview");
+    }
+
+    /**
+     * Under the Content-Security-Policy the scan page still saves answers as they change, and no page the adviser
+     * opens breaks a rule of the policy (the browser would block the script or style and report it).
+     * With -Dquickscan.screenshots=DIR it also saves screenshots at phone and laptop width.
+     */
+    @Test
+    void theScanPageSavesUnderTheContentSecurityPolicyAndNoPageViolatesIt() throws Exception {
+        TestApp app = TestApp.h2();
+        long roundId = Rounds.open(app, "coordinator.drenthe@quickscan.test");
+        Account adviser = Fixtures.adviseur(app, "GM1680");
+        long scanId = Scans.start(app.api().login(adviser.email(), Fixtures.PASSWORD), roundId);
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        driver.manage().deleteAllCookies();
+        driver.manage().logs().get(LogType.BROWSER); // start from an empty console
+
+        driver.get(app.uri("/login").toString());
+        assertNoCspViolations("login");
+        driver.findElement(By.id("email")).sendKeys(adviser.email());
+        driver.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlToBe(app.uri("/").toString()));
+        assertNoCspViolations("start page");
+
+        driver.get(app.uri("/scans/" + scanId + "/deel/visie").toString());
+        WebElement question = driver.findElement(By.cssSelector("fieldset.question"));
+        question.findElement(By.cssSelector("label[for$='-3']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElement(question.findElement(By.cssSelector(".question__status")), "Opgeslagen"));
+        assertNoCspViolations("scan page");
+        var saved = app.api().login(adviser.email(), Fixtures.PASSWORD).get("/api/v1/scans/" + scanId).json();
+        assertEquals(1, ((List<?>) saved.get("answers")).size(), "the script saved the answer through the API");
+
+        driver.get(app.uri("/scans/" + scanId + "/resultaten").toString());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("svg.radar")));
+        WebElement bar = driver.findElement(By.cssSelector(".bar__track"));
+        assertTrue(bar.getSize().getWidth() > 100, "the bars are drawn without style attributes: " + bar.getSize());
+        assertNoCspViolations("results page");
+        screenshots("results");
+
+        driver.get(app.uri("/vragenlijsten/quickscan-seksueel-geweld/1").toString());
+        assertEquals(1L, ((JavascriptExecutor) driver).executeScript(
+                "return document.querySelectorAll('[data-print]').length;"), "the print button is there");
+        assertNoCspViolations("survey page");
+        screenshots("survey");
+        driver.get(app.uri("/scans/" + scanId + "/deel/visie").toString());
+        screenshots("scan");
+        driver.get(app.uri("/bestaat-niet").toString());
+        assertNoCspViolations("404 page");
+    }
+
+    private static void assertNoCspViolations(String page) {
+        Object violations = ((JavascriptExecutor) driver).executeScript("return window.__cspViolations;");
+        assertEquals(List.of(), violations, page + ": CSP violations");
+        List<String> console = driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy") || message.contains("Refused to")).toList();
+        assertEquals(List.of(), console, page + ": console");
+    }
+
+    private static void screenshots(String name) throws Exception {
+        String folder = System.getProperty("quickscan.screenshots");
+        if (folder == null) {
+            return;
+        }
+        Dimension before = driver.manage().window().getSize();
+        for (int width : new int[] {390, 1366}) {
+            driver.manage().window().setSize(new Dimension(width, 900));
+            Files.createDirectories(Path.of(folder));
+            Files.write(Path.of(folder, name + "-" + width + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        }
+        driver.manage().window().setSize(before);
     }
 
     private static void assertAccessible(String page) {

@@ -69,7 +69,7 @@ class ResultsTest {
         }
         assertNotNull(page.selectFirst("svg.radar[aria-hidden=true]"), "the chart, with the table as its accessible alternative");
         assertEquals(3, page.select("h2:contains(Zwakste punten) + ol li").size());
-        assertTrue(page.text().contains("zodra minstens 3 gemeenten"));
+        assertTrue(page.text().contains("De vergelijking met de regio verschijnt als de meetronde is gesloten en minstens 5 andere gemeenten"));
     }
 
     @ParameterizedTest
@@ -114,37 +114,94 @@ class ResultsTest {
 
     @ParameterizedTest
     @MethodSource(APPS)
-    void thePositionInTheRegioShowsMeanAndMedianFromThreeSubmittedScansWithoutNames(TestApp app) {
+    void thePositionInTheRegioAppearsOnlyOnceTheRoundIsClosedInBandsAndWithoutNames(TestApp app) {
         long roundId = Rounds.open(app, "coordinator.groningen@quickscan.test");
         Survey survey = app.bean(SurveyCatalog.class).find("quickscan-seksueel-geweld", 1).orElseThrow();
-        // Three other gemeenten submit: two answer everything "3" (100%), one everything "0" (0%).
-        // Per bouwsteen: mean (100 + 100 + 0) / 3 = 66,67 → "67%", median 100 → "100%".
-        String[][] submitters = {{"GM0014", "3"}, {"GM1966", "3"}, {"GM1969", "0"}};
-        for (String[] submitter : submitters) {
-            var adviser = Fixtures.adviseur(app, submitter[0]);
-            Api api = app.api().login(adviser.email(), Fixtures.PASSWORD);
-            long scanId = ((Number) api.postJson("/api/v1/scans", "{\"roundId\":" + roundId + "}").json().get("id")).longValue();
-            survey.questions().forEach(q -> Scans.answer(api, scanId, q.key(), submitter[1]));
-            assertEquals(200, api.postJson("/api/v1/scans/" + scanId + "/submit", "").status());
-        }
-        // The own scan, submitted with everything "0", is left out of the figures: otherwise the own score,
-        // mean and median together would give away the others' scores.
+        // Five other gemeenten submit: 100%, 100%, 66,67% ("2" of 3 points), 0%, 0% per bouwsteen.
+        // Exactly: mean 53,33 and median 66,67 ("53%" and "67%"); in bands of 5: "55%" and "65%".
+        String[][] submitters = {{"GM0014", "3"}, {"GM1966", "3"}, {"GM1969", "2"}, {"GM1979", "0"}, {"GM1952", "0"}};
         var own = Fixtures.adviseur(app, "GM0037");
         Api api = app.api().login(own.email(), Fixtures.PASSWORD);
         long scanId = ((Number) api.postJson("/api/v1/scans", "{\"roundId\":" + roundId + "}").json().get("id")).longValue();
         survey.questions().forEach(q -> Scans.answer(api, scanId, q.key(), "0"));
         assertEquals(200, api.postJson("/api/v1/scans/" + scanId + "/submit", "").status());
-        Document page = app.browser().login(own.email(), Fixtures.PASSWORD).get("/scans/" + scanId + "/resultaten").html();
+        var pages = app.browser().login(own.email(), Fixtures.PASSWORD);
+
+        // While the round is open, each submission would change the figures: none are shown, at any count.
+        for (String[] submitter : submitters) {
+            Scans.submitAll(app, survey, roundId, submitter[0], submitter[1]);
+            Document open = pages.get("/scans/" + scanId + "/resultaten").html();
+            assertEquals(null, open.selectFirst("table:has(caption:contains(gemiddelde en de mediaan))"), open.text());
+            assertTrue(open.text().contains("verschijnt als de meetronde is gesloten en minstens 5 andere gemeenten"));
+        }
+
+        close(app, roundId);
+        Document page = pages.get("/scans/" + scanId + "/resultaten").html();
         Element table = page.selectFirst("table:has(caption:contains(gemiddelde en de mediaan))");
         assertNotNull(table, page.text());
+        assertEquals(4, table.select("tbody tr").size());
         for (Element row : table.select("tbody tr")) {
-            assertEquals("67%", row.child(2).text());
-            assertEquals("100%", row.child(3).text());
-            assertEquals("3", row.child(4).text());
+            assertEquals("0%", row.child(1).text());
+            assertEquals("55%", row.child(2).text(), "the mean in a band of 5, not 53%");
+            assertEquals("65%", row.child(3).text(), "the median in a band of 5, not 67%");
+            assertEquals("5", row.child(4).text(), "the own scan is not among them");
         }
+        assertTrue(page.text().contains("Deze cijfers verschijnen pas als de meetronde is gesloten en minstens 5 gemeenten"));
         for (String name : List.of("Groningen", "Het Hogeland", "Westerkwartier")) {
             assertTrue(!page.select("main").text().contains("Gemeente " + name) && !page.select("main table").text().contains(name),
                     "no other gemeente is named: " + name);
         }
+        assertEquals(409, app.api().login("coordinator.groningen@quickscan.test", TestApp.DEMO_PASSWORD)
+                        .postJson("/api/v1/scans/" + scanId + "/reopen", "{\"reason\":\"nog een keer\"}").status(),
+                "a closed round's submissions are final, so the figures cannot change any more");
+    }
+
+    @ParameterizedTest
+    @MethodSource(APPS)
+    void theNationalOverviewShowsAnotherRegiosRoundOnlyClosedFromFiveScansInBands(TestApp app) {
+        long roundId = Rounds.open(app, "coordinator.groningen@quickscan.test");
+        Survey survey = app.bean(SurveyCatalog.class).find("quickscan-seksueel-geweld", 1).orElseThrow();
+        String[][] submitters = {{"GM1895", "3"}, {"GM0765", "3"}, {"GM0047", "2"}, {"GM1950", "0"}, {"GM0037", "0"}};
+        var outsider = app.browser().login("coordinator.drenthe@quickscan.test", TestApp.DEMO_PASSWORD);
+        String roundName = (String) app.api().login("coordinator.groningen@quickscan.test", TestApp.DEMO_PASSWORD)
+                .get("/api/v1/rounds").jsonList().stream().filter(r -> ((Number) r.get("id")).longValue() == roundId)
+                .findFirst().orElseThrow().get("name");
+        for (String[] submitter : submitters) {
+            Scans.submitAll(app, survey, roundId, submitter[0], submitter[1]);
+            Element row = nationalRow(outsider, roundName);
+            assertTrue(row.text().contains("Nog geen cijfers"), row.text());
+        }
+        close(app, roundId);
+        Element row = nationalRow(outsider, roundName);
+        assertEquals("5 van 10", row.child(2).text());
+        assertEquals("55%", row.child(3).text(), "mean total in a band of 5, not 53%");
+        assertEquals("65%", row.child(4).text(), "median total in a band of 5, not 67%");
+        assertTrue(row.child(5).text().contains("Bouwsteen 1. Visie en regionale aanpak: 55%"), row.text());
+        assertTrue(outsider.get("/benchmark").html().text().contains("afgerond op 5 procent"));
+
+        Element named = nationalRow(app.browser().login("coordinator.groningen@quickscan.test", TestApp.DEMO_PASSWORD), roundName);
+        assertEquals("53%", named.child(3).text(), "the regio's own coordinator sees the exact figures");
+    }
+
+    private static Element nationalRow(nl.quickscan.support.Browser browser, String roundName) {
+        Document page = browser.get("/benchmark").html();
+        Element row = page.selectFirst("tbody tr:has(td:containsOwn(" + roundName + ")), tbody tr:has(a:containsOwn(" + roundName + "))");
+        assertNotNull(row, page.text());
+        return row;
+    }
+
+    /** The round's closing date passes: moved to yesterday in the database, as time would do. */
+    @SuppressWarnings("unchecked")
+    private static void close(TestApp app, long roundId) {
+        io.micronaut.transaction.TransactionOperations<java.sql.Connection> tx = app.bean(io.micronaut.transaction.TransactionOperations.class);
+        int updated = tx.executeWrite(status -> {
+            try (var update = status.getConnection().prepareStatement("UPDATE meetronde SET opens = ?, closes = ? WHERE id = ?")) {
+                update.setObject(1, LocalDate.now().minusDays(30));
+                update.setObject(2, LocalDate.now().minusDays(1));
+                update.setLong(3, roundId);
+                return update.executeUpdate();
+            }
+        });
+        assertEquals(1, updated);
     }
 }

@@ -1,0 +1,69 @@
+package nl.quickscan.scans;
+
+import nl.quickscan.surveys.Survey;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** Kengetallen: which notations are accepted, how they are stored, and which are refused before any conversion. */
+class AnswerRulesTest {
+
+    private static final Survey.Question KENGETAL = new Survey.Question("kengetal-budget", null,
+            Survey.QuestionType.NUMBER, "Budget", null, null, null, 0, false, List.of(), "euro per jaar", null);
+
+    private static String stored(String typed) {
+        String value = AnswerRules.normalize(KENGETAL, typed);
+        assertNull(AnswerRules.problemWith(KENGETAL, value, null), typed);
+        return value;
+    }
+
+    private static String refused(String typed) {
+        String problem = AnswerRules.problemWith(KENGETAL, AnswerRules.normalize(KENGETAL, typed), null);
+        assertEquals(typed.strip(), AnswerRules.normalize(KENGETAL, typed), "a refused value is kept as typed");
+        return problem;
+    }
+
+    @Test
+    void plainAndDutchNotationsAreStoredWithADecimalPoint() {
+        assertEquals("12", stored("12"));
+        assertEquals("3.5", stored("3,5"));
+        assertEquals("0.4", stored(" 0,40 "));
+        assertEquals("1234.5", stored("1234.5"));
+        assertEquals("1234.5", stored("1.234,5"));
+        assertEquals("1234567", stored("1.234.567"));
+        assertEquals("1234567", stored("1 234 567"));
+        assertEquals("1.234", stored("1.234"), "a single point is a decimal point");
+        assertEquals("0", stored("0"));
+        assertEquals("0", stored("-0"));
+        assertEquals("7", stored("007"));
+        assertEquals("1000000000", stored("1.000.000.000"), "the maximum itself is accepted");
+        assertNull(AnswerRules.normalize(KENGETAL, "  "), "empty means no answer");
+    }
+
+    @Test
+    void exponentsAndOtherNotationsAreRefusedAsText() {
+        for (String typed : List.of("1e999999999", "1e2147483647", "1E3", "0x10", "+5", "12,", ",5", "1,2,3", "1.23.4",
+                "1.234.56", "12.345,6,7", "veel", "1..2", "NaN", "Infinity", "١٢", "5 %", "€ 5")) {
+            assertEquals("Vul een getal in, zoals 12 of 3,5.", refused(typed), typed);
+        }
+    }
+
+    @Test
+    void tooManyDigitsOrCharactersAreRefusedBeforeConversion() {
+        assertEquals("Vul een getal in met hoogstens 15 cijfers.", refused("0,1234567890123456"));
+        assertEquals("Vul een getal in met hoogstens 15 cijfers.", refused("1".repeat(31)));
+        assertEquals("Vul een getal in met hoogstens 15 cijfers.", refused("9".repeat(1000)));
+        assertEquals("0.12345678901234", stored("0,12345678901234"), "15 digits, the zero before the comma included");
+    }
+
+    @Test
+    void numbersOutsideTheRangeAreRefused() {
+        assertEquals("Vul een getal in van 0 tot en met 1.000.000.000.", refused("-1"));
+        assertEquals("Vul een getal in van 0 tot en met 1.000.000.000.", refused("-0,5"));
+        assertEquals("Vul een getal in van 0 tot en met 1.000.000.000.", refused("1000000000,01"));
+        assertEquals("Vul een getal in van 0 tot en met 1.000.000.000.", refused("99999999999"));
+    }
+}
