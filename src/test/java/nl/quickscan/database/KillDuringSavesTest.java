@@ -38,7 +38,7 @@ class KillDuringSavesTest {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
             app.start();
-            long scanId = startScan(app);
+            long scanId = startScan(app, adviser(app), "Nulmeting kill");
             List<String> questions = scaleQuestions(app, THREADS * QUESTIONS_PER_THREAD);
             Map<String, Integer> acknowledged = new ConcurrentHashMap<>();
             AtomicInteger saves = new AtomicInteger();
@@ -104,14 +104,15 @@ class KillDuringSavesTest {
         }
     }
 
-    private static long startScan(AppProcess app) {
+    /** Opens a round of regio Groningen as its coordinator and starts the scan of the adviser's gemeente. */
+    static long startScan(AppProcess app, Api adviser, String roundName) {
         Response round = app.api().login("coordinator.groningen@quickscan.test", TestApp.DEMO_PASSWORD)
                 .postJson("/api/v1/rounds", """
-                        {"name": "Nulmeting kill", "kind": "NULMETING", "surveyId": "quickscan-seksueel-geweld",
+                        {"name": "%s", "kind": "NULMETING", "surveyId": "quickscan-seksueel-geweld",
                          "surveyVersion": 1, "opens": "%s", "closes": "%s"}"""
-                        .formatted(LocalDate.now().minusDays(1), LocalDate.now().plusDays(30)));
+                        .formatted(roundName, LocalDate.now().minusDays(1), LocalDate.now().plusDays(30)));
         assertEquals(201, round.status(), round::toString);
-        Response scan = adviser(app).postJson("/api/v1/scans", "{\"roundId\":" + round.json().get("id") + "}");
+        Response scan = adviser.postJson("/api/v1/scans", "{\"roundId\":" + round.json().get("id") + "}");
         assertEquals(201, scan.status(), scan::toString);
         return ((Number) scan.json().get("id")).longValue();
     }
