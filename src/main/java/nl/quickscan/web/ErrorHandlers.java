@@ -16,6 +16,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
 import jakarta.validation.ConstraintViolationException;
+import nl.quickscan.database.DatabaseOutages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,13 +30,17 @@ final class ErrorHandlers {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorHandlers.class);
     private static final String UNREADABLE = "De gegevens konden niet worden gelezen. Controleer of ze volledig en goed opgemaakt zijn.";
+    static final String DATABASE_UNAVAILABLE = "Quickscan kan de gegevens nu niet bereiken. Wat u net hebt verstuurd, "
+            + "is misschien niet opgeslagen. Probeer het over een paar minuten opnieuw.";
 
     private final ErrorPages errorPages;
     private final AuthorizationExceptionHandler authorizationHandler;
+    private final DatabaseOutages outages;
 
-    ErrorHandlers(ErrorPages errorPages, AuthorizationExceptionHandler authorizationHandler) {
+    ErrorHandlers(ErrorPages errorPages, AuthorizationExceptionHandler authorizationHandler, DatabaseOutages outages) {
         this.errorPages = errorPages;
         this.authorizationHandler = authorizationHandler;
+        this.outages = outages;
     }
 
     @Error(global = true)
@@ -120,12 +125,25 @@ final class ErrorHandlers {
 
     @Error(global = true)
     HttpResponse<?> unexpected(HttpRequest<?> request, Throwable exception) {
+        if (outages.handle(exception)) {
+            // Not a bug: the database is down or its disk is full. One line, not a stack trace per request.
+            LOG.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getPath(), innermost(exception));
+            return errorPages.respond(request, HttpStatus.SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE);
+        }
         String reference = UUID.randomUUID().toString().substring(0, 8);
         // Masked: the path (or an exception quoting the address) can hold the token of an invitation or reset link.
         LOG.error("Unexpected error {} on {} {}", reference, request.getMethod(), TokenMasking.mask(request.getPath()),
                 TokenMasking.mask(exception));
         return errorPages.respond(request, HttpStatus.INTERNAL_SERVER_ERROR,
                 "Er ging iets mis aan onze kant. Probeer het later opnieuw. Vermeld bij een melding code " + reference + ".");
+    }
+
+    private static String innermost(Throwable exception) {
+        Throwable cause = exception;
+        for (int depth = 0; cause.getCause() != null && cause.getCause() != cause && depth < 50; depth++) {
+            cause = cause.getCause();
+        }
+        return cause.toString();
     }
 
     private static String lastNode(String path) {

@@ -68,6 +68,7 @@ public class ErrorPages {
             case BAD_REQUEST, UNPROCESSABLE_ENTITY -> "Dat ging niet goed";
             case METHOD_NOT_ALLOWED -> "Dat kan hier niet";
             case REQUEST_ENTITY_TOO_LARGE -> "Te veel gegevens";
+            case SERVICE_UNAVAILABLE -> "Tijdelijk niet beschikbaar";
             default -> "Er ging iets mis";
         };
     }

@@ -11,12 +11,17 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import nl.quickscan.database.DatabaseOutages;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-/** UP once the app can serve, which includes reaching its database. */
+/**
+ * UP once the app can serve, which includes reaching its database. DOWN when no connection comes within the
+ * pool's connection timeout, while a request met a database outage in the last few seconds, and when the
+ * embedded database's disk is full.
+ */
 @Controller("/health")
 @Secured(SecurityRule.IS_ANONYMOUS)
 final class HealthController {
@@ -26,22 +31,32 @@ final class HealthController {
     }
 
     private final DataSource dataSource;
+    private final DatabaseOutages outages;
 
-    HealthController(DataSource dataSource) {
+    HealthController(DataSource dataSource, DatabaseOutages outages) {
         // The injected DataSource only hands out transaction-bound connections; check the pool itself.
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+        this.outages = outages;
     }
 
     @Get
     @ExecuteOn(TaskExecutors.BLOCKING)
     HttpResponse<Health> health() {
+        if (outages.recentlyFailed() || outages.diskFull()) {
+            return down();
+        }
         try (Connection connection = dataSource.getConnection()) {
             if (connection.isValid(2)) {
                 return HttpResponse.ok(new Health("UP"));
             }
+            outages.outage();
         } catch (SQLException e) {
-            // reported as DOWN below
+            outages.handle(e);
         }
+        return down();
+    }
+
+    private static HttpResponse<Health> down() {
         return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).body(new Health("DOWN"));
     }
 }

@@ -1,20 +1,27 @@
 package nl.quickscan.support;
 
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.util.Map;
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** A script using the JSON API with a bearer token. */
 public final class Api {
 
-    private final TestApp app;
+    private final Function<String, URI> addresses;
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private String token;
 
     Api(TestApp app) {
-        this.app = app;
+        this(app::uri);
+    }
+
+    /** For an app that is not a {@link TestApp}, such as one in a process of its own: path to address. */
+    Api(Function<String, URI> addresses) {
+        this.addresses = addresses;
     }
 
     public Api login(String username, String password) {
@@ -60,7 +67,7 @@ public final class Api {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(app.uri(path)).timeout(java.time.Duration.ofSeconds(20)).header("Accept", "application/json");
+        HttpRequest.Builder builder = HttpRequest.newBuilder(addresses.apply(path)).timeout(java.time.Duration.ofSeconds(20)).header("Accept", "application/json");
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
