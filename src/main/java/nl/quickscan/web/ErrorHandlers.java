@@ -20,6 +20,7 @@ import nl.quickscan.database.DatabaseOutages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.UUID;
 
@@ -116,6 +117,12 @@ final class ErrorHandlers {
     @Error(global = true)
     HttpResponse<?> undecodableForm(HttpRequest<?> request, HttpPostRequestDecoder.ErrorDataDecoderException exception) {
         return errorPages.respond(request, HttpStatus.BAD_REQUEST, UNREADABLE);
+    }
+
+    /** An address with broken %-encoding ("/uitnodiging/abc%zz"): the server cannot even read which page is meant. */
+    @Error(global = true)
+    HttpResponse<?> malformedAddress(HttpRequest<?> request, URISyntaxException exception) {
+        return errorPages.respond(request, HttpStatus.BAD_REQUEST, "Dit adres klopt niet. Controleer de link of typ het adres opnieuw.");
     }
 
     @Error(global = true)

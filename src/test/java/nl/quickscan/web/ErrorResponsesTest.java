@@ -42,6 +42,15 @@ class ErrorResponsesTest {
 
     @ParameterizedTest
     @MethodSource(APPS)
+    void anAddressWithBrokenEncodingGets400(TestApp app) {
+        String response = nl.quickscan.support.RawHttp.send(app,
+                "GET /uitnodiging/abc%zz HTTP/1.1\r\nHost: localhost\r\nAccept: text/html", "");
+        assertTrue(response.startsWith("HTTP/1.1 400"), response);
+        assertTrue(response.contains("Dit adres klopt niet"), response);
+    }
+
+    @ParameterizedTest
+    @MethodSource(APPS)
     void wrongMethodsAndContentTypesGetAClearAnswerWithoutStackTrace(TestApp app) {
         Response wrongMethod = app.api().send("DELETE", "/api/v1/auth/token", "application/json", "{}", Map.of());
         assertEquals(405, wrongMethod.status(), wrongMethod::toString);
