@@ -1,6 +1,7 @@
 package nl.quickscan.web;
 
 import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -27,6 +28,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -70,7 +72,16 @@ final class CurrentAccountFilter implements Ordered {
                         return continuation.proceed();
                     }
                     return permitsAnonymous(request) ? continuation.proceed() : Publishers.<HttpResponse<?>>just(refused(request));
-                }, Later.eventLoopOf(request)));
+                }, onwards(request)));
+    }
+
+    /**
+     * Where the request goes on after the lookup: a request without a body simply on the thread that looked the
+     * session up (its route moves to the blocking pool anyway); one with a body back on its event loop, where the
+     * CSRF check reads the body.
+     */
+    private static Executor onwards(HttpRequest<?> request) {
+        return HttpMethod.permitsRequestBody(request.getMethod()) ? Later.eventLoopOf(request) : Runnable::run;
     }
 
     private HttpResponse<?> refused(HttpRequest<?> request) {
