@@ -75,8 +75,11 @@ public class BenchmarkService {
             return result.bouwstenen().stream().map(b -> {
                 Map<String, Object> row = new HashMap<>();
                 row.put("title", b.title());
-                row.put("mean", named || SharedFigures.allowed(b.stats().n(), round.closes(), ScanService.today())
-                        ? figure(b.stats().mean()) : null);
+                Double mean = named || SharedFigures.allowed(b.stats().n(), round.closes(), ScanService.today())
+                        ? figure(b.stats().mean()) : null;
+                row.put("mean", mean);
+                // Handlebars' #if takes 0 for false, and a mean of 0 % is a figure, not a missing one.
+                row.put("hasMean", mean != null);
                 return row;
             }).toList();
         }

@@ -28,6 +28,22 @@ class BenchmarkTest {
 
     @ParameterizedTest
     @MethodSource("nl.quickscan.support.TestApp#all")
+    void aMeanOfZeroPercentIsShownAsAFigureInTheNationalOverview(TestApp app) {
+        long roundId = Rounds.open(app, COORDINATOR);
+        Survey survey = app.bean(SurveyCatalog.class).find("quickscan-seksueel-geweld", 1).orElseThrow();
+        Scans.submitAll(app, survey, roundId, "GM0014", "0");
+        String name = app.api().login(COORDINATOR, TestApp.DEMO_PASSWORD).get("/api/v1/rounds").jsonList().stream()
+                .filter(round -> ((Number) round.get("id")).longValue() == roundId).findFirst().orElseThrow().get("name").toString();
+
+        Document page = app.browser().login(COORDINATOR, TestApp.DEMO_PASSWORD).get("/benchmark").html();
+        Element row = page.select("tbody tr:has(td:contains(" + name + "))").first();
+        // The coordinator's own round: exact figures, and every bouwsteen scored 0 %.
+        assertTrue(row.text().contains("Bouwsteen 1. Visie en regionale aanpak: 0%"), row.text());
+        assertTrue(!row.text().contains("geen cijfers"), row.text());
+    }
+
+    @ParameterizedTest
+    @MethodSource("nl.quickscan.support.TestApp#all")
     void theRoundsFiguresMatchAHandComputedExample(TestApp app) {
         long roundId = Rounds.open(app, COORDINATOR);
         Survey survey = app.bean(SurveyCatalog.class).find("quickscan-seksueel-geweld", 1).orElseThrow();
