@@ -42,7 +42,7 @@ public class Sessions {
         String sessionId = UUID.randomUUID().toString();
         sessions.save(new LoginSession(sessionId, account.id(), now, now.plus(lifetime)));
         Authentication authentication = Authentication.build(account.email(), List.of(account.role().name()),
-                Map.of(SESSION_CLAIM, sessionId, "accountId", account.id()));
+                Map.of(SESSION_CLAIM, sessionId));
         String token = tokenGenerator.generateToken(authentication, (int) lifetime.toSeconds())
                 .orElseThrow(() -> new IllegalStateException("token generation failed"));
         return new IssuedToken(token, lifetime);

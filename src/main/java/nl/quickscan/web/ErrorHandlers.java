@@ -15,13 +15,11 @@ import io.micronaut.security.authentication.AuthorizationException;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
-import jakarta.validation.ConstraintViolationException;
 import nl.quickscan.database.DatabaseOutages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URISyntaxException;
-import java.util.List;
 import java.util.UUID;
 
 /** Every error leaves as a Dutch page or a JSON {@link ApiError}; never a stack trace. */
@@ -82,18 +80,6 @@ final class ErrorHandlers {
     }
 
     @Error(global = true)
-    HttpResponse<?> constraintViolation(HttpRequest<?> request, ConstraintViolationException exception) {
-        List<ApiError.FieldError> errors = exception.getConstraintViolations().stream()
-                .map(violation -> new ApiError.FieldError(lastNode(violation.getPropertyPath().toString()),
-                        violation.getMessage()))
-                .toList();
-        if (ErrorPages.isApi(request)) {
-            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ApiError("Controleer de invoer.", errors));
-        }
-        return errorPages.page(request, HttpStatus.UNPROCESSABLE_ENTITY, "Controleer de invoer.");
-    }
-
-    @Error(global = true)
     HttpResponse<?> unreadable(HttpRequest<?> request, CodecException exception) {
         return errorPages.respond(request, HttpStatus.BAD_REQUEST, UNREADABLE);
     }
@@ -151,10 +137,5 @@ final class ErrorHandlers {
             cause = cause.getCause();
         }
         return cause.toString();
-    }
-
-    private static String lastNode(String path) {
-        int dot = path.lastIndexOf('.');
-        return dot < 0 ? path : path.substring(dot + 1);
     }
 }
