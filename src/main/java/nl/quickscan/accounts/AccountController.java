@@ -164,6 +164,7 @@ class AccountController {
         model.put("email", email);
         model.put("name", name);
         model.put("link", link);
+        model.put("invitationValidity", Purpose.INVITATION.validityText());
         model.put("mail", mailer.send(Purpose.INVITATION, email, name, link).name());
         return new ModelAndView<>("accounts/invited", model);
     }
@@ -185,6 +186,7 @@ class AccountController {
         problems.putInto(model);
         model.put("existing", existing);
         model.put("resetValidity", Purpose.PASSWORD_RESET.validityText());
+        model.put("invitationValidity", Purpose.INVITATION.validityText());
         model.put("chooseRole", actor.is(Role.BEHEERDER));
         model.put("roles", Arrays.stream(Role.values())
                 .map(role -> FormValues.option(role.name(), role.label(), form.role())).toList());

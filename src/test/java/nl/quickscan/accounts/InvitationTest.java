@@ -31,6 +31,7 @@ class InvitationTest {
         assertEquals(200, created.status(), created::toString);
         String link = created.html().selectFirst("input#link").val();
         assertTrue(link.contains("/uitnodiging/"), link);
+        assertTrue(created.html().text().contains("De link werkt één keer en is 7 dagen geldig."), "validity from Invitation.Purpose");
 
         Account account = app.bean(AccountRepository.class).findByEmail(email.toLowerCase()).orElseThrow();
         assertEquals(Role.ADVISEUR, account.role());
