@@ -1,5 +1,7 @@
 package nl.quickscan.accounts;
 
+import nl.quickscan.identity.Role;
+import nl.quickscan.identity.CurrentAccount;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -12,7 +14,7 @@ import nl.quickscan.tenancy.RegioRepository;
 import nl.quickscan.tenancy.TenantScope;
 import nl.quickscan.web.BaseUrl;
 import nl.quickscan.web.FormValues;
-import nl.quickscan.web.InvalidInput;
+import nl.quickscan.errors.InvalidInput;
 
 import java.time.Instant;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package nl.quickscan.accounts;
 
+import nl.quickscan.identity.Role;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;

@@ -1,5 +1,6 @@
 package nl.quickscan.accounts;
 
+import nl.quickscan.identity.CurrentAccount;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -19,7 +20,7 @@ import nl.quickscan.tenancy.GemeenteRow;
 import nl.quickscan.tenancy.RegioRepository;
 import nl.quickscan.tenancy.TenantScope;
 import nl.quickscan.web.ApiError;
-import nl.quickscan.web.InvalidInput;
+import nl.quickscan.errors.InvalidInput;
 
 import java.time.Duration;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package nl.quickscan.accounts;
 
+import nl.quickscan.identity.CurrentAccount;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;

@@ -1,7 +1,6 @@
 package nl.quickscan.benchmark;
 
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.exceptions.HttpStatusException;
+import nl.quickscan.errors.NotFoundException;
 import jakarta.inject.Singleton;
 import nl.quickscan.scans.AnswerRepository;
 import nl.quickscan.scans.Meetronde;
@@ -144,7 +143,7 @@ public class BenchmarkService {
 
     public RoundBenchmark of(TenantScope scope, long roundId) {
         Meetronde round = rounds.findVisible(scope, roundId)
-                .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "ronde"));
+                .orElseThrow(() -> new NotFoundException("ronde"));
         return of(scope, round, gemeenten.listVisible(scope).stream().filter(g -> g.regioId() == round.regioId()).toList());
     }
 

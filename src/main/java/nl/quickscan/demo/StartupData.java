@@ -1,5 +1,6 @@
 package nl.quickscan.demo;
 
+import nl.quickscan.database.DemoMode;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
@@ -10,7 +11,7 @@ import jakarta.inject.Singleton;
 import nl.quickscan.accounts.Account;
 import nl.quickscan.accounts.AccountRepository;
 import nl.quickscan.accounts.PasswordHasher;
-import nl.quickscan.accounts.Role;
+import nl.quickscan.identity.Role;
 import nl.quickscan.tenancy.Gemeente;
 import nl.quickscan.tenancy.GemeenteRepository;
 import nl.quickscan.tenancy.Regio;

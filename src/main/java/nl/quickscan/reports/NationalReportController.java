@@ -5,7 +5,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import nl.quickscan.accounts.Role;
+import nl.quickscan.identity.Role;
 import nl.quickscan.benchmark.BenchmarkService;
 import nl.quickscan.tenancy.TenantScope;
 

@@ -16,13 +16,13 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
-import nl.quickscan.accounts.CurrentAccount;
-import nl.quickscan.accounts.Role;
+import nl.quickscan.identity.CurrentAccount;
+import nl.quickscan.identity.Role;
 import nl.quickscan.surveys.SurveyCatalog;
 import nl.quickscan.tenancy.RegioRepository;
 import nl.quickscan.tenancy.TenantScope;
 import nl.quickscan.web.FormValues;
-import nl.quickscan.web.InvalidInput;
+import nl.quickscan.errors.InvalidInput;
 
 import java.net.URI;
 import java.time.LocalDate;

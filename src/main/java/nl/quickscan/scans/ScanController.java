@@ -17,8 +17,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
-import nl.quickscan.accounts.CurrentAccount;
-import nl.quickscan.accounts.Role;
+import nl.quickscan.identity.CurrentAccount;
+import nl.quickscan.identity.Role;
 import nl.quickscan.tenancy.TenantScope;
 
 import java.time.Instant;
@@ -88,7 +88,7 @@ class ScanController {
     @Secured(Role.Names.ADVISEUR)
     HttpResponse<ScanJson> start(CurrentAccount adviser, TenantScope scope, @Body StartRequest request) {
         if (request.roundId() == null) {
-            throw new nl.quickscan.web.InvalidInput().add("roundId", "Geef de meetronde op (roundId).").asException();
+            throw new nl.quickscan.errors.InvalidInput().add("roundId", "Geef de meetronde op (roundId).").asException();
         }
         ScanRow scan = service.start(adviser, scope, request.roundId());
         return HttpResponse.created(json(service.view(scope, scan.id())));
@@ -104,7 +104,7 @@ class ScanController {
     HttpResponse<?> answer(CurrentAccount adviser, TenantScope scope, @PathVariable long id,
                            @PathVariable String questionKey, @Body AnswerRequest request) {
         if (request.version() == null || request.version() < 0) {
-            throw new nl.quickscan.web.InvalidInput()
+            throw new nl.quickscan.errors.InvalidInput()
                     .add("version", "Geef de versie op waarop u uw wijziging baseert (0 voor een nieuw antwoord).").asException();
         }
         ScanService.SaveResult result = service.save(adviser, scope, id, questionKey, request.value(), request.comment(),

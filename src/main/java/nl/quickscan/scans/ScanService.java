@@ -7,7 +7,7 @@ import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import nl.quickscan.accounts.CurrentAccount;
+import nl.quickscan.identity.CurrentAccount;
 import nl.quickscan.audit.AuditLog;
 import nl.quickscan.surveys.Survey;
 import nl.quickscan.surveys.SurveyCatalog;

@@ -16,11 +16,11 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
-import nl.quickscan.accounts.CurrentAccount;
-import nl.quickscan.accounts.Role;
+import nl.quickscan.identity.CurrentAccount;
+import nl.quickscan.identity.Role;
 import nl.quickscan.audit.AuditLog;
 import nl.quickscan.web.FormValues;
-import nl.quickscan.web.InvalidInput;
+import nl.quickscan.errors.InvalidInput;
 
 import java.net.URI;
 import java.util.HashMap;

@@ -1,8 +1,6 @@
 package nl.quickscan.tenancy;
 
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MediaType;
-import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -12,16 +10,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
-import io.micronaut.views.ModelAndView;
-import nl.quickscan.accounts.AccountRepository;
-import nl.quickscan.accounts.CurrentAccount;
-import nl.quickscan.accounts.Role;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
-/** The start page of each role, the gemeente page, and the tenants as JSON: all within the account's scope. */
+/** The tenants as JSON, within the account's scope. */
 @Controller
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -40,39 +32,10 @@ class TenancyController {
 
     private final GemeenteRepository gemeenten;
     private final RegioRepository regios;
-    private final AccountRepository accounts;
 
-    TenancyController(GemeenteRepository gemeenten, RegioRepository regios, AccountRepository accounts) {
+    TenancyController(GemeenteRepository gemeenten, RegioRepository regios) {
         this.gemeenten = gemeenten;
         this.regios = regios;
-        this.accounts = accounts;
-    }
-
-    @Get
-    @Produces(MediaType.TEXT_HTML)
-    ModelAndView<Map<String, Object>> home(CurrentAccount account, TenantScope scope) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("title", "Start");
-        model.put("regios", regios.listVisible(scope));
-        List<GemeenteRow> visible = gemeenten.listVisible(scope);
-        model.put("gemeenten", visible);
-        if (account.is(Role.ADVISEUR) && !visible.isEmpty()) {
-            GemeenteRow own = visible.get(0);
-            model.put("gemeente", own);
-            model.put("colleagues", accounts.listOfGemeente(own.id()));
-        }
-        return new ModelAndView<>("home", model);
-    }
-
-    @Get("/gemeenten/{cbsCode}")
-    @Produces(MediaType.TEXT_HTML)
-    ModelAndView<Map<String, Object>> gemeente(TenantScope scope, @PathVariable String cbsCode) {
-        GemeenteRow gemeente = visibleGemeente(scope, cbsCode);
-        Map<String, Object> model = new HashMap<>();
-        model.put("title", "Gemeente " + gemeente.name());
-        model.put("gemeente", gemeente);
-        model.put("accounts", accounts.listOfGemeente(gemeente.id()));
-        return new ModelAndView<>("gemeente", model);
     }
 
     @Get("/api/v1/gemeenten")

@@ -2,10 +2,10 @@ package nl.quickscan.tenancy;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import nl.quickscan.accounts.CurrentAccount;
+import nl.quickscan.identity.CurrentAccount;
 import nl.quickscan.audit.AuditLog;
 import nl.quickscan.web.FormValues;
-import nl.quickscan.web.InvalidInput;
+import nl.quickscan.errors.InvalidInput;
 
 import java.time.Instant;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package nl.quickscan.tenancy;
 
-import nl.quickscan.accounts.CurrentAccount;
+import nl.quickscan.identity.CurrentAccount;
 
 /**
  * The part of the platform an account may see: everything (beheerder), one regio (coordinator) or one gemeente

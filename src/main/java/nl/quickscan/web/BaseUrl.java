@@ -7,7 +7,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.runtime.server.EmbeddedServer;
-import nl.quickscan.demo.DemoMode;
+import nl.quickscan.database.DemoMode;
 
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -23,7 +23,7 @@ import io.micronaut.http.cookie.SameSite;
 import io.micronaut.http.filter.FilterContinuation;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.security.token.cookie.AccessTokenCookieConfiguration;
-import nl.quickscan.accounts.CurrentAccount;
+import nl.quickscan.identity.CurrentAccount;
 import org.reactivestreams.Publisher;
 
 import javax.crypto.Mac;

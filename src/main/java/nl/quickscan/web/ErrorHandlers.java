@@ -16,6 +16,10 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
 import nl.quickscan.database.DatabaseOutages;
+import nl.quickscan.errors.ClosedException;
+import nl.quickscan.errors.ConflictException;
+import nl.quickscan.errors.InvalidInput;
+import nl.quickscan.errors.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +57,23 @@ final class ErrorHandlers {
                 "Deze pagina bestaat niet (meer), of u heeft er geen toegang toe.");
     }
 
-    /** Controllers say "not found" by throwing; another tenant's resource is reported the same way. */
+    /** Services say "not found" by throwing; another tenant's resource is reported the same way. */
+    @Error(global = true)
+    HttpResponse<?> notFound(HttpRequest<?> request, NotFoundException exception) {
+        return notFound(request);
+    }
+
+    @Error(global = true)
+    HttpResponse<?> conflict(HttpRequest<?> request, ConflictException exception) {
+        return errorPages.respond(request, HttpStatus.CONFLICT, exception.getMessage());
+    }
+
+    @Error(global = true)
+    HttpResponse<?> closed(HttpRequest<?> request, ClosedException exception) {
+        return errorPages.respond(request, HttpStatus.CONFLICT, exception.getMessage());
+    }
+
+    /** Controllers that answer with an HTTP status of their own; "not found" looks like any other. */
     @Error(global = true)
     HttpResponse<?> status(HttpRequest<?> request, HttpStatusException exception) {
         if (exception.getStatus() == HttpStatus.NOT_FOUND) {
@@ -75,8 +95,11 @@ final class ErrorHandlers {
 
     @Error(global = true)
     HttpResponse<?> invalidInput(HttpRequest<?> request, InvalidInput.InvalidInputException exception) {
-        return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
-                .body(new ApiError("Controleer de invoer.", exception.input().asList()));
+        if (!ErrorPages.isApi(request)) {
+            return errorPages.page(request, HttpStatus.UNPROCESSABLE_ENTITY, exception.getMessage());
+        }
+        return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ApiError("Controleer de invoer.",
+                exception.input().summary().stream().map(p -> new ApiError.FieldError(p.field(), p.message())).toList()));
     }
 
     @Error(global = true)

@@ -15,12 +15,12 @@ import java.util.concurrent.Executor;
  * looked up) without a thread waiting for it: the filter returns at once, and the response publisher it chooses
  * is subscribed when the future completes.
  */
-final class Later {
+public final class Later {
 
     private Later() {
     }
 
-    static <T> Publisher<T> publisher(CompletableFuture<? extends Publisher<T>> future) {
+    public static <T> Publisher<T> publisher(CompletableFuture<? extends Publisher<T>> future) {
         return subscriber -> future.whenComplete((publisher, failure) -> {
             if (failure == null) {
                 publisher.subscribe(subscriber);
@@ -35,7 +35,7 @@ final class Later {
      * The event loop of the request's connection, where the request goes on once the work is done. Going on from
      * inside the callback that finished a body would re-enter Netty's body buffer, which it does not allow.
      */
-    static Executor eventLoopOf(HttpRequest<?> request) {
+    public static Executor eventLoopOf(HttpRequest<?> request) {
         return request instanceof NettyHttpRequest<?> netty ? netty.getChannelHandlerContext().executor() : Runnable::run;
     }
 

@@ -4,8 +4,8 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.views.ModelAndView;
 import io.micronaut.views.model.ViewModelProcessor;
 import jakarta.inject.Singleton;
-import nl.quickscan.accounts.CurrentAccount;
-import nl.quickscan.accounts.Role;
+import nl.quickscan.identity.CurrentAccount;
+import nl.quickscan.identity.Role;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package nl.quickscan.web;
 
 /** Names of the request attributes that the filters hand to binders and views. */
-final class RequestAttributes {
-    static final String CURRENT_ACCOUNT = "quickscan.currentAccount";
+public final class RequestAttributes {
+    public static final String CURRENT_ACCOUNT = "quickscan.currentAccount";
     static final String CSRF_TOKEN = "quickscan.csrfToken";
     static final String NEW_CSRF_TOKEN = "quickscan.newCsrfToken";
 

@@ -44,6 +44,13 @@ public class Views {
                 value instanceof Number number ? dutchNumber(number) : "");
         handlebars.registerHelper("procent", (Object value, Options options) ->
                 value instanceof Number number ? dutchNumber(Math.round(number.doubleValue())) + "%" : "geen score");
+        handlebars.registerHelper("concat", (Object first, Options options) -> {
+            StringBuilder text = new StringBuilder(String.valueOf(first));
+            for (Object param : options.params) {
+                text.append(param);
+            }
+            return text.toString();
+        });
         handlebars.registerHelper("static", (Object file, Options options) -> StaticFiles.url(String.valueOf(file)));
         handlebars.registerHelper("punten", (Object value, Options options) ->
                 value instanceof Number number ? (number.doubleValue() > 0 ? "+" : "") + dutchNumber(number) : "–");

@@ -1,5 +1,6 @@
 package nl.quickscan.accounts;
 
+import nl.quickscan.identity.Role;
 import nl.quickscan.audit.AuditLog;
 import nl.quickscan.support.Browser;
 import nl.quickscan.support.Fixtures;

@@ -1,5 +1,6 @@
 package nl.quickscan.accounts;
 
+import nl.quickscan.identity.Role;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;

@@ -5,7 +5,7 @@ import io.micronaut.transaction.TransactionOperations;
 import nl.quickscan.accounts.Account;
 import nl.quickscan.accounts.AccountRepository;
 import nl.quickscan.accounts.PasswordHasher;
-import nl.quickscan.accounts.Role;
+import nl.quickscan.identity.Role;
 import nl.quickscan.scans.AnswerRepository;
 import nl.quickscan.scans.Meetronde;
 import nl.quickscan.scans.RoundRepository;

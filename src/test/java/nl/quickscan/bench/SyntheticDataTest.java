@@ -4,7 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import nl.quickscan.accounts.Account;
 import nl.quickscan.accounts.AccountRepository;
-import nl.quickscan.accounts.Role;
+import nl.quickscan.identity.Role;
 import nl.quickscan.support.TestApp;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package nl.quickscan.support;
 import nl.quickscan.accounts.Account;
 import nl.quickscan.accounts.AccountRepository;
 import nl.quickscan.accounts.PasswordHasher;
-import nl.quickscan.accounts.Role;
+import nl.quickscan.identity.Role;
 import nl.quickscan.tenancy.GemeenteRepository;
 
 import java.time.Instant;

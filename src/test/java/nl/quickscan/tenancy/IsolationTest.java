@@ -1,7 +1,7 @@
 package nl.quickscan.tenancy;
 
 import nl.quickscan.accounts.AccountRepository;
-import nl.quickscan.accounts.Role;
+import nl.quickscan.identity.Role;
 import nl.quickscan.support.Api;
 import nl.quickscan.support.Browser;
 import nl.quickscan.support.Fixtures;

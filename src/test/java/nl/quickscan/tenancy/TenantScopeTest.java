@@ -1,7 +1,7 @@
 package nl.quickscan.tenancy;
 
-import nl.quickscan.accounts.CurrentAccount;
-import nl.quickscan.accounts.Role;
+import nl.quickscan.identity.CurrentAccount;
+import nl.quickscan.identity.Role;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

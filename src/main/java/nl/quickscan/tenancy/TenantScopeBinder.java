@@ -1,11 +1,12 @@
-package nl.quickscan.web;
+package nl.quickscan.tenancy;
 
+import nl.quickscan.web.RequestAttributes;
 import io.micronaut.core.convert.ArgumentConversionContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.bind.binders.TypedRequestArgumentBinder;
 import jakarta.inject.Singleton;
-import nl.quickscan.accounts.CurrentAccount;
+import nl.quickscan.identity.CurrentAccount;
 import nl.quickscan.tenancy.TenantScope;
 
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package nl.quickscan.web;
+package nl.quickscan.accounts;
 
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpMethod;
@@ -18,9 +18,10 @@ import io.micronaut.security.filters.SecurityFilter;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.web.router.RouteAttributes;
 import jakarta.inject.Named;
-import nl.quickscan.accounts.CurrentAccount;
-import nl.quickscan.accounts.LoginSessionRepository;
-import nl.quickscan.accounts.Sessions;
+import nl.quickscan.identity.CurrentAccount;
+import nl.quickscan.web.ErrorPages;
+import nl.quickscan.web.Later;
+import nl.quickscan.web.RequestAttributes;
 import org.reactivestreams.Publisher;
 
 import java.net.URI;

@@ -1,4 +1,4 @@
-package nl.quickscan.accounts;
+package nl.quickscan.identity;
 
 import io.micronaut.core.annotation.Nullable;
 

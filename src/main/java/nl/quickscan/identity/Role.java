@@ -1,4 +1,4 @@
-package nl.quickscan.accounts;
+package nl.quickscan.identity;
 
 /** What an account may do; the tenant it works for follows from the role (see {@code TenantScope}). */
 public enum Role {

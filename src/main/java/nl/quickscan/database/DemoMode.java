@@ -1,4 +1,4 @@
-package nl.quickscan.demo;
+package nl.quickscan.database;
 
 import io.micronaut.core.annotation.Nullable;
 

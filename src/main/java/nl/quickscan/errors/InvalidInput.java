@@ -1,4 +1,4 @@
-package nl.quickscan.web;
+package nl.quickscan.errors;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -40,16 +40,10 @@ public final class InvalidInput {
         return Collections.unmodifiableMap(problems);
     }
 
-    public List<ApiError.FieldError> asList() {
-        List<ApiError.FieldError> list = new ArrayList<>();
-        problems.forEach((field, message) -> list.add(new ApiError.FieldError(field, message)));
-        return list;
-    }
-
-    /** For pages: the list of problems with their field, for the error summary at the top of a form. */
-    public List<Map<String, String>> summary() {
-        List<Map<String, String>> list = new ArrayList<>();
-        problems.forEach((field, message) -> list.add(Map.of("field", field, "message", message)));
+    /** The problems in the order found: for the error summary at the top of a form, and for the API's 422. */
+    public List<Problem> summary() {
+        List<Problem> list = new ArrayList<>();
+        problems.forEach((field, message) -> list.add(new Problem(field, message)));
         return list;
     }
 
@@ -73,12 +67,15 @@ public final class InvalidInput {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
-    /** Thrown by API endpoints; {@link ErrorHandlers} turns it into 422 with the problems. */
-    public static final class InvalidInputException extends RuntimeException {
+    public record Problem(String field, String message) {
+    }
+
+    /** Thrown by services and API endpoints; the web layer turns it into 422 with the problems. */
+    public static final class InvalidInputException extends DomainException {
         private final transient InvalidInput input;
 
         InvalidInputException(InvalidInput input) {
-            super("invalid input", null, false, false);
+            super(String.join(" ", input.byField().values()));
             this.input = input;
         }
 
