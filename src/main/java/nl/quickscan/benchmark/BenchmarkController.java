@@ -21,6 +21,8 @@ import nl.quickscan.scans.ScanService;
 import nl.quickscan.scoring.SharedFigures;
 import nl.quickscan.tenancy.TenantScope;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -78,8 +80,10 @@ class BenchmarkController {
     }
 
     private final BenchmarkService service;
+    private final Clock clock;
 
-    BenchmarkController(BenchmarkService service) {
+    BenchmarkController(BenchmarkService service, Clock clock) {
+        this.clock = clock;
         this.service = service;
     }
 
@@ -135,7 +139,7 @@ class BenchmarkController {
         Map<String, Object> model = new HashMap<>();
         model.put("title", benchmark.round().name());
         model.put("round", benchmark.round());
-        model.put("open", benchmark.round().openOn(ScanService.today()));
+        model.put("open", benchmark.round().openOn(LocalDate.now(clock)));
         model.put("rows", rows);
         model.put("columns", columns);
         model.put("bouwstenen", result.bouwstenen());

@@ -18,6 +18,8 @@ import nl.quickscan.tenancy.GemeenteRow;
 import nl.quickscan.tenancy.RegioRepository;
 import nl.quickscan.tenancy.TenantScope;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,9 +45,11 @@ public class BenchmarkService {
     private final GemeenteRepository gemeenten;
     private final SurveyCatalog surveys;
     private final RegioRepository regios;
+    private final Clock clock;
 
     BenchmarkService(RoundRepository rounds, ScanRepository scans, AnswerRepository answers,
-                     GemeenteRepository gemeenten, SurveyCatalog surveys, RegioRepository regios) {
+                     GemeenteRepository gemeenten, SurveyCatalog surveys, RegioRepository regios, Clock clock) {
+        this.clock = clock;
         this.regios = regios;
         this.rounds = rounds;
         this.scans = scans;
@@ -60,7 +64,7 @@ public class BenchmarkService {
      * scores, rounded to 5 percent); in the viewer's own scope they are exact, as on the round's dashboard.
      */
     public record RoundSummary(Meetronde round, String regioName, int gemeenten, Benchmark.Result result,
-                               boolean named, boolean shown) {
+                               boolean named, boolean shown, LocalDate today) {
         public Double totalMean() {
             return figure(result.total().mean());
         }
@@ -74,7 +78,7 @@ public class BenchmarkService {
             return result.bouwstenen().stream().map(b -> {
                 Map<String, Object> row = new HashMap<>();
                 row.put("title", b.title());
-                Double mean = named || SharedFigures.allowed(b.stats().n(), round.closes(), ScanService.today())
+                Double mean = named || SharedFigures.allowed(b.stats().n(), round.closes(), today)
                         ? figure(b.stats().mean()) : null;
                 row.put("mean", mean);
                 // Handlebars' #if takes 0 for false, and a mean of 0 % is a figure, not a missing one.
@@ -105,12 +109,13 @@ public class BenchmarkService {
         Set<Long> viewersRounds = rounds.listVisible(viewer).stream().map(Meetronde::id)
                 .collect(Collectors.toSet());
         List<RoundSummary> summaries = new ArrayList<>();
+        LocalDate today = LocalDate.now(clock);
         for (Meetronde round : rounds.listVisible(platform)) {
             RoundBenchmark benchmark = of(platform, round, gemeentenByRegio.getOrDefault(round.regioId(), List.of()));
             boolean named = viewersRounds.contains(round.id());
             summaries.add(new RoundSummary(round, regioNames.get(round.regioId()), benchmark.result().gemeenten().size(),
                     benchmark.result(), named, named || SharedFigures.allowed(benchmark.result().total().n(),
-                    round.closes(), ScanService.today())));
+                    round.closes(), today), today));
         }
         summaries.sort(java.util.Comparator.comparing(RoundSummary::regioName).thenComparing(s -> s.round().opens()));
         return summaries;

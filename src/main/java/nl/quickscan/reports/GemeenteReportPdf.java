@@ -14,7 +14,7 @@ import nl.quickscan.scans.ScanRow;
 import nl.quickscan.scoring.Results;
 import nl.quickscan.scoring.SharedFigures;
 import nl.quickscan.scoring.Scoring;
-import nl.quickscan.web.Views;
+import nl.quickscan.time.Clocks;
 
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
@@ -56,9 +56,9 @@ final class GemeenteReportPdf {
         document.add(PdfStyle.spaced(new Paragraph("Gemeenterapport " + scan.gemeenteName() + " (" + scan.cbsCode() + ")", h2), 12));
         String rounds = data.comparison().map(c -> c.baseline().scan().roundName() + " en " + scan.roundName()).orElse(scan.roundName());
         document.add(PdfStyle.spaced(new Paragraph("Meetronde: " + rounds, body), 12));
-        document.add(new Paragraph("Datum: " + PdfStyle.DATE.format(LocalDate.now(Views.ZONE)), body));
+        document.add(new Paragraph("Datum: " + PdfStyle.DATE.format(LocalDate.now(Clocks.ZONE)), body));
         document.add(PdfStyle.spaced(new Paragraph(scan.submitted()
-                ? "Status: ingediend" + (scan.submittedAt() == null ? "" : " op " + PdfStyle.DATE.format(scan.submittedAt().atZone(Views.ZONE)))
+                ? "Status: ingediend" + (scan.submittedAt() == null ? "" : " op " + PdfStyle.DATE.format(scan.submittedAt().atZone(Clocks.ZONE)))
                 : "Status: VOORLOPIG – deze scan is nog niet ingediend", bold), 12));
         Scoring.Result result = data.current();
         document.add(PdfStyle.spaced(new Paragraph("Totaalscore: " + ReportData.percent(result.total())

@@ -10,7 +10,7 @@ import nl.quickscan.benchmark.Benchmark;
 import nl.quickscan.benchmark.BenchmarkService;
 import nl.quickscan.benchmark.Development;
 import nl.quickscan.scoring.Scoring;
-import nl.quickscan.web.Views;
+import nl.quickscan.time.Clocks;
 
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
@@ -34,7 +34,7 @@ final class RegioReportPdf {
             document.add(new Paragraph("Regiorapport " + regioName, style.h1));
             document.add(PdfStyle.spaced(new Paragraph(benchmark.round().name() + ", vragenlijst "
                     + benchmark.round().surveyId() + " versie " + benchmark.round().surveyVersion() + ". Datum: "
-                    + PdfStyle.DATE.format(LocalDate.now(Views.ZONE)) + ".", style.body), 8));
+                    + PdfStyle.DATE.format(LocalDate.now(Clocks.ZONE)) + ".", style.body), 8));
             long submitted = result.gemeenten().stream().filter(g -> g.result() != null).count();
             document.add(PdfStyle.spaced(new Paragraph(submitted + " van " + result.gemeenten().size()
                     + " gemeenten hebben hun scan ingediend. Alleen ingediende scans tellen mee in de cijfers.", style.body), 4));

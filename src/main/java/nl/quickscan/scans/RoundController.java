@@ -24,6 +24,7 @@ import nl.quickscan.tenancy.TenantScope;
 import nl.quickscan.web.FormValues;
 import nl.quickscan.errors.InvalidInput;
 
+import java.time.Clock;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -38,9 +39,9 @@ class RoundController {
     @Serdeable
     record RoundJson(long id, long regioId, String name, String kind, String surveyId, int surveyVersion,
                      LocalDate opens, LocalDate closes, @Nullable Long baselineRoundId, boolean open) {
-        static RoundJson of(Meetronde m) {
+        static RoundJson of(Meetronde m, LocalDate today) {
             return new RoundJson(m.id(), m.regioId(), m.name(), m.kind().name(), m.surveyId(), m.surveyVersion(),
-                    m.opens(), m.closes(), m.baselineRoundId(), m.openOn(ScanService.today()));
+                    m.opens(), m.closes(), m.baselineRoundId(), m.openOn(today));
         }
     }
 
@@ -59,8 +60,10 @@ class RoundController {
     private final RoundAdmin admin;
     private final RegioRepository regios;
     private final SurveyCatalog surveys;
+    private final Clock clock;
 
-    RoundController(RoundRepository rounds, RoundAdmin admin, RegioRepository regios, SurveyCatalog surveys) {
+    RoundController(RoundRepository rounds, RoundAdmin admin, RegioRepository regios, SurveyCatalog surveys, Clock clock) {
+        this.clock = clock;
         this.rounds = rounds;
         this.admin = admin;
         this.regios = regios;
@@ -70,7 +73,8 @@ class RoundController {
     @Get("/api/v1/rounds")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     List<RoundJson> apiList(TenantScope scope) {
-        return rounds.listVisible(scope).stream().map(RoundJson::of).toList();
+        LocalDate today = LocalDate.now(clock);
+        return rounds.listVisible(scope).stream().map(round -> RoundJson.of(round, today)).toList();
     }
 
     @Post(value = "/api/v1/rounds", consumes = MediaType.APPLICATION_JSON)
@@ -81,7 +85,7 @@ class RoundController {
                 request.kind(), request.surveyId(), request.surveyVersion(), request.opens(), request.closes(),
                 request.baselineRoundId()), problems).orElse(null);
         problems.throwIfAny();
-        return HttpResponse.created(RoundJson.of(round));
+        return HttpResponse.created(RoundJson.of(round, LocalDate.now(clock)));
     }
 
     @Get("/rondes")

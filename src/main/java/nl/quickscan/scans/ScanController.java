@@ -118,7 +118,7 @@ class ScanController {
                     conflict.current() == null ? null : AnswerJson.of(conflict.current())));
         }
         ScanService.SaveResult.Rejected rejected = (ScanService.SaveResult.Rejected) result;
-        return HttpResponse.status(rejected.status()).body(nl.quickscan.web.ApiError.of(rejected.message()));
+        return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(nl.quickscan.web.ApiError.of(rejected.message()));
     }
 
     @Post("/{id}/submit")

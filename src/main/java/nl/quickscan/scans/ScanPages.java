@@ -24,6 +24,8 @@ import nl.quickscan.surveys.Survey;
 import nl.quickscan.tenancy.TenantScope;
 import nl.quickscan.web.FormValues;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,8 +55,10 @@ class ScanPages {
     private final ScanService service;
     private final ScanRepository scans;
     private final RoundRepository rounds;
+    private final Clock clock;
 
-    ScanPages(ScanService service, ScanRepository scans, RoundRepository rounds) {
+    ScanPages(ScanService service, ScanRepository scans, RoundRepository rounds, Clock clock) {
+        this.clock = clock;
         this.service = service;
         this.scans = scans;
         this.rounds = rounds;
@@ -70,7 +74,7 @@ class ScanPages {
         for (Meetronde round : rounds.listVisible(scope)) {
             Map<String, Object> row = new HashMap<>();
             row.put("round", round);
-            row.put("open", round.openOn(ScanService.today()));
+            row.put("open", round.openOn(LocalDate.now(clock)));
             ScanRow scan = byRound.get(round.id());
             if (scan != null) {
                 ScanService.ScanView view = service.view(scope, scan.id());
@@ -163,9 +167,6 @@ class ScanPages {
             if (result instanceof ScanService.SaveResult.Conflict conflict) {
                 conflicts.put(key, conflict.current());
             } else if (result instanceof ScanService.SaveResult.Rejected rejected) {
-                if (rejected.status() == HttpStatus.CONFLICT) {
-                    throw new HttpStatusException(HttpStatus.CONFLICT, rejected.message());
-                }
                 problems.put(key, rejected.message());
             }
         }

@@ -2,18 +2,20 @@ package nl.quickscan.scans;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.quickscan.identity.CurrentAccount;
 import nl.quickscan.audit.AuditLog;
+import nl.quickscan.errors.ClosedException;
+import nl.quickscan.errors.ConflictException;
+import nl.quickscan.errors.InvalidInput;
+import nl.quickscan.errors.NotFoundException;
 import nl.quickscan.surveys.Survey;
 import nl.quickscan.surveys.SurveyCatalog;
 import nl.quickscan.tenancy.TenantScope;
-import nl.quickscan.web.Views;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -27,14 +29,18 @@ import java.util.stream.Stream;
 @Singleton
 public class ScanService {
 
+    public static final int REOPEN_REASON_MAX = 1000;
+
     private final ScanRepository scans;
     private final AnswerRepository answers;
     private final RoundRepository rounds;
     private final SurveyCatalog surveys;
     private final AuditLog auditLog;
+    private final Clock clock;
 
     ScanService(ScanRepository scans, AnswerRepository answers, RoundRepository rounds, SurveyCatalog surveys,
-                AuditLog auditLog) {
+                AuditLog auditLog, Clock clock) {
+        this.clock = clock;
         this.scans = scans;
         this.answers = answers;
         this.rounds = rounds;
@@ -59,12 +65,13 @@ public class ScanService {
         record Conflict(@Nullable AnswerRow current) implements SaveResult {
         }
 
-        record Rejected(HttpStatus status, String message) implements SaveResult {
+        /** The answer itself is not acceptable (no such question, not an option, too long). */
+        record Rejected(String message) implements SaveResult {
         }
     }
 
-    public static LocalDate today() {
-        return LocalDate.now(Views.ZONE);
+    private LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     public ScanView view(TenantScope scope, long scanId) {
@@ -92,11 +99,11 @@ public class ScanService {
             return existing.get();
         }
         if (!round.openOn(today())) {
-            throw new HttpStatusException(HttpStatus.CONFLICT,
+            throw new ClosedException(
                     "Deze meetronde is gesloten (open van " + round.opens() + " tot en met " + round.closes() + ").");
         }
         try {
-            scans.createIfAbsent(round.id(), gemeenteId, Instant.now());
+            scans.createIfAbsent(round.id(), gemeenteId, clock.instant());
         } catch (DataAccessException e) {
             // A colleague started the same scan at the same moment; theirs is the one.
         }
@@ -114,23 +121,23 @@ public class ScanService {
         Survey survey = surveyOf(scan);
         Optional<Survey.Question> question = questionOf(survey, questionKey);
         if (question.isEmpty()) {
-            return new SaveResult.Rejected(HttpStatus.UNPROCESSABLE_ENTITY, "Deze vragenlijst heeft geen vraag " + questionKey + ".");
+            return new SaveResult.Rejected("Deze vragenlijst heeft geen vraag " + questionKey + ".");
         }
         String problem = AnswerRules.problemWith(question.get(), AnswerRules.normalize(question.get(), rawValue), rawComment);
         if (problem != null) {
-            return new SaveResult.Rejected(HttpStatus.UNPROCESSABLE_ENTITY, problem);
+            return new SaveResult.Rejected(problem);
         }
         if (!scan.roundOpenOn(today())) {
-            return new SaveResult.Rejected(HttpStatus.CONFLICT, "De meetronde is gesloten; antwoorden kunnen niet meer worden gewijzigd.");
+            throw new ClosedException("De meetronde is gesloten; antwoorden kunnen niet meer worden gewijzigd.");
         }
         if (scans.lockForChange(scan.id()) == 0) {
-            return new SaveResult.Rejected(HttpStatus.CONFLICT, "Deze scan is ingediend en kan niet meer worden gewijzigd.");
+            throw new ClosedException("Deze scan is ingediend en kan niet meer worden gewijzigd.");
         }
         String value = AnswerRules.normalize(question.get(), rawValue);
         String comment = AnswerRules.normalizeComment(rawComment);
         // Whole seconds, so that the row returned below is the row stored on every database: MariaDB through
         // mysql-connector-j keeps no fractions (the driver takes its version for MySQL 5.5 and sends none).
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Optional<AnswerRow> before = answers.find(scan.id(), questionKey);
         int storedVersion = before.map(AnswerRow::version).orElse(0);
         if (storedVersion != expectedVersion) {
@@ -155,19 +162,19 @@ public class ScanService {
     public Map<String, List<String>> submit(CurrentAccount adviser, TenantScope scope, long scanId) {
         ScanRow scan = scans.findVisible(scope, scanId).orElseThrow(ScanService::notFound);
         if (scan.submitted()) {
-            throw new HttpStatusException(HttpStatus.CONFLICT, "Deze scan is al ingediend.");
+            throw new ConflictException("Deze scan is al ingediend.");
         }
         if (!scan.roundOpenOn(today())) {
-            throw new HttpStatusException(HttpStatus.CONFLICT, "De meetronde is gesloten; de scan kan niet meer worden ingediend.");
+            throw new ClosedException("De meetronde is gesloten; de scan kan niet meer worden ingediend.");
         }
         if (scans.lockForChange(scan.id()) == 0) {
-            throw new HttpStatusException(HttpStatus.CONFLICT, "Deze scan is al ingediend.");
+            throw new ConflictException("Deze scan is al ingediend.");
         }
         Map<String, List<String>> missing = Progress.missing(view(scan).progress());
         if (!missing.isEmpty()) {
             return missing;
         }
-        scans.markSubmitted(scan.id(), adviser.id(), Instant.now());
+        scans.markSubmitted(scan.id(), adviser.id(), clock.instant());
         auditLog.record(adviser, "SCAN_SUBMITTED", "scan " + scan.id(), "Ingediend voor " + scan.gemeenteName()
                 + ", " + scan.roundName(), scan.regioId(), scan.gemeenteId());
         return Map.of();
@@ -177,17 +184,17 @@ public class ScanService {
     public void reopen(CurrentAccount actor, TenantScope scope, long scanId, @Nullable String reason) {
         ScanRow scan = scans.findVisible(scope, scanId).orElseThrow(ScanService::notFound);
         if (reason == null || reason.isBlank()) {
-            throw new HttpStatusException(HttpStatus.UNPROCESSABLE_ENTITY, "Geef een reden op om de scan te heropenen.");
+            throw new InvalidInput().add("reason", "Geef een reden op om de scan te heropenen.").asException();
         }
-        if (reason.length() > 1000) {
-            throw new HttpStatusException(HttpStatus.UNPROCESSABLE_ENTITY, "De reden mag hoogstens 1000 tekens lang zijn.");
+        if (reason.length() > REOPEN_REASON_MAX) {
+            throw new InvalidInput().add("reason", "De reden mag hoogstens " + REOPEN_REASON_MAX + " tekens lang zijn.").asException();
         }
         if (!scan.roundOpenOn(today())) {
-            throw new HttpStatusException(HttpStatus.CONFLICT,
+            throw new ClosedException(
                     "De meetronde is gesloten; een heropende scan zou niet meer kunnen worden ingediend.");
         }
         if (scans.reopen(scan.id()) == 0) {
-            throw new HttpStatusException(HttpStatus.CONFLICT, "Deze scan is niet ingediend.");
+            throw new ConflictException("Deze scan is niet ingediend.");
         }
         auditLog.record(actor, "SCAN_REOPENED", "scan " + scan.id(), "Heropend voor " + scan.gemeenteName() + ": "
                 + reason.strip(), scan.regioId(), scan.gemeenteId());
@@ -211,7 +218,7 @@ public class ScanService {
         return value == null ? "(leeg)" : value;
     }
 
-    private static HttpStatusException notFound() {
-        return new HttpStatusException(HttpStatus.NOT_FOUND, "scan");
+    private static NotFoundException notFound() {
+        return new NotFoundException("scan");
     }
 }

@@ -11,6 +11,8 @@ import nl.quickscan.scans.ScanService;
 import nl.quickscan.surveys.Survey;
 import nl.quickscan.tenancy.TenantScope;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,8 +51,10 @@ public class Results {
     private final ScanRepository scanRepository;
     private final RoundRepository rounds;
     private final AnswerRepository answers;
+    private final Clock clock;
 
-    Results(ScanService scans, ScanRepository scanRepository, RoundRepository rounds, AnswerRepository answers) {
+    Results(ScanService scans, ScanRepository scanRepository, RoundRepository rounds, AnswerRepository answers, Clock clock) {
+        this.clock = clock;
         this.scans = scans;
         this.scanRepository = scanRepository;
         this.rounds = rounds;
@@ -101,7 +105,7 @@ public class Results {
             }
             byScan.computeIfAbsent(answer.scanId(), id -> new HashMap<>()).put(answer.questionKey(), answer.answerValue());
         }
-        if (!SharedFigures.allowed(byScan.size(), view.scan().closes(), ScanService.today())) {
+        if (!SharedFigures.allowed(byScan.size(), view.scan().closes(), LocalDate.now(clock))) {
             return List.of();
         }
         List<Scoring.Result> others = byScan.values().stream().map(values -> Scoring.score(view.survey(), values)).toList();
@@ -110,7 +114,7 @@ public class Results {
             int index = i;
             List<Double> scores = others.stream().map(r -> r.bouwstenen().get(index).score()).filter(s -> s != null).toList();
             Scoring.BouwsteenScore bouwsteen = own.bouwstenen().get(i);
-            SharedFigures.of(scores, view.scan().closes(), ScanService.today()).ifPresent(figures ->
+            SharedFigures.of(scores, view.scan().closes(), LocalDate.now(clock)).ifPresent(figures ->
                     positions.add(new Position(bouwsteen.key(), bouwsteen.title(), bouwsteen.score(),
                             figures.mean(), figures.median(), figures.n())));
         }

@@ -9,10 +9,10 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.views.handlebars.HandlebarsFactory;
 import jakarta.inject.Singleton;
+import nl.quickscan.time.Clocks;
 
 import java.text.NumberFormat;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -24,9 +24,8 @@ import java.util.Locale;
 @Factory
 public class Views {
 
-    public static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
     private static final Locale DUTCH = new Locale("nl", "NL");
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", DUTCH).withZone(ZONE);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", DUTCH).withZone(Clocks.ZONE);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", DUTCH);
 
     @Singleton
