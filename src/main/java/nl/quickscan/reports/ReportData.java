@@ -39,11 +39,7 @@ record ReportData(Results.ScanScores scores, Optional<Results.ScanComparison> co
 
     String answerLabel(Survey.Question question) {
         AnswerRow answer = scores.view().answers().get(question.key());
-        if (answer == null || answer.answerValue() == null) {
-            return "niet beantwoord";
-        }
-        return question.options().stream().filter(o -> o.value().equals(answer.answerValue()))
-                .map(Survey.AnswerOption::label).findFirst().orElse(answer.answerValue());
+        return question.answerLabel(answer == null ? null : answer.answerValue());
     }
 
     String comment(Survey.Question question) {

@@ -314,13 +314,9 @@ class ScanPages {
         return "help-" + question.key() + (problem ? " error-" + question.key() : "");
     }
 
-    /** The option's label for a stored value ("2" → "Deels / in uitvoering"); "(leeg)" for no answer. */
+    /** In the history and beside a colleague's answer an empty value reads "(leeg)", as a step in a change. */
     private static String label(Survey.Question question, @Nullable String value) {
-        if (value == null) {
-            return "(leeg)";
-        }
-        return question.options().stream().filter(option -> option.value().equals(value)).map(Survey.AnswerOption::label)
-                .findFirst().orElse(value);
+        return value == null ? "(leeg)" : question.answerLabel(value);
     }
 
     private static List<Survey.Question> questionsOf(Survey survey, String part) {

@@ -39,11 +39,11 @@ public class Results {
         }
 
         public String labelBefore(Comparison.QuestionChange change) {
-            return change.before() == null ? "–" : label(change.before().question(), valueBefore(change));
+            return change.before() == null ? "–" : change.before().question().answerLabel(valueBefore(change));
         }
 
         public String labelAfter(Comparison.QuestionChange change) {
-            return change.after() == null ? "–" : label(change.after().question(), valueAfter(change));
+            return change.after() == null ? "–" : change.after().question().answerLabel(valueAfter(change));
         }
     }
 
@@ -126,11 +126,4 @@ public class Results {
         return answer == null ? null : answer.answerValue();
     }
 
-    private static String label(Survey.Question question, String value) {
-        if (value == null) {
-            return "niet beantwoord";
-        }
-        return question.options().stream().filter(o -> o.value().equals(value)).map(Survey.AnswerOption::label)
-                .findFirst().orElse(value);
-    }
 }

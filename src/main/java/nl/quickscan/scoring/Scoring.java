@@ -40,11 +40,7 @@ public final class Scoring {
 
         /** The label of the chosen option(s); "niet beantwoord" when there is no answer. */
         public String answerLabel() {
-            if (value == null) {
-                return "niet beantwoord";
-            }
-            return question.options().stream().filter(o -> o.value().equals(value)).map(Survey.AnswerOption::label)
-                    .findFirst().orElse(value);
+            return question.answerLabel(value);
         }
     }
 

@@ -8,6 +8,10 @@ import java.util.stream.Stream;
 public record Survey(String id, int version, String title, String introduction, List<Level> levels,
                      List<Bouwsteen> bouwstenen, List<Question> kengetallen) {
 
+    /** How an unanswered question reads on pages and in reports. */
+    public static final String NOT_ANSWERED = "niet beantwoord";
+
+
     public record Bouwsteen(String key, String title, String description, double weight, List<Theme> themes,
                             List<Question> questions) {
     }
@@ -36,6 +40,15 @@ public record Survey(String id, int version, String title, String introduction, 
 
         public boolean scored() {
             return type.scored();
+        }
+
+        /** What the user reads for a stored answer: the option's label ("2" → "Deels / in uitvoering"), "niet beantwoord" for none. */
+        public String answerLabel(String value) {
+            if (value == null) {
+                return NOT_ANSWERED;
+            }
+            return options.stream().filter(option -> option.value().equals(value)).map(AnswerOption::label)
+                    .findFirst().orElse(value);
         }
     }
 
