@@ -114,7 +114,7 @@ class ScanController {
         }
         if (result instanceof ScanService.SaveResult.Conflict conflict) {
             return HttpResponse.status(HttpStatus.CONFLICT).body(new ConflictJson(
-                    ScanPages.conflictMessage(conflict.current()), List.of(),
+                    PartPage.conflictMessage(conflict.current()), List.of(),
                     conflict.current() == null ? null : AnswerJson.of(conflict.current())));
         }
         ScanService.SaveResult.Rejected rejected = (ScanService.SaveResult.Rejected) result;
