@@ -10,7 +10,6 @@ import nl.quickscan.scans.RoundAnswer;
 import nl.quickscan.scans.RoundRepository;
 import nl.quickscan.scans.ScanRepository;
 import nl.quickscan.scans.ScanRow;
-import nl.quickscan.scans.ScanService;
 import nl.quickscan.scoring.SharedFigures;
 import nl.quickscan.surveys.Survey;
 import nl.quickscan.surveys.SurveyCatalog;
