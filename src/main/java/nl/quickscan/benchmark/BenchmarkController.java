@@ -1,9 +1,7 @@
 package nl.quickscan.benchmark;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -14,18 +12,12 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
+import nl.quickscan.errors.NotFoundException;
 import nl.quickscan.identity.Role;
-import nl.quickscan.scans.ScanLabels;
-import nl.quickscan.scans.ScanRow;
-import nl.quickscan.scans.ScanService;
-import nl.quickscan.scoring.SharedFigures;
 import nl.quickscan.tenancy.TenantScope;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -100,7 +92,7 @@ class BenchmarkController {
     @Get("/api/v1/rounds/{id}/development")
     DevelopmentJson development(TenantScope scope, @PathVariable long id) {
         Development.Result d = service.development(scope, service.of(scope, id))
-                .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "geen herhaling"));
+                .orElseThrow(() -> new NotFoundException("geen herhaling"));
         return new DevelopmentJson(
                 d.gemeenten().stream().map(g -> new GemeenteDevelopmentJson(g.cbsCode(), g.name(),
                         g.bouwstenen().stream().map(ChangeJson::of).toList(), ChangeJson.of(g.total()))).toList(),
@@ -110,80 +102,16 @@ class BenchmarkController {
 
     @Get("/rondes/{id}")
     @Produces(MediaType.TEXT_HTML)
-    ModelAndView<Map<String, Object>> dashboard(TenantScope scope, @PathVariable long id,
-                                                @Nullable @QueryValue String sorteer, @Nullable @QueryValue String richting) {
+    ModelAndView<RoundBenchmarkPage> dashboard(TenantScope scope, @PathVariable long id,
+                                               @Nullable @QueryValue String sorteer, @Nullable @QueryValue String richting) {
         BenchmarkService.RoundBenchmark benchmark = service.of(scope, id);
-        Benchmark.Result result = benchmark.result();
-        String sortKey = sorteer == null ? "naam" : sorteer;
-        boolean descending = "af".equals(richting);
-        List<Benchmark.Entry> sorted = new ArrayList<>(result.gemeenten());
-        sorted.sort(comparator(sortKey, descending));
-
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Benchmark.Entry entry : sorted) {
-            Map<String, Object> row = new HashMap<>();
-            row.put("entry", entry);
-            row.put("status", ScanLabels.status(ScanRow.Status.valueOf(entry.status())));
-            row.put("scanId", benchmark.scanIds().get(entry.cbsCode()));
-            row.put("cells", entry.result() == null ? List.of() : entry.result().bouwstenen().stream()
-                    .map(b -> cell(b.score(), b.level() == null ? null : b.level().label())).toList());
-            row.put("totalCell", cell(entry.total(), entry.result() == null || entry.result().totalLevel() == null ? null
-                    : entry.result().totalLevel().label()));
-            rows.add(row);
-        }
-        List<Map<String, Object>> columns = new ArrayList<>();
-        columns.add(column("naam", "Gemeente", sortKey, descending));
-        benchmark.survey().bouwstenen().forEach(b -> columns.add(column(b.key(), b.title(), sortKey, descending)));
-        columns.add(column("totaal", "Totaal", sortKey, descending));
-
-        Map<String, Object> model = new HashMap<>();
-        model.put("title", benchmark.round().name());
-        model.put("round", benchmark.round());
-        model.put("open", benchmark.round().openOn(LocalDate.now(clock)));
-        model.put("rows", rows);
-        model.put("columns", columns);
-        model.put("bouwstenen", result.bouwstenen());
-        model.put("total", result.total());
-        service.development(scope, benchmark).ifPresent(development -> model.put("development", development));
-        model.put("notSubmitted", result.gemeenten().stream().filter(g -> !"SUBMITTED".equals(g.status())).map(Benchmark.Entry::name).toList());
-        return new ModelAndView<>("benchmark/round", model);
+        return new ModelAndView<>("benchmark/round", RoundBenchmarkPage.of(benchmark, service.development(scope, benchmark),
+                sorteer, richting, LocalDate.now(clock)));
     }
 
     @Get("/benchmark")
     @Produces(MediaType.TEXT_HTML)
-    ModelAndView<Map<String, Object>> national(TenantScope scope) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("title", "Landelijk overzicht");
-        model.put("rounds", service.national(scope));
-        model.put("explanation", SharedFigures.EXPLANATION);
-        model.put("minimum", SharedFigures.MIN_SCANS);
-        return new ModelAndView<>("benchmark/national", model);
+    ModelAndView<NationalPage> national(TenantScope scope) {
+        return new ModelAndView<>("benchmark/national", NationalPage.of(service.national(scope)));
     }
-
-    private static Map<String, Object> cell(@Nullable Double score, @Nullable String level) {
-        Map<String, Object> cell = new HashMap<>();
-        cell.put("score", score);
-        cell.put("level", level);
-        cell.put("levelClass", level == null ? "none" : level.toLowerCase().replace(' ', '-'));
-        return cell;
-    }
-
-    private static Map<String, Object> column(String key, String label, String sortKey, boolean descending) {
-        boolean active = key.equals(sortKey);
-        return Map.of("key", key, "label", label, "active", active,
-                "next", active && !descending ? "af" : "op",
-                "aria", active ? (descending ? "descending" : "ascending") : "none");
-    }
-
-    /** Sorted by name, total or a bouwsteen; gemeenten without a score always come last. */
-    private static Comparator<Benchmark.Entry> comparator(String key, boolean descending) {
-        if (key.equals("naam")) {
-            Comparator<Benchmark.Entry> byName = Comparator.comparing(Benchmark.Entry::name);
-            return descending ? byName.reversed() : byName;
-        }
-        Comparator<Double> numbers = descending ? Comparator.reverseOrder() : Comparator.naturalOrder();
-        return Comparator.comparing((Benchmark.Entry e) -> key.equals("totaal") ? e.total() : e.scores().get(key),
-                Comparator.nullsLast(numbers)).thenComparing(Benchmark.Entry::name);
-    }
-
 }

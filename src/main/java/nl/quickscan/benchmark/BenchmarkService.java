@@ -1,5 +1,6 @@
 package nl.quickscan.benchmark;
 
+import io.micronaut.core.annotation.Nullable;
 import nl.quickscan.errors.NotFoundException;
 import jakarta.inject.Singleton;
 import nl.quickscan.scans.AnswerRepository;
@@ -9,7 +10,6 @@ import nl.quickscan.scans.RoundAnswer;
 import nl.quickscan.scans.RoundRepository;
 import nl.quickscan.scans.ScanRepository;
 import nl.quickscan.scans.ScanRow;
-import nl.quickscan.scans.ScanService;
 import nl.quickscan.scoring.SharedFigures;
 import nl.quickscan.surveys.Survey;
 import nl.quickscan.surveys.SurveyCatalog;
@@ -58,6 +58,14 @@ public class BenchmarkService {
         this.surveys = surveys;
     }
 
+    /** A bouwsteen's mean in the national overview; null where it may not be shown. */
+    public record BouwsteenMean(String title, @Nullable Double mean) {
+        /** Handlebars' #if takes 0 for false, and a mean of 0 % is a figure, not a missing one. */
+        public boolean hasMean() {
+            return mean != null;
+        }
+    }
+
     /**
      * A round in the national overview: aggregates only, and whether the viewer may open its named figures.
      * For a round outside the viewer's scope the figures follow {@link SharedFigures} (closed round, at least 5
@@ -74,17 +82,10 @@ public class BenchmarkService {
         }
 
         /** Per bouwsteen the mean, or null where the rule does not allow it (unless named). */
-        public List<Map<String, Object>> bouwsteenMeans() {
-            return result.bouwstenen().stream().map(b -> {
-                Map<String, Object> row = new HashMap<>();
-                row.put("title", b.title());
-                Double mean = named || SharedFigures.allowed(b.stats().n(), round.closes(), today)
-                        ? figure(b.stats().mean()) : null;
-                row.put("mean", mean);
-                // Handlebars' #if takes 0 for false, and a mean of 0 % is a figure, not a missing one.
-                row.put("hasMean", mean != null);
-                return row;
-            }).toList();
+        public List<BouwsteenMean> bouwsteenMeans() {
+            return result.bouwstenen().stream().map(b -> new BouwsteenMean(b.title(),
+                    named || SharedFigures.allowed(b.stats().n(), round.closes(), today) ? figure(b.stats().mean()) : null))
+                    .toList();
         }
 
         private Double figure(Double value) {

@@ -7,7 +7,6 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
@@ -27,9 +26,7 @@ import nl.quickscan.errors.InvalidInput;
 import java.time.Clock;
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Measurement rounds: opened by the coordinator (own regio) or beheerder, listed for everyone in scope. */
 @Controller
@@ -91,7 +88,7 @@ class RoundController {
     @Get("/rondes")
     @Produces(MediaType.TEXT_HTML)
     @Secured({Role.Names.COORDINATOR, Role.Names.BEHEERDER})
-    ModelAndView<Map<String, Object>> list(CurrentAccount actor, TenantScope scope) {
+    ModelAndView<RoundsPage> list(CurrentAccount actor, TenantScope scope) {
         return listPage(actor, scope, new RoundForm("", "", "NULMETING", "", "", "", ""), new InvalidInput());
     }
 
@@ -109,22 +106,8 @@ class RoundController {
                 .orElseGet(() -> HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(listPage(actor, scope, form, problems)));
     }
 
-    private ModelAndView<Map<String, Object>> listPage(CurrentAccount actor, TenantScope scope, RoundForm form,
-                                                       InvalidInput problems) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("title", "Meetrondes");
-        model.put("rounds", rounds.listVisible(scope));
-        model.put("form", form);
-        problems.putInto(model);
-        model.put("chooseRegio", actor.is(Role.BEHEERDER));
-        model.put("regios", regios.listVisible(scope).stream()
-                .map(r -> FormValues.option(r.id().toString(), r.name(), form.regioId())).toList());
-        model.put("surveys", surveys.all().stream()
-                .map(s -> FormValues.option(s.id() + "@" + s.version(), s.title() + ", versie " + s.version(), form.survey()))
-                .toList());
-        model.put("baselines", rounds.listVisible(scope).stream()
-                .map(r -> FormValues.option(r.id().toString(), r.name(), form.baselineRoundId())).toList());
-        model.put("herhaling", "HERHALING".equals(form.kind()));
-        return new ModelAndView<>("scans/rounds", model);
+    private ModelAndView<RoundsPage> listPage(CurrentAccount actor, TenantScope scope, RoundForm form, InvalidInput problems) {
+        return new ModelAndView<>("scans/rounds", RoundsPage.of(actor, rounds.listVisible(scope), regios.listVisible(scope),
+                surveys.all(), form, problems));
     }
 }

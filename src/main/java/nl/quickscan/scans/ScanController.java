@@ -9,7 +9,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
@@ -114,7 +113,7 @@ class ScanController {
         }
         if (result instanceof ScanService.SaveResult.Conflict conflict) {
             return HttpResponse.status(HttpStatus.CONFLICT).body(new ConflictJson(
-                    ScanPages.conflictMessage(conflict.current()), List.of(),
+                    PartPage.conflictMessage(conflict.current()), List.of(),
                     conflict.current() == null ? null : AnswerJson.of(conflict.current())));
         }
         ScanService.SaveResult.Rejected rejected = (ScanService.SaveResult.Rejected) result;

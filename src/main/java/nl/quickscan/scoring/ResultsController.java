@@ -1,26 +1,21 @@
 package nl.quickscan.scoring;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Produces;
-import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
-import nl.quickscan.scans.ScanService;
+import nl.quickscan.errors.NotFoundException;
 import nl.quickscan.tenancy.TenantScope;
 
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Scores of a scan and its comparison with the nulmeting, as pages and JSON, from the one scoring engine. */
 @Controller
@@ -86,61 +81,19 @@ class ResultsController {
 
     @Get("/scans/{id}/resultaten")
     @Produces(MediaType.TEXT_HTML)
-    ModelAndView<Map<String, Object>> page(TenantScope scope, @PathVariable long id) {
+    ModelAndView<ResultsPage> page(TenantScope scope, @PathVariable long id) {
         Results.ScanScores scores = results.scores(scope, id);
-        Scoring.Result r = scores.result();
-        List<Scoring.QuestionScore> ranked = r.questions().stream().filter(Scoring.QuestionScore::counts)
-                .sorted(Comparator.comparingDouble(Scoring.QuestionScore::fraction)).toList();
-        Map<String, Object> model = new HashMap<>();
-        model.put("title", "Resultaten " + scores.view().scan().gemeenteName());
-        model.put("scan", scores.view().scan());
-        model.put("provisional", !scores.view().scan().submitted());
-        model.put("result", r);
-        model.put("radar", RadarChart.svg(r.bouwstenen().stream().map(b -> new RadarChart.Axis(shortTitle(b.title()), b.score())).toList()));
-        model.put("weakest", ranked.stream().limit(3).toList());
-        model.put("strongest", ranked.stream().sorted(Comparator.comparingDouble(Scoring.QuestionScore::fraction).reversed()).limit(3).toList());
-        model.put("position", scores.position());
-        model.put("sharedFiguresExplanation", SharedFigures.EXPLANATION);
-        model.put("sharedFiguresMinimum", SharedFigures.MIN_SCANS);
-        model.put("hasComparison", results.hasBaseline(scope, scores.view()));
-        return new ModelAndView<>("scoring/results", model);
+        return new ModelAndView<>("scoring/results", ResultsPage.of(scores, results.hasBaseline(scope, scores.view())));
     }
 
     @Get("/scans/{id}/vergelijking")
     @Produces(MediaType.TEXT_HTML)
-    ModelAndView<Map<String, Object>> comparisonPage(TenantScope scope, @PathVariable long id) {
-        Results.ScanComparison comparison = results.comparison(scope, id).orElseThrow(ResultsController::noBaseline);
-        Map<String, Object> model = new HashMap<>();
-        model.put("title", "Vergelijking " + comparison.current().scan().gemeenteName());
-        model.put("scan", comparison.current().scan());
-        model.put("baseline", comparison.baseline().scan());
-        model.put("comparison", comparison.result());
-        model.put("questions", comparison.result().questions().stream().map(q -> Map.of("change", q,
-                "before", comparison.labelBefore(q), "after", comparison.labelAfter(q),
-                "direction", directionLabel(q.direction()))).toList());
-        model.put("bouwstenen", comparison.result().bouwstenen().stream().map(b -> Map.of("change", b,
-                "direction", directionLabel(b.direction()))).toList());
-        return new ModelAndView<>("scoring/comparison", model);
+    ModelAndView<ComparisonPage> comparisonPage(TenantScope scope, @PathVariable long id) {
+        return new ModelAndView<>("scoring/comparison",
+                ComparisonPage.of(results.comparison(scope, id).orElseThrow(ResultsController::noBaseline)));
     }
 
-    private static String directionLabel(Comparison.Direction direction) {
-        return switch (direction) {
-            case IMPROVED -> "verbeterd";
-            case DECLINED -> "achteruitgegaan";
-            case UNCHANGED -> "gelijk gebleven";
-            case NEW -> "nieuw";
-            case DROPPED -> "vervallen";
-            case NOT_COMPARABLE -> "niet te vergelijken";
-        };
-    }
-
-    /** "Bouwsteen 1. Visie en regionale aanpak" → "Bouwsteen 1" for the chart's axes. */
-    private static String shortTitle(String title) {
-        int dot = title.indexOf('.');
-        return dot > 0 && dot < 15 ? title.substring(0, dot) : title;
-    }
-
-    private static HttpStatusException noBaseline() {
-        return new HttpStatusException(HttpStatus.NOT_FOUND, "geen nulmeting");
+    private static NotFoundException noBaseline() {
+        return new NotFoundException("geen nulmeting");
     }
 }

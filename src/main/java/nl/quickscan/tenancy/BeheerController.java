@@ -160,7 +160,7 @@ class BeheerController {
         return new ModelAndView<>("beheer/gemeente", model);
     }
 
-    private java.util.List<Map<String, Object>> regioOptions(TenantScope scope, @Nullable String selected) {
+    private java.util.List<FormValues.Option> regioOptions(TenantScope scope, @Nullable String selected) {
         return regios.listVisible(scope).stream()
                 .map(r -> FormValues.option(Long.toString(r.id()), r.name(), selected)).toList();
     }

@@ -1,5 +1,6 @@
 package nl.quickscan.web;
 
+import com.github.jknack.handlebars.Context;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.views.ModelAndView;
 import io.micronaut.views.model.ViewModelProcessor;
@@ -10,15 +11,27 @@ import nl.quickscan.identity.Role;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Adds what every page's layout needs: the logged-in account (for the menu) and the CSRF token for forms. */
+/**
+ * Adds what every page's layout needs: the logged-in account (for the menu) and the CSRF token for forms. A typed
+ * page model (a record) is wrapped in a Handlebars context that also holds these, so that templates read the
+ * record's components and {@code user}, {@code csrfToken} alike at the top level.
+ */
 @Singleton
-public class PageModel implements ViewModelProcessor<Map<String, Object>> {
+public class PageModel implements ViewModelProcessor<Object> {
 
     @Override
-    public void process(HttpRequest<?> request, ModelAndView<Map<String, Object>> modelAndView) {
-        Map<String, Object> model = new HashMap<>(modelAndView.getModel().orElse(Map.of()));
-        decorate(request, model);
-        modelAndView.setModel(model);
+    @SuppressWarnings("unchecked")
+    public void process(HttpRequest<?> request, ModelAndView<Object> modelAndView) {
+        Object page = modelAndView.getModel().orElse(Map.of());
+        Map<String, Object> layout = new HashMap<>();
+        decorate(request, layout);
+        if (page instanceof Map<?, ?> values) {
+            Map<String, Object> model = new HashMap<>((Map<String, Object>) values);
+            model.putAll(layout);
+            modelAndView.setModel(model);
+        } else {
+            modelAndView.setModel(Context.newBuilder(page).combine(layout).build());
+        }
     }
 
     void decorate(HttpRequest<?> request, Map<String, Object> model) {

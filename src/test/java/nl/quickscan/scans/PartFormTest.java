@@ -1,0 +1,56 @@
+package nl.quickscan.scans;
+
+import nl.quickscan.errors.NotFoundException;
+import nl.quickscan.surveys.Survey;
+import nl.quickscan.surveys.SurveyCatalog;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Reading a part's form and walking from part to part, without a server. */
+class PartFormTest {
+
+    private static final Survey SURVEY = SurveyCatalog.load("surveys").stream()
+            .filter(survey -> survey.id().equals("quickscan-seksueel-geweld") && survey.version() == 1).findFirst().orElseThrow();
+
+    @Test
+    void thePartsRunThroughTheBouwstenenToTheKengetallen() {
+        List<Survey.Bouwsteen> bouwstenen = SURVEY.bouwstenen();
+        String first = bouwstenen.get(0).key();
+        String last = bouwstenen.get(bouwstenen.size() - 1).key();
+        assertEquals(Optional.empty(), PartNavigation.previous(SURVEY, first));
+        assertEquals(Optional.of(bouwstenen.get(1).key()), PartNavigation.next(SURVEY, first));
+        assertEquals(Optional.of(Progress.KENGETALLEN), PartNavigation.next(SURVEY, last));
+        assertEquals(Optional.empty(), PartNavigation.next(SURVEY, Progress.KENGETALLEN));
+        assertEquals(SURVEY.kengetallen(), PartNavigation.questions(SURVEY, Progress.KENGETALLEN));
+        assertEquals(Optional.empty(), PartNavigation.next(SURVEY, "bestaat-niet"));
+        assertThrows(NotFoundException.class, () -> PartNavigation.questions(SURVEY, "bestaat-niet"));
+    }
+
+    @Test
+    void theFormIsReadPerQuestionAndOnlyChangedAnswersCount() {
+        List<Survey.Question> questions = PartNavigation.questions(SURVEY, SURVEY.bouwstenen().get(0).key());
+        String key = questions.get(0).key();
+        PartForm form = PartForm.read(questions, Map.of("value." + key, "2", "comment." + key, " ", "version." + key, "3",
+                "action", "volgende"));
+        assertEquals(PartForm.Action.NEXT, form.action());
+        assertEquals(questions.size(), form.answers().size());
+        PartForm.Answer answer = form.answers().get(key);
+        assertEquals(3, answer.version());
+        assertTrue(answer.changes(null));
+        AnswerRow stored = new AnswerRow(key, "2", null, 3, "Collega", "collega@example.nl", Instant.now());
+        assertFalse(answer.changes(stored), "a blank toelichting is no toelichting");
+        PartForm.Answer untouched = form.answers().get(questions.get(1).key());
+        assertEquals(0, untouched.version());
+        assertFalse(untouched.changes(null));
+        assertEquals(PartForm.Action.SAVE, PartForm.read(questions, Map.of()).action());
+    }
+}
