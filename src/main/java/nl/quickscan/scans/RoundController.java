@@ -115,7 +115,7 @@ class RoundController {
         model.put("title", "Meetrondes");
         model.put("rounds", rounds.listVisible(scope));
         model.put("form", form);
-        problems.putInto(model);
+        model.put("errors", problems.byField()); model.put("errorSummary", problems.summary());
         model.put("chooseRegio", actor.is(Role.BEHEERDER));
         model.put("regios", regios.listVisible(scope).stream()
                 .map(r -> FormValues.option(r.id().toString(), r.name(), form.regioId())).toList());

@@ -2,7 +2,6 @@ package nl.quickscan.web;
 
 import io.micronaut.core.annotation.Nullable;
 
-import java.util.Map;
 import java.util.Optional;
 
 /** Reading values out of submitted forms, where everything arrives as text. */
@@ -20,8 +19,12 @@ public final class FormValues {
         }
     }
 
-    /** An option of a select box, as the templates render it. */
-    public static Map<String, Object> option(String value, String label, @Nullable String selected) {
-        return Map.of("value", value, "label", label, "selected", value.equals(selected));
+    /** An option of a select box, as templates/partials/select-field.hbs renders it. */
+    public record Option(String value, String label, boolean selected) {
+    }
+
+    /** The option, selected when its value is the one submitted (or stored). */
+    public static Option option(String value, String label, @Nullable String selected) {
+        return new Option(value, label, value.equals(selected));
     }
 }
