@@ -35,6 +35,9 @@ public record Account(
     /** The longest e-mail address an account can have (the column's length), after {@link #normalizeEmail}. */
     public static final int MAX_EMAIL_LENGTH = 254;
 
+    /** The longest name an account can have (the column's length). */
+    public static final int MAX_DISPLAY_NAME_LENGTH = 100;
+
     /**
      * E-mail addresses are compared case-insensitively; H2 would not do that for us. The result is never longer
      * than the stripped input, so a length checked on the input holds for what is stored: where lower-casing

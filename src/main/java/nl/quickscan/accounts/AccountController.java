@@ -24,11 +24,11 @@ import nl.quickscan.tenancy.RegioRepository;
 import nl.quickscan.tenancy.TenantScope;
 import nl.quickscan.web.BaseUrl;
 import nl.quickscan.web.FormValues;
+import nl.quickscan.web.FormValues.Option;
 import nl.quickscan.errors.InvalidInput;
 
 import java.net.URI;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,6 +38,20 @@ import java.util.Map;
 @Secured({Role.Names.BEHEERDER, Role.Names.COORDINATOR})
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AccountController {
+
+    record ListPage(String title, List<AccountRow> accounts) {
+    }
+
+    /** A new account ({@code existing} null) or a change to one, with what its access section says. */
+    record FormPage(String title, AccountForm form, Map<String, String> errors, List<InvalidInput.Problem> errorSummary,
+                    @Nullable AccountRow existing, @Nullable String accessNotice, @Nullable String accessError,
+                    boolean chooseRole, List<Option> roles, List<Option> gemeenten, List<Option> regios,
+                    String invitationValidity, String resetValidity, int maxEmailLength, int maxDisplayNameLength) {
+    }
+
+    record InvitedPage(String title, String email, String displayName, String link, String invitationValidity,
+                       InvitationMailer.Outcome mail) {
+    }
 
     private final AccountRepository accounts;
     private final AccountAdmin admin;
@@ -57,18 +71,15 @@ class AccountController {
     }
 
     @Get
-    ModelAndView<Map<String, Object>> list(CurrentAccount actor, TenantScope scope) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("title", "Accounts");
-        model.put("accounts", accounts.listVisible(scope).stream()
-                .filter(row -> actor.is(Role.BEHEERDER) || row.role() == Role.ADVISEUR).toList());
-        return new ModelAndView<>("accounts/list", model);
+    ModelAndView<ListPage> list(CurrentAccount actor, TenantScope scope) {
+        return new ModelAndView<>("accounts/list", new ListPage("Accounts", accounts.listVisible(scope).stream()
+                .filter(row -> actor.is(Role.BEHEERDER) || row.role() == Role.ADVISEUR).toList()));
     }
 
     @Get("/nieuw")
-    ModelAndView<Map<String, Object>> newForm(CurrentAccount actor, TenantScope scope) {
-        return form(actor, scope, "Nieuw account", new AccountForm("", "", Role.ADVISEUR.name(), "", "", "on"),
-                new InvalidInput(), null);
+    ModelAndView<FormPage> newForm(CurrentAccount actor, TenantScope scope) {
+        return formPage(actor, scope, new AccountForm("", "", Role.ADVISEUR.name(), "", "", "on"), new InvalidInput(),
+                null, null, null);
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -77,22 +88,19 @@ class AccountController {
         AccountAdmin.Created created = admin.create(actor, scope, form, problems);
         if (created == null) {
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
-                    .body(form(actor, scope, "Nieuw account", form, problems, null));
+                    .body(formPage(actor, scope, form, problems, null, null, null));
         }
         return HttpResponse.ok(invited("Account aangemaakt", created.account().email(),
                 created.account().displayName(), created.invitationToken()));
     }
 
     @Get("/{id}")
-    ModelAndView<Map<String, Object>> edit(CurrentAccount actor, TenantScope scope, @PathVariable long id,
-                                           @Nullable @QueryValue String herstellink) {
-        ModelAndView<Map<String, Object>> page = editPage(actor, scope, manageable(actor, scope, id));
-        if (herstellink != null) {
-            page.getModel().orElseThrow().put("accessNotice", "Er is een e-mail gestuurd naar het adres van het account,"
-                    + " met een link om een nieuw wachtwoord te kiezen. De link werkt één keer en is "
-                    + Purpose.PASSWORD_RESET.validityText() + " geldig.");
-        }
-        return page;
+    ModelAndView<FormPage> edit(CurrentAccount actor, TenantScope scope, @PathVariable long id,
+                                @Nullable @QueryValue String herstellink) {
+        String notice = herstellink == null ? null : "Er is een e-mail gestuurd naar het adres van het account,"
+                + " met een link om een nieuw wachtwoord te kiezen. De link werkt één keer en is "
+                + Purpose.PASSWORD_RESET.validityText() + " geldig.";
+        return editPage(actor, scope, manageable(actor, scope, id), notice, null);
     }
 
     @Post(value = "/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -102,7 +110,7 @@ class AccountController {
         admin.update(actor, row, form, problems);
         if (!problems.isEmpty()) {
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
-                    .body(form(actor, scope, "Account wijzigen", form, problems, row));
+                    .body(formPage(actor, scope, form, problems, row, null, null));
         }
         return HttpResponse.seeOther(URI.create("/accounts?gewijzigd=" + id));
     }
@@ -147,28 +155,23 @@ class AccountController {
 
     private HttpResponse<?> refused(CurrentAccount actor, TenantScope scope, AccountRow row, HttpStatus status,
                                     String message) {
-        ModelAndView<Map<String, Object>> page = editPage(actor, scope, row);
-        page.getModel().orElseThrow().put("accessError", message);
-        return HttpResponse.status(status).body(page);
+        return HttpResponse.status(status).body(editPage(actor, scope, row, null, message));
     }
 
-    private ModelAndView<Map<String, Object>> editPage(CurrentAccount actor, TenantScope scope, AccountRow row) {
+    /** The stored account in the form. */
+    private ModelAndView<FormPage> editPage(CurrentAccount actor, TenantScope scope, AccountRow row,
+                                            @Nullable String accessNotice, @Nullable String accessError) {
         AccountForm form = new AccountForm(row.email(), row.displayName(), row.role().name(),
                 idOfGemeente(scope, row), row.regioId() == null ? "" : row.regioId().toString(), row.active() ? "on" : null);
-        return form(actor, scope, "Account wijzigen", form, new InvalidInput(), row);
+        return formPage(actor, scope, form, new InvalidInput(), row, accessNotice, accessError);
     }
 
     /** The page with the new link, after sending it by e-mail where SMTP is configured. */
-    private ModelAndView<Map<String, Object>> invited(String title, String email, String name, String token) {
+    private ModelAndView<InvitedPage> invited(String title, String email, String name, String token) {
         String link = baseUrl.link(Purpose.INVITATION.path() + token);
-        Map<String, Object> model = new HashMap<>();
-        model.put("title", title);
-        model.put("email", email);
-        model.put("name", name);
-        model.put("link", link);
-        model.put("invitationValidity", Purpose.INVITATION.validityText());
-        model.put("mail", mailer.send(Purpose.INVITATION, email, name, link).name());
-        return new ModelAndView<>("accounts/invited", model);
+        InvitationMailer.Outcome mail = mailer.send(Purpose.INVITATION, email, name, link);
+        return new ModelAndView<>("accounts/invited",
+                new InvitedPage(title, email, name, link, Purpose.INVITATION.validityText(), mail));
     }
 
     private AccountRow manageable(CurrentAccount actor, TenantScope scope, long id) {
@@ -180,23 +183,18 @@ class AccountController {
                 : gemeenten.findVisibleByCbsCode(scope, row.gemeenteCbsCode()).map(g -> Long.toString(g.id())).orElse("");
     }
 
-    private ModelAndView<Map<String, Object>> form(CurrentAccount actor, TenantScope scope, String title,
-                                                   AccountForm form, InvalidInput problems, AccountRow existing) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("title", title);
-        model.put("form", form);
-        problems.putInto(model);
-        model.put("existing", existing);
-        model.put("resetValidity", Purpose.PASSWORD_RESET.validityText());
-        model.put("invitationValidity", Purpose.INVITATION.validityText());
-        model.put("chooseRole", actor.is(Role.BEHEERDER));
-        model.put("roles", Arrays.stream(Role.values())
-                .map(role -> FormValues.option(role.name(), role.label(), form.role())).toList());
-        model.put("gemeenten", gemeenten.listVisible(scope).stream()
-                .map(g -> FormValues.option(Long.toString(g.id()), g.name() + " (" + g.regioName() + ")", form.gemeente()))
-                .toList());
-        model.put("regios", regios.listVisible(scope).stream()
-                .map(r -> FormValues.option(Long.toString(r.id()), r.name(), form.regio())).toList());
-        return new ModelAndView<>("accounts/form", model);
+    private ModelAndView<FormPage> formPage(CurrentAccount actor, TenantScope scope, AccountForm form,
+                                            InvalidInput problems, @Nullable AccountRow existing,
+                                            @Nullable String accessNotice, @Nullable String accessError) {
+        return new ModelAndView<>("accounts/form", new FormPage(
+                existing == null ? "Nieuw account" : "Account wijzigen", form, problems.byField(), problems.summary(),
+                existing, accessNotice, accessError, actor.is(Role.BEHEERDER),
+                Arrays.stream(Role.values()).map(role -> FormValues.option(role.name(), role.label(), form.role())).toList(),
+                gemeenten.listVisible(scope).stream().map(g -> FormValues.option(Long.toString(g.id()),
+                        g.name() + " (" + g.regioName() + ")", form.gemeente())).toList(),
+                regios.listVisible(scope).stream().map(r -> FormValues.option(Long.toString(r.id()), r.name(), form.regio()))
+                        .toList(),
+                Purpose.INVITATION.validityText(), Purpose.PASSWORD_RESET.validityText(),
+                Account.MAX_EMAIL_LENGTH, Account.MAX_DISPLAY_NAME_LENGTH));
     }
 }

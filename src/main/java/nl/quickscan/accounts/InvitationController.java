@@ -19,8 +19,6 @@ import io.micronaut.views.ModelAndView;
 import nl.quickscan.accounts.Invitation.Purpose;
 
 import java.net.URI;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -38,6 +36,14 @@ class InvitationController {
 
     @Serdeable
     record PasswordForm(@Nullable String password, @Nullable String passwordRepeat) {
+    }
+
+    /**
+     * The password form, or without an account (email and displayName null) only the problem that the link cannot
+     * be used. noReferrer: the token is in this page's address, so no Referer may carry it anywhere.
+     */
+    record PasswordPage(String title, boolean reset, boolean noReferrer, int minLength, @Nullable String email,
+                        @Nullable String displayName, @Nullable String problem) {
     }
 
     private final Invitations invitations;
@@ -97,20 +103,11 @@ class InvitationController {
                 purpose == Purpose.INVITATION ? UNUSABLE_INVITATION : UNUSABLE_RESET));
     }
 
-    private static ModelAndView<Map<String, Object>> view(Purpose purpose, @Nullable Account account,
-                                                          @Nullable String error) {
-        Map<String, Object> model = new HashMap<>();
+    private static ModelAndView<PasswordPage> view(Purpose purpose, @Nullable Account account,
+                                                   @Nullable String problem) {
         boolean reset = purpose == Purpose.PASSWORD_RESET;
-        model.put("title", reset ? "Nieuw wachtwoord kiezen" : "Wachtwoord kiezen");
-        model.put("reset", reset);
-        // The token is in this page's address: no Referer may carry it anywhere.
-        model.put("noReferrer", true);
-        model.put("minLength", PasswordHasher.MIN_LENGTH);
-        if (account != null) {
-            model.put("email", account.email());
-            model.put("name", account.displayName());
-        }
-        model.put("error", error);
-        return new ModelAndView<>("invitation", model);
+        return new ModelAndView<>("invitation", new PasswordPage(reset ? "Nieuw wachtwoord kiezen" : "Wachtwoord kiezen",
+                reset, true, PasswordHasher.MIN_LENGTH, account == null ? null : account.email(),
+                account == null ? null : account.displayName(), problem));
     }
 }

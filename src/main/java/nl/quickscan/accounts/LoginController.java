@@ -22,8 +22,6 @@ import io.micronaut.views.ModelAndView;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /** The login form. Its POST runs on no shared pool: {@link LoginGate} sends the password check to its own executor. */
@@ -33,6 +31,11 @@ class LoginController {
 
     @Serdeable
     record LoginForm(@Nullable String email, @Nullable String password, @Nullable String terug) {
+    }
+
+    /** terug: where to go after logging in; notice: why the form is shown; problem: why the login was refused. */
+    record LoginPage(String title, String terug, @Nullable String email, @Nullable String notice,
+                     @Nullable String problem) {
     }
 
     private final LoginGate gate;
@@ -55,25 +58,23 @@ class LoginController {
         if (account != null) {
             return HttpResponse.seeOther(URI.create("/"));
         }
-        Map<String, Object> model = page(terug);
+        String notice = null;
         if (verlopen != null) {
-            model.put("notice", "Uw sessie is verlopen of beëindigd. Log opnieuw in.");
+            notice = "Uw sessie is verlopen of beëindigd. Log opnieuw in.";
         }
         if (uitgelogd != null) {
-            model.put("notice", "U bent uitgelogd.");
+            notice = "U bent uitgelogd.";
         }
         if (welkom != null) {
-            model.put("notice", "Uw wachtwoord is ingesteld. U kunt nu inloggen.");
+            notice = "Uw wachtwoord is ingesteld. U kunt nu inloggen.";
         }
-        return HttpResponse.ok(new ModelAndView<>("login", model));
+        return HttpResponse.ok(page(terug, null, notice, null));
     }
 
     /** On the event loop: the checks here take no time, and the password check goes through {@link LoginGate}. */
     @Post(value = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Secured(SecurityRule.IS_ANONYMOUS)
     CompletableFuture<HttpResponse<?>> login(HttpRequest<?> request, @Body LoginForm form) {
-        Map<String, Object> model = page(form.terug());
-        model.put("email", form.email());
         String problem = null;
         if (form.email() == null || form.email().isBlank() || form.password() == null || form.password().isEmpty()) {
             problem = "Vul uw e-mailadres en uw wachtwoord in.";
@@ -83,14 +84,12 @@ class LoginController {
             problem = PasswordRules.TOO_LONG_AT_LOGIN;
         }
         if (problem != null) {
-            model.put("error", problem);
             return CompletableFuture.completedFuture(
-                    HttpResponse.status(HttpStatus.BAD_REQUEST).body(new ModelAndView<>("login", model)));
+                    HttpResponse.status(HttpStatus.BAD_REQUEST).body(page(form.terug(), form.email(), null, problem)));
         }
         return gate.attempt(request, form.email(), form.password(), outcome -> {
             if (outcome.account().isEmpty()) {
-                model.put("error", outcome.message());
-                return LoginGate.refusal(outcome, new ModelAndView<>("login", model));
+                return LoginGate.refusal(outcome, page(form.terug(), form.email(), null, outcome.message()));
             }
             Sessions.IssuedToken issued = sessions.open(outcome.account().get(), sessionLifetime);
             return sessions.withCookie(HttpResponse.seeOther(URI.create(safeReturnPath(form.terug()))), issued, request);
@@ -105,11 +104,9 @@ class LoginController {
         return sessions.clear(HttpResponse.seeOther(URI.create("/login?uitgelogd=1")), request);
     }
 
-    private static Map<String, Object> page(@Nullable String terug) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("title", "Inloggen");
-        model.put("terug", safeReturnPath(terug));
-        return model;
+    private static ModelAndView<LoginPage> page(@Nullable String terug, @Nullable String email,
+                                                @Nullable String notice, @Nullable String problem) {
+        return new ModelAndView<>("login", new LoginPage("Inloggen", safeReturnPath(terug), email, notice, problem));
     }
 
     /** Only a path on this site, so that the login form cannot be used to send people elsewhere. */

@@ -47,12 +47,6 @@ public final class InvalidInput {
         return list;
     }
 
-    /** Puts the problems where the form templates look for them: {@code errors} per field, {@code errorSummary}. */
-    public void putInto(Map<String, Object> model) {
-        model.put("errors", byField());
-        model.put("errorSummary", summary());
-    }
-
     public void throwIfAny() {
         if (!isEmpty()) {
             throw asException();

@@ -1,5 +1,6 @@
 package nl.quickscan.home;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -13,17 +14,17 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import nl.quickscan.accounts.AccountRepository;
+import nl.quickscan.accounts.AccountRow;
 import nl.quickscan.identity.CurrentAccount;
 import nl.quickscan.identity.Role;
 import nl.quickscan.tenancy.GemeenteRepository;
 import nl.quickscan.tenancy.GemeenteRow;
+import nl.quickscan.tenancy.Regio;
 import nl.quickscan.tenancy.RegioRepository;
 import nl.quickscan.tenancy.TenantScope;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** The start page of each role and the gemeente page with its people: all within the account's scope. */
 @Controller
@@ -31,6 +32,14 @@ import java.util.Map;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class HomePages {
+
+    /** What the account's scope holds; for an adviseur also the own gemeente and the colleagues there. */
+    record HomePage(String title, List<Regio> regios, List<GemeenteRow> gemeenten, @Nullable GemeenteRow gemeente,
+                    List<AccountRow> colleagues) {
+    }
+
+    record GemeentePage(String title, GemeenteRow gemeente, List<AccountRow> accounts) {
+    }
 
     private final GemeenteRepository gemeenten;
     private final RegioRepository regios;
@@ -43,29 +52,19 @@ class HomePages {
     }
 
     @Get
-    ModelAndView<Map<String, Object>> home(CurrentAccount account, TenantScope scope) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("title", "Start");
-        model.put("regios", regios.listVisible(scope));
+    ModelAndView<HomePage> home(CurrentAccount account, TenantScope scope) {
         List<GemeenteRow> visible = gemeenten.listVisible(scope);
-        model.put("gemeenten", visible);
-        if (account.is(Role.ADVISEUR) && !visible.isEmpty()) {
-            GemeenteRow own = visible.get(0);
-            model.put("gemeente", own);
-            model.put("colleagues", accounts.listOfGemeente(own.id()));
-        }
-        return new ModelAndView<>("home", model);
+        GemeenteRow own = account.is(Role.ADVISEUR) && !visible.isEmpty() ? visible.get(0) : null;
+        return new ModelAndView<>("home", new HomePage("Start", regios.listVisible(scope), visible, own,
+                own == null ? List.of() : accounts.listOfGemeente(own.id())));
     }
 
     /** Another tenant's gemeente answers exactly like one that does not exist. */
     @Get("/gemeenten/{cbsCode}")
-    ModelAndView<Map<String, Object>> gemeente(TenantScope scope, @PathVariable String cbsCode) {
+    ModelAndView<GemeentePage> gemeente(TenantScope scope, @PathVariable String cbsCode) {
         GemeenteRow gemeente = gemeenten.findVisibleByCbsCode(scope, cbsCode.toUpperCase(Locale.ROOT))
                 .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "gemeente"));
-        Map<String, Object> model = new HashMap<>();
-        model.put("title", "Gemeente " + gemeente.name());
-        model.put("gemeente", gemeente);
-        model.put("accounts", accounts.listOfGemeente(gemeente.id()));
-        return new ModelAndView<>("gemeente", model);
+        return new ModelAndView<>("gemeente", new GemeentePage("Gemeente " + gemeente.name(), gemeente,
+                accounts.listOfGemeente(gemeente.id())));
     }
 }

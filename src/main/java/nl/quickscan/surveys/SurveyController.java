@@ -14,7 +14,6 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +68,25 @@ class SurveyController {
         }
     }
 
+    record SurveysPage(String title, List<SurveySummary> surveys) {
+    }
+
+    /** The whole survey for reading and printing; statements: the number of scored questions. */
+    record SurveyPage(String title, Survey survey, List<BouwsteenSection> bouwstenen, long statements) {
+    }
+
+    /** A bouwsteen's questions, per theme where it has themes. */
+    record BouwsteenSection(Survey.Bouwsteen bouwsteen, List<ThemeSection> sections) {
+    }
+
+    /** theme: the theme's title, null for the questions of a bouwsteen without themes. */
+    record ThemeSection(@Nullable String theme, List<NumberedQuestion> questions) {
+    }
+
+    /** number: the question's place in the whole survey. */
+    record NumberedQuestion(int number, Survey.Question question) {
+    }
+
     private final SurveyCatalog catalog;
 
     SurveyController(SurveyCatalog catalog) {
@@ -92,23 +110,16 @@ class SurveyController {
 
     @Get("/vragenlijsten")
     @Produces(MediaType.TEXT_HTML)
-    ModelAndView<Map<String, Object>> listPage() {
-        Map<String, Object> model = new HashMap<>();
-        model.put("title", "Vragenlijsten");
-        model.put("surveys", list());
-        return new ModelAndView<>("surveys/list", model);
+    ModelAndView<SurveysPage> listPage() {
+        return new ModelAndView<>("surveys/list", new SurveysPage("Vragenlijsten", list()));
     }
 
     @Get("/vragenlijsten/{id}/{version}")
     @Produces(MediaType.TEXT_HTML)
-    ModelAndView<Map<String, Object>> page(@PathVariable String id, @PathVariable int version) {
+    ModelAndView<SurveyPage> page(@PathVariable String id, @PathVariable int version) {
         Survey survey = survey(id, version);
-        Map<String, Object> model = new HashMap<>();
-        model.put("title", survey.title() + " (versie " + survey.version() + ")");
-        model.put("survey", survey);
-        model.put("bouwstenen", bouwsteenSections(survey));
-        model.put("statements", survey.scoredQuestionCount());
-        return new ModelAndView<>("surveys/survey", model);
+        return new ModelAndView<>("surveys/survey", new SurveyPage(survey.title() + " (versie " + survey.version() + ")",
+                survey, bouwsteenSections(survey), survey.scoredQuestionCount()));
     }
 
     private Survey survey(String id, int version) {
@@ -120,26 +131,23 @@ class SurveyController {
     }
 
     /** Per bouwsteen its questions, grouped by theme where the bouwsteen has themes, numbered through the survey. */
-    private static List<Map<String, Object>> bouwsteenSections(Survey survey) {
-        List<Map<String, Object>> result = new ArrayList<>();
+    private static List<BouwsteenSection> bouwsteenSections(Survey survey) {
+        List<BouwsteenSection> result = new ArrayList<>();
         int number = 0;
         for (Survey.Bouwsteen bouwsteen : survey.bouwstenen()) {
-            Map<String, List<Map<String, Object>>> byTheme = new LinkedHashMap<>();
+            Map<String, List<NumberedQuestion>> byTheme = new LinkedHashMap<>();
             bouwsteen.themes().forEach(theme -> byTheme.put(theme.key(), new ArrayList<>()));
             for (Survey.Question question : bouwsteen.questions()) {
                 number++;
                 byTheme.computeIfAbsent(question.theme() == null ? "" : question.theme(), key -> new ArrayList<>())
-                        .add(Map.of("number", number, "question", question));
+                        .add(new NumberedQuestion(number, question));
             }
-            List<Map<String, Object>> sections = new ArrayList<>();
-            byTheme.forEach((themeKey, questions) -> {
-                Map<String, Object> section = new HashMap<>();
-                bouwsteen.themes().stream().filter(theme -> theme.key().equals(themeKey)).findFirst()
-                        .ifPresent(theme -> section.put("theme", theme.title()));
-                section.put("questions", questions);
-                sections.add(section);
-            });
-            result.add(Map.of("bouwsteen", bouwsteen, "sections", sections));
+            List<ThemeSection> sections = new ArrayList<>();
+            byTheme.forEach((themeKey, questions) -> sections.add(new ThemeSection(
+                    bouwsteen.themes().stream().filter(theme -> theme.key().equals(themeKey)).findFirst()
+                            .map(Survey.Theme::title).orElse(null),
+                    questions)));
+            result.add(new BouwsteenSection(bouwsteen, sections));
         }
         return result;
     }

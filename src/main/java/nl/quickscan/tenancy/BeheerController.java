@@ -18,12 +18,15 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
 import nl.quickscan.identity.CurrentAccount;
 import nl.quickscan.identity.Role;
+import nl.quickscan.audit.AuditEntry;
 import nl.quickscan.audit.AuditLog;
 import nl.quickscan.web.FormValues;
+import nl.quickscan.web.FormValues.Option;
 import nl.quickscan.errors.InvalidInput;
+import nl.quickscan.errors.InvalidInput.Problem;
 
 import java.net.URI;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The beheerder's pages for regio's, gemeenten and the audit log. */
@@ -41,6 +44,27 @@ class BeheerController {
     record GemeenteForm(@Nullable String cbsCode, @Nullable String name, @Nullable String regio) {
     }
 
+    /** The regio's, with the form for a new one. */
+    record RegiosPage(String title, List<Regio> regios, RegioForm form, Map<String, String> errors,
+                      List<Problem> errorSummary, int maxNameLength) {
+    }
+
+    record RegioPage(String title, Regio regio, RegioForm form, Map<String, String> errors, List<Problem> errorSummary,
+                     int maxNameLength) {
+    }
+
+    /** The gemeenten, with the form for a new one. */
+    record GemeentenPage(String title, List<GemeenteRow> gemeenten, GemeenteForm form, Map<String, String> errors,
+                         List<Problem> errorSummary, List<Option> regioOptions, int maxNameLength, int cbsCodeLength) {
+    }
+
+    record GemeentePage(String title, GemeenteRow gemeente, GemeenteForm form, Map<String, String> errors,
+                        List<Problem> errorSummary, List<Option> regioOptions, int maxNameLength, int cbsCodeLength) {
+    }
+
+    record AuditPage(String title, List<AuditEntry> entries) {
+    }
+
     private final RegioRepository regios;
     private final GemeenteRepository gemeenten;
     private final TenantAdmin admin;
@@ -54,7 +78,7 @@ class BeheerController {
     }
 
     @Get("/regios")
-    ModelAndView<Map<String, Object>> regios(TenantScope scope) {
+    ModelAndView<RegiosPage> regios(TenantScope scope) {
         return regioList(scope, new RegioForm(""), new InvalidInput());
     }
 
@@ -68,7 +92,7 @@ class BeheerController {
     }
 
     @Get("/regios/{id}")
-    ModelAndView<Map<String, Object>> editRegio(TenantScope scope, @PathVariable long id) {
+    ModelAndView<RegioPage> editRegio(TenantScope scope, @PathVariable long id) {
         Regio regio = regio(scope, id);
         return regioForm(regio, new RegioForm(regio.name()), new InvalidInput());
     }
@@ -85,7 +109,7 @@ class BeheerController {
     }
 
     @Get("/gemeenten")
-    ModelAndView<Map<String, Object>> gemeenten(TenantScope scope) {
+    ModelAndView<GemeentenPage> gemeenten(TenantScope scope) {
         return gemeenteList(scope, new GemeenteForm("", "", ""), new InvalidInput());
     }
 
@@ -99,7 +123,7 @@ class BeheerController {
     }
 
     @Get("/gemeenten/{id}")
-    ModelAndView<Map<String, Object>> editGemeente(TenantScope scope, @PathVariable long id) {
+    ModelAndView<GemeentePage> editGemeente(TenantScope scope, @PathVariable long id) {
         GemeenteRow gemeente = gemeente(scope, id);
         return gemeenteForm(scope, gemeente,
                 new GemeenteForm(gemeente.cbsCode(), gemeente.name(), Long.toString(gemeente.regioId())), new InvalidInput());
@@ -118,11 +142,8 @@ class BeheerController {
     }
 
     @Get("/audit")
-    ModelAndView<Map<String, Object>> audit() {
-        Map<String, Object> model = new HashMap<>();
-        model.put("title", "Auditlog");
-        model.put("entries", auditLog.latest(500));
-        return new ModelAndView<>("beheer/audit", model);
+    ModelAndView<AuditPage> audit() {
+        return new ModelAndView<>("beheer/audit", new AuditPage("Auditlog", auditLog.latest(500)));
     }
 
     private Regio regio(TenantScope scope, long id) {
@@ -133,43 +154,31 @@ class BeheerController {
         return gemeenten.findVisible(scope, id).orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "gemeente"));
     }
 
-    private ModelAndView<Map<String, Object>> regioList(TenantScope scope, RegioForm form, InvalidInput problems) {
-        Map<String, Object> model = formModel("Regio's", form, problems);
-        model.put("regios", regios.listVisible(scope));
-        return new ModelAndView<>("beheer/regios", model);
+    private ModelAndView<RegiosPage> regioList(TenantScope scope, RegioForm form, InvalidInput problems) {
+        return new ModelAndView<>("beheer/regios", new RegiosPage("Regio's", regios.listVisible(scope), form,
+                problems.byField(), problems.summary(), Regio.MAX_NAME_LENGTH));
     }
 
-    private ModelAndView<Map<String, Object>> regioForm(Regio regio, RegioForm form, InvalidInput problems) {
-        Map<String, Object> model = formModel("Regio " + regio.name() + " wijzigen", form, problems);
-        model.put("regio", regio);
-        return new ModelAndView<>("beheer/regio", model);
+    private ModelAndView<RegioPage> regioForm(Regio regio, RegioForm form, InvalidInput problems) {
+        return new ModelAndView<>("beheer/regio", new RegioPage("Regio " + regio.name() + " wijzigen", regio, form,
+                problems.byField(), problems.summary(), Regio.MAX_NAME_LENGTH));
     }
 
-    private ModelAndView<Map<String, Object>> gemeenteList(TenantScope scope, GemeenteForm form, InvalidInput problems) {
-        Map<String, Object> model = formModel("Gemeenten", form, problems);
-        model.put("gemeenten", gemeenten.listVisible(scope));
-        model.put("regioOptions", regioOptions(scope, form.regio()));
-        return new ModelAndView<>("beheer/gemeenten", model);
+    private ModelAndView<GemeentenPage> gemeenteList(TenantScope scope, GemeenteForm form, InvalidInput problems) {
+        return new ModelAndView<>("beheer/gemeenten", new GemeentenPage("Gemeenten", gemeenten.listVisible(scope), form,
+                problems.byField(), problems.summary(), regioOptions(scope, form.regio()),
+                Gemeente.MAX_NAME_LENGTH, Gemeente.CBS_CODE_LENGTH));
     }
 
-    private ModelAndView<Map<String, Object>> gemeenteForm(TenantScope scope, GemeenteRow gemeente, GemeenteForm form,
-                                                           InvalidInput problems) {
-        Map<String, Object> model = formModel("Gemeente " + gemeente.name() + " wijzigen", form, problems);
-        model.put("gemeente", gemeente);
-        model.put("regioOptions", regioOptions(scope, form.regio()));
-        return new ModelAndView<>("beheer/gemeente", model);
+    private ModelAndView<GemeentePage> gemeenteForm(TenantScope scope, GemeenteRow gemeente, GemeenteForm form,
+                                                    InvalidInput problems) {
+        return new ModelAndView<>("beheer/gemeente", new GemeentePage("Gemeente " + gemeente.name() + " wijzigen",
+                gemeente, form, problems.byField(), problems.summary(), regioOptions(scope, form.regio()),
+                Gemeente.MAX_NAME_LENGTH, Gemeente.CBS_CODE_LENGTH));
     }
 
-    private java.util.List<FormValues.Option> regioOptions(TenantScope scope, @Nullable String selected) {
+    private List<Option> regioOptions(TenantScope scope, @Nullable String selected) {
         return regios.listVisible(scope).stream()
                 .map(r -> FormValues.option(Long.toString(r.id()), r.name(), selected)).toList();
-    }
-
-    private static Map<String, Object> formModel(String title, Object form, InvalidInput problems) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("title", title);
-        model.put("form", form);
-        problems.putInto(model);
-        return model;
     }
 }

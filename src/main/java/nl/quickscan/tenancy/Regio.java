@@ -11,4 +11,7 @@ import java.time.Instant;
 @Serdeable
 @MappedEntity("regio")
 public record Regio(@Id @GeneratedValue @Nullable Long id, String name, Instant createdAt) {
+
+    /** The longest name a regio can have (the column's length). */
+    public static final int MAX_NAME_LENGTH = 100;
 }

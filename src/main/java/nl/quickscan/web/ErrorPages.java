@@ -12,8 +12,6 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Error responses in the form the caller reads: JSON ({@link ApiError}) under /api and /health, a Dutch page
@@ -23,10 +21,14 @@ import java.util.Map;
 @Singleton
 public class ErrorPages {
 
-    private final ViewsRenderer<Map<String, Object>, HttpRequest<?>> renderer;
+    /** The model of error.hbs. */
+    record ErrorPage(String title, String message) {
+    }
+
+    private final ViewsRenderer<Object, HttpRequest<?>> renderer;
     private final PageModel pageModel;
 
-    ErrorPages(ViewsRenderer<Map<String, Object>, HttpRequest<?>> renderer, PageModel pageModel) {
+    ErrorPages(ViewsRenderer<Object, HttpRequest<?>> renderer, PageModel pageModel) {
         this.renderer = renderer;
         this.pageModel = pageModel;
     }
@@ -44,12 +46,8 @@ public class ErrorPages {
     }
 
     public MutableHttpResponse<String> page(HttpRequest<?> request, HttpStatus status, String message) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("title", titleFor(status));
-        model.put("message", message);
-        model.put("status", status.getCode());
-        pageModel.decorate(request, model);
-        Writable writable = renderer.render("error", model, request);
+        ErrorPage page = new ErrorPage(titleFor(status), message);
+        Writable writable = renderer.render("error", pageModel.withLayout(request, page), request);
         StringWriter out = new StringWriter();
         try {
             writable.writeTo(out);

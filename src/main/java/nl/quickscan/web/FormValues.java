@@ -19,10 +19,11 @@ public final class FormValues {
         }
     }
 
-    /** An option of a select box, as the templates render it. */
+    /** An option of a select box, as templates/partials/select-field.hbs renders it. */
     public record Option(String value, String label, boolean selected) {
     }
 
+    /** The option, selected when its value is the one submitted (or stored). */
     public static Option option(String value, String label, @Nullable String selected) {
         return new Option(value, label, value.equals(selected));
     }

@@ -4,6 +4,7 @@ import com.github.jknack.handlebars.Handlebars;
 import com.github.jknack.handlebars.Options;
 import com.github.jknack.handlebars.cache.ConcurrentMapTemplateCache;
 import com.github.jknack.handlebars.helper.ConditionalHelpers;
+import com.github.jknack.handlebars.helper.StringHelpers;
 import com.github.jknack.handlebars.io.ClassPathTemplateLoader;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Replaces;
@@ -35,6 +36,8 @@ public class Views {
                 .with(new ConcurrentMapTemplateCache())
                 .with(new HtmlEscaping());
         handlebars.registerHelpers(ConditionalHelpers.class);
+        // {{defaultIfEmpty id name}}: a partial's optional parameter with a default.
+        handlebars.registerHelper("defaultIfEmpty", StringHelpers.defaultIfEmpty);
         handlebars.registerHelper("datetime", (Object value, Options options) ->
                 value instanceof Instant instant ? DATE_TIME.format(instant) : "");
         handlebars.registerHelper("datum", (Object value, Options options) ->
