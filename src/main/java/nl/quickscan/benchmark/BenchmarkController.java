@@ -15,10 +15,10 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
 import nl.quickscan.identity.Role;
-import nl.quickscan.scans.ScanLabels;
 import nl.quickscan.scans.ScanRow;
 import nl.quickscan.scans.ScanService;
 import nl.quickscan.scoring.SharedFigures;
+import nl.quickscan.surveys.Survey;
 import nl.quickscan.tenancy.TenantScope;
 
 import java.time.Clock;
@@ -91,7 +91,7 @@ class BenchmarkController {
     BenchmarkJson benchmark(TenantScope scope, @PathVariable long id) {
         Benchmark.Result result = service.of(scope, id).result();
         return new BenchmarkJson(
-                result.gemeenten().stream().map(g -> new GemeenteJson(g.cbsCode(), g.name(), g.status(), g.total(), g.scores())).toList(),
+                result.gemeenten().stream().map(g -> new GemeenteJson(g.cbsCode(), g.name(), g.status().name(), g.total(), g.scores())).toList(),
                 result.bouwstenen().stream().map(b -> new BouwsteenJson(b.key(), b.title(), b.stats().n(), b.stats().mean(),
                         b.stats().median(), b.stats().min(), b.stats().max())).toList(),
                 StatsJson.of(result.total()));
@@ -123,12 +123,11 @@ class BenchmarkController {
         for (Benchmark.Entry entry : sorted) {
             Map<String, Object> row = new HashMap<>();
             row.put("entry", entry);
-            row.put("status", ScanLabels.status(ScanRow.Status.valueOf(entry.status())));
+            row.put("status", entry.status().label());
             row.put("scanId", benchmark.scanIds().get(entry.cbsCode()));
             row.put("cells", entry.result() == null ? List.of() : entry.result().bouwstenen().stream()
-                    .map(b -> cell(b.score(), b.level() == null ? null : b.level().label())).toList());
-            row.put("totalCell", cell(entry.total(), entry.result() == null || entry.result().totalLevel() == null ? null
-                    : entry.result().totalLevel().label()));
+                    .map(b -> cell(b.score(), b.level())).toList());
+            row.put("totalCell", cell(entry.total(), entry.result() == null ? null : entry.result().totalLevel()));
             rows.add(row);
         }
         List<Map<String, Object>> columns = new ArrayList<>();
@@ -145,7 +144,7 @@ class BenchmarkController {
         model.put("bouwstenen", result.bouwstenen());
         model.put("total", result.total());
         service.development(scope, benchmark).ifPresent(development -> model.put("development", development));
-        model.put("notSubmitted", result.gemeenten().stream().filter(g -> !"SUBMITTED".equals(g.status())).map(Benchmark.Entry::name).toList());
+        model.put("notSubmitted", result.gemeenten().stream().filter(g -> g.status() != ScanRow.Status.SUBMITTED).map(Benchmark.Entry::name).toList());
         return new ModelAndView<>("benchmark/round", model);
     }
 
@@ -160,11 +159,12 @@ class BenchmarkController {
         return new ModelAndView<>("benchmark/national", model);
     }
 
-    private static Map<String, Object> cell(@Nullable Double score, @Nullable String level) {
+    /** The level's colour goes by its index in the scale, so that renaming a level keeps its colour. */
+    private static Map<String, Object> cell(@Nullable Double score, @Nullable Survey.Level level) {
         Map<String, Object> cell = new HashMap<>();
         cell.put("score", score);
-        cell.put("level", level);
-        cell.put("levelClass", level == null ? "none" : level.toLowerCase().replace(' ', '-'));
+        cell.put("level", level == null ? null : level.label());
+        cell.put("levelClass", level == null ? "none" : level.index());
         return cell;
     }
 

@@ -14,7 +14,20 @@ public record Meetronde(@Id @GeneratedValue @Nullable Long id, long regioId, Str
                         @Nullable Long baselineRoundId, String surveyId, int surveyVersion, LocalDate opens,
                         LocalDate closes, Instant createdAt) {
 
-    public enum Kind { NULMETING, HERHALING }
+    public enum Kind {
+        NULMETING("Nulmeting"), HERHALING("Herhaling");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        /** The Dutch word for the kind of round, on pages and in reports. */
+        public String label() {
+            return label;
+        }
+    }
 
     public boolean openOn(LocalDate day) {
         return !day.isBefore(opens) && !day.isAfter(closes);

@@ -79,7 +79,7 @@ class ScanPages {
             if (scan != null) {
                 ScanService.ScanView view = service.view(scope, scan.id());
                 row.put("scan", scan);
-                row.put("status", ScanLabels.status(scan.status()));
+                row.put("status", scan.status().label());
                 row.put("percent", view.percent());
                 row.put("parts", view.progress());
             } else {
@@ -210,7 +210,7 @@ class ScanPages {
     private Map<String, Object> overviewModel(CurrentAccount account, ScanService.ScanView view) {
         Map<String, Object> model = new HashMap<>();
         model.put("scan", view.scan());
-        model.put("status", ScanLabels.status(view.scan().status()));
+        model.put("status", view.scan().status().label());
         model.put("percent", view.percent());
         model.put("parts", view.progress());
         model.put("editable", view.editable() && account.is(Role.ADVISEUR));

@@ -12,7 +12,20 @@ public record ScanRow(long id, long roundId, String roundName, long gemeenteId, 
                       long regioId, Status status, @Nullable Instant submittedAt, @Nullable String submittedByName,
                       String surveyId, int surveyVersion, LocalDate opens, LocalDate closes) {
 
-    public enum Status { NOT_STARTED, IN_PROGRESS, SUBMITTED }
+    public enum Status {
+        NOT_STARTED("Niet gestart"), IN_PROGRESS("Bezig"), SUBMITTED("Ingediend");
+
+        private final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+
+        /** The Dutch word for the state, on pages, in reports and workbooks. */
+        public String label() {
+            return label;
+        }
+    }
 
     public boolean submitted() {
         return status == Status.SUBMITTED;

@@ -16,7 +16,21 @@ import java.util.Set;
  */
 public final class Comparison {
 
-    public enum Direction { IMPROVED, DECLINED, UNCHANGED, NEW, DROPPED, NOT_COMPARABLE }
+    public enum Direction {
+        IMPROVED("verbeterd"), DECLINED("achteruitgegaan"), UNCHANGED("gelijk gebleven"), NEW("nieuw"),
+        DROPPED("vervallen"), NOT_COMPARABLE("niet te vergelijken");
+
+        private final String label;
+
+        Direction(String label) {
+            this.label = label;
+        }
+
+        /** How the change reads on the comparison page and in the gemeenterapport. */
+        public String label() {
+            return label;
+        }
+    }
 
     /** {@code difference} in percentage points; null when either side has no score. */
     public record BouwsteenChange(String key, String title, Double before, Double after, Double difference,

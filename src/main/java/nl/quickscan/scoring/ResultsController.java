@@ -117,21 +117,10 @@ class ResultsController {
         model.put("comparison", comparison.result());
         model.put("questions", comparison.result().questions().stream().map(q -> Map.of("change", q,
                 "before", comparison.labelBefore(q), "after", comparison.labelAfter(q),
-                "direction", directionLabel(q.direction()))).toList());
+                "direction", q.direction().label())).toList());
         model.put("bouwstenen", comparison.result().bouwstenen().stream().map(b -> Map.of("change", b,
-                "direction", directionLabel(b.direction()))).toList());
+                "direction", b.direction().label())).toList());
         return new ModelAndView<>("scoring/comparison", model);
-    }
-
-    private static String directionLabel(Comparison.Direction direction) {
-        return switch (direction) {
-            case IMPROVED -> "verbeterd";
-            case DECLINED -> "achteruitgegaan";
-            case UNCHANGED -> "gelijk gebleven";
-            case NEW -> "nieuw";
-            case DROPPED -> "vervallen";
-            case NOT_COMPARABLE -> "niet te vergelijken";
-        };
     }
 
     /** "Bouwsteen 1. Visie en regionale aanpak" → "Bouwsteen 1" for the chart's axes. */
