@@ -34,6 +34,8 @@ public record Account(
 
     /** The longest e-mail address an account can have (the column's length), after {@link #normalizeEmail}. */
     public static final int MAX_EMAIL_LENGTH = 254;
+    /** The longest display name (the column's length). */
+    public static final int MAX_DISPLAY_NAME_LENGTH = 100;
 
     /**
      * E-mail addresses are compared case-insensitively; H2 would not do that for us. The result is never longer

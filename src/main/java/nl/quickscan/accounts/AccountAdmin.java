@@ -65,14 +65,14 @@ public class AccountAdmin {
     @Transactional
     public Created create(CurrentAccount actor, TenantScope scope, AccountForm form, InvalidInput problems) {
         String email = Account.normalizeEmail(form.email());
-        problems.require("email", form.email(), 254, "het e-mailadres");
+        problems.require("email", form.email(), Account.MAX_EMAIL_LENGTH, "het e-mailadres");
         if (!problems.has("email") && !EMAIL.matcher(email).matches()) {
             problems.add("email", "Vul een geldig e-mailadres in, zoals naam@gemeente.nl.");
         }
         if (!problems.has("email") && accounts.findByEmail(email).isPresent()) {
             problems.add("email", "Er is al een account met dit e-mailadres.");
         }
-        problems.require("displayName", form.displayName(), 100, "de naam");
+        problems.require("displayName", form.displayName(), Account.MAX_DISPLAY_NAME_LENGTH, "de naam");
         Placement placement = placement(actor, scope, form, problems);
         if (!problems.isEmpty()) {
             return null;
@@ -88,7 +88,7 @@ public class AccountAdmin {
 
     @Transactional
     public void update(CurrentAccount actor, AccountRow existing, AccountForm form, InvalidInput problems) {
-        problems.require("displayName", form.displayName(), 100, "de naam");
+        problems.require("displayName", form.displayName(), Account.MAX_DISPLAY_NAME_LENGTH, "de naam");
         Placement placement = placement(actor, TenantScope.of(actor), form, problems);
         boolean active = form.activeChecked();
         if (existing.id() == actor.id() && (placement != null && placement.role() != actor.role() || !active)) {

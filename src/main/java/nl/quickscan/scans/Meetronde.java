@@ -14,6 +14,9 @@ public record Meetronde(@Id @GeneratedValue @Nullable Long id, long regioId, Str
                         @Nullable Long baselineRoundId, String surveyId, int surveyVersion, LocalDate opens,
                         LocalDate closes, Instant createdAt) {
 
+    /** The longest name (the column's length). */
+    public static final int NAME_MAX = 100;
+
     public enum Kind {
         NULMETING("Nulmeting"), HERHALING("Herhaling");
 

@@ -11,4 +11,7 @@ import java.time.Instant;
 @Serdeable
 @MappedEntity("regio")
 public record Regio(@Id @GeneratedValue @Nullable Long id, String name, Instant createdAt) {
+
+    /** The longest name (the column's length). */
+    public static final int NAME_MAX = 100;
 }

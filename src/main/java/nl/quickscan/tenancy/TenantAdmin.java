@@ -77,7 +77,7 @@ public class TenantAdmin {
     }
 
     private void validateRegioName(String name, Long ownId, InvalidInput problems) {
-        problems.require("name", name, 100, "de naam van de regio");
+        problems.require("name", name, Regio.NAME_MAX, "de naam van de regio");
         if (!problems.has("name")) {
             regios.findByName(name.strip()).filter(other -> !other.id().equals(ownId))
                     .ifPresent(other -> problems.add("name", "Er is al een regio met deze naam."));
@@ -86,7 +86,7 @@ public class TenantAdmin {
 
     private Optional<Regio> validateGemeente(String cbsCode, String name, String regioId, Long ownId,
                                              InvalidInput problems) {
-        problems.require("cbsCode", cbsCode, 6, "de CBS-gemeentecode");
+        problems.require("cbsCode", cbsCode, Gemeente.CBS_CODE_LENGTH, "de CBS-gemeentecode");
         if (!problems.has("cbsCode")) {
             if (!CBS_CODE.matcher(normalizeCode(cbsCode)).matches()) {
                 problems.add("cbsCode", "Een CBS-gemeentecode is GM met vier cijfers, zoals GM0014.");
@@ -95,7 +95,7 @@ public class TenantAdmin {
                         .ifPresent(other -> problems.add("cbsCode", "Deze CBS-code hoort al bij gemeente " + other.name() + "."));
             }
         }
-        problems.require("name", name, 100, "de naam van de gemeente");
+        problems.require("name", name, Gemeente.NAME_MAX, "de naam van de gemeente");
         if (!problems.has("name")) {
             gemeenten.findByName(name.strip()).filter(other -> !other.id().equals(ownId))
                     .ifPresent(other -> problems.add("name", "Er is al een gemeente met deze naam."));

@@ -15,6 +15,9 @@ import nl.quickscan.text.Html;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The Handlebars engine. The views module's own factory builds one without a template cache, which would compile
@@ -26,7 +29,7 @@ public class Views {
 
     @Singleton
     @Replaces(bean = Handlebars.class, factory = HandlebarsFactory.class)
-    Handlebars handlebars() {
+    Handlebars handlebars(List<PageLimits> pageLimits) {
         Handlebars handlebars = new Handlebars(new ClassPathTemplateLoader("/", ".hbs"))
                 .with(new ConcurrentMapTemplateCache())
                 .with(Html::escape);
@@ -50,6 +53,26 @@ public class Views {
             return text.toString();
         });
         handlebars.registerHelper("static", (Object file, Options options) -> StaticFiles.url(String.valueOf(file)));
+        Map<String, Integer> limits = limits(pageLimits);
+        handlebars.registerHelper("limit", (Object name, Options options) -> {
+            Integer limit = limits.get(String.valueOf(name));
+            if (limit == null) {
+                throw new IllegalArgumentException("No page limit named " + name + "; known: " + limits.keySet());
+            }
+            return limit;
+        });
         return handlebars;
+    }
+
+    private static Map<String, Integer> limits(List<PageLimits> pageLimits) {
+        Map<String, Integer> limits = new HashMap<>();
+        for (PageLimits feature : pageLimits) {
+            feature.limits().forEach((name, limit) -> {
+                if (limits.putIfAbsent(name, limit) != null) {
+                    throw new IllegalStateException("Two page limits named " + name);
+                }
+            });
+        }
+        return Map.copyOf(limits);
     }
 }
