@@ -171,8 +171,7 @@ final class GemeenteReportPdf {
         document.newPage();
         document.add(new Paragraph("Positie in de regio", h2));
         if (data.position().isEmpty()) {
-            document.add(PdfStyle.spaced(new Paragraph("De vergelijking met de regio verschijnt als de meetronde is "
-                    + "gesloten en minstens " + SharedFigures.MIN_SCANS + " andere gemeenten hun scan hebben ingediend.", body), 8));
+            document.add(PdfStyle.spaced(new Paragraph(SharedFigures.POSITION_NOT_YET, body), 8));
             return;
         }
         document.add(PdfStyle.spaced(new Paragraph(SharedFigures.EXPLANATION, body), 4));

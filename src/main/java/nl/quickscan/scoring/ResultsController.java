@@ -101,7 +101,7 @@ class ResultsController {
         model.put("strongest", ranked.stream().sorted(Comparator.comparingDouble(Scoring.QuestionScore::fraction).reversed()).limit(3).toList());
         model.put("position", scores.position());
         model.put("sharedFiguresExplanation", SharedFigures.EXPLANATION);
-        model.put("sharedFiguresMinimum", SharedFigures.MIN_SCANS);
+        model.put("sharedFiguresNotYet", SharedFigures.POSITION_NOT_YET);
         model.put("hasComparison", results.hasBaseline(scope, scores.view()));
         return new ModelAndView<>("scoring/results", model);
     }
