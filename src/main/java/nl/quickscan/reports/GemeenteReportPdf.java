@@ -154,7 +154,8 @@ final class GemeenteReportPdf {
                 String answer = "Antwoord: " + data.answerLabel(q.question());
                 if (data.hasBaseline()) {
                     answer += "   (nulmeting: " + data.baselineLabel(q.question().key()) + ", "
-                            + data.change(q.question().key()).map(Comparison.QuestionChange::direction).orElse(Comparison.Direction.NEW).label() + ")";
+                            + data.change(q.question().key()).map(Comparison.QuestionChange::direction)
+                            .orElse(Comparison.Direction.NEW).label() + ")";
                 }
                 document.add(new Paragraph(answer, body));
                 if (!data.comment(q.question()).isEmpty()) {

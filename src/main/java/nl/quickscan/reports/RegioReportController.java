@@ -39,7 +39,8 @@ class RegioReportController {
     HttpResponse<byte[]> pdf(TenantScope scope, @PathVariable long id) {
         BenchmarkService.RoundBenchmark round = benchmarks.of(scope, id);
         String regio = regios.findVisible(scope, round.round().regioId()).orElseThrow().name();
-        return ReportController.download(pdf.render(round, regio, benchmarks.development(scope, round), LocalDate.now(clock)), "application/pdf",
+        byte[] report = pdf.render(round, regio, benchmarks.development(scope, round), LocalDate.now(clock));
+        return ReportController.download(report, "application/pdf",
                 ReportController.slug("regiorapport-" + regio + "-" + round.round().name()) + ".pdf");
     }
 

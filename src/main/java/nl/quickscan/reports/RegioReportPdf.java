@@ -85,7 +85,8 @@ final class RegioReportPdf {
 
     /** A heatmap cell: the value and the level in words, on the level's colour. */
     private void heat(PdfPTable table, Double score, Survey.Level level) {
-        style.cell(table, DutchFormat.percent(score) + (level == null ? "" : "\n" + level.label()), PdfStyle.levelColour(level));
+        style.cell(table, DutchFormat.percent(score) + (level == null ? "" : "\n" + level.label()),
+                PdfStyle.levelColour(level));
     }
 
     private void statistics(Document document, Benchmark.Result result) throws DocumentException {

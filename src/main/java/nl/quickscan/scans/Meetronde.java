@@ -18,17 +18,14 @@ public record Meetronde(@Id @GeneratedValue @Nullable Long id, long regioId, Str
     public static final int NAME_MAX = 100;
 
     public enum Kind {
-        NULMETING("Nulmeting"), HERHALING("Herhaling");
-
-        private final String label;
-
-        Kind(String label) {
-            this.label = label;
-        }
+        NULMETING, HERHALING;
 
         /** The Dutch word for the kind of round, on pages and in reports. */
         public String label() {
-            return label;
+            return switch (this) {
+                case NULMETING -> "Nulmeting";
+                case HERHALING -> "Herhaling";
+            };
         }
     }
 

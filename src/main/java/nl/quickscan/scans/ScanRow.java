@@ -13,17 +13,15 @@ public record ScanRow(long id, long roundId, String roundName, long gemeenteId, 
                       String surveyId, int surveyVersion, LocalDate opens, LocalDate closes) {
 
     public enum Status {
-        NOT_STARTED("Niet gestart"), IN_PROGRESS("Bezig"), SUBMITTED("Ingediend");
-
-        private final String label;
-
-        Status(String label) {
-            this.label = label;
-        }
+        NOT_STARTED, IN_PROGRESS, SUBMITTED;
 
         /** The Dutch word for the state, on pages, in reports and workbooks. */
         public String label() {
-            return label;
+            return switch (this) {
+                case NOT_STARTED -> "Niet gestart";
+                case IN_PROGRESS -> "Bezig";
+                case SUBMITTED -> "Ingediend";
+            };
         }
     }
 

@@ -17,18 +17,18 @@ import java.util.Set;
 public final class Comparison {
 
     public enum Direction {
-        IMPROVED("verbeterd"), DECLINED("achteruitgegaan"), UNCHANGED("gelijk gebleven"), NEW("nieuw"),
-        DROPPED("vervallen"), NOT_COMPARABLE("niet te vergelijken");
-
-        private final String label;
-
-        Direction(String label) {
-            this.label = label;
-        }
+        IMPROVED, DECLINED, UNCHANGED, NEW, DROPPED, NOT_COMPARABLE;
 
         /** How the change reads on the comparison page and in the gemeenterapport. */
         public String label() {
-            return label;
+            return switch (this) {
+                case IMPROVED -> "verbeterd";
+                case DECLINED -> "achteruitgegaan";
+                case UNCHANGED -> "gelijk gebleven";
+                case NEW -> "nieuw";
+                case DROPPED -> "vervallen";
+                case NOT_COMPARABLE -> "niet te vergelijken";
+            };
         }
     }
 
