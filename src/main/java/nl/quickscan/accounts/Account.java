@@ -34,8 +34,7 @@ public record Account(
 
     /** The longest e-mail address an account can have (the column's length), after {@link #normalizeEmail}. */
     public static final int MAX_EMAIL_LENGTH = 254;
-
-    /** The longest name an account can have (the column's length). */
+    /** The longest display name (the column's length). */
     public static final int MAX_DISPLAY_NAME_LENGTH = 100;
 
     /**

@@ -46,7 +46,7 @@ class AccountController {
     record FormPage(String title, AccountForm form, Map<String, String> errors, List<InvalidInput.Problem> errorSummary,
                     @Nullable AccountRow existing, @Nullable String accessNotice, @Nullable String accessError,
                     boolean chooseRole, List<Option> roles, List<Option> gemeenten, List<Option> regios,
-                    String invitationValidity, String resetValidity, int maxEmailLength, int maxDisplayNameLength) {
+                    String invitationValidity, String resetValidity) {
     }
 
     record InvitedPage(String title, String email, String displayName, String link, String invitationValidity,
@@ -194,7 +194,6 @@ class AccountController {
                         g.name() + " (" + g.regioName() + ")", form.gemeente())).toList(),
                 regios.listVisible(scope).stream().map(r -> FormValues.option(Long.toString(r.id()), r.name(), form.regio()))
                         .toList(),
-                Purpose.INVITATION.validityText(), Purpose.PASSWORD_RESET.validityText(),
-                Account.MAX_EMAIL_LENGTH, Account.MAX_DISPLAY_NAME_LENGTH));
+                Purpose.INVITATION.validityText(), Purpose.PASSWORD_RESET.validityText()));
     }
 }

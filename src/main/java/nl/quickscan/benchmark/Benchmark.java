@@ -1,5 +1,6 @@
 package nl.quickscan.benchmark;
 
+import nl.quickscan.scans.ScanRow;
 import nl.quickscan.scoring.Scoring;
 import nl.quickscan.scoring.Statistics;
 import nl.quickscan.surveys.Survey;
@@ -16,7 +17,7 @@ import java.util.Map;
 public final class Benchmark {
 
     /** A gemeente of the round; {@code result} is null unless its scan is submitted. */
-    public record Entry(String cbsCode, String name, String status, Double progress, Scoring.Result result) {
+    public record Entry(String cbsCode, String name, ScanRow.Status status, Double progress, Scoring.Result result) {
         public Double total() {
             return result == null ? null : result.total();
         }
@@ -49,8 +50,7 @@ public final class Benchmark {
     }
 
     /** What the benchmark needs of each gemeente: its name, the state of its scan and its answers. */
-    public record Input(String cbsCode, String name, String status, Double progress, boolean submitted,
-                        Map<String, String> values) {
+    public record Input(String cbsCode, String name, ScanRow.Status status, Double progress, Map<String, String> values) {
     }
 
     private Benchmark() {
@@ -60,7 +60,7 @@ public final class Benchmark {
         List<Entry> entries = new ArrayList<>();
         for (Input input : gemeenten) {
             entries.add(new Entry(input.cbsCode(), input.name(), input.status(), input.progress(),
-                    input.submitted() ? Scoring.score(survey, input.values()) : null));
+                    input.status() == ScanRow.Status.SUBMITTED ? Scoring.score(survey, input.values()) : null));
         }
         return of(survey, entries);
     }

@@ -83,7 +83,7 @@ class BenchmarkController {
     BenchmarkJson benchmark(TenantScope scope, @PathVariable long id) {
         Benchmark.Result result = service.of(scope, id).result();
         return new BenchmarkJson(
-                result.gemeenten().stream().map(g -> new GemeenteJson(g.cbsCode(), g.name(), g.status(), g.total(), g.scores())).toList(),
+                result.gemeenten().stream().map(g -> new GemeenteJson(g.cbsCode(), g.name(), g.status().name(), g.total(), g.scores())).toList(),
                 result.bouwstenen().stream().map(b -> new BouwsteenJson(b.key(), b.title(), b.stats().n(), b.stats().mean(),
                         b.stats().median(), b.stats().min(), b.stats().max())).toList(),
                 StatsJson.of(result.total()));

@@ -168,16 +168,15 @@ public class BenchmarkService {
         for (GemeenteRow gemeente : gemeentenOfRegio) {
             ScanRow scan = scanByGemeente.get(gemeente.id());
             if (scan == null) {
-                inputs.add(new Benchmark.Input(gemeente.cbsCode(), gemeente.name(), ScanRow.Status.NOT_STARTED.name(), null,
-                        false, Map.of()));
+                inputs.add(new Benchmark.Input(gemeente.cbsCode(), gemeente.name(), ScanRow.Status.NOT_STARTED, null, Map.of()));
                 continue;
             }
             scanIds.put(gemeente.cbsCode(), scan.id());
             Map<String, String> values = valuesByScan.getOrDefault(scan.id(), Map.of());
             Map<String, Progress.Answer> forProgress = new HashMap<>();
             values.forEach((key, value) -> forProgress.put(key, new Progress.Answer(value, null)));
-            inputs.add(new Benchmark.Input(gemeente.cbsCode(), gemeente.name(), scan.status().name(),
-                    (double) Progress.percent(Progress.of(survey, forProgress)), scan.submitted(), values));
+            inputs.add(new Benchmark.Input(gemeente.cbsCode(), gemeente.name(), scan.status(),
+                    (double) Progress.percent(Progress.of(survey, forProgress)), values));
         }
         return new RoundBenchmark(round, survey, Benchmark.of(survey, inputs), scanIds);
     }

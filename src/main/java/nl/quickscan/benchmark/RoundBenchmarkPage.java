@@ -2,8 +2,8 @@ package nl.quickscan.benchmark;
 
 import io.micronaut.core.annotation.Nullable;
 import nl.quickscan.scans.Meetronde;
-import nl.quickscan.scans.ScanLabels;
 import nl.quickscan.scans.ScanRow;
+import nl.quickscan.surveys.Survey;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,9 +28,10 @@ record RoundBenchmarkPage(String title, Meetronde round, boolean open, List<Colu
     }
 
     /** A score with its level; {@code levelClass} names the level's colour in the stylesheet. */
+    /** A score with its level; the level's colour goes by its index in the scale, so that renaming a level keeps its colour. */
     record Cell(@Nullable Double score, @Nullable String level, String levelClass) {
-        static Cell of(@Nullable Double score, @Nullable String level) {
-            return new Cell(score, level, level == null ? "none" : level.toLowerCase().replace(' ', '-'));
+        static Cell of(@Nullable Double score, @Nullable Survey.Level level) {
+            return new Cell(score, level == null ? null : level.label(), level == null ? "none" : String.valueOf(level.index()));
         }
     }
 
@@ -48,14 +49,13 @@ record RoundBenchmarkPage(String title, Meetronde round, boolean open, List<Colu
         benchmark.survey().bouwstenen().forEach(b -> columns.add(column(b.key(), b.title(), key, descending)));
         columns.add(column("totaal", "Totaal", key, descending));
         List<Row> rows = result.gemeenten().stream().sorted(comparator(key, descending)).map(entry -> new Row(entry,
-                ScanLabels.status(ScanRow.Status.valueOf(entry.status())), benchmark.scanIds().get(entry.cbsCode()),
+                entry.status().label(), benchmark.scanIds().get(entry.cbsCode()),
                 entry.result() == null ? List.of() : entry.result().bouwstenen().stream()
-                        .map(b -> Cell.of(b.score(), b.level() == null ? null : b.level().label())).toList(),
-                Cell.of(entry.total(), entry.result() == null || entry.result().totalLevel() == null ? null
-                        : entry.result().totalLevel().label()))).toList();
+                        .map(b -> Cell.of(b.score(), b.level())).toList(),
+                Cell.of(entry.total(), entry.result() == null ? null : entry.result().totalLevel()))).toList();
         return new RoundBenchmarkPage(benchmark.round().name(), benchmark.round(), benchmark.round().openOn(today),
                 columns, rows, result.bouwstenen(), result.total(), development.orElse(null),
-                result.gemeenten().stream().filter(g -> !"SUBMITTED".equals(g.status())).map(Benchmark.Entry::name).toList());
+                result.gemeenten().stream().filter(g -> g.status() != ScanRow.Status.SUBMITTED).map(Benchmark.Entry::name).toList());
     }
 
     private static Column column(String key, String label, String sortKey, boolean descending) {

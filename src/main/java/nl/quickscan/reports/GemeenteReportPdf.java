@@ -11,10 +11,11 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
 import nl.quickscan.scans.ScanRow;
+import nl.quickscan.scoring.Comparison;
 import nl.quickscan.scoring.Results;
 import nl.quickscan.scoring.SharedFigures;
 import nl.quickscan.scoring.Scoring;
-import nl.quickscan.time.Clocks;
+import nl.quickscan.text.DutchFormat;
 
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
@@ -31,7 +32,7 @@ final class GemeenteReportPdf {
     private final Font h1 = style.h1;
     private final Font h2 = style.h2;
 
-    byte[] render(ReportData data) {
+    byte[] render(ReportData data, LocalDate today) {
         ScanRow scan = data.scores().view().scan();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4, 50, 50, 60, 60);
@@ -39,7 +40,7 @@ final class GemeenteReportPdf {
         style.prepare(writer, document, "Quickscan aanpak seksueel geweld – " + scan.gemeenteName());
         document.open();
         try {
-            cover(document, data, scan);
+            cover(document, data, scan, today);
             document.newPage();
             summary(document, writer, data);
             statements(document, data);
@@ -51,17 +52,17 @@ final class GemeenteReportPdf {
         return out.toByteArray();
     }
 
-    private void cover(Document document, ReportData data, ScanRow scan) {
+    private void cover(Document document, ReportData data, ScanRow scan, LocalDate today) {
         document.add(PdfStyle.spaced(new Paragraph("Quickscan aanpak seksueel geweld", h1), 120));
         document.add(PdfStyle.spaced(new Paragraph("Gemeenterapport " + scan.gemeenteName() + " (" + scan.cbsCode() + ")", h2), 12));
         String rounds = data.comparison().map(c -> c.baseline().scan().roundName() + " en " + scan.roundName()).orElse(scan.roundName());
         document.add(PdfStyle.spaced(new Paragraph("Meetronde: " + rounds, body), 12));
-        document.add(new Paragraph("Datum: " + PdfStyle.DATE.format(LocalDate.now(Clocks.ZONE)), body));
+        document.add(new Paragraph("Datum: " + DutchFormat.date(today), body));
         document.add(PdfStyle.spaced(new Paragraph(scan.submitted()
-                ? "Status: ingediend" + (scan.submittedAt() == null ? "" : " op " + PdfStyle.DATE.format(scan.submittedAt().atZone(Clocks.ZONE)))
+                ? "Status: ingediend" + (scan.submittedAt() == null ? "" : " op " + DutchFormat.dateTime(scan.submittedAt()))
                 : "Status: VOORLOPIG – deze scan is nog niet ingediend", bold), 12));
         Scoring.Result result = data.current();
-        document.add(PdfStyle.spaced(new Paragraph("Totaalscore: " + ReportData.percent(result.total())
+        document.add(PdfStyle.spaced(new Paragraph("Totaalscore: " + DutchFormat.percent(result.total())
                 + (result.totalLevel() == null ? "" : " – niveau " + result.totalLevel().label()), bold), 24));
     }
 
@@ -81,14 +82,14 @@ final class GemeenteReportPdf {
         for (Scoring.BouwsteenScore b : data.current().bouwstenen()) {
             style.cell(table, b.title());
             if (baseline) {
-                style.cell(table, ReportData.percent(data.baselineScore(b.key())));
+                style.cell(table, DutchFormat.percent(data.baselineScore(b.key())));
             }
-            style.cell(table, ReportData.percent(b.score()));
-            style.cell(table, b.level() == null ? "–" : b.level().label());
+            style.cell(table, DutchFormat.percent(b.score()));
+            style.cell(table, b.level() == null ? DutchFormat.NONE : b.level().label());
         }
         document.add(table);
-        document.add(PdfStyle.spaced(new Paragraph("Nog niet beantwoord: " + data.current().unanswered() + ". Weet ik niet: "
-                + data.current().unknown() + ". Beide tellen als 0 punten.", small), 4));
+        document.add(PdfStyle.spaced(new Paragraph("Nog niet beantwoord: " + data.current().unanswered() + ". \"Weet ik niet\": "
+                + data.current().unknown() + ". Beide tellen mee als 0 punten.", small), 4));
         Image chart = barChart(writer, data);
         chart.setSpacingBefore(12);
         document.add(chart);
@@ -127,7 +128,7 @@ final class GemeenteReportPdf {
         canvas.setColorFill(color);
         canvas.rectangle(x, y, length, 9);
         canvas.fill();
-        text(canvas, ReportData.percent(score), x + length + 4, y + 1, 8);
+        text(canvas, DutchFormat.percent(score), x + length + 4, y + 1, 8);
     }
 
     private void text(PdfContentByte canvas, String text, float x, float y, float size) {
@@ -143,9 +144,9 @@ final class GemeenteReportPdf {
         for (Scoring.BouwsteenScore b : data.current().bouwstenen()) {
             document.newPage();
             document.add(new Paragraph(b.title(), h2));
-            document.add(PdfStyle.spaced(new Paragraph("Score: " + ReportData.percent(b.score())
+            document.add(PdfStyle.spaced(new Paragraph("Score: " + DutchFormat.percent(b.score())
                     + (b.level() == null ? "" : " – " + b.level().label())
-                    + (data.hasBaseline() ? " (nulmeting: " + ReportData.percent(data.baselineScore(b.key())) + ")" : ""), body), 8));
+                    + (data.hasBaseline() ? " (nulmeting: " + DutchFormat.percent(data.baselineScore(b.key())) + ")" : ""), body), 8));
             for (Scoring.QuestionScore q : b.questions()) {
                 Paragraph statement = new Paragraph(q.question().text(), bold);
                 statement.setSpacingBefore(8);
@@ -153,7 +154,8 @@ final class GemeenteReportPdf {
                 String answer = "Antwoord: " + data.answerLabel(q.question());
                 if (data.hasBaseline()) {
                     answer += "   (nulmeting: " + data.baselineLabel(q.question().key()) + ", "
-                            + data.change(q.question().key()).map(c -> direction(c.direction())).orElse("nieuw") + ")";
+                            + data.change(q.question().key()).map(Comparison.QuestionChange::direction)
+                            .orElse(Comparison.Direction.NEW).label() + ")";
                 }
                 document.add(new Paragraph(answer, body));
                 if (!data.comment(q.question()).isEmpty()) {
@@ -170,8 +172,7 @@ final class GemeenteReportPdf {
         document.newPage();
         document.add(new Paragraph("Positie in de regio", h2));
         if (data.position().isEmpty()) {
-            document.add(PdfStyle.spaced(new Paragraph("De vergelijking met de regio verschijnt als de meetronde is "
-                    + "gesloten en minstens " + SharedFigures.MIN_SCANS + " andere gemeenten hun scan hebben ingediend.", body), 8));
+            document.add(PdfStyle.spaced(new Paragraph(SharedFigures.POSITION_NOT_YET, body), 8));
             return;
         }
         document.add(PdfStyle.spaced(new Paragraph(SharedFigures.EXPLANATION, body), 4));
@@ -184,21 +185,10 @@ final class GemeenteReportPdf {
         }
         for (Results.Position p : data.position()) {
             style.cell(table, p.title());
-            style.cell(table, ReportData.percent(p.own()));
-            style.cell(table, ReportData.percent(p.mean()));
-            style.cell(table, ReportData.percent(p.median()));
+            style.cell(table, DutchFormat.percent(p.own()));
+            style.cell(table, DutchFormat.percent(p.mean()));
+            style.cell(table, DutchFormat.percent(p.median()));
         }
         document.add(table);
-    }
-
-    private static String direction(nl.quickscan.scoring.Comparison.Direction direction) {
-        return switch (direction) {
-            case IMPROVED -> "verbeterd";
-            case DECLINED -> "achteruitgegaan";
-            case UNCHANGED -> "gelijk";
-            case NEW -> "nieuw";
-            case DROPPED -> "vervallen";
-            case NOT_COMPARABLE -> "niet te vergelijken";
-        };
     }
 }

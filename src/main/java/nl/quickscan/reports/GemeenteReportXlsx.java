@@ -1,6 +1,7 @@
 package nl.quickscan.reports;
 
 import nl.quickscan.scoring.Scoring;
+import nl.quickscan.text.DutchFormat;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -66,7 +67,7 @@ final class GemeenteReportXlsx {
                 number(row, col++, data.baselineScore(b.key()), percent);
             }
             number(row, col++, b.score(), percent);
-            row.createCell(col).setCellValue(b.level() == null ? "geen score" : b.level().label());
+            row.createCell(col).setCellValue(b.level() == null ? DutchFormat.NONE : b.level().label());
         }
         Row total = sheet.createRow(bouwstenen.size() + 1);
         total.createCell(0).setCellValue("Totaal");

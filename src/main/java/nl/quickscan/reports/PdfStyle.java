@@ -15,19 +15,31 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfString;
 import com.lowagie.text.pdf.PdfWriter;
+import nl.quickscan.surveys.Survey;
 
 import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /** Fonts, colours, table cells and page furniture shared by the PDF reports. */
 final class PdfStyle {
 
     static final Color BLUE = new Color(31, 90, 160);
     static final Color GREY = new Color(160, 160, 160);
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", new Locale("nl", "NL"));
+
+    /** A level's colour and its name in the legend. */
+    record LevelColour(Color colour, String name) {
+    }
+
+    /**
+     * The colours of the levels by their index in the survey's scale, lowest first: the same as the page's
+     * (app.css, {@code .level--0} and on). A level beyond them has no colour; its name still says it.
+     */
+    static final List<LevelColour> LEVEL_COLOURS = List.of(new LevelColour(new Color(251, 227, 225), "rood"),
+            new LevelColour(new Color(253, 240, 213), "oranje"), new LevelColour(new Color(227, 240, 251), "blauw"),
+            new LevelColour(new Color(223, 243, 228), "groen"));
 
     final BaseFont base;
     final Font body;
@@ -83,6 +95,18 @@ final class PdfStyle {
             cell.setBackgroundColor(background);
         }
         table.addCell(cell);
+    }
+
+    /** The background of a cell with this level; null for none. */
+    static Color levelColour(Survey.Level level) {
+        return level == null || level.index() >= LEVEL_COLOURS.size() ? null : LEVEL_COLOURS.get(level.index()).colour();
+    }
+
+    /** "Beginnend (rood), In ontwikkeling (oranje), …": the levels of the scale that have a colour. */
+    static String levelLegend(List<Survey.Level> levels) {
+        return levels.stream().filter(level -> level.index() < LEVEL_COLOURS.size())
+                .map(level -> level.label() + " (" + LEVEL_COLOURS.get(level.index()).name() + ")")
+                .collect(Collectors.joining(", "));
     }
 
     static Paragraph spaced(Paragraph paragraph, float before) {

@@ -12,6 +12,8 @@ import nl.quickscan.benchmark.BenchmarkService;
 import nl.quickscan.tenancy.RegioRepository;
 import nl.quickscan.tenancy.TenantScope;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Optional;
 
 /** Downloads of a round's regiorapport and workbook, for the regio's coordinator and the beheerder. */
@@ -23,19 +25,22 @@ class RegioReportController {
     private final BenchmarkService benchmarks;
 
     private final RegioRepository regios;
+    private final Clock clock;
     private final RegioReportPdf pdf = new RegioReportPdf();
     private final RoundWorkbook workbook = new RoundWorkbook();
 
-    RegioReportController(BenchmarkService benchmarks, RegioRepository regios) {
+    RegioReportController(BenchmarkService benchmarks, RegioRepository regios, Clock clock) {
         this.benchmarks = benchmarks;
         this.regios = regios;
+        this.clock = clock;
     }
 
     @Get(value = "/benchmark.pdf", produces = "application/pdf")
     HttpResponse<byte[]> pdf(TenantScope scope, @PathVariable long id) {
         BenchmarkService.RoundBenchmark round = benchmarks.of(scope, id);
         String regio = regios.findVisible(scope, round.round().regioId()).orElseThrow().name();
-        return ReportController.download(pdf.render(round, regio, benchmarks.development(scope, round)), "application/pdf",
+        byte[] report = pdf.render(round, regio, benchmarks.development(scope, round), LocalDate.now(clock));
+        return ReportController.download(report, "application/pdf",
                 ReportController.slug("regiorapport-" + regio + "-" + round.round().name()) + ".pdf");
     }
 

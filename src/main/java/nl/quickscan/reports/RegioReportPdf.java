@@ -9,10 +9,11 @@ import com.lowagie.text.pdf.PdfWriter;
 import nl.quickscan.benchmark.Benchmark;
 import nl.quickscan.benchmark.BenchmarkService;
 import nl.quickscan.benchmark.Development;
+import nl.quickscan.scans.ScanRow;
 import nl.quickscan.scoring.Scoring;
-import nl.quickscan.time.Clocks;
+import nl.quickscan.surveys.Survey;
+import nl.quickscan.text.DutchFormat;
 
-import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,7 +24,8 @@ final class RegioReportPdf {
 
     private final PdfStyle style = new PdfStyle();
 
-    byte[] render(BenchmarkService.RoundBenchmark benchmark, String regioName, Optional<Development.Result> development) {
+    byte[] render(BenchmarkService.RoundBenchmark benchmark, String regioName, Optional<Development.Result> development,
+                  LocalDate today) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4.rotate(), 40, 40, 55, 55);
         PdfWriter writer = PdfWriter.getInstance(document, out);
@@ -34,7 +36,7 @@ final class RegioReportPdf {
             document.add(new Paragraph("Regiorapport " + regioName, style.h1));
             document.add(PdfStyle.spaced(new Paragraph(benchmark.round().name() + ", vragenlijst "
                     + benchmark.round().surveyId() + " versie " + benchmark.round().surveyVersion() + ". Datum: "
-                    + PdfStyle.DATE.format(LocalDate.now(Clocks.ZONE)) + ".", style.body), 8));
+                    + DutchFormat.date(today) + ".", style.body), 8));
             long submitted = result.gemeenten().stream().filter(g -> g.result() != null).count();
             document.add(PdfStyle.spaced(new Paragraph(submitted + " van " + result.gemeenten().size()
                     + " gemeenten hebben hun scan ingediend. Alleen ingediende scans tellen mee in de cijfers.", style.body), 4));
@@ -63,43 +65,28 @@ final class RegioReportPdf {
         style.header(table, "Totaal");
         for (Benchmark.Entry entry : benchmark.result().gemeenten()) {
             style.cell(table, entry.name() + " (" + entry.cbsCode() + ")");
-            style.cell(table, switch (entry.status()) {
-                case "SUBMITTED" -> "Ingediend";
-                case "IN_PROGRESS" -> "Bezig (" + Math.round(entry.progress()) + "%)";
-                default -> "Niet gestart";
-            });
+            style.cell(table, entry.status().label() + (entry.status() == ScanRow.Status.IN_PROGRESS
+                    ? " (" + DutchFormat.percent(entry.progress()) + ")" : ""));
             if (entry.result() == null) {
                 for (int i = 0; i <= bouwstenen.size(); i++) {
-                    style.cell(table, "–");
+                    style.cell(table, DutchFormat.NONE);
                 }
                 continue;
             }
             for (Scoring.BouwsteenScore b : entry.result().bouwstenen()) {
-                heat(table, b.score(), b.level() == null ? null : b.level().label());
+                heat(table, b.score(), b.level());
             }
-            heat(table, entry.total(), entry.result().totalLevel() == null ? null : entry.result().totalLevel().label());
+            heat(table, entry.total(), entry.result().totalLevel());
         }
         document.add(table);
-        document.add(new Paragraph("Kleur en tekst geven het niveau: Beginnend (rood), In ontwikkeling (oranje), "
-                + "Gevorderd (blauw), Geborgd (groen).", style.small));
+        document.add(new Paragraph("Kleur en tekst geven het niveau: " + PdfStyle.levelLegend(benchmark.survey().levels())
+                + ".", style.small));
     }
 
     /** A heatmap cell: the value and the level in words, on the level's colour. */
-    private void heat(PdfPTable table, Double score, String level) {
-        style.cell(table, ReportData.percent(score) + (level == null ? "" : "\n" + level), colour(level));
-    }
-
-    private static Color colour(String level) {
-        if (level == null) {
-            return null;
-        }
-        return switch (level) {
-            case "Beginnend" -> new Color(251, 227, 225);
-            case "In ontwikkeling" -> new Color(253, 240, 213);
-            case "Gevorderd" -> new Color(227, 240, 251);
-            case "Geborgd" -> new Color(223, 243, 228);
-            default -> null;
-        };
+    private void heat(PdfPTable table, Double score, Survey.Level level) {
+        style.cell(table, DutchFormat.percent(score) + (level == null ? "" : "\n" + level.label()),
+                PdfStyle.levelColour(level));
     }
 
     private void statistics(Document document, Benchmark.Result result) throws DocumentException {
@@ -121,10 +108,10 @@ final class RegioReportPdf {
     private void stats(PdfPTable table, String title, Benchmark.Stats stats) {
         style.cell(table, title);
         style.cell(table, Integer.toString(stats.n()));
-        style.cell(table, ReportData.percent(stats.mean()));
-        style.cell(table, ReportData.percent(stats.median()));
-        style.cell(table, ReportData.percent(stats.min()));
-        style.cell(table, ReportData.percent(stats.max()));
+        style.cell(table, DutchFormat.percent(stats.mean()));
+        style.cell(table, DutchFormat.percent(stats.median()));
+        style.cell(table, DutchFormat.percent(stats.min()));
+        style.cell(table, DutchFormat.percent(stats.max()));
     }
 
     private void development(Document document, Development.Result development) throws DocumentException {
@@ -140,9 +127,9 @@ final class RegioReportPdf {
         }
         for (Development.GemeenteDevelopment g : development.gemeenten()) {
             style.cell(table, g.name());
-            style.cell(table, ReportData.percent(g.total().before()));
-            style.cell(table, ReportData.percent(g.total().after()));
-            style.cell(table, ReportData.points(g.total().difference()));
+            style.cell(table, DutchFormat.percent(g.total().before()));
+            style.cell(table, DutchFormat.percent(g.total().after()));
+            style.cell(table, DutchFormat.points(g.total().difference()));
         }
         document.add(table);
         PdfPTable means = new PdfPTable(3);
@@ -154,7 +141,7 @@ final class RegioReportPdf {
         for (Development.BouwsteenDevelopment b : development.bouwstenen()) {
             style.cell(means, b.title());
             style.cell(means, Integer.toString(b.n()));
-            style.cell(means, ReportData.points(b.meanDifference()));
+            style.cell(means, DutchFormat.points(b.meanDifference()));
         }
         document.add(means);
     }

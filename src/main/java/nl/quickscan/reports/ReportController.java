@@ -13,6 +13,8 @@ import nl.quickscan.scoring.Results;
 import nl.quickscan.tenancy.TenantScope;
 
 import java.text.Normalizer;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Locale;
 
 /** Downloads of the gemeenterapport, with the same access rules as the results page. */
@@ -24,17 +26,19 @@ class ReportController {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final Results results;
+    private final Clock clock;
     private final GemeenteReportPdf pdf = new GemeenteReportPdf();
     private final GemeenteReportXlsx xlsx = new GemeenteReportXlsx();
 
-    ReportController(Results results) {
+    ReportController(Results results, Clock clock) {
         this.results = results;
+        this.clock = clock;
     }
 
     @Get(value = "/report.pdf", produces = "application/pdf")
     HttpResponse<byte[]> pdf(TenantScope scope, @PathVariable long id) {
         ReportData data = data(scope, id);
-        return download(pdf.render(data), "application/pdf", fileName(data.scores().view().scan(), "pdf"));
+        return download(pdf.render(data, LocalDate.now(clock)), "application/pdf", fileName(data.scores().view().scan(), "pdf"));
     }
 
     @Get(value = "/report.xlsx", produces = XLSX)

@@ -50,19 +50,4 @@ record ReportData(Results.ScanScores scores, Optional<Results.ScanComparison> co
     List<Results.Position> position() {
         return scores.position();
     }
-
-    static String percent(Double score) {
-        return score == null ? "geen score" : Math.round(score) + "%";
-    }
-
-    /** A difference in percentage points, Dutch style: "+8,3". */
-    static String points(Double difference) {
-        if (difference == null) {
-            return "–";
-        }
-        java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(new java.util.Locale("nl", "NL"));
-        format.setMaximumFractionDigits(1);
-        format.setMinimumFractionDigits(1);
-        return (difference > 0 ? "+" : "") + format.format(difference);
-    }
 }

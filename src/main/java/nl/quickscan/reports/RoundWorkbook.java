@@ -83,7 +83,7 @@ final class RoundWorkbook {
                 Row row = sheet.createRow(r++);
                 row.createCell(0).setCellValue(entry.name());
                 row.createCell(1).setCellValue(entry.cbsCode());
-                row.createCell(2).setCellValue(entry.status());
+                row.createCell(2).setCellValue(entry.status().label());
                 int col = 3;
                 for (Benchmark.BouwsteenStats b : round.result().bouwstenen()) {
                     number(row, col++, entry.scores().get(b.key()));

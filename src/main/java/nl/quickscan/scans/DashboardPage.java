@@ -20,9 +20,9 @@ record DashboardPage(String title, List<Row> rows) {
             ScanService.ScanView view = scans.get(round.id());
             boolean open = round.openOn(today);
             if (view == null) {
-                return new Row(round, open, null, ScanLabels.status(ScanRow.Status.NOT_STARTED), 0, List.of());
+                return new Row(round, open, null, ScanRow.Status.NOT_STARTED.label(), 0, List.of());
             }
-            return new Row(round, open, view.scan(), ScanLabels.status(view.scan().status()), view.percent(), view.progress());
+            return new Row(round, open, view.scan(), view.scan().status().label(), view.percent(), view.progress());
         }).toList());
     }
 }

@@ -14,7 +14,20 @@ public record Meetronde(@Id @GeneratedValue @Nullable Long id, long regioId, Str
                         @Nullable Long baselineRoundId, String surveyId, int surveyVersion, LocalDate opens,
                         LocalDate closes, Instant createdAt) {
 
-    public enum Kind { NULMETING, HERHALING }
+    /** The longest name (the column's length). */
+    public static final int NAME_MAX = 100;
+
+    public enum Kind {
+        NULMETING, HERHALING;
+
+        /** The Dutch word for the kind of round, on pages and in reports. */
+        public String label() {
+            return switch (this) {
+                case NULMETING -> "Nulmeting";
+                case HERHALING -> "Herhaling";
+            };
+        }
+    }
 
     public boolean openOn(LocalDate day) {
         return !day.isBefore(opens) && !day.isAfter(closes);

@@ -25,7 +25,7 @@ record OverviewPage(String title, ScanRow scan, String status, int percent, List
     static OverviewPage of(CurrentAccount account, ScanService.ScanView view, boolean justSubmitted,
                            Map<String, List<String>> missing) {
         ScanRow scan = view.scan();
-        return new OverviewPage("Quickscan " + scan.gemeenteName(), scan, ScanLabels.status(scan.status()),
+        return new OverviewPage("Quickscan " + scan.gemeenteName(), scan, scan.status().label(),
                 view.percent(), view.progress(), view.editable() && account.is(Role.ADVISEUR),
                 scan.submitted() && !account.is(Role.ADVISEUR),
                 justSubmitted && scan.submitted() ? "De scan is ingediend. Dank u wel!" : null,

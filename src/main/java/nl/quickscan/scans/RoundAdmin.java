@@ -51,7 +51,7 @@ public class RoundAdmin {
         if (regio.isEmpty()) {
             problems.add("regioId", "Kies een regio waarvoor u een meetronde mag openen.");
         }
-        problems.require("name", input.name(), 100, "de naam van de meetronde");
+        problems.require("name", input.name(), Meetronde.NAME_MAX, "de naam van de meetronde");
         if (!problems.has("name") && regio.isPresent() && rounds.existsByRegioIdAndName(regio.get().id(), input.name().strip())) {
             problems.add("name", NAME_TAKEN);
         }

@@ -12,7 +12,18 @@ public record ScanRow(long id, long roundId, String roundName, long gemeenteId, 
                       long regioId, Status status, @Nullable Instant submittedAt, @Nullable String submittedByName,
                       String surveyId, int surveyVersion, LocalDate opens, LocalDate closes) {
 
-    public enum Status { NOT_STARTED, IN_PROGRESS, SUBMITTED }
+    public enum Status {
+        NOT_STARTED, IN_PROGRESS, SUBMITTED;
+
+        /** The Dutch word for the state, on pages, in reports and workbooks. */
+        public String label() {
+            return switch (this) {
+                case NOT_STARTED -> "Niet gestart";
+                case IN_PROGRESS -> "Bezig";
+                case SUBMITTED -> "Ingediend";
+            };
+        }
+    }
 
     public boolean submitted() {
         return status == Status.SUBMITTED;

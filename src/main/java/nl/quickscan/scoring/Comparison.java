@@ -16,7 +16,21 @@ import java.util.Set;
  */
 public final class Comparison {
 
-    public enum Direction { IMPROVED, DECLINED, UNCHANGED, NEW, DROPPED, NOT_COMPARABLE }
+    public enum Direction {
+        IMPROVED, DECLINED, UNCHANGED, NEW, DROPPED, NOT_COMPARABLE;
+
+        /** How the change reads on the comparison page and in the gemeenterapport. */
+        public String label() {
+            return switch (this) {
+                case IMPROVED -> "verbeterd";
+                case DECLINED -> "achteruitgegaan";
+                case UNCHANGED -> "gelijk gebleven";
+                case NEW -> "nieuw";
+                case DROPPED -> "vervallen";
+                case NOT_COMPARABLE -> "niet te vergelijken";
+            };
+        }
+    }
 
     /** {@code difference} in percentage points; null when either side has no score. */
     public record BouwsteenChange(String key, String title, Double before, Double after, Double difference,

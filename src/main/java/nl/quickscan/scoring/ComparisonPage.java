@@ -19,19 +19,8 @@ record ComparisonPage(String title, ScanRow scan, ScanRow baseline, Comparison.R
         Comparison.Result result = comparison.result();
         return new ComparisonPage("Vergelijking " + comparison.current().scan().gemeenteName(),
                 comparison.current().scan(), comparison.baseline().scan(), result,
-                result.bouwstenen().stream().map(b -> new BouwsteenRow(b, directionLabel(b.direction()))).toList(),
+                result.bouwstenen().stream().map(b -> new BouwsteenRow(b, b.direction().label())).toList(),
                 result.questions().stream().map(q -> new QuestionRow(q, comparison.labelBefore(q), comparison.labelAfter(q),
-                        directionLabel(q.direction()))).toList());
-    }
-
-    private static String directionLabel(Comparison.Direction direction) {
-        return switch (direction) {
-            case IMPROVED -> "verbeterd";
-            case DECLINED -> "achteruitgegaan";
-            case UNCHANGED -> "gelijk gebleven";
-            case NEW -> "nieuw";
-            case DROPPED -> "vervallen";
-            case NOT_COMPARABLE -> "niet te vergelijken";
-        };
+                        q.direction().label())).toList());
     }
 }

@@ -1,5 +1,7 @@
 package nl.quickscan.scoring;
 
+import nl.quickscan.text.Html;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -31,7 +33,7 @@ final class RadarChart {
             svg.append("<line stroke=\"#888\" x1=\"").append(f(CENTER)).append("\" y1=\"").append(f(CENTER))
                     .append("\" x2=\"").append(f(end[0])).append("\" y2=\"").append(f(end[1])).append("\"/>");
             svg.append("<text font-size=\"12\" text-anchor=\"middle\" x=\"").append(f(text[0])).append("\" y=\"")
-                    .append(f(text[1] + 4)).append("\">").append(escape(axes.get(i).label())).append("</text>");
+                    .append(f(text[1] + 4)).append("\">").append(Html.escape(axes.get(i).label())).append("</text>");
         }
         svg.append("<polygon fill=\"rgba(31,90,160,0.25)\" stroke=\"#1f5aa0\" stroke-width=\"2\" points=\"")
                 .append(scorePoints(axes)).append("\"/>");
@@ -65,9 +67,5 @@ final class RadarChart {
 
     private static String f(double value) {
         return String.format(Locale.ROOT, "%.1f", value);
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

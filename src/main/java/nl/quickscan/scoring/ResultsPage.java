@@ -8,7 +8,7 @@ import java.util.List;
 /** The scores of a scan: per bouwsteen (bars, radar and table), its strongest and weakest points, its regio. */
 record ResultsPage(String title, ScanRow scan, boolean provisional, Scoring.Result result, String radar,
                    List<Scoring.QuestionScore> strongest, List<Scoring.QuestionScore> weakest,
-                   List<Results.Position> position, String sharedFiguresExplanation, int sharedFiguresMinimum,
+                   List<Results.Position> position, String sharedFiguresExplanation, String sharedFiguresNotYet,
                    boolean hasComparison) {
 
     private static final int POINTS_SHOWN = 3;
@@ -22,7 +22,7 @@ record ResultsPage(String title, ScanRow scan, boolean provisional, Scoring.Resu
                 RadarChart.svg(result.bouwstenen().stream().map(b -> new RadarChart.Axis(shortTitle(b.title()), b.score())).toList()),
                 ranked.stream().sorted(Comparator.comparingDouble(Scoring.QuestionScore::fraction).reversed()).limit(POINTS_SHOWN).toList(),
                 ranked.stream().limit(POINTS_SHOWN).toList(), scores.position(), SharedFigures.EXPLANATION,
-                SharedFigures.MIN_SCANS, hasComparison);
+                SharedFigures.POSITION_NOT_YET, hasComparison);
     }
 
     /** "Bouwsteen 1. Visie en regionale aanpak" → "Bouwsteen 1" for the chart's axes. */

@@ -28,6 +28,10 @@ public final class SharedFigures {
     public static final String EXPLANATION = "Deze cijfers verschijnen pas als de meetronde is gesloten en minstens "
             + MIN_SCANS + " gemeenten hun scan hebben ingediend, en zijn afgerond op " + BAND_TEXT
             + " procent. Zo kan niemand er de score van één gemeente uit afleiden.";
+    /** The sentence shown instead of a gemeente's position in the regio while the rule does not allow it yet. */
+    public static final String POSITION_NOT_YET = "De vergelijking met de regio verschijnt als de meetronde is gesloten en "
+            + "minstens " + MIN_SCANS + " andere gemeenten hun scan hebben ingediend. Zo kan niemand er de score van "
+            + "één gemeente uit afleiden.";
 
     public record Figures(double mean, double median, int n) {
     }

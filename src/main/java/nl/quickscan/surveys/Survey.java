@@ -22,7 +22,11 @@ public record Survey(String id, int version, String title, String introduction, 
     public record Source(String document, String section) {
     }
 
-    public record Level(String label, double min, String description) {
+    /**
+     * A maturity level; {@code index} is its place in {@link #levels()}, 0 for the lowest. Colours go by the
+     * index, not the label, so that a survey version may rename a level without losing its colour.
+     */
+    public record Level(int index, String label, double min, String description) {
     }
 
     /** An answer option. {@code points} is null for an option that leaves the question out of the maximum. */

@@ -182,7 +182,7 @@ public final class SurveyReader {
                 }
                 previous = min;
             }
-            levels.add(new Level(label, min == null ? 0 : min, description));
+            levels.add(new Level(i, label, min == null ? 0 : min, description));
         }
         return List.copyOf(levels);
     }

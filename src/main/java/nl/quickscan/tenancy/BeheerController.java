@@ -10,7 +10,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
-import io.micronaut.http.exceptions.HttpStatusException;
+import nl.quickscan.errors.NotFoundException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -46,20 +46,19 @@ class BeheerController {
 
     /** The regio's, with the form for a new one. */
     record RegiosPage(String title, List<Regio> regios, RegioForm form, Map<String, String> errors,
-                      List<Problem> errorSummary, int maxNameLength) {
+                      List<Problem> errorSummary) {
     }
 
-    record RegioPage(String title, Regio regio, RegioForm form, Map<String, String> errors, List<Problem> errorSummary,
-                     int maxNameLength) {
+    record RegioPage(String title, Regio regio, RegioForm form, Map<String, String> errors, List<Problem> errorSummary) {
     }
 
     /** The gemeenten, with the form for a new one. */
     record GemeentenPage(String title, List<GemeenteRow> gemeenten, GemeenteForm form, Map<String, String> errors,
-                         List<Problem> errorSummary, List<Option> regioOptions, int maxNameLength, int cbsCodeLength) {
+                         List<Problem> errorSummary, List<Option> regioOptions) {
     }
 
     record GemeentePage(String title, GemeenteRow gemeente, GemeenteForm form, Map<String, String> errors,
-                        List<Problem> errorSummary, List<Option> regioOptions, int maxNameLength, int cbsCodeLength) {
+                        List<Problem> errorSummary, List<Option> regioOptions) {
     }
 
     record AuditPage(String title, List<AuditEntry> entries) {
@@ -147,34 +146,32 @@ class BeheerController {
     }
 
     private Regio regio(TenantScope scope, long id) {
-        return regios.findVisible(scope, id).orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "regio"));
+        return regios.findVisible(scope, id).orElseThrow(() -> new NotFoundException("regio"));
     }
 
     private GemeenteRow gemeente(TenantScope scope, long id) {
-        return gemeenten.findVisible(scope, id).orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "gemeente"));
+        return gemeenten.findVisible(scope, id).orElseThrow(() -> new NotFoundException("gemeente"));
     }
 
     private ModelAndView<RegiosPage> regioList(TenantScope scope, RegioForm form, InvalidInput problems) {
         return new ModelAndView<>("beheer/regios", new RegiosPage("Regio's", regios.listVisible(scope), form,
-                problems.byField(), problems.summary(), Regio.MAX_NAME_LENGTH));
+                problems.byField(), problems.summary()));
     }
 
     private ModelAndView<RegioPage> regioForm(Regio regio, RegioForm form, InvalidInput problems) {
         return new ModelAndView<>("beheer/regio", new RegioPage("Regio " + regio.name() + " wijzigen", regio, form,
-                problems.byField(), problems.summary(), Regio.MAX_NAME_LENGTH));
+                problems.byField(), problems.summary()));
     }
 
     private ModelAndView<GemeentenPage> gemeenteList(TenantScope scope, GemeenteForm form, InvalidInput problems) {
         return new ModelAndView<>("beheer/gemeenten", new GemeentenPage("Gemeenten", gemeenten.listVisible(scope), form,
-                problems.byField(), problems.summary(), regioOptions(scope, form.regio()),
-                Gemeente.MAX_NAME_LENGTH, Gemeente.CBS_CODE_LENGTH));
+                problems.byField(), problems.summary(), regioOptions(scope, form.regio())));
     }
 
     private ModelAndView<GemeentePage> gemeenteForm(TenantScope scope, GemeenteRow gemeente, GemeenteForm form,
                                                     InvalidInput problems) {
         return new ModelAndView<>("beheer/gemeente", new GemeentePage("Gemeente " + gemeente.name() + " wijzigen",
-                gemeente, form, problems.byField(), problems.summary(), regioOptions(scope, form.regio()),
-                Gemeente.MAX_NAME_LENGTH, Gemeente.CBS_CODE_LENGTH));
+                gemeente, form, problems.byField(), problems.summary(), regioOptions(scope, form.regio())));
     }
 
     private List<Option> regioOptions(TenantScope scope, @Nullable String selected) {

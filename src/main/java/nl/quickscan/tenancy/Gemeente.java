@@ -11,9 +11,8 @@ import java.time.Instant;
 public record Gemeente(@Id @GeneratedValue @Nullable Long id, String cbsCode, String name, long regioId,
                        Instant createdAt) {
 
-    /** The length of a CBS gemeentecode: GM and four digits. */
+    /** The longest name (the column's length). */
+    public static final int NAME_MAX = 100;
+    /** "GM" and four digits. */
     public static final int CBS_CODE_LENGTH = 6;
-
-    /** The longest name a gemeente can have (the column's length). */
-    public static final int MAX_NAME_LENGTH = 100;
 }

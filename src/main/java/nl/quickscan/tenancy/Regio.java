@@ -12,6 +12,6 @@ import java.time.Instant;
 @MappedEntity("regio")
 public record Regio(@Id @GeneratedValue @Nullable Long id, String name, Instant createdAt) {
 
-    /** The longest name a regio can have (the column's length). */
-    public static final int MAX_NAME_LENGTH = 100;
+    /** The longest name (the column's length). */
+    public static final int NAME_MAX = 100;
 }

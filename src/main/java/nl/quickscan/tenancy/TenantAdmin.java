@@ -77,7 +77,7 @@ public class TenantAdmin {
     }
 
     private void validateRegioName(String name, Long ownId, InvalidInput problems) {
-        problems.require("name", name, Regio.MAX_NAME_LENGTH, "de naam van de regio");
+        problems.require("name", name, Regio.NAME_MAX, "de naam van de regio");
         if (!problems.has("name")) {
             regios.findByName(name.strip()).filter(other -> !other.id().equals(ownId))
                     .ifPresent(other -> problems.add("name", "Er is al een regio met deze naam."));
@@ -95,7 +95,7 @@ public class TenantAdmin {
                         .ifPresent(other -> problems.add("cbsCode", "Deze CBS-code hoort al bij gemeente " + other.name() + "."));
             }
         }
-        problems.require("name", name, Gemeente.MAX_NAME_LENGTH, "de naam van de gemeente");
+        problems.require("name", name, Gemeente.NAME_MAX, "de naam van de gemeente");
         if (!problems.has("name")) {
             gemeenten.findByName(name.strip()).filter(other -> !other.id().equals(ownId))
                     .ifPresent(other -> problems.add("name", "Er is al een gemeente met deze naam."));

@@ -10,42 +10,43 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.views.handlebars.HandlebarsFactory;
 import jakarta.inject.Singleton;
-import nl.quickscan.time.Clocks;
+import nl.quickscan.text.DutchFormat;
+import nl.quickscan.text.Html;
 
-import java.text.NumberFormat;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The Handlebars engine. The views module's own factory builds one without a template cache, which would compile
- * every template on every request; this one compiles each template once, and escapes output with
- * {@link HtmlEscaping}.
+ * every template on every request; this one compiles each template once, and escapes output with {@link Html}.
+ * Numbers and dates are formatted by {@link DutchFormat}, as in the reports.
  */
 @Factory
 public class Views {
 
-    private static final Locale DUTCH = new Locale("nl", "NL");
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", DUTCH).withZone(Clocks.ZONE);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", DUTCH);
-
     @Singleton
     @Replaces(bean = Handlebars.class, factory = HandlebarsFactory.class)
-    Handlebars handlebars() {
+    Handlebars handlebars(List<PageLimits> pageLimits) {
         Handlebars handlebars = new Handlebars(new ClassPathTemplateLoader("/", ".hbs"))
                 .with(new ConcurrentMapTemplateCache())
-                .with(new HtmlEscaping());
+                .with(Html::escape);
         handlebars.registerHelpers(ConditionalHelpers.class);
         // {{defaultIfEmpty id name}}: a partial's optional parameter with a default.
         handlebars.registerHelper("defaultIfEmpty", StringHelpers.defaultIfEmpty);
+        handlebars.registerHelper("lower", StringHelpers.lower);
         handlebars.registerHelper("datetime", (Object value, Options options) ->
-                value instanceof Instant instant ? DATE_TIME.format(instant) : "");
+                value instanceof Instant instant ? DutchFormat.dateTime(instant) : "");
         handlebars.registerHelper("datum", (Object value, Options options) ->
-                value instanceof java.time.LocalDate date ? DATE.format(date) : "");
+                value instanceof LocalDate date ? DutchFormat.date(date) : "");
         handlebars.registerHelper("getal", (Object value, Options options) ->
-                value instanceof Number number ? dutchNumber(number) : "");
+                value instanceof Number number ? DutchFormat.number(number) : "");
         handlebars.registerHelper("procent", (Object value, Options options) ->
-                value instanceof Number number ? dutchNumber(Math.round(number.doubleValue())) + "%" : "geen score");
+                DutchFormat.percent(value instanceof Number number ? number : null));
+        handlebars.registerHelper("punten", (Object value, Options options) ->
+                DutchFormat.points(value instanceof Number number ? number : null));
         handlebars.registerHelper("concat", (Object first, Options options) -> {
             StringBuilder text = new StringBuilder(String.valueOf(first));
             for (Object param : options.params) {
@@ -54,15 +55,26 @@ public class Views {
             return text.toString();
         });
         handlebars.registerHelper("static", (Object file, Options options) -> StaticFiles.url(String.valueOf(file)));
-        handlebars.registerHelper("punten", (Object value, Options options) ->
-                value instanceof Number number ? (number.doubleValue() > 0 ? "+" : "") + dutchNumber(number) : "–");
+        Map<String, Integer> limits = limits(pageLimits);
+        handlebars.registerHelper("limit", (Object name, Options options) -> {
+            Integer limit = limits.get(String.valueOf(name));
+            if (limit == null) {
+                throw new IllegalArgumentException("No page limit named " + name + "; known: " + limits.keySet());
+            }
+            return limit;
+        });
         return handlebars;
     }
 
-    /** 75.0 → "75", 12.5 → "12,5": Dutch decimal comma, no needless decimals. */
-    static String dutchNumber(Number number) {
-        NumberFormat format = NumberFormat.getNumberInstance(DUTCH);
-        format.setMaximumFractionDigits(1);
-        return format.format(number);
+    private static Map<String, Integer> limits(List<PageLimits> pageLimits) {
+        Map<String, Integer> limits = new HashMap<>();
+        for (PageLimits feature : pageLimits) {
+            feature.limits().forEach((name, limit) -> {
+                if (limits.putIfAbsent(name, limit) != null) {
+                    throw new IllegalStateException("Two page limits named " + name);
+                }
+            });
+        }
+        return Map.copyOf(limits);
     }
 }

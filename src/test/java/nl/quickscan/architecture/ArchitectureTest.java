@@ -7,6 +7,7 @@ import io.micronaut.http.annotation.Controller;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -43,11 +44,20 @@ class ArchitectureTest {
     /** The shared packages at the bottom know nothing of the features built on them. */
     @Test
     void sharedPackagesDoNotDependOnFeatures() {
-        noClasses().that().resideInAnyPackage("nl.quickscan.web..", "nl.quickscan.identity..", "nl.quickscan.database..")
+        noClasses().that().resideInAnyPackage("nl.quickscan.web..", "nl.quickscan.identity..", "nl.quickscan.database..",
+                        "nl.quickscan.text..")
                 .should().dependOnClassesThat().resideInAnyPackage("nl.quickscan.accounts..", "nl.quickscan.tenancy..",
                         "nl.quickscan.scans..", "nl.quickscan.scoring..", "nl.quickscan.benchmark..",
                         "nl.quickscan.surveys..", "nl.quickscan.reports..", "nl.quickscan.home..", "nl.quickscan.demo..",
                         "nl.quickscan.audit..")
+                .check(classes);
+    }
+
+    /** What users read is formatted in plain Java, so that pages, PDFs and workbooks can all use it. */
+    @Test
+    void textIsPlainJava() {
+        classes().that().resideInAPackage("nl.quickscan.text..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "nl.quickscan.text..", "nl.quickscan.time..")
                 .check(classes);
     }
 }

@@ -83,6 +83,9 @@ class BenchmarkTest {
         Element hogelandRow = page.select(".benchmark-matrix tbody tr:has(th:contains(Het Hogeland))").first();
         assertTrue(hogelandRow.select("td").first().text().startsWith("67%"));
         assertTrue(hogelandRow.select("td").first().text().contains("Gevorderd"), "level as text, not only colour");
+        assertTrue(hogelandRow.select("td").first().hasClass("level--2"), "coloured by its place in the scale: Gevorderd is the third level");
+        Element busyRow = page.select(".benchmark-matrix tbody tr:has(th:contains(Midden-Groningen))").first();
+        assertEquals("Bezig (1%)", busyRow.select("td").last().text(), "1 of the 61 questions answered");
 
         Document byTotal = coordinator.get("/rondes/" + roundId + "?sorteer=totaal&richting=af").html();
         List<String> order = byTotal.select(".benchmark-matrix tbody th").eachText();

@@ -66,6 +66,7 @@ class GemeenteReportTest {
             assertTrue(java.util.regex.Pattern.compile(expected).matcher(flat).find(), () -> "summary row " + expected);
         }
         assertTrue(flat.contains("Antwoord: Ja, volledig en geborgd (nulmeting: In voorbereiding, verbeterd)"));
+        assertTrue(flat.contains("(nulmeting: niet beantwoord, gelijk gebleven)"), "the comparison page's words");
         assertTrue(flat.contains("Toelichting: Vastgesteld door de stuurgroep in maart"));
         assertTrue(flat.contains("Pagina 2"));
 

@@ -2,6 +2,7 @@ package nl.quickscan.reports;
 
 import nl.quickscan.scans.Rounds;
 import nl.quickscan.support.Api;
+import nl.quickscan.support.Fixtures;
 import nl.quickscan.support.Scans;
 import nl.quickscan.support.TestApp;
 import nl.quickscan.surveys.Survey;
@@ -38,6 +39,8 @@ class RegioReportTest {
         Scans.submitAll(app, survey, roundId, "GM0014", "3");
         Scans.submitAll(app, survey, roundId, "GM1966", "2");
         Scans.submitAll(app, survey, roundId, "GM1895", "0");
+        Api busy = app.api().login(Fixtures.adviseur(app, "GM1952").email(), Fixtures.PASSWORD);
+        Scans.answer(busy, Scans.start(busy, roundId), survey.questions().findFirst().orElseThrow().key(), "3");
         Api coordinator = app.api().login(COORDINATOR, TestApp.DEMO_PASSWORD);
         Map<String, Object> benchmark = coordinator.get("/api/v1/rounds/" + roundId + "/benchmark").json();
 
@@ -52,6 +55,9 @@ class RegioReportTest {
         assertTrue(text.contains("4 van 10 gemeenten hebben hun scan ingediend"));
         assertTrue(text.contains("Het Hogeland (GM1966) Ingediend 67% Gevorderd"), text);
         assertTrue(text.contains("Stadskanaal (GM0037) Niet gestart"));
+        assertTrue(text.contains("Midden-Groningen (GM1952) Bezig (1%)"), "as on the round's page");
+        assertTrue(text.contains("Kleur en tekst geven het niveau: Beginnend (rood), In ontwikkeling (oranje), "
+                + "Gevorderd (blauw), Geborgd (groen)."), "the legend from the survey's levels");
         assertTrue(text.contains("Totaal 4 67% 83% 0% 100%"), "regio statistics as in the API");
 
         HttpResponse<byte[]> xlsx = coordinator.download("/api/v1/rounds/" + roundId + "/benchmark.xlsx");
@@ -70,6 +76,8 @@ class RegioReportTest {
                     assertEquals(((Number) gemeente.get("total")).doubleValue(), row.getCell(7).getNumericCellValue(), 1e-9);
                 }
             }
+            assertEquals("Ingediend", findRow(scores, 1, "GM1966").getCell(2).getStringCellValue(), "status as on the pages");
+            assertEquals("Bezig", findRow(scores, 1, "GM1952").getCell(2).getStringCellValue());
             XSSFSheet answers = workbook.getSheet("Antwoorden");
             assertEquals(4 * survey.scoredQuestionCount(), answers.getLastRowNum(), "one row per gemeente × statement");
             Row first = findRow(answers, 0, "GM1966");

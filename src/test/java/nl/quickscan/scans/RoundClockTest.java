@@ -3,11 +3,17 @@ package nl.quickscan.scans;
 import nl.quickscan.support.Api;
 import nl.quickscan.support.MovableClock;
 import nl.quickscan.support.Response;
+import nl.quickscan.support.Scans;
 import nl.quickscan.support.TestApp;
+import nl.quickscan.text.DutchFormat;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,7 +22,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** "Today" comes from the app's clock: moving it opens and closes a meetronde, with nothing else changed. */
+/** "Today" comes from the app's clock: moving it opens and closes a meetronde, with nothing else changed, and dates the reports. */
 class RoundClockTest {
 
     private static final String COORDINATOR = "coordinator.groningen@quickscan.test";
@@ -61,6 +67,27 @@ class RoundClockTest {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> answers = (List<Map<String, Object>>) adviser.get("/api/v1/scans/" + scanId).json().get("answers");
         assertEquals(List.of("2"), answers.stream().map(a -> a.get("value")).toList(), "the refused save changed nothing");
+    }
+
+    @Test
+    void reportsAreDatedByTheClock() throws IOException {
+        MovableClock clock = app.bean(MovableClock.class);
+        clock.move(Duration.ofDays(100));
+        LocalDate today = LocalDate.now(clock);
+        long roundId = Rounds.open(app, COORDINATOR, today.minusDays(1), today.plusDays(10));
+        Api adviser = app.api().login(ADVISER, TestApp.DEMO_PASSWORD);
+        long scanId = Scans.start(adviser, roundId);
+        Api coordinator = app.api().login(COORDINATOR, TestApp.DEMO_PASSWORD);
+
+        String dated = "Datum: " + DutchFormat.date(today);
+        assertTrue(text(adviser.download("/api/v1/scans/" + scanId + "/report.pdf").body()).contains(dated), dated);
+        assertTrue(text(coordinator.download("/api/v1/rounds/" + roundId + "/benchmark.pdf").body()).contains(dated), dated);
+    }
+
+    private static String text(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -1,13 +1,13 @@
-package nl.quickscan.web;
-
-import com.github.jknack.handlebars.EscapingStrategy;
+package nl.quickscan.text;
 
 /**
- * Escapes {@code {{value}}} output the way Handlebars' default does (the seven characters {@code < > " ' ` = &}),
- * in one pass and without copying text that needs nothing escaped. The default goes through a generic lookup
- * translator that cuts a substring per character; on the scan page that was the largest single CPU cost.
+ * The app's one HTML escaping: of every {@code {{value}}} in a template, and of text the server writes into
+ * markup itself (the radar chart's SVG). It escapes what Handlebars' default escapes (the seven characters
+ * {@code < > " ' ` = &}), in one pass and without copying text that needs nothing escaped. The default goes
+ * through a generic lookup translator that cuts a substring per character; on the scan page that was the largest
+ * single CPU cost.
  */
-final class HtmlEscaping implements EscapingStrategy {
+public final class Html {
 
     private static final String[] REPLACEMENTS = new String['`' + 1];
 
@@ -21,8 +21,11 @@ final class HtmlEscaping implements EscapingStrategy {
         REPLACEMENTS['&'] = "&amp;";
     }
 
-    @Override
-    public CharSequence escape(CharSequence value) {
+    private Html() {
+    }
+
+    /** The text escaped for HTML and XML content and attributes; null → "". */
+    public static CharSequence escape(CharSequence value) {
         if (value == null) {
             return "";
         }

@@ -1,4 +1,4 @@
-package nl.quickscan.web;
+package nl.quickscan.text;
 
 import com.github.jknack.handlebars.EscapingStrategy;
 import org.junit.jupiter.api.Test;
@@ -8,21 +8,19 @@ import java.util.Random;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-class HtmlEscapingTest {
-
-    private final HtmlEscaping escaping = new HtmlEscaping();
+class HtmlTest {
 
     @Test
     void escapesTheSameCharactersAsHandlebarsDefault() {
-        assertEquals("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;", escaping.escape("<script>alert('x')</script>").toString());
-        assertEquals("a &amp; b &#x3D; &quot;c&quot; &#x60;d&#x60;", escaping.escape("a & b = \"c\" `d`").toString());
-        assertEquals("", escaping.escape(null).toString());
+        assertEquals("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;", Html.escape("<script>alert('x')</script>").toString());
+        assertEquals("a &amp; b &#x3D; &quot;c&quot; &#x60;d&#x60;", Html.escape("a & b = \"c\" `d`").toString());
+        assertEquals("", Html.escape(null).toString());
     }
 
     @Test
     void leavesTextWithoutSpecialCharactersAsItIs() {
         String plain = "Synthetisch GM9000 – één toelichting";
-        assertSame(plain, escaping.escape(plain));
+        assertSame(plain, Html.escape(plain));
     }
 
     @Test
@@ -34,7 +32,7 @@ class HtmlEscapingTest {
             for (int i = random.nextInt(30); i > 0; i--) {
                 text.append(alphabet.charAt(random.nextInt(alphabet.length())));
             }
-            assertEquals(EscapingStrategy.HBS4.escape(text).toString(), escaping.escape(text).toString(), text.toString());
+            assertEquals(EscapingStrategy.HBS4.escape(text).toString(), Html.escape(text).toString(), text.toString());
         }
     }
 }
