@@ -1,5 +1,6 @@
 package nl.quickscan.accounts;
 
+import nl.quickscan.errors.NotFoundException;
 import nl.quickscan.identity.Role;
 import nl.quickscan.identity.CurrentAccount;
 import io.micronaut.core.annotation.Nullable;
@@ -13,7 +14,6 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -175,7 +175,7 @@ class AccountController {
     }
 
     private AccountRow manageable(CurrentAccount actor, TenantScope scope, long id) {
-        return admin.manageable(actor, scope, id).orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "account"));
+        return admin.manageable(actor, scope, id).orElseThrow(() -> new NotFoundException("account"));
     }
 
     private String idOfGemeente(TenantScope scope, AccountRow row) {

@@ -1,18 +1,17 @@
 package nl.quickscan.home;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Produces;
-import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
+import nl.quickscan.errors.NotFoundException;
 import nl.quickscan.accounts.AccountRepository;
 import nl.quickscan.accounts.AccountRow;
 import nl.quickscan.identity.CurrentAccount;
@@ -63,7 +62,7 @@ class HomePages {
     @Get("/gemeenten/{cbsCode}")
     ModelAndView<GemeentePage> gemeente(TenantScope scope, @PathVariable String cbsCode) {
         GemeenteRow gemeente = gemeenten.findVisibleByCbsCode(scope, cbsCode.toUpperCase(Locale.ROOT))
-                .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "gemeente"));
+                .orElseThrow(() -> new NotFoundException("gemeente"));
         return new ModelAndView<>("gemeente", new GemeentePage("Gemeente " + gemeente.name(), gemeente,
                 accounts.listOfGemeente(gemeente.id())));
     }

@@ -5,6 +5,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import nl.quickscan.errors.NotFoundException;
 import nl.quickscan.identity.Role;
 import nl.quickscan.benchmark.BenchmarkService;
 import nl.quickscan.tenancy.TenantScope;
@@ -28,7 +29,7 @@ class NationalReportController {
     HttpResponse<byte[]> national(TenantScope scope) {
         List<BenchmarkService.RoundBenchmark> rounds = benchmarks.allRounds(scope);
         if (rounds.isEmpty()) {
-            throw new io.micronaut.http.exceptions.HttpStatusException(io.micronaut.http.HttpStatus.NOT_FOUND, "geen meetrondes");
+            throw new NotFoundException("geen meetrondes");
         }
         return ReportController.download(workbook.renderNational(rounds, benchmarks.pooled(rounds)), ReportController.XLSX,
                 "quickscan-landelijk.xlsx");

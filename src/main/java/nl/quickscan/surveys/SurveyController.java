@@ -1,18 +1,17 @@
 package nl.quickscan.surveys;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Produces;
-import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
 
+import nl.quickscan.errors.NotFoundException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -123,7 +122,7 @@ class SurveyController {
     }
 
     private Survey survey(String id, int version) {
-        return catalog.find(id, version).orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "survey"));
+        return catalog.find(id, version).orElseThrow(() -> new NotFoundException("survey"));
     }
 
     private static SurveySummary summary(Survey survey) {

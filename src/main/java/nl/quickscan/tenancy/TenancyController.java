@@ -1,16 +1,15 @@
 package nl.quickscan.tenancy;
 
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
-import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 
+import nl.quickscan.errors.NotFoundException;
 import java.util.List;
 
 /** The tenants as JSON, within the account's scope. */
@@ -56,6 +55,6 @@ class TenancyController {
     /** Another tenant's gemeente answers exactly like one that does not exist. */
     private GemeenteRow visibleGemeente(TenantScope scope, String cbsCode) {
         return gemeenten.findVisibleByCbsCode(scope, cbsCode.toUpperCase(java.util.Locale.ROOT))
-                .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "gemeente"));
+                .orElseThrow(() -> new NotFoundException("gemeente"));
     }
 }
