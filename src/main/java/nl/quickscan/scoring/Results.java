@@ -23,7 +23,26 @@ import java.util.Optional;
 @Singleton
 public class Results {
 
+    /** A bouwsteen's score beside the banded mean and median of {@code n} other gemeenten of the regio. */
     public record Position(String key, String title, Double own, double mean, double median, int n) {
+
+        /**
+         * Per bouwsteen the gemeente's score beside the mean and median of the other gemeenten's submitted scans,
+         * as far as {@link SharedFigures} allows them (closed round, at least 5 scores, rounded to 5 percent);
+         * a bouwsteen without enough scores is left out. The own scan is never among {@code others}: with its
+         * own score in the figures, a gemeente could work out the others' scores.
+         */
+        public static List<Position> of(Scoring.Result own, List<Scoring.Result> others, LocalDate closes, LocalDate today) {
+            List<Position> positions = new ArrayList<>();
+            for (int i = 0; i < own.bouwstenen().size(); i++) {
+                int index = i;
+                List<Double> scores = others.stream().map(r -> r.bouwstenen().get(index).score()).filter(s -> s != null).toList();
+                Scoring.BouwsteenScore bouwsteen = own.bouwstenen().get(i);
+                SharedFigures.of(scores, closes, today).ifPresent(figures -> positions.add(new Position(bouwsteen.key(),
+                        bouwsteen.title(), bouwsteen.score(), figures.mean(), figures.median(), figures.n())));
+            }
+            return List.copyOf(positions);
+        }
     }
 
     public record ScanScores(ScanService.ScanView view, Scoring.Result result, List<Position> position) {
@@ -93,32 +112,16 @@ public class Results {
                 .map(scan -> scan.id());
     }
 
-    /**
-     * Per bouwsteen the gemeente's score beside the mean and median of the other submitted scans, as far as
-     * {@link SharedFigures} allows them (closed round, at least 5 scores, rounded to 5 percent).
-     */
+    /** The other gemeenten's submitted scans of the round, scored: never the gemeente's own (see {@link Position}). */
     private List<Position> position(ScanService.ScanView view, Scoring.Result own) {
         Map<Long, Map<String, String>> byScan = new HashMap<>();
         for (RoundAnswer answer : answers.ofSubmittedScansOfRound(view.scan().roundId())) {
-            if (answer.scanId() == view.scan().id()) {
-                continue; // with its own score in the figures, a gemeente could work out the others' scores
+            if (answer.scanId() != view.scan().id()) {
+                byScan.computeIfAbsent(answer.scanId(), id -> new HashMap<>()).put(answer.questionKey(), answer.answerValue());
             }
-            byScan.computeIfAbsent(answer.scanId(), id -> new HashMap<>()).put(answer.questionKey(), answer.answerValue());
-        }
-        if (!SharedFigures.allowed(byScan.size(), view.scan().closes(), LocalDate.now(clock))) {
-            return List.of();
         }
         List<Scoring.Result> others = byScan.values().stream().map(values -> Scoring.score(view.survey(), values)).toList();
-        List<Position> positions = new ArrayList<>();
-        for (int i = 0; i < own.bouwstenen().size(); i++) {
-            int index = i;
-            List<Double> scores = others.stream().map(r -> r.bouwstenen().get(index).score()).filter(s -> s != null).toList();
-            Scoring.BouwsteenScore bouwsteen = own.bouwstenen().get(i);
-            SharedFigures.of(scores, view.scan().closes(), LocalDate.now(clock)).ifPresent(figures ->
-                    positions.add(new Position(bouwsteen.key(), bouwsteen.title(), bouwsteen.score(),
-                            figures.mean(), figures.median(), figures.n())));
-        }
-        return positions;
+        return Position.of(own, others, view.scan().closes(), LocalDate.now(clock));
     }
 
     private static String value(ScanService.ScanView view, String key) {

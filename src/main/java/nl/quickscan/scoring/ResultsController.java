@@ -1,11 +1,14 @@
 package nl.quickscan.scoring;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -88,9 +91,13 @@ class ResultsController {
 
     @Get("/scans/{id}/vergelijking")
     @Produces(MediaType.TEXT_HTML)
-    ModelAndView<ComparisonPage> comparisonPage(TenantScope scope, @PathVariable long id) {
+    ModelAndView<ComparisonPage> comparisonPage(TenantScope scope, @PathVariable long id, @Nullable @QueryValue String alleen) {
+        if (alleen != null && !alleen.equals(ComparisonPage.CHANGED_ONLY)) {
+            throw new HttpStatusException(HttpStatus.BAD_REQUEST,
+                    "Dit filter bestaat niet. Toon alle stellingen of alleen de gewijzigde stellingen.");
+        }
         return new ModelAndView<>("scoring/comparison",
-                ComparisonPage.of(results.comparison(scope, id).orElseThrow(ResultsController::noBaseline)));
+                ComparisonPage.of(results.comparison(scope, id).orElseThrow(ResultsController::noBaseline), alleen != null));
     }
 
     private static NotFoundException noBaseline() {

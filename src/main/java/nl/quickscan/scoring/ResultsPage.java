@@ -1,33 +1,50 @@
 package nl.quickscan.scoring;
 
 import nl.quickscan.scans.ScanRow;
+import nl.quickscan.surveys.Survey;
 
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** The scores of a scan: per bouwsteen (bars, radar and table), its strongest and weakest points, its regio. */
-record ResultsPage(String title, ScanRow scan, boolean provisional, Scoring.Result result, String radar,
-                   List<Scoring.QuestionScore> strongest, List<Scoring.QuestionScore> weakest,
-                   List<Results.Position> position, String sharedFiguresExplanation, String sharedFiguresNotYet,
-                   boolean hasComparison) {
+/**
+ * The scores of a scan: per bouwsteen a bar with the level bands and, where the sharing rule allows it, the
+ * regio's median; what the levels mean; its strongest and weakest points; what is still to be found out; its
+ * position in the regio.
+ */
+record ResultsPage(String title, ScanRow scan, boolean provisional, Scoring.Result result, List<BouwsteenBar> bars,
+                   boolean medianShown, List<LevelRow> levels, Highlights highlights, List<Results.Position> position,
+                   String sharedFiguresExplanation, String sharedFiguresNotYet, boolean hasComparison) {
 
     private static final int POINTS_SHOWN = 3;
 
-    static ResultsPage of(Results.ScanScores scores, boolean hasComparison) {
-        ScanRow scan = scores.view().scan();
-        Scoring.Result result = scores.result();
-        List<Scoring.QuestionScore> ranked = result.questions().stream().filter(Scoring.QuestionScore::counts)
-                .sorted(Comparator.comparingDouble(Scoring.QuestionScore::fraction)).toList();
-        return new ResultsPage("Resultaten " + scan.gemeenteName(), scan, !scan.submitted(), result,
-                RadarChart.svg(result.bouwstenen().stream().map(b -> new RadarChart.Axis(shortTitle(b.title()), b.score())).toList()),
-                ranked.stream().sorted(Comparator.comparingDouble(Scoring.QuestionScore::fraction).reversed()).limit(POINTS_SHOWN).toList(),
-                ranked.stream().limit(POINTS_SHOWN).toList(), scores.position(), SharedFigures.EXPLANATION,
-                SharedFigures.POSITION_NOT_YET, hasComparison);
+    /** {@code median}: of the other gemeenten, banded, or null while {@link SharedFigures} does not allow it. */
+    record BouwsteenBar(Scoring.BouwsteenScore bouwsteen, Double median, String chart) {
+        /** Handlebars' #if takes 0 for false, and a median of 0 % is a figure. */
+        public boolean hasMedian() {
+            return median != null;
+        }
     }
 
-    /** "Bouwsteen 1. Visie en regionale aanpak" → "Bouwsteen 1" for the chart's axes. */
-    private static String shortTitle(String title) {
-        int dot = title.indexOf('.');
-        return dot > 0 && dot < 15 ? title.substring(0, dot) : title;
+    /** A level with its range, and the bouwstenen (and whether the total) that reached it. */
+    record LevelRow(LevelBand band, List<String> bouwstenen, boolean total) {
+    }
+
+    static ResultsPage of(Results.ScanScores scores, boolean hasComparison) {
+        ScanRow scan = scores.view().scan();
+        Survey survey = scores.view().survey();
+        Scoring.Result result = scores.result();
+        List<LevelBand> bands = LevelBand.of(survey);
+        Map<String, Double> medians = new HashMap<>();
+        scores.position().forEach(p -> medians.put(p.key(), p.median()));
+        List<BouwsteenBar> bars = result.bouwstenen().stream().map(b -> new BouwsteenBar(b, medians.get(b.key()),
+                ScoreChart.svg(bands, List.of(new ScoreChart.Bar(null, b.score(), "now")), medians.get(b.key()), null))).toList();
+        List<LevelRow> levels = bands.stream().map(band -> new LevelRow(band,
+                result.bouwstenen().stream().filter(b -> b.level() != null && b.level().index() == band.level().index())
+                        .map(Scoring.BouwsteenScore::title).toList(),
+                result.totalLevel() != null && result.totalLevel().index() == band.level().index())).toList();
+        return new ResultsPage("Resultaten " + scan.gemeenteName(), scan, !scan.submitted(), result, bars,
+                !medians.isEmpty(), levels, Highlights.of(result, POINTS_SHOWN), scores.position(),
+                SharedFigures.EXPLANATION, SharedFigures.POSITION_NOT_YET, hasComparison);
     }
 }

@@ -2,7 +2,7 @@ package nl.quickscan.text;
 
 /**
  * The app's one HTML escaping: of every {@code {{value}}} in a template, and of text the server writes into
- * markup itself (the radar chart's SVG). It escapes what Handlebars' default escapes (the seven characters
+ * markup itself (the score charts' SVG). It escapes what Handlebars' default escapes (the seven characters
  * {@code < > " ' ` = &}), in one pass and without copying text that needs nothing escaped. The default goes
  * through a generic lookup translator that cuts a substring per character; on the scan page that was the largest
  * single CPU cost.

@@ -3,6 +3,9 @@ package nl.quickscan.scans;
 import nl.quickscan.support.Response;
 import nl.quickscan.support.TestApp;
 
+import io.micronaut.transaction.TransactionOperations;
+
+import java.sql.Connection;
 import java.time.LocalDate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,5 +27,30 @@ public final class Rounds {
                  "surveyVersion": 1, "opens": "%s", "closes": "%s"}""".formatted(System.nanoTime(), opens, closes));
         assertEquals(201, created.status(), created::toString);
         return ((Number) created.json().get("id")).longValue();
+    }
+
+    /** An open herhaling of the regio's nulmeting {@code baselineRoundId}; returns its id. */
+    public static long openHerhaling(TestApp app, String coordinatorEmail, long baselineRoundId) {
+        Response created = app.api().login(coordinatorEmail, TestApp.DEMO_PASSWORD).postJson("/api/v1/rounds", """
+                {"name": "Herhaling %s", "kind": "HERHALING", "baselineRoundId": %d, "surveyId": "quickscan-seksueel-geweld",
+                 "surveyVersion": 1, "opens": "%s", "closes": "%s"}""".formatted(System.nanoTime(), baselineRoundId,
+                LocalDate.now().minusDays(1), LocalDate.now().plusDays(30)));
+        assertEquals(201, created.status(), created::toString);
+        return ((Number) created.json().get("id")).longValue();
+    }
+
+    /** The round's closing date passes: moved to yesterday in the database, as time would do. */
+    @SuppressWarnings("unchecked")
+    public static void close(TestApp app, long roundId) {
+        TransactionOperations<Connection> tx = app.bean(TransactionOperations.class);
+        int updated = tx.executeWrite(status -> {
+            try (var update = status.getConnection().prepareStatement("UPDATE meetronde SET opens = ?, closes = ? WHERE id = ?")) {
+                update.setObject(1, LocalDate.now().minusDays(30));
+                update.setObject(2, LocalDate.now().minusDays(1));
+                update.setLong(3, roundId);
+                return update.executeUpdate();
+            }
+        });
+        assertEquals(1, updated);
     }
 }

@@ -3,7 +3,6 @@ package nl.quickscan.scoring;
 import nl.quickscan.scans.Rounds;
 import nl.quickscan.support.Api;
 import nl.quickscan.support.Fixtures;
-import nl.quickscan.support.Response;
 import nl.quickscan.support.Scans;
 import nl.quickscan.support.TestApp;
 import nl.quickscan.surveys.Survey;
@@ -38,7 +37,7 @@ class ResultsTest {
         List<Survey.Question> questions = survey.questions().toList();
         String[] pattern = {"3", "2", "0", "WEET_NIET", "1", "NVT"};
         for (int i = 0; i < questions.size(); i += 2) {
-            String value = pattern[i % pattern.length];
+            String value = pattern[(i / 2) % pattern.length]; // every second question, each value of the pattern in turn
             values.put(questions.get(i).key(), value);
             assertEquals(200, api.send("PUT", "/api/v1/scans/" + scanId + "/answers/" + questions.get(i).key(), "application/json",
                     "{\"value\":\"" + value + "\",\"comment\":\"toelichting\",\"version\":0}", Map.of()).status());
@@ -62,13 +61,23 @@ class ResultsTest {
                 .get("/scans/" + scanId + "/resultaten").html();
         assertTrue(page.text().contains("Voorlopig"));
         assertTrue(page.selectFirst(".score-total").text().contains(Math.round(expected.total()) + "%"));
-        for (Element row : page.select(".radar-block tbody tr")) {
-            Scoring.BouwsteenScore b = expected.bouwstenen().stream().filter(x -> x.title().equals(row.child(0).text())).findFirst().orElseThrow();
-            assertEquals(Math.round(b.score()) + "%", row.child(1).text());
-            assertEquals(b.level().label(), row.child(2).text());
+        assertEquals(expected.bouwstenen().size(), page.select(".score-bars__item").size());
+        for (Element item : page.select(".score-bars__item")) {
+            Scoring.BouwsteenScore b = expected.bouwstenen().stream().filter(x -> x.title().equals(item.selectFirst("h3").text())).findFirst().orElseThrow();
+            assertEquals(Math.round(b.score()) + "% – " + b.level().label(), item.selectFirst(".score-bars__value").text());
+            assertTrue(item.selectFirst(".score-bars__counts").text().contains("Weet ik niet: " + b.unknown()), item.text());
+            assertNotNull(item.selectFirst("svg.score-chart[aria-hidden=true]"), "the chart, with its numbers as text beside it");
         }
-        assertNotNull(page.selectFirst("svg.radar[aria-hidden=true]"), "the chart, with the table as its accessible alternative");
         assertEquals(3, page.select("h2:contains(Zwakste punten) + ol li").size());
+        List<String> weakest = page.select("h2:contains(Zwakste punten) + ol li strong").eachText();
+        List<String> unknown = expected.questions().stream().filter(q -> q.state() == Scoring.State.UNKNOWN).map(q -> q.question().text()).toList();
+        assertTrue(weakest.stream().noneMatch(unknown::contains), "a 'Weet ik niet' is no weak point: " + weakest);
+        Element toFindOut = page.selectFirst("h2#uitzoeken"); 
+        assertTrue(toFindOut.nextElementSibling().text().contains("Bij " + unknown.size() + " stellingen is \"Weet ik niet\" gekozen"));
+        assertEquals(unknown, page.select("h2#uitzoeken ~ ul li").eachText(), "every 'Weet ik niet', in the survey's order");
+        assertEquals(expected.totalLevel().description(), page.selectFirst(".score-total").nextElementSibling().text(),
+                "the meaning of the total's level");
+        assertEquals(4, page.select("dl.score-levels dt").size(), "every level with what it means");
         assertTrue(page.text().contains("De vergelijking met de regio verschijnt als de meetronde is gesloten en minstens 5 andere gemeenten"));
     }
 
@@ -77,12 +86,7 @@ class ResultsTest {
     void aHerhalingIsComparedWithTheNulmetingOfTheSameGemeente(TestApp app) {
         String coordinator = "coordinator.drenthe@quickscan.test";
         long nulmeting = Rounds.open(app, coordinator, LocalDate.now().minusDays(1), LocalDate.now().plusDays(30));
-        Response herhalingRound = app.api().login(coordinator, TestApp.DEMO_PASSWORD).postJson("/api/v1/rounds", """
-                {"name": "Herhaling %s", "kind": "HERHALING", "baselineRoundId": %d, "surveyId": "quickscan-seksueel-geweld",
-                 "surveyVersion": 1, "opens": "%s", "closes": "%s"}""".formatted(System.nanoTime(), nulmeting,
-                LocalDate.now().minusDays(1), LocalDate.now().plusDays(30)));
-        assertEquals(201, herhalingRound.status(), herhalingRound::toString);
-        long herhaling = ((Number) herhalingRound.json().get("id")).longValue();
+        long herhaling = Rounds.openHerhaling(app, coordinator, nulmeting);
 
         var adviser = Fixtures.adviseur(app, "GM0119");
         Api api = app.api().login(adviser.email(), Fixtures.PASSWORD);
@@ -133,9 +137,10 @@ class ResultsTest {
             Document open = pages.get("/scans/" + scanId + "/resultaten").html();
             assertEquals(null, open.selectFirst("table:has(caption:contains(gemiddelde en de mediaan))"), open.text());
             assertTrue(open.text().contains("verschijnt als de meetronde is gesloten en minstens 5 andere gemeenten"));
+            assertEquals(0, open.select(".score-chart__marker").size(), "no median marker on the bars either");
         }
 
-        close(app, roundId);
+        Rounds.close(app, roundId);
         Document page = pages.get("/scans/" + scanId + "/resultaten").html();
         Element table = page.selectFirst("table:has(caption:contains(gemiddelde en de mediaan))");
         assertNotNull(table, page.text());
@@ -147,6 +152,10 @@ class ResultsTest {
             assertEquals("5", row.child(4).text(), "the own scan is not among them");
         }
         assertTrue(page.text().contains("Deze cijfers verschijnen pas als de meetronde is gesloten en minstens 5 gemeenten"));
+        for (Element bar : page.select(".score-bars__item")) {
+            assertEquals("0% – Beginnend Mediaan regio: 65%", bar.selectFirst(".score-bars__value").text(), "the banded median");
+            assertTrue(bar.selectFirst("svg.score-chart").html().contains("<line class=\"score-chart__marker\" x1=\"65.00%\""), bar.html());
+        }
         for (String name : List.of("Groningen", "Het Hogeland", "Westerkwartier")) {
             assertTrue(!page.select("main").text().contains("Gemeente " + name) && !page.select("main table").text().contains(name),
                     "no other gemeente is named: " + name);
@@ -171,7 +180,7 @@ class ResultsTest {
             Element row = nationalRow(outsider, roundName);
             assertTrue(row.text().contains("Nog geen cijfers"), row.text());
         }
-        close(app, roundId);
+        Rounds.close(app, roundId);
         Element row = nationalRow(outsider, roundName);
         assertEquals("5 van 10", row.child(2).text());
         assertEquals("55%", row.child(3).text(), "mean total in a band of 5, not 53%");
@@ -188,20 +197,5 @@ class ResultsTest {
         Element row = page.selectFirst("tbody tr:has(td:containsOwn(" + roundName + ")), tbody tr:has(a:containsOwn(" + roundName + "))");
         assertNotNull(row, page.text());
         return row;
-    }
-
-    /** The round's closing date passes: moved to yesterday in the database, as time would do. */
-    @SuppressWarnings("unchecked")
-    private static void close(TestApp app, long roundId) {
-        io.micronaut.transaction.TransactionOperations<java.sql.Connection> tx = app.bean(io.micronaut.transaction.TransactionOperations.class);
-        int updated = tx.executeWrite(status -> {
-            try (var update = status.getConnection().prepareStatement("UPDATE meetronde SET opens = ?, closes = ? WHERE id = ?")) {
-                update.setObject(1, LocalDate.now().minusDays(30));
-                update.setObject(2, LocalDate.now().minusDays(1));
-                update.setLong(3, roundId);
-                return update.executeUpdate();
-            }
-        });
-        assertEquals(1, updated);
     }
 }
