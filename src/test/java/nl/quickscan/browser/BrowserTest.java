@@ -252,19 +252,15 @@ class BrowserTest {
     void anAdviserWalksFromTheStartPageThroughTheStepsToTheConfirmation() {
         TestApp app = TestApp.h2();
         Survey survey = app.bean(SurveyCatalog.class).find("quickscan-seksueel-geweld", 1).orElseThrow();
-        long roundId = Rounds.open(app, "coordinator.groningen@quickscan.test");
-        Account adviser = Fixtures.adviseur(app, "GM1966");
-        var api = app.api().login(adviser.email(), Fixtures.PASSWORD);
-        long scanId = Scans.start(api, roundId);
+        Started started = startScanAndLogIn(app, "GM1966");
         // Everything after the first bouwsteen through the API, to keep the walk short; one n.v.t. without toelichting.
         List<Survey.Question> first = survey.bouwstenen().get(0).questions();
-        survey.questions().skip(first.size()).forEach(q -> Scans.answer(api, scanId, q.key(), "2"));
+        survey.questions().skip(first.size()).forEach(q -> Scans.answer(started.api(), started.scanId(), q.key(), "2"));
         String nvt = survey.bouwstenen().get(1).questions().get(0).key();
-        api.send("PUT", "/api/v1/scans/" + scanId + "/answers/" + nvt, "application/json", "{\"value\":\"NVT\",\"version\":1}", Map.of());
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-        logIn(app, adviser.email(), Fixtures.PASSWORD);
+        started.api().send("PUT", "/api/v1/scans/" + started.scanId() + "/answers/" + nvt, "application/json", "{\"value\":\"NVT\",\"version\":1}", Map.of());
+        WebDriverWait wait = pageWait();
 
-        driver.get(app.uri("/scans/" + scanId).toString());
+        driver.get(app.uri("/scans/" + started.scanId()).toString());
         checkPage("start page");
         driver.findElement(By.linkText("Ga verder waar u was")).click();
         wait.until(ExpectedConditions.urlContains("/deel/visie"));
@@ -313,7 +309,7 @@ class BrowserTest {
         wait.until(ExpectedConditions.urlContains("/ingediend"));
         assertEquals("Quickscan ingediend", driver.findElement(By.tagName("h1")).getText());
         checkPage("confirmation");
-        assertEquals("SUBMITTED", api.get("/api/v1/scans/" + scanId).json().get("status"));
+        assertEquals("SUBMITTED", started.api().get("/api/v1/scans/" + started.scanId()).json().get("status"));
     }
 
     /**
@@ -323,13 +319,9 @@ class BrowserTest {
     @Test
     void anAutosaveAfterTheSessionEndedKeepsTheTextAndSavesItOnceLoggedInAgain() {
         TestApp app = TestApp.h2();
-        long roundId = Rounds.open(app, "coordinator.groningen@quickscan.test");
-        Account adviser = Fixtures.adviseur(app, "GM0014");
-        var api = app.api().login(adviser.email(), Fixtures.PASSWORD);
-        long scanId = Scans.start(api, roundId);
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-        logIn(app, adviser.email(), Fixtures.PASSWORD);
-        String page = app.uri("/scans/" + scanId + "/deel/visie").toString();
+        Started started = startScanAndLogIn(app, "GM0014");
+        WebDriverWait wait = pageWait();
+        String page = app.uri("/scans/" + started.scanId() + "/deel/visie").toString();
         driver.get(page);
         String original = driver.getWindowHandle();
 
@@ -345,13 +337,13 @@ class BrowserTest {
         assertAccessible("step page, session ended");
 
         driver.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
-        logIn(app, adviser.email(), Fixtures.PASSWORD);
+        logIn(app, started.adviser().email(), Fixtures.PASSWORD);
         driver.close();
         driver.switchTo().window(original);
         ((JavascriptExecutor) driver).executeScript("window.dispatchEvent(new Event('focus'));");
         wait.until(ExpectedConditions.textToBePresentInElement(status, "Opgeslagen"));
         assertTrue(driver.findElements(By.cssSelector(".session-notice")).isEmpty(), "the message goes once saved");
-        assertEquals("Besproken in de stuurgroep van maart", answerComment(api, scanId, "visie-gedeelde-visie"));
+        assertEquals("Besproken in de stuurgroep van maart", answerComment(started.api(), started.scanId(), "visie-gedeelde-visie"));
 
         // Once more, now logging in again in this tab: the page puts the text back and saves it.
         driver.manage().deleteCookieNamed("QUICKSCAN_SESSION");
@@ -361,23 +353,19 @@ class BrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElement(status, "niet meer ingelogd"));
         driver.get(page);
         wait.until(ExpectedConditions.urlContains("/login"));
-        driver.findElement(By.id("email")).sendKeys(adviser.email());
-        driver.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        submitLogin(started.adviser().email(), Fixtures.PASSWORD);
         wait.until(ExpectedConditions.urlToBe(page));
         WebElement restored = driver.findElement(By.cssSelector("fieldset.question"));
         wait.until(ExpectedConditions.textToBePresentInElement(restored.findElement(By.cssSelector(".question__status")), "Opgeslagen"));
         assertEquals("Besproken in de stuurgroep van maart, en in april", restored.findElement(By.tagName("textarea")).getAttribute("value"));
-        assertEquals("Besproken in de stuurgroep van maart, en in april", answerComment(api, scanId, "visie-gedeelde-visie"));
+        assertEquals("Besproken in de stuurgroep van maart, en in april", answerComment(started.api(), started.scanId(), "visie-gedeelde-visie"));
 
         // The button too, after the session ended: the login keeps the form (see the test without JavaScript).
         driver.manage().deleteCookieNamed("QUICKSCAN_SESSION");
         driver.findElement(By.xpath("//button[normalize-space()='Opslaan en verder']")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("password")));
         checkPage("login keeping a form");
-        driver.findElement(By.id("email")).sendKeys(adviser.email());
-        driver.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        submitLogin(started.adviser().email(), Fixtures.PASSWORD);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Nog niet opgeslagen"));
         checkPage("kept form after the login");
         driver.findElement(By.xpath("//button[normalize-space()='Nu opslaan']")).click();
@@ -388,15 +376,11 @@ class BrowserTest {
     @Test
     void withoutJavaScriptAStepPostedAfterTheSessionEndedIsKeptThroughTheLogin() {
         TestApp app = TestApp.h2();
-        long roundId = Rounds.open(app, "coordinator.groningen@quickscan.test");
-        Account adviser = Fixtures.adviseur(app, "GM1895");
-        var api = app.api().login(adviser.email(), Fixtures.PASSWORD);
-        long scanId = Scans.start(api, roundId);
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-        logIn(app, adviser.email(), Fixtures.PASSWORD);
+        Started started = startScanAndLogIn(app, "GM1895");
+        WebDriverWait wait = pageWait();
         driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
         try {
-            driver.get(app.uri("/scans/" + scanId + "/deel/visie").toString());
+            driver.get(app.uri("/scans/" + started.scanId() + "/deel/visie").toString());
             WebElement question = driver.findElement(By.cssSelector("fieldset.question"));
             question.findElement(By.cssSelector("label[for$='-1']")).click();
             question.findElement(By.tagName("textarea")).sendKeys("Eerste regel\nTweede regel");
@@ -405,28 +389,55 @@ class BrowserTest {
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("password")));
             assertTrue(driver.findElement(By.tagName("main")).getText().contains("nog niet opgeslagen, maar ook niet verloren"));
             assertFitsAt320("login keeping a form");
-            driver.findElement(By.id("email")).sendKeys(adviser.email());
-            driver.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-            driver.findElement(By.cssSelector("form button[type=submit]")).click();
+            submitLogin(started.adviser().email(), Fixtures.PASSWORD);
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Nog niet opgeslagen"));
             assertFitsAt320("kept form after the login");
-            assertTrue(((List<?>) api.get("/api/v1/scans/" + scanId).json().get("answers")).isEmpty());
+            assertTrue(((List<?>) started.api().get("/api/v1/scans/" + started.scanId()).json().get("answers")).isEmpty());
             driver.findElement(By.xpath("//button[normalize-space()='Nu opslaan']")).click();
             wait.until(ExpectedConditions.urlContains("/deel/samenwerking"));
             // Line breaks come as a browser sends them from a form (CR LF), as for any toelichting saved by a form.
-            assertEquals("Eerste regel\r\nTweede regel", answerComment(api, scanId, "visie-gedeelde-visie"));
+            assertEquals("Eerste regel\r\nTweede regel", answerComment(started.api(), started.scanId(), "visie-gedeelde-visie"));
         } finally {
             driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", false));
         }
     }
 
+    /** A new adviser of the gemeente with a scan in a new round of regio Groningen, and the adviser's API... */
+    private record Started(Account adviser, nl.quickscan.support.Api api, long scanId) {
+    }
+
+    /** ...and logged in as the adviser in the browser. */
+    private static Started startScanAndLogIn(TestApp app, String cbsCode) {
+        long roundId = Rounds.open(app, "coordinator.groningen@quickscan.test");
+        Account adviser = Fixtures.adviseur(app, cbsCode);
+        var api = app.api().login(adviser.email(), Fixtures.PASSWORD);
+        Started started = new Started(adviser, api, Scans.start(api, roundId));
+        logIn(app, adviser.email(), Fixtures.PASSWORD);
+        return started;
+    }
+
     private static void logIn(TestApp app, String email, String password) {
         driver.manage().deleteAllCookies();
         driver.get(app.uri("/login").toString());
+        submitLogin(email, password);
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(app.uri("/").toString()));
+    }
+
+    /**
+     * A wait across page loads: while the page is being replaced, chromedriver may answer a look at an element of the
+     * old page with an error of its own ("does not belong to the document") rather than "stale"; try again then.
+     */
+    private static WebDriverWait pageWait() {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        wait.ignoring(org.openqa.selenium.WebDriverException.class);
+        return wait;
+    }
+
+    /** Fills in the login form on the page and sends it. */
+    private static void submitLogin(String email, String password) {
         driver.findElement(By.id("email")).sendKeys(email);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.cssSelector("form button[type=submit]")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(app.uri("/").toString()));
     }
 
     /** axe finds nothing serious, the policy is kept, and at 320 px the page is no wider than the window. */
