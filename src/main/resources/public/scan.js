@@ -5,12 +5,14 @@
   var form = document.querySelector('form.scan-form[data-scan-id]');
   if (!form) { return; }
   var scanId = form.getAttribute('data-scan-id');
-  var csrfToken = form.querySelector('input[name=_csrf]').value;
+  var csrfField = form.querySelector('input[name=_csrf]');
+  var csrfToken = csrfField.value;
 
   function show(fieldset, text, kind) {
     var status = fieldset.querySelector('.question__status');
     status.textContent = text;
     status.className = 'question__status question__status--' + kind;
+    return status;
   }
 
   function valueOf(fieldset, key) {
@@ -20,6 +22,11 @@
     return field && field.value.trim() !== '' ? field.value : null;
   }
 
+  function commentOf(fieldset, key) {
+    var comment = fieldset.querySelector('textarea[name="comment.' + key + '"]').value;
+    return comment === '' ? null : comment;
+  }
+
   function labelOf(fieldset, key, value) {
     if (value === null || value === undefined) { return '(leeg)'; }
     var input = fieldset.querySelector('input[type=radio][name="value.' + key + '"][value="' + value + '"]');
@@ -27,30 +34,94 @@
     return label ? label.textContent : value;
   }
 
-  // One save at a time per question, each based on the version the previous save returned.
-  var queues = {};
-  function save(fieldset) {
-    var id = fieldset.id;
-    queues[id] = (queues[id] || Promise.resolve()).then(function () { return send(fieldset); });
+  function versionFieldOf(key) {
+    return form.querySelector('input[name="version.' + key + '"]');
   }
 
-  function send(fieldset) {
+  // The progress on the page (templates/scans/progress.hbs and steps.hbs) follows each save's answer
+  // (ScanController.ProgressJson): the figures of the scan, and the state and figures of every step.
+  var BADGES = { NOT_STARTED: 'neutral', IN_PROGRESS: 'warning', DONE: 'success', ATTENTION: 'danger' };
+  function setText(element, text) {
+    if (element) { element.textContent = text; }
+  }
+  function showProgress(progress) {
+    if (!progress) { return; }
+    var total = document.querySelector('[data-scan-progress]');
+    if (total) {
+      setText(total.querySelector('[data-answered]'), progress.answered);
+      setText(total.querySelector('[data-total]'), progress.total);
+      setText(total.querySelector('[data-percent]'), progress.percent);
+    }
+    progress.steps.forEach(function (step) {
+      document.querySelectorAll('[data-step="' + step.key + '"]').forEach(function (element) {
+        var badge = element.querySelector(':scope > [data-step-state]');
+        if (badge) {
+          badge.textContent = step.stateLabel;
+          badge.className = 'utrecht-status-badge utrecht-status-badge--' + BADGES[step.state];
+        }
+        setText(element.querySelector('[data-step-answered]'), step.answered);
+        setText(element.querySelector('[data-step-total]'), step.total);
+      });
+    });
+  }
+
+  // What was typed but is not saved yet, kept per scan in sessionStorage (this tab only): when the session has
+  // ended, it survives a reload or a login in this tab, and this page saves it once the user is back.
+  var storeKey = 'quickscan.unsaved.' + scanId;
+  function unsaved() {
+    try { return JSON.parse(window.sessionStorage.getItem(storeKey)) || {}; } catch (e) { return {}; }
+  }
+  function keep(fieldset, key) {
+    var all = unsaved();
+    all[key] = { value: valueOf(fieldset, key), comment: commentOf(fieldset, key),
+      version: parseInt(versionFieldOf(key).value, 10) };
+    try { window.sessionStorage.setItem(storeKey, JSON.stringify(all)); } catch (e) { /* storage full or off */ }
+  }
+  function forget(key) {
+    var all = unsaved();
+    if (key in all) {
+      delete all[key];
+      try { window.sessionStorage.setItem(storeKey, JSON.stringify(all)); } catch (e) { /* storage full or off */ }
+    }
+  }
+
+  // One save at a time per question, each based on the version the previous save returned.
+  var queues = {};
+  var dirty = {};
+  function save(fieldset) {
+    var id = fieldset.id;
+    queues[id] = (queues[id] || Promise.resolve()).then(function () { return send(fieldset, false); });
+  }
+
+  function send(fieldset, renewed) {
     var key = fieldset.getAttribute('data-question-key');
-    var versionField = form.querySelector('input[name="version.' + key + '"]');
-    var comment = fieldset.querySelector('textarea[name="comment.' + key + '"]').value;
-    var body = JSON.stringify({ value: valueOf(fieldset, key), comment: comment === '' ? null : comment,
+    var versionField = versionFieldOf(key);
+    var body = JSON.stringify({ value: valueOf(fieldset, key), comment: commentOf(fieldset, key),
       version: parseInt(versionField.value, 10) });
+    dirty[key] = true;
     show(fieldset, 'Bezig met opslaan…', 'busy');
     return fetch('/api/v1/scans/' + scanId + '/answers/' + encodeURIComponent(key), {
       method: 'PUT', credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'X-CSRF-Token': csrfToken },
       body: body
     }).then(function (response) {
-      return response.json().then(function (json) { return { status: response.status, json: json }; });
+      return response.json().catch(function () { return {}; })
+        .then(function (json) { return { status: response.status, json: json }; });
     }).then(function (result) {
+      if (result.status === 401 || (result.status === 403 && !renewed)) {
+        // Logged out, or logged in again in another tab so that this page's token is old: with a fresh token
+        // from the page, send it once more; without one, the user is to log in again.
+        return renewed ? sessionEnded(fieldset, key) : renewToken().then(function (loggedIn) {
+          return loggedIn ? send(fieldset, true) : sessionEnded(fieldset, key);
+        });
+      }
+      delete dirty[key];
+      delete waiting[key];
+      forget(key);
       if (result.status === 200) {
         versionField.value = result.json.version;
         show(fieldset, 'Opgeslagen', 'ok');
+        showProgress(result.json.progress);
       } else if (result.status === 409 && result.json.current) {
         show(fieldset, result.json.message + ' Opgeslagen antwoord: ' + labelOf(fieldset, key, result.json.current.value)
           + (result.json.current.comment ? ', toelichting: ' + result.json.current.comment : '')
@@ -58,10 +129,121 @@
       } else {
         show(fieldset, 'Niet opgeslagen: ' + (result.json.message || 'onbekende fout'), 'error');
       }
+      hideSessionNotice();
     }).catch(function () {
+      keep(fieldset, key);
       show(fieldset, 'Niet opgeslagen: geen verbinding. Probeer het opnieuw of gebruik de knop Opslaan.', 'error');
     });
   }
+
+  // The session has ended: say what to do, keep the input, and save it as soon as the user is logged in again.
+  var waiting = {};
+  var notice = null;
+  function loginHref() {
+    return '/login?terug=' + encodeURIComponent(window.location.pathname + window.location.search);
+  }
+  function sessionEnded(fieldset, key) {
+    waiting[key] = fieldset;
+    keep(fieldset, key);
+    show(fieldset, 'Niet opgeslagen: u bent niet meer ingelogd. Uw antwoord blijft hier staan.', 'error');
+    if (notice) { return; }
+    notice = document.createElement('div');
+    notice.className = 'utrecht-alert utrecht-alert--warning session-notice';
+    notice.setAttribute('role', 'alert');
+    var content = document.createElement('div');
+    content.className = 'utrecht-alert__content';
+    var first = document.createElement('p');
+    first.className = 'utrecht-paragraph';
+    first.textContent = 'U bent niet meer ingelogd. Daardoor zijn uw laatste wijzigingen nog niet opgeslagen. '
+      + 'Ze gaan niet verloren: ze blijven op deze pagina staan.';
+    var second = document.createElement('p');
+    second.className = 'utrecht-paragraph';
+    var link = document.createElement('a');
+    link.className = 'utrecht-link';
+    link.href = loginHref();
+    link.target = '_blank';
+    link.rel = 'noopener';
+    link.textContent = 'Log opnieuw in (opent een nieuw tabblad)';
+    second.appendChild(link);
+    second.appendChild(document.createTextNode(' en kom daarna terug naar dit tabblad. Dan slaan we uw wijzigingen alsnog op.'));
+    var retry = document.createElement('button');
+    retry.type = 'button';
+    retry.className = 'utrecht-button utrecht-button--secondary-action';
+    retry.textContent = 'Nu opslaan';
+    retry.addEventListener('click', retryWaiting);
+    content.appendChild(first);
+    content.appendChild(second);
+    content.appendChild(retry);
+    notice.appendChild(content);
+    form.parentNode.insertBefore(notice, form);
+  }
+  function hideSessionNotice() {
+    if (notice && Object.keys(waiting).length === 0) {
+      notice.parentNode.removeChild(notice);
+      notice = null;
+    }
+  }
+
+  // A fresh CSRF token from this page, as the server renders it now; false while the user is not logged in.
+  function renewToken() {
+    return fetch(window.location.pathname + window.location.search, { credentials: 'same-origin', headers: { 'Accept': 'text/html' } })
+      .then(function (response) {
+        if (!response.ok || /\/login/.test(new URL(response.url).pathname)) { return false; }
+        return response.text().then(function (html) {
+          var field = new DOMParser().parseFromString(html, 'text/html').querySelector('input[name=_csrf]');
+          if (!field || !field.value) { return false; }
+          csrfToken = field.value;
+          csrfField.value = field.value;
+          return true;
+        });
+      }).catch(function () { return false; });
+  }
+
+  function retryWaiting() {
+    var keys = Object.keys(waiting);
+    if (keys.length === 0) { return; }
+    renewToken().then(function (loggedIn) {
+      if (!loggedIn) { return; }
+      keys.forEach(function (key) {
+        var fieldset = waiting[key];
+        delete waiting[key];
+        save(fieldset);
+      });
+    });
+  }
+  window.addEventListener('focus', retryWaiting);
+  document.addEventListener('visibilitychange', function () {
+    if (document.visibilityState === 'visible') { retryWaiting(); }
+  });
+
+  // Typed text that was not sent yet when the page is left is kept too.
+  window.addEventListener('pagehide', function () {
+    Object.keys(dirty).forEach(function (key) {
+      var fieldset = form.querySelector('fieldset[data-question-key="' + key + '"]');
+      if (fieldset) { keep(fieldset, key); }
+    });
+  });
+
+  // Back on the page after a login: put what was kept into the form and save it, on the version it was based on,
+  // so that a colleague's answer in the meantime shows as a conflict rather than being overwritten.
+  var kept = unsaved();
+  Object.keys(kept).forEach(function (key) {
+    var fieldset = form.querySelector('fieldset[data-question-key="' + key + '"]');
+    if (!fieldset) { return; }
+    var entry = kept[key];
+    if (entry.value === valueOf(fieldset, key) && entry.comment === commentOf(fieldset, key)) {
+      forget(key);
+      return;
+    }
+    fieldset.querySelectorAll('input[type=radio][name="value.' + key + '"]').forEach(function (radio) {
+      radio.checked = radio.value === entry.value;
+    });
+    var text = fieldset.querySelector('input[type=text][name="value.' + key + '"]');
+    if (text) { text.value = entry.value === null ? '' : entry.value; }
+    fieldset.querySelector('textarea[name="comment.' + key + '"]').value = entry.comment === null ? '' : entry.comment;
+    versionFieldOf(key).value = entry.version;
+    save(fieldset);
+  });
 
   var timers = {};
   form.addEventListener('change', function (event) {
@@ -71,6 +253,7 @@
   form.addEventListener('input', function (event) {
     var fieldset = event.target.closest('fieldset.question');
     if (fieldset && event.target.tagName === 'TEXTAREA') {
+      dirty[fieldset.getAttribute('data-question-key')] = true;
       clearTimeout(timers[fieldset.id]);
       timers[fieldset.id] = setTimeout(function () { save(fieldset); }, 1500);
     }

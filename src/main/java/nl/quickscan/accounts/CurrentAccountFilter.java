@@ -20,6 +20,7 @@ import io.micronaut.web.router.RouteAttributes;
 import jakarta.inject.Named;
 import nl.quickscan.identity.CurrentAccount;
 import nl.quickscan.web.ErrorPages;
+import nl.quickscan.web.KeptForm;
 import nl.quickscan.web.Later;
 import nl.quickscan.web.RequestAttributes;
 import org.reactivestreams.Publisher;
@@ -89,6 +90,9 @@ final class CurrentAccountFilter implements Ordered {
         if (ErrorPages.isApi(request)) {
             return errorPages.respond(request, HttpStatus.UNAUTHORIZED,
                     "Uw sessie is verlopen of beëindigd. Vraag een nieuw token aan.");
+        }
+        if (KeptForm.applies(request)) {
+            return sessionCookies.clear(KeptForm.toLogin(request, true), request);
         }
         return sessionCookies.clear(HttpResponse.seeOther(URI.create("/login?verlopen=1")), request);
     }

@@ -1,6 +1,8 @@
 package nl.quickscan.accounts;
 
 import nl.quickscan.identity.CurrentAccount;
+import nl.quickscan.web.CsrfTokens;
+import nl.quickscan.web.KeptForm;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -17,11 +19,13 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /** The login form. Its POST runs on no shared pool: {@link LoginGate} sends the password check to its own executor. */
@@ -29,23 +33,39 @@ import java.util.concurrent.CompletableFuture;
 @Produces(MediaType.TEXT_HTML)
 class LoginController {
 
-    @Serdeable
+    /** The login form's own fields. */
     record LoginForm(@Nullable String email, @Nullable String password, @Nullable String terug) {
     }
 
-    /** terug: where to go after logging in; notice: why the form is shown; problem: why the login was refused. */
+    /**
+     * terug: where to go after logging in; notice: why the form is shown; problem: why the login was refused;
+     * kept: the fields of a form posted after the session ended, carried through the login ({@link KeptForm}).
+     */
     record LoginPage(String title, String terug, @Nullable String email, @Nullable String notice,
-                     @Nullable String problem) {
+                     @Nullable String problem, List<KeptField> kept) {
     }
+
+    /** A field of a kept form; in the login form its name has {@value #KEPT} before it. */
+    record KeptField(String name, String value) {
+    }
+
+    /** After the login: the kept form, to be sent to its own address again with the new session's token. */
+    record KeptFormPage(String title, String action, List<KeptField> fields) {
+    }
+
+    /** Marks the fields of a kept form among the login form's own. */
+    static final String KEPT = "bewaard.";
 
     private final LoginGate gate;
     private final Sessions sessions;
+    private final CsrfTokens csrfTokens;
     private final Duration sessionLifetime;
 
-    LoginController(LoginGate gate, Sessions sessions,
+    LoginController(LoginGate gate, Sessions sessions, CsrfTokens csrfTokens,
                     @Value("${quickscan.session-minutes:480}") long sessionMinutes) {
         this.gate = gate;
         this.sessions = sessions;
+        this.csrfTokens = csrfTokens;
         this.sessionLifetime = Duration.ofMinutes(sessionMinutes);
     }
 
@@ -68,13 +88,33 @@ class LoginController {
         if (welkom != null) {
             notice = "Uw wachtwoord is ingesteld. U kunt nu inloggen.";
         }
-        return HttpResponse.ok(page(terug, null, notice, null));
+        return HttpResponse.ok(page(terug, null, notice, null, List.of()));
+    }
+
+    /**
+     * A form that a page posted after the session ended, sent on here by a 307 ({@link KeptForm}): the login form,
+     * with the posted fields kept in it. Logged in again meanwhile (in another tab): the kept form at once.
+     */
+    @Post(value = KeptForm.PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    HttpResponse<?> keepForm(@Nullable CurrentAccount account, @Nullable @QueryValue String terug,
+                             @Nullable @QueryValue String verlopen, @Body Map<String, String> fields) {
+        List<KeptField> kept = kept(fields, "");
+        if (account != null) {
+            return HttpResponse.ok(keptFormPage(terug, kept));
+        }
+        String notice = (verlopen != null ? "Uw sessie is verlopen of beëindigd. " : "U bent niet meer ingelogd. ")
+                + "Wat u invulde, is nog niet opgeslagen, maar ook niet verloren. Log opnieuw in; daarna kunt u het opslaan.";
+        return HttpResponse.ok(page(terug, null, notice, null, kept));
     }
 
     /** On the event loop: the checks here take no time, and the password check goes through {@link LoginGate}. */
     @Post(value = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Secured(SecurityRule.IS_ANONYMOUS)
-    CompletableFuture<HttpResponse<?>> login(HttpRequest<?> request, @Body LoginForm form) {
+    CompletableFuture<HttpResponse<?>> login(HttpRequest<?> request, @Body Map<String, String> fields) {
+        LoginForm form = new LoginForm(fields.get("email"), fields.get("password"), fields.get("terug"));
+        List<KeptField> kept = kept(fields, KEPT);
         String problem = null;
         if (form.email() == null || form.email().isBlank() || form.password() == null || form.password().isEmpty()) {
             problem = "Vul uw e-mailadres en uw wachtwoord in.";
@@ -85,13 +125,17 @@ class LoginController {
         }
         if (problem != null) {
             return CompletableFuture.completedFuture(
-                    HttpResponse.status(HttpStatus.BAD_REQUEST).body(page(form.terug(), form.email(), null, problem)));
+                    HttpResponse.status(HttpStatus.BAD_REQUEST).body(page(form.terug(), form.email(), null, problem, kept)));
         }
         return gate.attempt(request, form.email(), form.password(), outcome -> {
             if (outcome.account().isEmpty()) {
-                return LoginGate.refusal(outcome, page(form.terug(), form.email(), null, outcome.message()));
+                return LoginGate.refusal(outcome, page(form.terug(), form.email(), null, outcome.message(), kept));
             }
             Sessions.IssuedToken issued = sessions.open(outcome.account().get(), sessionLifetime);
+            if (!kept.isEmpty()) {
+                csrfTokens.useSession(request, issued.sessionId());
+                return sessions.withCookie(HttpResponse.ok(keptFormPage(form.terug(), kept)), issued, request);
+            }
             return sessions.withCookie(HttpResponse.seeOther(URI.create(safeReturnPath(form.terug()))), issued, request);
         });
     }
@@ -105,8 +149,25 @@ class LoginController {
     }
 
     private static ModelAndView<LoginPage> page(@Nullable String terug, @Nullable String email,
-                                                @Nullable String notice, @Nullable String problem) {
-        return new ModelAndView<>("login", new LoginPage("Inloggen", safeReturnPath(terug), email, notice, problem));
+                                                @Nullable String notice, @Nullable String problem, List<KeptField> kept) {
+        return new ModelAndView<>("login", new LoginPage("Inloggen", safeReturnPath(terug), email, notice, problem, kept));
+    }
+
+    private static ModelAndView<KeptFormPage> keptFormPage(@Nullable String terug, List<KeptField> kept) {
+        return new ModelAndView<>("login-kept", new KeptFormPage("Nog niet opgeslagen", safeReturnPath(terug), kept));
+    }
+
+    /**
+     * The fields of a kept form, those whose name starts with {@code prefix}, without it; never the form's old CSRF
+     * token (the page that sends them on has the new one) and never a password.
+     */
+    private static List<KeptField> kept(Map<String, String> fields, String prefix) {
+        return fields.entrySet().stream()
+                .filter(field -> field.getKey().startsWith(prefix))
+                .map(field -> new KeptField(field.getKey().substring(prefix.length()), field.getValue()))
+                .filter(field -> !field.name().isEmpty() && !field.name().equals("_csrf")
+                        && !field.name().toLowerCase(Locale.ROOT).contains("password"))
+                .toList();
     }
 
     /** Only a path on this site, so that the login form cannot be used to send people elsewhere. */

@@ -34,7 +34,8 @@ public class Sessions {
         this.cookieConfiguration = cookieConfiguration;
     }
 
-    public record IssuedToken(String token, Duration lifetime) {
+    /** A new login: the signed token and how long it holds, and the login session it names. */
+    public record IssuedToken(String token, Duration lifetime, String sessionId) {
     }
 
     public IssuedToken open(Account account, Duration lifetime) {
@@ -45,7 +46,7 @@ public class Sessions {
                 Map.of(SESSION_CLAIM, sessionId));
         String token = tokenGenerator.generateToken(authentication, (int) lifetime.toSeconds())
                 .orElseThrow(() -> new IllegalStateException("token generation failed"));
-        return new IssuedToken(token, lifetime);
+        return new IssuedToken(token, lifetime, sessionId);
     }
 
     public void end(String sessionId) {

@@ -11,17 +11,33 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The page of one part of a scan (a bouwsteen or the kengetallen): its questions as one form, each with its answer,
- * history, and what went wrong when saving it was refused.
+ * One page of a scan's form (a bouwsteen, a theme of a long bouwsteen, or the kengetallen) as a step of the
+ * journey: the steps with their state, where this page is among them, its questions as one form, each with its
+ * answer, history, and what went wrong when saving it was refused; and the open points when the adviser came
+ * from the check page.
+ *
+ * @param stepLabel    "Stap 2 van 5", for a theme with its place in the bouwsteen
+ * @param here         this page as a step: its state and progress
+ * @param previousHref where "Vorige" goes: the previous page, or the start page before the first
+ * @param nextHref     where "Opslaan en verder" goes: the next page, or the check page after the last
+ * @param errorSummary what needs the adviser's attention on this page, each linking to its question
+ * @param showOpen     the open points are marked (the adviser came from the check page), also on the pages
+ *                     "Opslaan en verder" and "Vorige" lead to
  */
-record PartPage(String title, ScanRow scan, String part, String description, Progress.Part progress,
-                List<Progress.Part> parts, List<Item> items, boolean editable, @Nullable String previous,
-                @Nullable String next, @Nullable String notice) {
+record PartPage(String title, ScanRow scan, String path, String heading, String stepLabel, String description,
+                Steps steps, Steps.Step here, List<Item> items, boolean editable, String previousHref,
+                String nextHref, @Nullable String notice, @Nullable String errorSummaryTitle,
+                List<SummaryItem> errorSummary, boolean showOpen) {
 
-    /** A question as the form shows it; {@code themeTitle} is set on the first question of a theme. */
+    /**
+     * A question as the form shows it; {@code themeTitle} is set on the first question of a theme. {@code problem}
+     * is what the field says is wrong, about the answer ({@code options} and the text box are then marked invalid)
+     * or about the toelichting ({@code commentInvalid}), or both for a refused save.
+     */
     record Item(Survey.Question question, @Nullable String themeTitle, @Nullable AnswerRow answer, int version,
                 @Nullable String value, @Nullable String comment, String describedBy, List<Option> options,
-                List<Change> history, @Nullable String problem, @Nullable Conflict conflict) {
+                List<Change> history, @Nullable String problem, boolean answerInvalid, boolean commentInvalid,
+                @Nullable Conflict conflict) {
     }
 
     /**
@@ -40,6 +56,10 @@ record PartPage(String title, ScanRow scan, String part, String description, Pro
     record Conflict(String message, String value, @Nullable String comment) {
     }
 
+    /** A line of the error summary: the message, and where it links to ({@code #<question key>}). */
+    record SummaryItem(String message, String href) {
+    }
+
     /**
      * A save of which some answers were refused: the form as submitted, and per question key why
      * ({@link ScanService.SaveResult.Rejected} or {@link ScanService.SaveResult.Conflict}).
@@ -52,32 +72,54 @@ record PartPage(String title, ScanRow scan, String part, String description, Pro
         }
     }
 
-    /** What the kengetallen are for, in place of a bouwsteen's description. */
-    private static final String KENGETALLEN_DESCRIPTION = "Deze cijfers tellen niet mee in de score.";
+    /** The most characters of a statement in the error summary. */
+    private static final int SUMMARY_TEXT_MAX = 70;
 
-    static PartPage of(CurrentAccount account, ScanService.ScanView view, List<AnswerChange> history, String part,
-                       boolean saved, Refusals refusals) {
+    /** What the kengetallen are for, in place of a bouwsteen's description. */
+    private static final String KENGETALLEN_DESCRIPTION = "Deze cijfers tellen niet mee in de score. U hoeft ze niet allemaal in te vullen.";
+
+    /**
+     * @param showOpen the adviser came from the check page: mark every open statement of the page at the statement
+     */
+    static PartPage of(CurrentAccount account, ScanService.ScanView view, List<AnswerChange> history, String path,
+                       boolean saved, Refusals refusals, boolean showOpen) {
         Survey survey = view.survey();
+        PartNavigation.Page page = PartNavigation.page(survey, path);
         Map<String, List<AnswerChange>> changes = history.stream().collect(Collectors.groupingBy(AnswerChange::questionKey));
         Map<String, String> themeTitles = survey.bouwstenen().stream().flatMap(b -> b.themes().stream())
                 .collect(Collectors.toMap(Survey.Theme::key, Survey.Theme::title, (first, later) -> first));
         List<Item> items = new ArrayList<>();
         String currentTheme = null;
-        for (Survey.Question question : PartNavigation.questions(survey, part)) {
+        for (Survey.Question question : page.questions()) {
             String themeTitle = null;
-            if (question.theme() != null && !question.theme().equals(currentTheme)) {
+            // A page of one theme has the theme in its heading already.
+            if (page.theme() == null && question.theme() != null && !question.theme().equals(currentTheme)) {
                 currentTheme = question.theme();
                 themeTitle = themeTitles.get(currentTheme);
             }
             items.add(item(question, themeTitle, view.answers().get(question.key()),
-                    changes.getOrDefault(question.key(), List.of()), refusals));
+                    changes.getOrDefault(question.key(), List.of()), refusals, showOpen));
         }
-        Progress.Part progress = view.progress().stream().filter(p -> p.key().equals(part)).findFirst().orElseThrow();
-        String description = survey.bouwstenen().stream().filter(b -> b.key().equals(part))
+        Steps steps = Steps.of(view, path);
+        Steps.Step here = steps.pages().stream().filter(step -> step.path().equals(path)).findFirst().orElseThrow();
+        String description = survey.bouwstenen().stream().filter(b -> b.key().equals(page.partKey()))
                 .map(Survey.Bouwsteen::description).findFirst().orElse(KENGETALLEN_DESCRIPTION);
-        return new PartPage(progress.title(), view.scan(), part, description, progress, view.progress(), items,
-                view.editable() && account.is(Role.ADVISEUR), PartNavigation.previous(survey, part).orElse(null),
-                PartNavigation.next(survey, part).orElse(null), saved ? "Uw antwoorden zijn opgeslagen." : null);
+        String stepLabel = "Stap " + page.step() + " van " + page.steps()
+                + (page.theme() == null ? "" : " – " + page.partTitle() + ", onderdeel " + page.part() + " van " + page.parts());
+        String scanPath = "/scans/" + view.scan().id();
+        List<SummaryItem> summary = items.stream()
+                .filter(item -> item.problem() != null || item.conflict() != null)
+                .map(item -> new SummaryItem(shortened(item.question().text()) + " – " + (item.conflict() != null
+                        ? "een collega heeft deze stelling intussen beantwoord" : summaryReason(item)),
+                        "#" + item.question().key()))
+                .toList();
+        String summaryTitle = summary.isEmpty() ? null : !refusals.byQuestion().isEmpty() ? "Niet alles is opgeslagen"
+                : summary.size() == 1 ? "Op deze pagina staat nog 1 open punt" : "Op deze pagina staan nog " + summary.size() + " open punten";
+        return new PartPage(page.title(), view.scan(), path, page.theme() == null ? page.partTitle() : page.theme().title(),
+                stepLabel, description, steps, here, items, view.editable() && account.is(Role.ADVISEUR),
+                PartNavigation.previous(survey, path).map(previous -> scanPath + "/deel/" + previous).orElse(scanPath),
+                PartNavigation.next(survey, path).map(next -> scanPath + "/deel/" + next).orElse(scanPath + "/controleren"),
+                saved ? "Uw antwoorden zijn opgeslagen." : null, summaryTitle, summary, showOpen);
     }
 
     static String conflictMessage(@Nullable AnswerRow current) {
@@ -88,21 +130,58 @@ record PartPage(String title, ScanRow scan, String part, String description, Pro
                 + "Bekijk dat antwoord en sla daarna opnieuw op als u het wilt wijzigen.";
     }
 
+    /** Why an open statement is open, as its field says it. */
+    @Nullable
+    static String openProblem(Survey.Question question, @Nullable String value, @Nullable String comment) {
+        if (value == null) {
+            if (!question.required()) {
+                return null;
+            }
+            return question.options().isEmpty() ? "Vul hier een antwoord in." : "Kies een antwoord bij deze stelling.";
+        }
+        if (AnswerRules.needsComment(question, value) && (comment == null || comment.isBlank())) {
+            return "Bij '" + question.answerLabel(value) + "' hoort een toelichting. Schrijf kort waarom.";
+        }
+        return null;
+    }
+
+    /** A statement as the error summary names it: its first words, so that the list stays short. */
+    static String shortened(String text) {
+        if (text.length() <= SUMMARY_TEXT_MAX) {
+            return text;
+        }
+        int end = text.lastIndexOf(' ', SUMMARY_TEXT_MAX);
+        return text.substring(0, end > 0 ? end : SUMMARY_TEXT_MAX).replaceAll("[,.;:]$", "") + "…";
+    }
+
+    private static String summaryReason(Item item) {
+        if (item.answerInvalid() && item.commentInvalid()) {
+            return item.problem();
+        }
+        return item.commentInvalid() ? "toelichting ontbreekt" : "nog niet beantwoord";
+    }
+
     private static Item item(Survey.Question question, @Nullable String themeTitle, @Nullable AnswerRow answer,
-                             List<AnswerChange> changes, Refusals refusals) {
+                             List<AnswerChange> changes, Refusals refusals, boolean showOpen) {
         String key = question.key();
         ScanService.SaveResult refusal = refusals.byQuestion().get(key);
         String problem = refusal instanceof ScanService.SaveResult.Rejected rejected ? rejected.message() : null;
-        // The help text, and the error message when there is one, describe the question's input.
-        String describedBy = "help-" + key + (problem != null ? " error-" + key : "");
         String value = answer == null ? null : answer.answerValue();
         String comment = answer == null ? null : answer.comment();
+        boolean answerInvalid = problem != null;
+        boolean commentInvalid = problem != null;
         if (problem != null) {
             // A refused answer stays in the form as typed, so that nothing the user wrote is lost.
             PartForm.Answer typed = refusals.submitted().answers().get(key);
             value = typed.value();
             comment = typed.comment();
+        } else if (showOpen && refusal == null) {
+            problem = openProblem(question, value, comment);
+            answerInvalid = problem != null && value == null;
+            commentInvalid = problem != null && value != null;
         }
+        // The help text, and the error message when it is about the answer, describe the question's input.
+        String describedBy = "help-" + key + (answerInvalid ? " error-" + key : "");
         Conflict conflict = null;
         if (refusal instanceof ScanService.SaveResult.Conflict refused) {
             AnswerRow current = refused.current();
@@ -110,14 +189,15 @@ record PartPage(String title, ScanRow scan, String part, String description, Pro
                     current == null ? null : current.comment());
         }
         String checked = value;
+        boolean invalid = answerInvalid;
         List<Option> options = question.options().stream().map(option -> new Option(key + "-" + option.value(),
                 "value." + key, option.value(), option.label(), option.value().equals(checked), describedBy,
-                problem != null)).toList();
+                invalid)).toList();
         List<Change> steps = changes.stream()
                 .map(change -> new Change(change, label(question, change.oldValue()), label(question, change.newValue())))
                 .toList();
         return new Item(question, themeTitle, answer, answer == null ? 0 : answer.version(), value, comment, describedBy,
-                options, steps, problem, conflict);
+                options, steps, problem, answerInvalid, commentInvalid, conflict);
     }
 
     /** In the history and beside a colleague's answer an empty value reads "(leeg)", as a step in a change. */

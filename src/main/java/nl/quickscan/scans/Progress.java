@@ -51,7 +51,8 @@ public final class Progress {
         return missing;
     }
 
-    private static Part part(String key, String title, List<Survey.Question> questions, Map<String, Answer> answers) {
+    /** The progress of any list of questions: a bouwsteen, or a page of the form. */
+    static Part part(String key, String title, List<Survey.Question> questions, Map<String, Answer> answers) {
         int answered = 0;
         List<String> missing = new ArrayList<>();
         for (Survey.Question question : questions) {
@@ -70,5 +71,12 @@ public final class Progress {
 
     /** The part of an answer that progress looks at. */
     public record Answer(String value, String comment) {
+    }
+
+    /** The stored answers as progress looks at them, by question key. */
+    static Map<String, Answer> answersOf(Map<String, AnswerRow> stored) {
+        Map<String, Answer> answers = new LinkedHashMap<>();
+        stored.forEach((key, answer) -> answers.put(key, new Answer(answer.answerValue(), answer.comment())));
+        return answers;
     }
 }

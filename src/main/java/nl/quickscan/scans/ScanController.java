@@ -15,6 +15,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.micronaut.serde.annotation.Serdeable;
 import nl.quickscan.identity.CurrentAccount;
 import nl.quickscan.identity.Role;
@@ -23,6 +24,7 @@ import nl.quickscan.tenancy.TenantScope;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** The scans as JSON: same rules and isolation as the pages ({@link ScanPages}). */
 @Controller("/api/v1/scans")
@@ -46,6 +48,27 @@ class ScanController {
             return new AnswerJson(row.questionKey(), row.answerValue(), row.comment(), row.version(),
                     row.updatedByName(), row.updatedAt());
         }
+    }
+
+    /** A saved answer, with the scan's progress after the save: the page updates its steps and figures from it. */
+    @Serdeable
+    record SavedJson(@JsonUnwrapped AnswerJson answer, ProgressJson progress) {
+    }
+
+    /** Questions answered of total over the scan, and every step and sub-step with its state. */
+    @Serdeable
+    record ProgressJson(int answered, int total, int percent, List<StepJson> steps) {
+        static ProgressJson of(Steps steps) {
+            return new ProgressJson(steps.answered(), steps.total(), steps.percent(), steps.steps().stream()
+                    .flatMap(step -> Stream.concat(Stream.of(step), step.subSteps().stream()))
+                    .map(step -> new StepJson(step.key(), step.state().name(), step.stateLabel(), step.answered(), step.total()))
+                    .toList());
+        }
+    }
+
+    /** {@code key}: a page's path or a split bouwsteen's key; {@code state}: NOT_STARTED, IN_PROGRESS, DONE or ATTENTION. */
+    @Serdeable
+    record StepJson(String key, String state, String stateLabel, int answered, int total) {
     }
 
     @Serdeable
@@ -109,7 +132,8 @@ class ScanController {
         ScanService.SaveResult result = service.save(adviser, scope, id, questionKey, request.value(), request.comment(),
                 request.version());
         if (result instanceof ScanService.SaveResult.Applied applied) {
-            return HttpResponse.ok(AnswerJson.of(applied.answer()));
+            return HttpResponse.ok(new SavedJson(AnswerJson.of(applied.answer()),
+                    ProgressJson.of(Steps.of(service.view(scope, id), null))));
         }
         if (result instanceof ScanService.SaveResult.Conflict conflict) {
             return HttpResponse.status(HttpStatus.CONFLICT).body(new ConflictJson(

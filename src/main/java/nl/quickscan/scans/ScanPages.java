@@ -1,6 +1,7 @@
 package nl.quickscan.scans;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -32,8 +33,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The pages of a scan. They work without JavaScript: each bouwsteen is one form, and saving sends every changed
- * answer with the version it was based on, so that a colleague's newer answer is never overwritten.
+ * The pages of a scan: its start page, a page per step (see {@link PartNavigation}), the check page to submit
+ * from and the confirmation. They work without JavaScript: each step page is one form, and saving sends every
+ * changed answer with the version it was based on, so that a colleague's newer answer is never overwritten.
  */
 @Controller("/scans")
 @Produces(MediaType.TEXT_HTML)
@@ -77,9 +79,14 @@ class ScanPages {
     }
 
     @Get("/{id}")
-    ModelAndView<OverviewPage> overview(CurrentAccount account, TenantScope scope, @PathVariable long id,
-                                        @Nullable @QueryValue String ingediend) {
-        return overviewPage(OverviewPage.of(account, service.view(scope, id), ingediend != null, Map.of()));
+    ModelAndView<StartPage> start(CurrentAccount account, TenantScope scope, @PathVariable long id) {
+        return new ModelAndView<>("scans/start", StartPage.of(account, service.view(scope, id), LocalDate.now(clock)));
+    }
+
+    /** Every answer with a link to change it, and the open points: the adviser submits from here. */
+    @Get("/{id}/controleren")
+    ModelAndView<CheckPage> check(CurrentAccount account, TenantScope scope, @PathVariable long id) {
+        return checkPage(CheckPage.of(account, service.view(scope, id), false));
     }
 
     @Post(value = "/{id}/indienen", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -87,10 +94,20 @@ class ScanPages {
     HttpResponse<?> submit(CurrentAccount adviser, TenantScope scope, @PathVariable long id) {
         Map<String, List<String>> missing = service.submit(adviser, scope, id);
         if (missing.isEmpty()) {
-            return HttpResponse.seeOther(URI.create("/scans/" + id + "?ingediend=1"));
+            return HttpResponse.seeOther(URI.create("/scans/" + id + "/ingediend"));
         }
         return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
-                .body(overviewPage(OverviewPage.of(adviser, service.view(scope, id), false, missing)));
+                .body(checkPage(CheckPage.of(adviser, service.view(scope, id), true)));
+    }
+
+    /** The confirmation of a submitted scan; before it is submitted, the start page. */
+    @Get("/{id}/ingediend")
+    HttpResponse<?> submitted(TenantScope scope, @PathVariable long id) {
+        ScanService.ScanView view = service.view(scope, id);
+        if (!view.scan().submitted()) {
+            return HttpResponse.seeOther(URI.create("/scans/" + id));
+        }
+        return HttpResponse.ok(new ModelAndView<>("scans/submitted", SubmittedPage.of(view)));
     }
 
     @Post(value = "/{id}/heropenen", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -100,13 +117,39 @@ class ScanPages {
         return HttpResponse.seeOther(URI.create("/scans/" + id));
     }
 
+    /**
+     * A step page. The key of a bouwsteen that is split into its themes leads to its first theme, so that links
+     * from before the split keep working.
+     */
     @Get("/{id}/deel/{part}")
-    ModelAndView<PartPage> part(CurrentAccount account, TenantScope scope, @PathVariable long id,
-                                @PathVariable String part, @Nullable @QueryValue String opgeslagen) {
-        return partPage(account, service.view(scope, id), part, opgeslagen != null, PartPage.Refusals.NONE);
+    HttpResponse<?> part(CurrentAccount account, TenantScope scope, HttpRequest<?> request, @PathVariable long id,
+                         @PathVariable String part, @Nullable @QueryValue String opgeslagen,
+                         @Nullable @QueryValue String controle) {
+        ScanService.ScanView view = service.view(scope, id);
+        boolean onePage = PartNavigation.pages(view.survey()).stream().anyMatch(page -> page.path().equals(part));
+        if (!onePage) {
+            PartNavigation.Page first = PartNavigation.firstOf(view.survey(), part).orElseThrow(() -> new NotFoundException("deel"));
+            String query = request.getUri().getRawQuery();
+            return HttpResponse.seeOther(URI.create("/scans/" + id + "/deel/" + first.path() + (query == null ? "" : "?" + query)));
+        }
+        return HttpResponse.ok(partPage(account, view, part, opgeslagen != null, PartPage.Refusals.NONE, controle != null));
     }
 
-    /** Saves the answers of one part that changed (see {@link PartForm} for its fields). */
+    /** A page of a bouwsteen that is split into its themes. */
+    @Get("/{id}/deel/{part}/{theme}")
+    ModelAndView<PartPage> theme(CurrentAccount account, TenantScope scope, @PathVariable long id,
+                                 @PathVariable String part, @PathVariable String theme,
+                                 @Nullable @QueryValue String opgeslagen, @Nullable @QueryValue String controle) {
+        return partPage(account, service.view(scope, id), part + "/" + theme, opgeslagen != null, PartPage.Refusals.NONE,
+                controle != null);
+    }
+
+    /**
+     * Saves the answers of one page that changed (see {@link PartForm} for its fields), then goes where the button
+     * said: on to the next page (after the last: the check page), back to the previous one (before the first: the
+     * start page), or back to this one. {@code part} is a page's path, or a whole split bouwsteen from a form of
+     * before the split.
+     */
     @Post(value = "/{id}/deel/{part}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Secured(Role.Names.ADVISEUR)
     HttpResponse<?> save(CurrentAccount adviser, TenantScope scope, @PathVariable long id, @PathVariable String part,
@@ -126,23 +169,37 @@ class ScanPages {
         }
         if (!refused.isEmpty()) {
             PartPage.Refusals refusals = new PartPage.Refusals(form, refused);
+            // A whole split bouwsteen is shown on the page of its first refused question.
+            String shown = PartNavigation.pageOf(view.survey(), form.answers().keySet().stream()
+                    .filter(refused::containsKey).findFirst().orElseThrow()).orElseThrow().path();
             return HttpResponse.status(refusals.conflicted() ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY)
-                    .body(partPage(adviser, service.view(scope, id), part, false, refusals));
+                    .body(partPage(adviser, service.view(scope, id), shown, false, refusals, false));
         }
+        String scanPath = "/scans/" + id;
+        // Came from the check page: the next pages mark their open points too.
+        String marked = fields.containsKey("controle") ? "?controle=1" : "";
         String target = switch (form.action()) {
-            case NEXT -> PartNavigation.next(view.survey(), part).map(next -> "/scans/" + id + "/deel/" + next).orElse("/scans/" + id);
-            case PREVIOUS -> PartNavigation.previous(view.survey(), part).map(prev -> "/scans/" + id + "/deel/" + prev).orElse("/scans/" + id);
-            case SAVE -> "/scans/" + id + "/deel/" + part + "?opgeslagen=1";
+            case NEXT -> PartNavigation.next(view.survey(), part).map(next -> scanPath + "/deel/" + next + marked).orElse(scanPath + "/controleren");
+            case PREVIOUS -> PartNavigation.previous(view.survey(), part).map(prev -> scanPath + "/deel/" + prev + marked).orElse(scanPath);
+            case SAVE -> scanPath + "/deel/" + part + "?opgeslagen=1";
         };
         return HttpResponse.seeOther(URI.create(target));
     }
 
-    private static ModelAndView<OverviewPage> overviewPage(OverviewPage page) {
-        return new ModelAndView<>("scans/overview", page);
+    @Post(value = "/{id}/deel/{part}/{theme}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured(Role.Names.ADVISEUR)
+    HttpResponse<?> saveTheme(CurrentAccount adviser, TenantScope scope, @PathVariable long id,
+                              @PathVariable String part, @PathVariable String theme, @Body Map<String, String> fields) {
+        return save(adviser, scope, id, part + "/" + theme, fields);
     }
 
-    private ModelAndView<PartPage> partPage(CurrentAccount account, ScanService.ScanView view, String part, boolean saved,
-                                            PartPage.Refusals refusals) {
-        return new ModelAndView<>("scans/part", PartPage.of(account, view, service.history(view), part, saved, refusals));
+    private static ModelAndView<CheckPage> checkPage(CheckPage page) {
+        return new ModelAndView<>("scans/check", page);
+    }
+
+    private ModelAndView<PartPage> partPage(CurrentAccount account, ScanService.ScanView view, String path, boolean saved,
+                                            PartPage.Refusals refusals, boolean showOpen) {
+        return new ModelAndView<>("scans/part", PartPage.of(account, view, service.history(view), path, saved, refusals,
+                showOpen));
     }
 }

@@ -16,11 +16,13 @@ public interface ScanRepository extends GenericRepository<ScanRow, Long> {
     String ROW = """
             SELECT s.id, s.round_id, m.name AS round_name, s.gemeente_id, g.cbs_code, g.name AS gemeente_name,
                    m.regio_id, s.status, s.submitted_at, a.display_name AS submitted_by_name,
-                   m.survey_id, m.survey_version, m.opens, m.closes
+                   m.survey_id, m.survey_version, m.opens, m.closes,
+                   s.reopened_at, r.display_name AS reopened_by_name, s.reopen_reason
             FROM scan s
             JOIN meetronde m ON m.id = s.round_id
             JOIN gemeente g ON g.id = s.gemeente_id
             LEFT JOIN account a ON a.id = s.submitted_by
+            LEFT JOIN account r ON r.id = s.reopened_by
             """;
     /** A scan belongs to the regio of its round, even if its gemeente later moved to another regio. */
     String SCOPE = " (:regioFilter = 0 OR m.regio_id = :regioFilter) AND (:gemeenteFilter = 0 OR s.gemeente_id = :gemeenteFilter) ";
@@ -70,6 +72,10 @@ public interface ScanRepository extends GenericRepository<ScanRow, Long> {
     @Query("UPDATE scan SET status = 'SUBMITTED', submitted_at = :now, submitted_by = :by WHERE id = :id AND status <> 'SUBMITTED'")
     int markSubmitted(long id, long by, Instant now);
 
-    @Query("UPDATE scan SET status = 'IN_PROGRESS', submitted_at = NULL, submitted_by = NULL WHERE id = :id AND status = 'SUBMITTED'")
-    int reopen(long id);
+    /** Reopens a submitted scan and records who did it, when and why; returns 0 when it was not submitted. */
+    @Query("""
+            UPDATE scan SET status = 'IN_PROGRESS', submitted_at = NULL, submitted_by = NULL,
+                            reopened_at = :now, reopened_by = :by, reopen_reason = :reason
+            WHERE id = :id AND status = 'SUBMITTED'""")
+    int reopen(long id, long by, Instant now, String reason);
 }

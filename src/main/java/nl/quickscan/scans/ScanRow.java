@@ -6,11 +6,15 @@ import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A scan with its round and gemeente, as pages and the API show it. */
+/**
+ * A scan with its round and gemeente, as pages and the API show it; {@code reopenedAt}, {@code reopenedByName} and
+ * {@code reopenReason} tell of the last time a coordinator reopened it (null when never).
+ */
 @Introspected
 public record ScanRow(long id, long roundId, String roundName, long gemeenteId, String cbsCode, String gemeenteName,
                       long regioId, Status status, @Nullable Instant submittedAt, @Nullable String submittedByName,
-                      String surveyId, int surveyVersion, LocalDate opens, LocalDate closes) {
+                      String surveyId, int surveyVersion, LocalDate opens, LocalDate closes,
+                      @Nullable Instant reopenedAt, @Nullable String reopenedByName, @Nullable String reopenReason) {
 
     public enum Status {
         NOT_STARTED, IN_PROGRESS, SUBMITTED;
@@ -27,6 +31,11 @@ public record ScanRow(long id, long roundId, String roundName, long gemeenteId, 
 
     public boolean submitted() {
         return status == Status.SUBMITTED;
+    }
+
+    /** Reopened by a coordinator and not submitted again since. */
+    public boolean reopened() {
+        return reopenedAt != null && !submitted();
     }
 
     public boolean roundOpenOn(LocalDate day) {

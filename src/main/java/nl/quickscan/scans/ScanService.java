@@ -83,9 +83,7 @@ public class ScanService {
         Survey survey = surveyOf(scan);
         Map<String, AnswerRow> byKey = new LinkedHashMap<>();
         answers.ofScan(scan.id()).forEach(answer -> byKey.put(answer.questionKey(), answer));
-        Map<String, Progress.Answer> forProgress = new LinkedHashMap<>();
-        byKey.forEach((key, answer) -> forProgress.put(key, new Progress.Answer(answer.answerValue(), answer.comment())));
-        return new ScanView(scan, survey, byKey, Progress.of(survey, forProgress),
+        return new ScanView(scan, survey, byKey, Progress.of(survey, Progress.answersOf(byKey)),
                 !scan.submitted() && scan.roundOpenOn(today()));
     }
 
@@ -193,7 +191,7 @@ public class ScanService {
             throw new ClosedException(
                     "De meetronde is gesloten; een heropende scan zou niet meer kunnen worden ingediend.");
         }
-        if (scans.reopen(scan.id()) == 0) {
+        if (scans.reopen(scan.id(), actor.id(), clock.instant(), reason.strip()) == 0) {
             throw new ConflictException("Deze scan is niet ingediend.");
         }
         auditLog.record(actor, "SCAN_REOPENED", "scan " + scan.id(), "Heropend voor " + scan.gemeenteName() + ": "

@@ -39,6 +39,16 @@ public final class DutchFormat {
         return value == null ? "" : format(rounded(value, 1));
     }
 
+    /** A number exactly as stored, every decimal kept: 1234.25 → "1.234,25", 0.4 → "0,4". Null → "". */
+    public static String decimal(BigDecimal value) {
+        if (value == null) {
+            return "";
+        }
+        DecimalFormat format = new DecimalFormat("#,##0", SYMBOLS);
+        format.setMinimumFractionDigits(Math.max(0, value.stripTrailingZeros().scale()));
+        return format.format(value);
+    }
+
     /** A score in percent, whole: 74.5 → "75%". Null → "geen score". */
     public static String percent(Number value) {
         return value == null ? NO_SCORE : format(rounded(value, 0)) + "%";

@@ -15,7 +15,10 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
-/** Not logged in: the login page (pages) or 401 (API). Logged in but not allowed: 403 in Dutch. */
+/**
+ * Not logged in: the login page (pages; a posted form is kept, see {@link KeptForm}) or 401 (API). Logged in but not
+ * allowed: 403 in Dutch.
+ */
 @Singleton
 @Replaces(DefaultAuthorizationExceptionHandler.class)
 final class AuthorizationExceptionHandler implements ExceptionHandler<AuthorizationException, MutableHttpResponse<?>> {
@@ -36,6 +39,9 @@ final class AuthorizationExceptionHandler implements ExceptionHandler<Authorizat
             return errorPages.respond(request, HttpStatus.UNAUTHORIZED,
                             "Log in: stuur een geldig token mee (Authorization: Bearer ...).")
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        if (KeptForm.applies(request)) {
+            return KeptForm.toLogin(request, false);
         }
         String query = request.getUri().getRawQuery();
         String back = URLEncoder.encode(request.getPath() + (query == null ? "" : "?" + query), StandardCharsets.UTF_8);

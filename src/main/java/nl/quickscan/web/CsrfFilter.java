@@ -26,13 +26,10 @@ import io.micronaut.security.token.cookie.AccessTokenCookieConfiguration;
 import nl.quickscan.identity.CurrentAccount;
 import org.reactivestreams.Publisher;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.EOFException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -59,7 +56,8 @@ import java.util.concurrent.TimeoutException;
  * carry no session cookie and send JSON or a bearer token: API scripts, and the token endpoint (a browser cannot send
  * JSON or an Authorization header cross-site without a CORS preflight, which this app never allows). A browser sends
  * the session cookie with every request to this site, so a request that carries it is always checked, whatever
- * other headers come with it.
+ * other headers come with it. The one exception is the login form that keeps a form posted after the session
+ * ended ({@link KeptForm}): it changes nothing and is taken from this site itself only.
  * <p>
  * The filter also bounds how long a client may take to send a request body: the body is buffered as it arrives,
  * without a thread waiting for it, and a client that has not sent it all within {@code quickscan.request-body-seconds}
@@ -81,24 +79,19 @@ final class CsrfFilter implements Ordered {
     private final ErrorPages errorPages;
     private final boolean secureCookies;
     private final String sessionCookie;
-    private final SecretKeySpec key;
-    private final Mac sessionMac;
+    private final CsrfTokens tokens;
     private final Duration bodyDeadline;
     @Nullable
     private final String baseAuthority;
 
-    CsrfFilter(ErrorPages errorPages, AccessTokenCookieConfiguration sessionCookieConfiguration,
+    CsrfFilter(ErrorPages errorPages, AccessTokenCookieConfiguration sessionCookieConfiguration, CsrfTokens tokens,
                @Value("${quickscan.secure-cookies}") boolean secureCookies,
-               @Value("${quickscan.jwt-secret}") String secret,
                @Value("${quickscan.request-body-seconds:20}") long bodySeconds,
                @Value("${quickscan.base-url:}") String baseUrl) {
         this.errorPages = errorPages;
         this.secureCookies = secureCookies;
         this.sessionCookie = sessionCookieConfiguration.getCookieName();
-        // A key of its own, derived from the secret every instance shares, so that any instance accepts the token.
-        this.key = new SecretKeySpec(hmac(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"),
-                "quickscan csrf key"), "HmacSHA256");
-        this.sessionMac = mac(key);
+        this.tokens = tokens;
         this.bodyDeadline = Duration.ofSeconds(bodySeconds);
         this.baseAuthority = baseUrl == null || baseUrl.isBlank() ? null : authority(baseUrl);
     }
@@ -110,7 +103,7 @@ final class CsrfFilter implements Ordered {
                 .filter(CsrfFilter::wellFormed);
         String expected;
         if (account.isPresent()) {
-            expected = sessionToken(account.get().sessionId());
+            expected = tokens.forSession(account.get().sessionId());
         } else {
             expected = cookieToken.orElseGet(() -> {
                 String fresh = newToken();
@@ -135,6 +128,11 @@ final class CsrfFilter implements Ordered {
                         ? answer(errorPages.respond(request, HttpStatus.REQUEST_TIMEOUT, TOO_SLOW)
                                 .header(HttpHeaders.CONNECTION, "close"))
                         : Publishers.<HttpResponse<?>>just(failure);
+            }
+            if (request.getPath().equals(KeptForm.PATH)) {
+                // Carries the ended session's token; taken only when the browser says this site itself posted it.
+                return fromThisSite(request) ? continuation.proceed()
+                        : answer(errorPages.respond(request, HttpStatus.FORBIDDEN, REFUSED));
             }
             if (!checked) {
                 return continuation.proceed();
@@ -182,6 +180,13 @@ final class CsrfFilter implements Ordered {
                     .thenApply(buffered -> buffered.toString(StandardCharsets.UTF_8))
                     .orTimeout(bodyDeadline.toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** A request a browser marks as sent from this site itself: it says so, not merely nothing else. */
+    private boolean fromThisSite(HttpRequest<?> request) {
+        String site = request.getHeaders().get("Sec-Fetch-Site");
+        return site != null ? site.equals("same-origin")
+                : request.getHeaders().get(HttpHeaders.ORIGIN) != null && !crossSite(request);
     }
 
     /** A request a browser marks as sent from another site (a second line behind the token). */
@@ -252,33 +257,6 @@ final class CsrfFilter implements Ordered {
             }
         }
         return null;
-    }
-
-    String sessionToken(String sessionId) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(hmac("session:" + sessionId));
-    }
-
-    private byte[] hmac(String message) {
-        try {
-            // A copy of the initialised prototype: cheaper per request than looking the algorithm up again.
-            return ((Mac) sessionMac.clone()).doFinal(message.getBytes(StandardCharsets.UTF_8));
-        } catch (CloneNotSupportedException e) {
-            return hmac(key, message);
-        }
-    }
-
-    private static byte[] hmac(SecretKeySpec key, String message) {
-        return mac(key).doFinal(message.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Mac mac(SecretKeySpec key) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-        }
     }
 
     private static boolean wellFormed(String value) {

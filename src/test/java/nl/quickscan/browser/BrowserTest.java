@@ -6,8 +6,11 @@ import nl.quickscan.support.Chromium;
 import nl.quickscan.support.Fixtures;
 import nl.quickscan.support.Scans;
 import nl.quickscan.support.TestApp;
+import nl.quickscan.surveys.Survey;
+import nl.quickscan.surveys.SurveyCatalog;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -49,6 +52,12 @@ class BrowserTest {
     static void startBrowser() throws Exception {
         driver = Chromium.start();
         driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", CSP_LISTENER));
+    }
+
+    /** Every test starts logged out. */
+    @BeforeEach
+    void logOut() {
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
     }
 
     @AfterAll
@@ -207,5 +216,223 @@ class BrowserTest {
 
     private static void assertAccessible(String page) {
         Chromium.assertAccessible(driver, page);
+    }
+
+    /**
+     * The adviser's journey: the start page, every step (autosave keeps the progress up to date), the check page,
+     * a refused submit whose error summary takes the focus and leads to the marked statement, the submit and the
+     * confirmation. axe checks every page, and none is wider than a window of 320 px.
+     */
+    @Test
+    void anAdviserWalksFromTheStartPageThroughTheStepsToTheConfirmation() {
+        TestApp app = TestApp.h2();
+        Survey survey = app.bean(SurveyCatalog.class).find("quickscan-seksueel-geweld", 1).orElseThrow();
+        Started started = startScanAndLogIn(app, "GM1966");
+        // Everything after the first bouwsteen through the API, to keep the walk short; one n.v.t. without toelichting.
+        List<Survey.Question> first = survey.bouwstenen().get(0).questions();
+        survey.questions().skip(first.size()).forEach(q -> Scans.answer(started.api(), started.scanId(), q.key(), "2"));
+        String nvt = survey.bouwstenen().get(1).questions().get(0).key();
+        started.api().send("PUT", "/api/v1/scans/" + started.scanId() + "/answers/" + nvt, "application/json", "{\"value\":\"NVT\",\"version\":1}", Map.of());
+        WebDriverWait wait = pageWait();
+
+        driver.get(app.uri("/scans/" + started.scanId()).toString());
+        checkPage("start page");
+        driver.findElement(By.linkText("Ga verder waar u was")).click();
+        wait.until(ExpectedConditions.urlContains("/deel/visie"));
+        checkPage("step page");
+        String answered = driver.findElement(By.cssSelector("[data-scan-progress] [data-answered]")).getText();
+        for (WebElement question : driver.findElements(By.cssSelector("fieldset.question"))) {
+            question.findElement(By.cssSelector("label[for$='-3']")).click();
+            wait.until(ExpectedConditions.textToBePresentInElement(question.findElement(By.cssSelector(".question__status")), "Opgeslagen"));
+        }
+        assertEquals(String.valueOf(Integer.parseInt(answered) + first.size()),
+                driver.findElement(By.cssSelector("[data-scan-progress] [data-answered]")).getText(), "progress follows the saves");
+        assertEquals("Klaar", driver.findElement(By.cssSelector(".step-status [data-step-state]")).getText());
+        assertEquals("Klaar", driver.findElement(By.cssSelector(".steps [data-step=visie] [data-step-state]")).getText());
+
+        // "Opslaan en verder" through every step, the last one to the check page.
+        int steps = 0;
+        while (!driver.getCurrentUrl().endsWith("/controleren")) {
+            WebElement heading = driver.findElement(By.tagName("h1"));
+            driver.findElement(By.xpath("//button[normalize-space()='Opslaan en verder']")).click();
+            wait.until(ExpectedConditions.stalenessOf(heading));
+            assertTrue(++steps <= 10, "the steps end at the check page");
+        }
+        checkPage("check page");
+        driver.findElement(By.xpath("//button[normalize-space()='Quickscan indienen']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".error-summary")));
+        assertEquals("open-punten", ((JavascriptExecutor) driver).executeScript("return document.activeElement.id;"),
+                "the error summary has the focus");
+        checkPage("check page, refused");
+        driver.findElement(By.cssSelector(".error-summary a")).click();
+        wait.until(ExpectedConditions.urlContains("/deel/samenwerking?controle=1"));
+        assertEquals("open-punten", ((JavascriptExecutor) driver).executeScript("return document.activeElement.id;"));
+        checkPage("step page with open points");
+        driver.findElement(By.cssSelector(".error-summary a[href='#" + nvt + "']")).click();
+        assertEquals("comment-" + nvt, ((JavascriptExecutor) driver).executeScript("return document.activeElement.id;"),
+                "the link goes to the field that needs the toelichting");
+        WebElement comment = driver.findElement(By.id("comment-" + nvt));
+        assertEquals("true", comment.getAttribute("aria-invalid"));
+        comment.sendKeys("Geen eigen zedenpolitie in onze gemeente");
+        driver.findElement(By.tagName("h1")).click();
+        wait.until(ExpectedConditions.textToBePresentInElement(
+                driver.findElement(By.cssSelector("#" + nvt + " .question__status")), "Opgeslagen"));
+
+        driver.findElement(By.linkText("Controleren en indienen")).click();
+        wait.until(ExpectedConditions.urlContains("/controleren"));
+        driver.findElement(By.xpath("//button[normalize-space()='Quickscan indienen']")).click();
+        wait.until(ExpectedConditions.urlContains("/ingediend"));
+        assertEquals("Quickscan ingediend", driver.findElement(By.tagName("h1")).getText());
+        checkPage("confirmation");
+        assertEquals("SUBMITTED", started.api().get("/api/v1/scans/" + started.scanId()).json().get("status"));
+    }
+
+    /**
+     * Autosave after the session ended: a Dutch message says what to do and the typed text stays. After a login in
+     * another tab the page saves it on coming back; after a login in the same tab the page puts it back and saves it.
+     */
+    @Test
+    void anAutosaveAfterTheSessionEndedKeepsTheTextAndSavesItOnceLoggedInAgain() {
+        TestApp app = TestApp.h2();
+        Started started = startScanAndLogIn(app, "GM0014");
+        WebDriverWait wait = pageWait();
+        String page = app.uri("/scans/" + started.scanId() + "/deel/visie").toString();
+        driver.get(page);
+        String original = driver.getWindowHandle();
+
+        driver.manage().deleteCookieNamed("QUICKSCAN_SESSION");
+        WebElement question = driver.findElement(By.cssSelector("fieldset.question"));
+        question.findElement(By.tagName("textarea")).sendKeys("Besproken in de stuurgroep van maart");
+        driver.findElement(By.tagName("h1")).click();
+        WebElement status = question.findElement(By.cssSelector(".question__status"));
+        wait.until(ExpectedConditions.textToBePresentInElement(status, "niet meer ingelogd"));
+        WebElement notice = driver.findElement(By.cssSelector(".session-notice"));
+        assertTrue(notice.getText().contains("Log opnieuw in (opent een nieuw tabblad)"), notice.getText());
+        assertTrue(notice.findElement(By.tagName("a")).getAttribute("href").contains("/login?terug="));
+        assertAccessible("step page, session ended");
+
+        driver.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+        logIn(app, started.adviser().email(), Fixtures.PASSWORD);
+        driver.close();
+        driver.switchTo().window(original);
+        ((JavascriptExecutor) driver).executeScript("window.dispatchEvent(new Event('focus'));");
+        wait.until(ExpectedConditions.textToBePresentInElement(status, "Opgeslagen"));
+        assertTrue(driver.findElements(By.cssSelector(".session-notice")).isEmpty(), "the message goes once saved");
+        assertEquals("Besproken in de stuurgroep van maart", answerComment(started.api(), started.scanId(), "visie-gedeelde-visie"));
+
+        // Once more, now logging in again in this tab: the page puts the text back and saves it.
+        driver.manage().deleteCookieNamed("QUICKSCAN_SESSION");
+        WebElement textarea = question.findElement(By.tagName("textarea"));
+        textarea.sendKeys(", en in april");
+        driver.findElement(By.tagName("h1")).click();
+        wait.until(ExpectedConditions.textToBePresentInElement(status, "niet meer ingelogd"));
+        driver.get(page);
+        wait.until(ExpectedConditions.urlContains("/login"));
+        submitLogin(started.adviser().email(), Fixtures.PASSWORD);
+        wait.until(ExpectedConditions.urlToBe(page));
+        WebElement restored = driver.findElement(By.cssSelector("fieldset.question"));
+        wait.until(ExpectedConditions.textToBePresentInElement(restored.findElement(By.cssSelector(".question__status")), "Opgeslagen"));
+        assertEquals("Besproken in de stuurgroep van maart, en in april", restored.findElement(By.tagName("textarea")).getAttribute("value"));
+        assertEquals("Besproken in de stuurgroep van maart, en in april", answerComment(started.api(), started.scanId(), "visie-gedeelde-visie"));
+
+        // The button too, after the session ended: the login keeps the form (see the test without JavaScript).
+        driver.manage().deleteCookieNamed("QUICKSCAN_SESSION");
+        driver.findElement(By.xpath("//button[normalize-space()='Opslaan en verder']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("password")));
+        checkPage("login keeping a form");
+        submitLogin(started.adviser().email(), Fixtures.PASSWORD);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Nog niet opgeslagen"));
+        checkPage("kept form after the login");
+        driver.findElement(By.xpath("//button[normalize-space()='Nu opslaan']")).click();
+        wait.until(ExpectedConditions.urlContains("/deel/samenwerking"));
+    }
+
+    /** Without JavaScript, a step page posted after the session ended is kept through the login and then saved. */
+    @Test
+    void withoutJavaScriptAStepPostedAfterTheSessionEndedIsKeptThroughTheLogin() {
+        TestApp app = TestApp.h2();
+        Started started = startScanAndLogIn(app, "GM1895");
+        WebDriverWait wait = pageWait();
+        driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
+        try {
+            driver.get(app.uri("/scans/" + started.scanId() + "/deel/visie").toString());
+            WebElement question = driver.findElement(By.cssSelector("fieldset.question"));
+            question.findElement(By.cssSelector("label[for$='-1']")).click();
+            question.findElement(By.tagName("textarea")).sendKeys("Eerste regel\nTweede regel");
+            driver.manage().deleteCookieNamed("QUICKSCAN_SESSION");
+            driver.findElement(By.xpath("//button[normalize-space()='Opslaan en verder']")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("password")));
+            assertTrue(driver.findElement(By.tagName("main")).getText().contains("nog niet opgeslagen, maar ook niet verloren"));
+            assertFitsAt320("login keeping a form");
+            submitLogin(started.adviser().email(), Fixtures.PASSWORD);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Nog niet opgeslagen"));
+            assertFitsAt320("kept form after the login");
+            assertTrue(((List<?>) started.api().get("/api/v1/scans/" + started.scanId()).json().get("answers")).isEmpty());
+            driver.findElement(By.xpath("//button[normalize-space()='Nu opslaan']")).click();
+            wait.until(ExpectedConditions.urlContains("/deel/samenwerking"));
+            // Line breaks come as a browser sends them from a form (CR LF), as for any toelichting saved by a form.
+            assertEquals("Eerste regel\r\nTweede regel", answerComment(started.api(), started.scanId(), "visie-gedeelde-visie"));
+        } finally {
+            driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", false));
+        }
+    }
+
+    /** A new adviser of the gemeente with a scan in a new round of regio Groningen, and the adviser's API... */
+    private record Started(Account adviser, nl.quickscan.support.Api api, long scanId) {
+    }
+
+    /** ...and logged in as the adviser in the browser. */
+    private static Started startScanAndLogIn(TestApp app, String cbsCode) {
+        long roundId = Rounds.open(app, "coordinator.groningen@quickscan.test");
+        Account adviser = Fixtures.adviseur(app, cbsCode);
+        var api = app.api().login(adviser.email(), Fixtures.PASSWORD);
+        Started started = new Started(adviser, api, Scans.start(api, roundId));
+        logIn(app, adviser.email(), Fixtures.PASSWORD);
+        return started;
+    }
+
+    private static void logIn(TestApp app, String email, String password) {
+        driver.manage().deleteAllCookies();
+        driver.get(app.uri("/login").toString());
+        submitLogin(email, password);
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(app.uri("/").toString()));
+    }
+
+    /**
+     * A wait across page loads: while the page is being replaced, chromedriver may answer a look at an element of the
+     * old page with an error of its own ("does not belong to the document") rather than "stale"; try again then.
+     */
+    private static WebDriverWait pageWait() {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        wait.ignoring(org.openqa.selenium.WebDriverException.class);
+        return wait;
+    }
+
+    /** Fills in the login form on the page and sends it. */
+    private static void submitLogin(String email, String password) {
+        driver.findElement(By.id("email")).sendKeys(email);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+    }
+
+    /** axe finds nothing serious, the policy is kept, and at 320 px the page is no wider than the window. */
+    private static void checkPage(String page) {
+        assertAccessible(page);
+        assertNoCspViolations(page);
+        assertFitsAt320(page);
+    }
+
+    private static void assertFitsAt320(String page) {
+        Dimension before = driver.manage().window().getSize();
+        driver.manage().window().setSize(new Dimension(320, 900));
+        Object overflow = ((JavascriptExecutor) driver).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        driver.manage().window().setSize(before);
+        assertEquals(0L, overflow, page + ": wider than the window at 320 px");
+    }
+
+    private static String answerComment(nl.quickscan.support.Api api, long scanId, String key) {
+        return ((List<?>) api.get("/api/v1/scans/" + scanId).json().get("answers")).stream().map(a -> (Map<?, ?>) a)
+                .filter(a -> a.get("questionKey").equals(key)).map(a -> (String) a.get("comment")).findFirst().orElse(null);
     }
 }

@@ -79,6 +79,34 @@ public final class Browser {
         cookies.getCookieStore().add(app.uri("/"), cookie);
     }
 
+    /**
+     * Posts a form the way a browser posts a form of this site's page: with the {@code Origin} and
+     * {@code Sec-Fetch-Site} headers a browser adds, and the fields exactly as given (a CSRF token only if given).
+     */
+    public Response postFromPage(String path, Map<String, String> fields) {
+        return postRaw(path, fields, Map.of("Origin", app.uri("/").toString().replaceAll("/$", ""),
+                "Sec-Fetch-Site", "same-origin"));
+    }
+
+    /** The fields a form sends as the page shows it: its hidden and filled-in inputs, checked radios, textareas. */
+    public static Map<String, String> fieldsOf(org.jsoup.nodes.Element form) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (org.jsoup.nodes.Element input : form.select("input[name], textarea[name]")) {
+            if (!input.attr("type").equals("radio") || input.hasAttr("checked")) {
+                fields.put(input.attr("name"), input.tagName().equals("textarea") ? input.wholeText() : input.val());
+            }
+        }
+        return fields;
+    }
+
+    /** Forgets a cookie, as a browser does when it expires. */
+    public void dropCookie(String name) {
+        java.util.List<HttpCookie> kept = cookies.getCookieStore().getCookies().stream()
+                .filter(cookie -> !cookie.getName().equals(name)).toList();
+        cookies.getCookieStore().removeAll();
+        kept.forEach(cookie -> cookies.getCookieStore().add(app.uri("/"), cookie));
+    }
+
     /** Posts a form body exactly as given, encoding included (or broken), with this browser's CSRF token first. */
     public Response postEncoded(String path, String encodedFields) {
         String body = "_csrf=" + URLEncoder.encode(csrfToken(), StandardCharsets.UTF_8) + "&" + encodedFields;
@@ -88,12 +116,17 @@ public final class Browser {
     }
 
     private Response postRaw(String path, Map<String, String> fields) {
+        return postRaw(path, fields, Map.of());
+    }
+
+    private Response postRaw(String path, Map<String, String> fields, Map<String, String> headers) {
         StringJoiner body = new StringJoiner("&");
         fields.forEach((key, value) -> body.add(URLEncoder.encode(key, StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(value, StandardCharsets.UTF_8)));
-        return send(HttpRequest.newBuilder(app.uri(path)).timeout(java.time.Duration.ofSeconds(20)).header("Accept", "text/html")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+        HttpRequest.Builder request = HttpRequest.newBuilder(app.uri(path)).timeout(java.time.Duration.ofSeconds(20))
+                .header("Accept", "text/html").header("Content-Type", "application/x-www-form-urlencoded");
+        headers.forEach(request::header);
+        return send(request.POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
     private static Map<String, String> fields(String... fieldsAndValues) {

@@ -53,7 +53,7 @@ public record Response(int status, String body, HttpHeaders headers) {
         return headers.firstValue("Content-Type").orElse("");
     }
 
-    static Response send(HttpClient client, HttpRequest request) {
+    public static Response send(HttpClient client, HttpRequest request) {
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(), response.headers());

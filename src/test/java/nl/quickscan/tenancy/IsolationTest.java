@@ -34,6 +34,7 @@ class IsolationTest {
     static final Map<String, String> ROUTES = Map.ofEntries(
             entry("GET /login", "publicRoutesHoldNoTenantData"),
             entry("POST /login", "publicRoutesHoldNoTenantData"),
+            entry("POST /login/concept", "publicRoutesHoldNoTenantData"),
             entry("GET /health", "publicRoutesHoldNoTenantData"),
             entry("POST /api/v1/auth/token", "publicRoutesHoldNoTenantData"),
             entry("GET /uitnodiging/{token}", "publicRoutesHoldNoTenantData"),
@@ -84,6 +85,10 @@ class IsolationTest {
             entry("GET /scans/{id}", "scansOfAnotherGemeenteAreOutOfReach"),
             entry("GET /scans/{id}/deel/{part}", "scansOfAnotherGemeenteAreOutOfReach"),
             entry("POST /scans/{id}/deel/{part}", "scansOfAnotherGemeenteAreOutOfReach"),
+            entry("GET /scans/{id}/deel/{part}/{theme}", "scansOfAnotherGemeenteAreOutOfReach"),
+            entry("POST /scans/{id}/deel/{part}/{theme}", "scansOfAnotherGemeenteAreOutOfReach"),
+            entry("GET /scans/{id}/controleren", "scansOfAnotherGemeenteAreOutOfReach"),
+            entry("GET /scans/{id}/ingediend", "scansOfAnotherGemeenteAreOutOfReach"),
             entry("POST /scans/{id}/indienen", "scansOfAnotherGemeenteAreOutOfReach"),
             entry("POST /scans/{id}/heropenen", "scansOfAnotherGemeenteAreOutOfReach"),
             entry("GET /api/v1/scans", "scansOfAnotherGemeenteAreOutOfReach"),
@@ -117,6 +122,10 @@ class IsolationTest {
                 "passwordRepeat", "x".repeat(20)).status());
         assertEquals(401, app.api().postJson("/api/v1/auth/token", "{\"username\":\"x@y.nl\",\"password\":\"z\"}").status());
         assertEquals(401, anonymous.tryLogin(ADVISEUR_ASSEN, "fout").status());
+        // The login that keeps a form posted after the session ended shows only what was posted.
+        Response kept = anonymous.postFromPage("/login/concept?terug=/scans/1/deel/visie", Map.of("value.visie-gedeelde-visie", "2"));
+        assertEquals(200, kept.status());
+        assertFalse(kept.body().contains("Groningen") || kept.body().contains("Assen"), "no tenant data");
     }
 
     @ParameterizedTest
@@ -358,6 +367,12 @@ class IsolationTest {
         assertEquals(404, otherPages.post("/scans/" + scanId + "/deel/visie", "value.visie-gedeelde-visie", "0",
                 "version.visie-gedeelde-visie", "1").status());
         assertEquals(404, otherPages.post("/scans/" + scanId + "/indienen").status());
+        assertEquals(404, otherPages.get("/scans/" + scanId + "/controleren").status());
+        assertEquals(404, otherPages.get("/scans/" + scanId + "/ingediend").status());
+        assertEquals(404, otherPages.get("/scans/" + scanId + "/deel/aanpak").status());
+        assertEquals(404, otherPages.get("/scans/" + scanId + "/deel/aanpak/preventie").status());
+        assertEquals(404, otherPages.post("/scans/" + scanId + "/deel/aanpak/preventie", "value.aanpak-preventie-campagnes", "0",
+                "version.aanpak-preventie-campagnes", "0").status());
         assertEquals(404, otherPages.get("/scans/" + scanId + "/resultaten").status());
         assertEquals(404, otherPages.get("/scans/" + scanId + "/vergelijking").status());
         assertFalse(otherPages.get("/scans").body().contains("/scans/" + scanId + "\""));
@@ -380,6 +395,9 @@ class IsolationTest {
         Browser drenthePages = app.browser().login(COORDINATOR_DRENTHE, TestApp.DEMO_PASSWORD);
         assertEquals(404, drenthePages.get("/scans/" + scanId).status());
         assertEquals(404, drenthePages.post("/scans/" + scanId + "/heropenen", "reason", "x").status());
+        assertEquals(404, drenthePages.get("/scans/" + scanId + "/controleren").status());
+        assertEquals(404, drenthePages.get("/scans/" + scanId + "/ingediend").status());
+        assertEquals(404, drenthePages.get("/scans/" + scanId + "/deel/aanpak/preventie").status());
         assertEquals(403, drenthePages.get("/scans").status());
         assertEquals(200, app.browser().login("coordinator.groningen@quickscan.test", TestApp.DEMO_PASSWORD)
                 .get("/scans/" + scanId).status(), "the regio's own coordinator may look");

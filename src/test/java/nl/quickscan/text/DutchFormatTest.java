@@ -21,6 +21,14 @@ class DutchFormatTest {
     }
 
     @Test
+    void aStoredDecimalKeepsEveryDecimal() {
+        assertEquals("1.234,25", DutchFormat.decimal(new java.math.BigDecimal("1234.25")));
+        assertEquals("0,4", DutchFormat.decimal(new java.math.BigDecimal("0.40")));
+        assertEquals("230.000", DutchFormat.decimal(new java.math.BigDecimal("230000")));
+        assertEquals("", DutchFormat.decimal(null));
+    }
+
+    @Test
     void negativeNumbersHaveARealMinusSign() {
         assertEquals("\u22125", DutchFormat.number(-5));
         assertEquals("\u22121.234,5", DutchFormat.number(-1234.5));

@@ -1,0 +1,71 @@
+package nl.quickscan.scans;
+
+import io.micronaut.core.annotation.Nullable;
+import nl.quickscan.identity.CurrentAccount;
+import nl.quickscan.identity.Role;
+
+import nl.quickscan.text.DutchFormat;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+
+/**
+ * The start page of a scan: the survey's introduction, until when the round is open, who last worked on it, the
+ * steps with their state, and one thing to do next (begin, go on where the adviser was, or check and submit).
+ * A coordinator reopens a submitted scan here.
+ *
+ * @param closing     until when answers can be given, as a sentence
+ * @param lastChange  the newest answer (who saved it, when), or null before the first
+ * @param action      the one primary action, or null when there is nothing to do (read only)
+ * @param readOnlyWhy why the page only shows the scan, or null when the adviser can answer
+ */
+record StartPage(String title, ScanRow scan, String introduction, String closing, Steps steps,
+                 @Nullable AnswerRow lastChange, @Nullable Action action, boolean editable, boolean canReopen,
+                 @Nullable String readOnlyWhy) {
+
+    /** A link styled as the page's primary button. */
+    record Action(String label, String href) {
+    }
+
+    static StartPage of(CurrentAccount account, ScanService.ScanView view, LocalDate today) {
+        ScanRow scan = view.scan();
+        String scanPath = "/scans/" + scan.id();
+        Steps steps = Steps.of(view, null);
+        boolean editable = view.editable() && account.is(Role.ADVISEUR);
+        Action action = null;
+        if (editable) {
+            Steps.Place next = steps.firstOpen();
+            if (!steps.started()) {
+                action = new Action("Begin met de quickscan", scanPath + "/deel/" + steps.steps().get(0).path());
+            } else if (next != null) {
+                action = new Action("Ga verder waar u was", scanPath + "/deel/" + next.path() + "#" + next.questionKey());
+            } else {
+                action = new Action("Controleer en dien in", scanPath + "/controleren");
+            }
+        }
+        String readOnlyWhy = null;
+        if (!editable && !scan.submitted()) {
+            readOnlyWhy = !scan.roundOpenOn(today) ? "De meetronde is gesloten: de antwoorden kunnen niet meer worden gewijzigd."
+                    : "U kunt deze scan alleen bekijken: de beleidsadviseurs van " + scan.gemeenteName() + " vullen hem in.";
+        }
+        AnswerRow lastChange = view.answers().values().stream().max(Comparator.comparing(AnswerRow::updatedAt)).orElse(null);
+        return new StartPage("Quickscan " + scan.gemeenteName(), scan, view.survey().introduction(),
+                closing(scan, today), steps, lastChange, action, editable,
+                scan.submitted() && !account.is(Role.ADVISEUR), readOnlyWhy);
+    }
+
+    /** "Open tot en met 31 januari 2027 (nog 40 dagen)". */
+    private static String closing(ScanRow scan, LocalDate today) {
+        String closes = DutchFormat.date(scan.closes());
+        if (today.isAfter(scan.closes())) {
+            return "Gesloten sinds " + DutchFormat.date(scan.closes().plusDays(1));
+        }
+        if (today.isBefore(scan.opens())) {
+            return "Open van " + DutchFormat.date(scan.opens()) + " tot en met " + closes;
+        }
+        long days = ChronoUnit.DAYS.between(today, scan.closes());
+        String left = days == 0 ? "vandaag is de laatste dag" : days == 1 ? "nog 1 dag" : "nog " + days + " dagen";
+        return "Open tot en met " + closes + " (" + left + ")";
+    }
+}
