@@ -1,0 +1,99 @@
+package nl.quickscan.browser;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Debian's headless Chromium for the browser tests, with axe-core, page widths and screenshots. The tests are
+ * skipped where chromium and chromium-driver are not installed; .ci/run installs them.
+ */
+final class Chromium {
+
+    private static final File BINARY = new File("/usr/bin/chromium");
+    private static final File DRIVER = new File("/usr/bin/chromedriver");
+    /** Collects the page's Content-Security-Policy violations from the first byte on, in every document. */
+    private static final String CSP_LISTENER = "window.__cspViolations = [];"
+            + "document.addEventListener('securitypolicyviolation', function (e) {"
+            + " window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber); });";
+
+    private static ChromeDriver shared;
+
+    private Chromium() {
+    }
+
+    /**
+     * The browser of this test run, started at the first call and quit when the JVM ends; each test class gets it
+     * without cookies and at its default size.
+     */
+    static synchronized ChromeDriver driver() throws IOException {
+        if (shared == null) {
+            shared = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::quit));
+        }
+        shared.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        shared.manage().deleteAllCookies();
+        return shared;
+    }
+
+    private static ChromeDriver start() throws IOException {
+        assumeTrue(BINARY.canExecute() && DRIVER.canExecute(),
+                "Browser tests skipped: install Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver)");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(BINARY);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1280,1000", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", CSP_LISTENER));
+        return driver;
+    }
+
+    /**
+     * Lays the page out for a screen of this many CSS pixels wide, as a phone does below 1000 px (the page's
+     * viewport meta tag counts there), without reloading it.
+     */
+    static void width(ChromeDriver driver, int width) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
+                "width", width, "height", 900, "deviceScaleFactor", 1, "mobile", width < 1000));
+    }
+
+    /** A screenshot of the whole page (at most 8000 px high) as a PNG file. */
+    static void screenshot(ChromeDriver driver, Path file) throws IOException {
+        Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        @SuppressWarnings("unchecked")
+        Map<String, Number> size = (Map<String, Number>) metrics.get("cssContentSize");
+        Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", size.get("width"),
+                "height", Math.min(size.get("height").doubleValue(), 8000), "scale", 1);
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
+                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+        Files.createDirectories(file.getParent());
+        Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
+    }
+
+    /** The serious and critical WCAG 2.1 AA violations axe-core finds on the page, each with where it is. */
+    static List<String> seriousViolations(WebDriver driver) {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
+        List<Rule> serious = results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())).toList();
+        return serious.stream().map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
+                + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).limit(3).toList()).toList();
+    }
+}
