@@ -11,6 +11,7 @@ import nl.quickscan.identity.Role;
 import nl.quickscan.benchmark.BenchmarkService;
 import nl.quickscan.tenancy.RegioRepository;
 import nl.quickscan.tenancy.TenantScope;
+import nl.quickscan.text.Slug;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -41,7 +42,7 @@ class RegioReportController {
         String regio = regios.findVisible(scope, round.round().regioId()).orElseThrow().name();
         byte[] report = pdf.render(round, regio, benchmarks.development(scope, round), LocalDate.now(clock));
         return ReportController.download(report, "application/pdf",
-                ReportController.slug("regiorapport-" + regio + "-" + round.round().name()) + ".pdf");
+                Slug.of("regiorapport-" + regio + "-" + round.round().name()) + ".pdf");
     }
 
     @Get(value = "/benchmark.xlsx", produces = ReportController.XLSX)
@@ -51,6 +52,6 @@ class RegioReportController {
                 .map(baselineId -> benchmarks.of(scope, baselineId));
         String regio = regios.findVisible(scope, round.round().regioId()).orElseThrow().name();
         return ReportController.download(workbook.render(round, baseline), ReportController.XLSX,
-                ReportController.slug("quickscan-" + regio + "-" + round.round().name()) + ".xlsx");
+                Slug.of("quickscan-" + regio + "-" + round.round().name()) + ".xlsx");
     }
 }

@@ -11,11 +11,10 @@ import io.micronaut.security.rules.SecurityRule;
 import nl.quickscan.scans.ScanRow;
 import nl.quickscan.scoring.Results;
 import nl.quickscan.tenancy.TenantScope;
+import nl.quickscan.text.Slug;
 
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Locale;
 
 /** Downloads of the gemeenterapport, with the same access rules as the results page. */
 @Controller("/api/v1/scans/{id}")
@@ -58,11 +57,6 @@ class ReportController {
 
     /** "quickscan-midden-groningen-nulmeting-2026.pdf": ASCII only, so every browser keeps it. */
     static String fileName(ScanRow scan, String extension) {
-        return slug("quickscan-" + scan.gemeenteName() + "-" + scan.roundName()) + "." + extension;
-    }
-
-    static String slug(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return Slug.of("quickscan-" + scan.gemeenteName() + "-" + scan.roundName()) + "." + extension;
     }
 }

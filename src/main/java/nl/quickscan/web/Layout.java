@@ -5,21 +5,58 @@ import io.micronaut.http.HttpRequest;
 import nl.quickscan.identity.CurrentAccount;
 import nl.quickscan.identity.Role;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** What the layout around every page shows: the logged-in account (for the menu) and the CSRF token for forms. */
 public record Layout(@Nullable User user, @Nullable String csrfToken) {
 
-    /** The logged-in account as the menu shows it. */
-    public record User(String name, String roleLabel, boolean beheerder, boolean coordinator, boolean adviseur) {
+    /** The logged-in account as the menu shows it; menu: the main menu of the account's role. */
+    public record User(String name, String roleLabel, boolean beheerder, boolean coordinator, boolean adviseur,
+                       List<MenuItem> menu) {
 
-        static User of(CurrentAccount account) {
+        static User of(CurrentAccount account, String path) {
             return new User(account.displayName(), account.role().label(), account.is(Role.BEHEERDER),
-                    account.is(Role.COORDINATOR), account.is(Role.ADVISEUR));
+                    account.is(Role.COORDINATOR), account.is(Role.ADVISEUR), Layout.menu(account, path));
+        }
+    }
+
+    /** A link of the main menu; current: the page shown is this item's page or lies below it (aria-current). */
+    public record MenuItem(String label, String href, boolean current) {
+
+        static MenuItem of(String label, String href, String path) {
+            boolean below = !href.equals("/") && path.startsWith(href + "/");
+            return new MenuItem(label, href, path.equals(href) || below);
         }
     }
 
     static Layout of(HttpRequest<?> request) {
         return new Layout(
-                request.getAttribute(RequestAttributes.CURRENT_ACCOUNT, CurrentAccount.class).map(User::of).orElse(null),
+                request.getAttribute(RequestAttributes.CURRENT_ACCOUNT, CurrentAccount.class)
+                        .map(account -> User.of(account, request.getPath())).orElse(null),
                 request.getAttribute(RequestAttributes.CSRF_TOKEN, String.class).orElse(null));
+    }
+
+    private static List<MenuItem> menu(CurrentAccount account, String path) {
+        List<MenuItem> menu = new ArrayList<>();
+        menu.add(MenuItem.of("Start", "/", path));
+        if (account.is(Role.ADVISEUR)) {
+            menu.add(MenuItem.of("Mijn quickscans", "/scans", path));
+        } else {
+            menu.add(MenuItem.of("Meetrondes", "/rondes", path));
+            menu.add(MenuItem.of("Landelijk", "/benchmark", path));
+        }
+        menu.add(MenuItem.of("Vragenlijsten", "/vragenlijsten", path));
+        if (account.is(Role.BEHEERDER)) {
+            menu.add(MenuItem.of("Regio's", "/beheer/regios", path));
+            menu.add(MenuItem.of("Gemeenten", "/beheer/gemeenten", path));
+        }
+        if (account.is(Role.BEHEERDER) || account.is(Role.COORDINATOR)) {
+            menu.add(MenuItem.of("Accounts", "/accounts", path));
+        }
+        if (account.is(Role.BEHEERDER)) {
+            menu.add(MenuItem.of("Auditlog", "/beheer/audit", path));
+        }
+        return List.copyOf(menu);
     }
 }

@@ -12,6 +12,7 @@ import io.micronaut.views.handlebars.HandlebarsFactory;
 import jakarta.inject.Singleton;
 import nl.quickscan.text.DutchFormat;
 import nl.quickscan.text.Html;
+import nl.quickscan.text.Slug;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -54,6 +55,8 @@ public class Views {
             }
             return text.toString();
         });
+        // {{slug caption}}: an HTML id made from a text, such as a table's caption.
+        handlebars.registerHelper("slug", (Object text, Options options) -> Slug.of(String.valueOf(text)));
         handlebars.registerHelper("static", (Object file, Options options) -> StaticFiles.url(String.valueOf(file)));
         Map<String, Integer> limits = limits(pageLimits);
         handlebars.registerHelper("limit", (Object name, Options options) -> {

@@ -77,7 +77,7 @@ class BenchmarkTest {
 
         Browser coordinator = app.browser().login(COORDINATOR, TestApp.DEMO_PASSWORD);
         Document page = coordinator.get("/rondes/" + roundId).html();
-        Element statsRow = page.select("h2:contains(Regio per bouwsteen) + table tbody tr").first();
+        Element statsRow = page.select("h2:contains(Regio per bouwsteen) + .table-region table tbody tr").first();
         assertEquals(List.of("4", "67%", "83%", "0%", "100%"), statsRow.select("td").eachText());
         assertTrue(page.select("h2:contains(Nog niet ingediend) + ul").text().contains("Midden-Groningen"));
         Element hogelandRow = page.select(".benchmark-matrix tbody tr:has(th:contains(Het Hogeland))").first();

@@ -43,15 +43,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BrowserTest {
 
     private static ChromeDriver driver;
-    /** Collects the page's Content-Security-Policy violations from the first byte on, in every document. */
-    private static final String CSP_LISTENER = "window.__cspViolations = [];"
-            + "document.addEventListener('securitypolicyviolation', function (e) {"
-            + " window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber); });";
 
     @BeforeAll
     static void startBrowser() throws Exception {
         driver = Chromium.start();
-        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", CSP_LISTENER));
     }
 
     /** Every test starts logged out. */

@@ -73,7 +73,7 @@ class ErrorResponsesTest {
     void pagesUseTheNlDesignSystemStylesheetsThatShipWithTheApp(TestApp app) {
         Response page = app.browser().get("/login");
         List<String> stylesheets = page.html().select("link[rel=stylesheet]").eachAttr("href");
-        assertTrue(stylesheets.stream().anyMatch(href -> href.contains("utrecht-component-library")));
+        assertTrue(stylesheets.stream().anyMatch(href -> href.contains("vendor/nl-design-system/utrecht-components-")));
         for (String href : stylesheets) {
             Response css = app.browser().get(href);
             assertEquals(200, css.status(), href);

@@ -6,6 +6,8 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -31,6 +33,17 @@ class PageModelTest {
         assertLayoutOfBeheerder(page, browser);
 
         assertNull(app.browser().get("/bestaat-niet").html().selectFirst(".site-header__account"), "no account, no menu");
+    }
+
+    @ParameterizedTest
+    @MethodSource(APPS)
+    void theMenuMarksThePageShownAndTheStartPageGreetsByName(TestApp app) {
+        Browser browser = app.browser().login("beheerder@quickscan.test", TestApp.DEMO_PASSWORD);
+        assertEquals("Welkom, Demo beheerder", browser.get("/").html().selectFirst("h1").text());
+        assertEquals(List.of("/vragenlijsten"), browser.get("/vragenlijsten/quickscan-seksueel-geweld/1").html()
+                .select(".site-nav a[aria-current=page]").eachAttr("href"), "a page below a menu item belongs to it");
+        assertEquals(List.of("/"), browser.get("/").html().select(".site-nav a[aria-current=page]").eachAttr("href"));
+        assertEquals(List.of(), browser.get("/bestaat-niet").html().select(".site-nav a[aria-current]").eachAttr("href"));
     }
 
     private static void assertLayoutOfBeheerder(Document page, Browser browser) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.net.http.HttpHeaders;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every kind of response carries the security headers; only versioned static files may be cached long. */
+/** Every kind of response carries the security headers; only versioned static files (CSS, scripts, the favicon) may be cached long. */
 class SecurityHeadersTest {
 
     private static final String APPS = "nl.quickscan.support.TestApp#all";
@@ -61,13 +62,16 @@ class SecurityHeadersTest {
     void staticFilesNamedByThePagesAreVersionedByContentAndCachedForAYear(TestApp app) {
         Browser browser = app.browser();
         Response login = browser.get("/login");
-        List<String> urls = login.html().select("link[rel=stylesheet]").eachAttr("href");
-        assertEquals(3, urls.size(), urls::toString);
+        List<String> urls = new ArrayList<>(login.html().select("link[rel=stylesheet]").eachAttr("href"));
+        assertEquals(2, urls.size(), "the components' CSS and the app's own: " + urls);
+        urls.add(login.html().selectFirst("link[rel=icon][type='image/svg+xml']").attr("href"));
         for (String url : urls) {
-            assertTrue(url.matches("/static/[\\w./-]+\\.css\\?v=[0-9a-f]{10}"), url);
+            assertTrue(url.matches("/static/[\\w./-]+\\.(css|svg)\\?v=[0-9a-f]{10}"), url);
             Response file = expect(200, browser, url);
             assertEquals(List.of("public, max-age=31536000, immutable"), file.headers().allValues("Cache-Control"), url);
             assertEquals(Optional.of("nosniff"), file.headers().firstValue("X-Content-Type-Options"), url);
+            assertEquals(Optional.of(url.contains(".svg") ? "image/svg+xml" : "text/css"),
+                    file.headers().firstValue("Content-Type").map(type -> type.replaceFirst(";.*", "")), url);
             String stale = url.replaceAll("v=[0-9a-f]+", "v=0000000000");
             assertEquals(List.of("public, max-age=300"), expect(200, browser, stale).headers().allValues("Cache-Control"),
                     "another version is not kept long: " + stale);

@@ -1,0 +1,376 @@
+package nl.quickscan.browser;
+
+import nl.quickscan.support.Chromium;
+import nl.quickscan.accounts.Account;
+import nl.quickscan.bench.SyntheticData;
+import nl.quickscan.scans.Rounds;
+import nl.quickscan.support.Api;
+import nl.quickscan.support.Fixtures;
+import nl.quickscan.support.Response;
+import nl.quickscan.support.Scans;
+import nl.quickscan.support.TestApp;
+import nl.quickscan.surveys.Survey;
+import nl.quickscan.surveys.SurveyCatalog;
+import io.micronaut.context.ApplicationContext;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every page of every role in a real Chromium at 320, 390 and 1366 CSS px: no page is wider than the window
+ * (WCAG 1.4.10, reflow), the header stays one short bar on a phone, the Content-Security-Policy is kept, no id
+ * is used twice (table regions are labelled by their caption's id), and axe-core finds no serious or critical WCAG 2.1 AA violation at 320 and at 1366 px. The pages are found as a user
+ * finds them: from a few pages with data of their own, following every link of each page shown (one page per kind
+ * of address, such as /accounts/{id}). With -Dquickscan.screenshots=DIR every page is saved at every width.
+ */
+class EveryPageTest {
+
+    private static final int[] WIDTHS = {320, 390, 1366};
+    /** Of a 320 × 568 px phone screen the header may take one bar, not a third (it took 194 px). */
+    private static final int PHONE_HEADER_MAX_HEIGHT = 80;
+    private static final int MAX_PAGES_PER_ROLE = 45;
+    private static ChromeDriver driver;
+
+    @BeforeAll
+    static void browser() throws Exception {
+        driver = Chromium.shared();
+    }
+
+    @Test
+    void everyPageOfAdviserCoordinatorAndBeheerderFitsEveryWidthAndIsAccessible() throws Exception {
+        TestApp app = TestApp.h2();
+        Survey survey = app.bean(SurveyCatalog.class).find("quickscan-seksueel-geweld", 1).orElseThrow();
+        String coordinator = "coordinator.groningen@quickscan.test";
+        long nulmeting = Rounds.open(app, coordinator);
+        for (String cbsCode : List.of("GM1979", "GM0014", "GM1966")) {
+            answerAll(app, Fixtures.adviseur(app, cbsCode), survey, nulmeting, true);
+        }
+        Account adviser = Fixtures.adviseur(app, "GM1952");
+        long baselineScan = answerAll(app, adviser, survey, nulmeting, true);
+        long herhaling = herhaling(app, coordinator, nulmeting);
+        long repeatScan = answerAll(app, adviser, survey, herhaling, false);
+        String invitation = Fixtures.invite(app, coordinator, "nieuw-" + System.nanoTime() + "@example.nl", "GM0765");
+
+        List<String> problems = new ArrayList<>();
+        Tour anonymous = new Tour(app, "anoniem", problems);
+        driver.manage().deleteAllCookies();
+        anonymous.seed("/login", invitation, "/bestaat-niet");
+        anonymous.run();
+        loginFailing(app);
+        anonymous.check("anoniem-inloggen-mislukt");
+
+        Tour advisers = new Tour(app, "adviseur", problems);
+        login(app, adviser.email(), Fixtures.PASSWORD);
+        advisers.seed("/", "/scans", "/scans/" + repeatScan, "/scans/" + repeatScan + "/deel/visie",
+                "/scans/" + repeatScan + "/deel/aanpak", "/scans/" + baselineScan + "/deel/aanpak",
+                "/scans/" + repeatScan + "/vergelijking", "/scans/" + repeatScan + "/resultaten",
+                "/scans/" + baselineScan, "/scans/" + baselineScan + "/resultaten", "/bestaat-niet");
+        advisers.run();
+
+        Tour coordinators = new Tour(app, "coordinator", problems);
+        login(app, coordinator, TestApp.DEMO_PASSWORD);
+        coordinators.seed("/", "/rondes/" + nulmeting, "/rondes/" + herhaling, "/scans/" + baselineScan, "/benchmark");
+        coordinators.run();
+
+        Tour beheerder = new Tour(app, "beheerder", problems);
+        login(app, "beheerder@quickscan.test", TestApp.DEMO_PASSWORD);
+        beheerder.seed("/", "/rondes/" + nulmeting, "/benchmark");
+        beheerder.run();
+
+        assertTrue(problems.isEmpty(), () -> problems.size() + " problems:\n" + String.join("\n", problems));
+        assertTrue(advisers.visited() >= 10 && coordinators.visited() >= 8 && beheerder.visited() >= 12,
+                "the tours found the pages: " + advisers.visited() + ", " + coordinators.visited() + ", " + beheerder.visited());
+    }
+
+    /**
+     * The pages with the longest lists, with synthetic data: the national overview, the rounds of a regio of 40
+     * gemeenten (also the development since the nulmeting), all accounts and gemeenten, the audit log.
+     */
+    @Test
+    void thePagesWithManyRowsFitEveryWidthWithSyntheticData() throws Exception {
+        TestApp app = TestApp.withSettings(Map.of("quickscan.demo", false));
+        try {
+            long seed = 2026;
+            SyntheticData.generate(app.bean(ApplicationContext.class), new SyntheticData.Settings(4, 70, seed));
+            List<String> problems = new ArrayList<>();
+            Tour beheerder = new Tour(app, "synthetisch-beheerder", problems);
+            login(app, SyntheticData.BEHEERDER, SyntheticData.PASSWORD);
+            beheerder.seed("/benchmark", "/accounts", "/beheer/gemeenten", "/beheer/regios", "/beheer/audit");
+            beheerder.visitSeeds();
+            String coordinatorEmail = SyntheticData.coordinator(seed, 1);
+            Tour coordinator = new Tour(app, "synthetisch-coordinator", problems);
+            login(app, coordinatorEmail, SyntheticData.PASSWORD);
+            Response rounds = app.api().login(coordinatorEmail, SyntheticData.PASSWORD).get("/api/v1/rounds");
+            rounds.jsonList().forEach(round -> coordinator.seed("/rondes/" + round.get("id")));
+            coordinator.visitSeeds();
+            assertEquals(7, beheerder.visited() + coordinator.visited(), "a nulmeting and a herhaling of the regio");
+            assertTrue(problems.isEmpty(), () -> problems.size() + " problems:\n" + String.join("\n", problems));
+        } finally {
+            app.stop();
+        }
+    }
+
+    /**
+     * On a phone the menu is folded into "Menu" and opens with the keyboard; on a wide screen it is always shown.
+     * Tabbing through pages of links, buttons, fields and tables, every element that gets focus shows it.
+     */
+    @Test
+    void theMenuFoldsOnAPhoneAndFocusIsAlwaysVisible() throws Exception {
+        TestApp app = TestApp.h2();
+        long round = Rounds.open(app, "coordinator.drenthe@quickscan.test");
+        Account adviser = Fixtures.adviseur(app, "GM0106");
+        long scanId = Scans.start(app.api().login(adviser.email(), Fixtures.PASSWORD), round);
+        login(app, "coordinator.drenthe@quickscan.test", TestApp.DEMO_PASSWORD);
+
+        driver.get(app.uri("/accounts").toString());
+        Chromium.width(driver, 320);
+        WebElement rounds = driver.findElement(By.cssSelector(".site-nav a[href='/rondes']"));
+        assertFalse(visible(rounds), "folded on a phone");
+        for (int i = 0; i < 3; i++) { // the skip link, the service name, the menu button
+            new Actions(driver).sendKeys(Keys.TAB).perform();
+        }
+        assertEquals("summary", driver.switchTo().activeElement().getTagName(), "the menu button after the skip link and the name");
+        new Actions(driver).sendKeys(Keys.ENTER).perform();
+        assertTrue(visible(rounds), "opened with Enter");
+        if (System.getProperty("quickscan.screenshots") != null) {
+            Chromium.screenshot(driver, Path.of(System.getProperty("quickscan.screenshots"), "menu-open-320.png"));
+        }
+        assertEquals("page", driver.findElement(By.cssSelector(".site-nav a[href='/accounts']")).getAttribute("aria-current"));
+        Chromium.width(driver, 1366);
+        driver.navigate().refresh();
+        assertTrue(visible(driver.findElement(By.cssSelector(".site-nav a[href='/rondes']"))), "always shown when wide");
+        assertFalse(visible(driver.findElement(By.cssSelector(".site-menu__toggle"))));
+
+        List<String> unmarked = new ArrayList<>();
+        Set<String> kinds = new HashSet<>();
+        for (String path : List.of("/accounts", "/accounts/nieuw", "/rondes")) {
+            driver.get(app.uri(path).toString());
+            tabThrough(path, unmarked, kinds);
+        }
+        login(app, adviser.email(), Fixtures.PASSWORD);
+        driver.get(app.uri("/scans/" + scanId + "/deel/visie").toString());
+        tabThrough("bouwsteen", unmarked, kinds);
+        assertEquals(List.of(), unmarked, "focused without a visible focus style");
+        assertTrue(kinds.containsAll(List.of("a", "button", "input", "select", "textarea", "div")),
+                "tabbed through links, buttons, fields and table regions: " + kinds);
+    }
+
+    /** Whether the element is drawn (Selenium's isDisplayed takes any closed details element as hidden). */
+    private static boolean visible(WebElement element) {
+        return Boolean.TRUE.equals(driver.executeScript(
+                "return arguments[0].checkVisibility({contentVisibilityAuto: true, visibilityProperty: true});", element));
+    }
+
+    /**
+     * Presses Tab from the top of a freshly loaded page until focus leaves it, noting every focused element without
+     * an outline of 2 px or more.
+     */
+    private static void tabThrough(String page, List<String> unmarked, Set<String> kinds) {
+        for (int i = 0; i < 150; i++) {
+            new Actions(driver).sendKeys(Keys.TAB).perform();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> focused = (Map<String, Object>) driver.executeScript("""
+                    const e = document.activeElement, s = getComputedStyle(e);
+                    return {tag: e.tagName.toLowerCase(), name: (e.id || e.getAttribute('href') || e.name || e.className || '') + '',
+                            body: e === document.body, outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2};""");
+            if (Boolean.TRUE.equals(focused.get("body"))) {
+                return;
+            }
+            kinds.add((String) focused.get("tag"));
+            if (!Boolean.TRUE.equals(focused.get("outline"))) {
+                unmarked.add(page + ": " + focused.get("tag") + " " + focused.get("name"));
+            }
+        }
+    }
+
+    /** Visits pages at every width and collects what is wrong, following links to pages of kinds not seen yet. */
+    private static final class Tour {
+
+        private final TestApp app;
+        private final String role;
+        private final List<String> problems;
+        private final Deque<String> queue = new ArrayDeque<>();
+        private final Set<String> kinds = new HashSet<>();
+        private final Set<String> seeds = new LinkedHashSet<>();
+        private int visited;
+
+        Tour(TestApp app, String role, List<String> problems) {
+            this.app = app;
+            this.role = role;
+            this.problems = problems;
+        }
+
+        void seed(String... paths) {
+            for (String path : paths) {
+                seeds.add(path);
+                queue.add(path);
+                kinds.add(kind(path));
+            }
+        }
+
+        /** The seeds, then every page they lead to. */
+        void run() throws Exception {
+            while (!queue.isEmpty() && visited < MAX_PAGES_PER_ROLE) {
+                String path = queue.poll();
+                driver.get(app.uri(path).toString());
+                check(role + path);
+                follow();
+            }
+        }
+
+        /** Only the seeds. */
+        void visitSeeds() throws Exception {
+            for (String path : seeds) {
+                driver.get(app.uri(path).toString());
+                check(role + path);
+            }
+        }
+
+        int visited() {
+            return visited;
+        }
+
+        /** The page shown now, at every width. */
+        void check(String name) throws Exception {
+            visited++;
+            String page = driver.getCurrentUrl().replaceFirst("^https?://[^/]+", "");
+            for (int width : WIDTHS) {
+                Chromium.width(driver, width);
+                long documentWidth = ((Number) driver.executeScript("return document.documentElement.scrollWidth;")).longValue();
+                if (documentWidth > width) {
+                    problems.add(page + " (" + role + ") is " + documentWidth + " px wide at " + width + " px: "
+                            + driver.executeScript(WIDEST));
+                }
+                if (width == 320) {
+                    Number header = (Number) driver.executeScript(
+                            "const h = document.querySelector('.site-header'); return h ? h.getBoundingClientRect().height : 0;");
+                    if (header.doubleValue() > PHONE_HEADER_MAX_HEIGHT) {
+                        problems.add(page + " (" + role + "): the header is " + header + " px high at 320 px");
+                    }
+                }
+                if (width != 390) {
+                    Chromium.seriousViolations(driver).forEach(v -> problems.add(page + " (" + role + ") at " + width + " px: " + v));
+                }
+                String folder = System.getProperty("quickscan.screenshots");
+                if (folder != null) {
+                    Chromium.screenshot(driver, Path.of(folder, name.replaceAll("[^\\w-]+", "_") + "-" + width + ".png"));
+                }
+            }
+            Object duplicateIds = driver.executeScript("""
+                    const ids = Array.from(document.querySelectorAll('[id]'), e => e.id);
+                    return ids.filter((id, i) => ids.indexOf(id) !== i);""");
+            if (duplicateIds instanceof List<?> list && !list.isEmpty()) {
+                problems.add(page + " (" + role + "): ids used twice " + list);
+            }
+            Object csp = driver.executeScript("return window.__cspViolations;");
+            if (csp instanceof List<?> list && !list.isEmpty()) {
+                problems.add(page + " (" + role + "): CSP violations " + list);
+            }
+        }
+
+        private void follow() {
+            @SuppressWarnings("unchecked")
+            List<String> links = (List<String>) driver.executeScript(
+                    "return Array.from(document.querySelectorAll('a[href]:not([download])'), a => a.href);");
+            String origin = app.uri("/").toString();
+            for (String link : links) {
+                if (!link.startsWith(origin)) {
+                    continue;
+                }
+                String path = URI.create(link).getPath();
+                if (path.startsWith("/api/") || path.startsWith("/static/") || !kinds.add(kind(path))) {
+                    continue;
+                }
+                queue.add(path);
+            }
+        }
+
+        /**
+         * Pages of one kind differ only in their numbers (/accounts/12 and /accounts/13, /gemeenten/GM0014) or
+         * are steps of a scan (/scans/7/deel/visie): the tours seed the steps they look at.
+         */
+        private static String kind(String path) {
+            return path.replaceAll("\\d+", "#").replaceFirst("/deel/[^/]+$", "/deel/*");
+        }
+    }
+
+    /** Names the elements that stick out furthest on the right, to say what makes a page too wide. */
+    private static final String WIDEST = """
+            const w = document.documentElement.clientWidth;
+            return Array.from(document.querySelectorAll('body *'))
+              .filter(e => e.getBoundingClientRect().right > w + 1 && !e.closest('.table-region'))
+              .filter(e => !Array.from(e.children).some(c => c.getBoundingClientRect().right > w + 1))
+              .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).trim().replace(/\\s+/g, '.') : '')
+                + ' (' + Math.round(e.getBoundingClientRect().right) + ')');""";
+
+    private static void login(TestApp app, String email, String password) {
+        driver.manage().deleteAllCookies();
+        Chromium.width(driver, 1366);
+        driver.get(app.uri("/login").toString());
+        driver.findElement(By.id("email")).sendKeys(email);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(app.uri("/").toString()));
+    }
+
+    private static void loginFailing(TestApp app) {
+        driver.manage().deleteAllCookies();
+        Chromium.width(driver, 1366);
+        driver.get(app.uri("/login").toString());
+        driver.findElement(By.id("email")).sendKeys("niemand@example.nl");
+        driver.findElement(By.id("password")).sendKeys("fout-wachtwoord");
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("login-error")));
+    }
+
+    /** Answers every statement with a different option (no "Niet van toepassing"), and submits when asked. */
+    private static long answerAll(TestApp app, Account adviser, Survey survey, long roundId, boolean submit) {
+        Api api = app.api().login(adviser.email(), Fixtures.PASSWORD);
+        long scanId = Scans.start(api, roundId);
+        List<Survey.Question> questions = survey.questions().toList();
+        for (int i = 0; i < questions.size(); i++) {
+            List<String> values = questions.get(i).options().stream().filter(option -> !option.requiresComment())
+                    .map(Survey.AnswerOption::value).toList();
+            if (!values.isEmpty() && (submit || i % 3 == 0)) {
+                Scans.answer(api, scanId, questions.get(i).key(), values.get(Math.floorMod(i + adviser.email().hashCode(), values.size())));
+            }
+        }
+        if (submit) {
+            Response submitted = api.postJson("/api/v1/scans/" + scanId + "/submit", "");
+            assertEquals(200, submitted.status(), submitted::toString);
+        }
+        return scanId;
+    }
+
+    private static long herhaling(TestApp app, String coordinator, long baselineRoundId) {
+        Response created = app.api().login(coordinator, TestApp.DEMO_PASSWORD).postJson("/api/v1/rounds", """
+                {"name": "Herhaling %s", "kind": "HERHALING", "baselineRoundId": %d, "surveyId": "quickscan-seksueel-geweld",
+                 "surveyVersion": 1, "opens": "%s", "closes": "%s"}""".formatted(System.nanoTime(), baselineRoundId,
+                LocalDate.now().minusDays(1), LocalDate.now().plusDays(30)));
+        assertEquals(201, created.status(), created::toString);
+        return ((Number) created.json().get("id")).longValue();
+    }
+}
