@@ -39,10 +39,10 @@ class LoginController {
 
     /**
      * terug: where to go after logging in; notice: why the form is shown; problem: why the login was refused;
-     * kept: the fields of a form posted after the session ended, carried through the login ({@link KeptForm}).
+     * keeping: the login carries a form posted after the session ended ({@link KeptForm}), with the fields kept.
      */
     record LoginPage(String title, String terug, @Nullable String email, @Nullable String notice,
-                     @Nullable String problem, List<KeptField> kept) {
+                     @Nullable String problem, boolean keeping, List<KeptField> kept) {
     }
 
     /** A field of a kept form; in the login form its name has {@value #KEPT} before it. */
@@ -55,6 +55,8 @@ class LoginController {
 
     /** Marks the fields of a kept form among the login form's own. */
     static final String KEPT = "bewaard.";
+    /** Says that the login form keeps a form (maybe one without fields, such as "Quickscan indienen"). */
+    static final String KEEPING = "bewaren";
 
     private final LoginGate gate;
     private final Sessions sessions;
@@ -88,7 +90,7 @@ class LoginController {
         if (welkom != null) {
             notice = "Uw wachtwoord is ingesteld. U kunt nu inloggen.";
         }
-        return HttpResponse.ok(page(terug, null, notice, null, List.of()));
+        return HttpResponse.ok(page(terug, null, notice, null, false, List.of()));
     }
 
     /**
@@ -106,7 +108,7 @@ class LoginController {
         }
         String notice = (verlopen != null ? "Uw sessie is verlopen of beëindigd. " : "U bent niet meer ingelogd. ")
                 + "Wat u invulde, is nog niet opgeslagen, maar ook niet verloren. Log opnieuw in; daarna kunt u het opslaan.";
-        return HttpResponse.ok(page(terug, null, notice, null, kept));
+        return HttpResponse.ok(page(terug, null, notice, null, true, kept));
     }
 
     /** On the event loop: the checks here take no time, and the password check goes through {@link LoginGate}. */
@@ -114,6 +116,7 @@ class LoginController {
     @Secured(SecurityRule.IS_ANONYMOUS)
     CompletableFuture<HttpResponse<?>> login(HttpRequest<?> request, @Body Map<String, String> fields) {
         LoginForm form = new LoginForm(fields.get("email"), fields.get("password"), fields.get("terug"));
+        boolean keeping = fields.containsKey(KEEPING);
         List<KeptField> kept = kept(fields, KEPT);
         String problem = null;
         if (form.email() == null || form.email().isBlank() || form.password() == null || form.password().isEmpty()) {
@@ -125,14 +128,14 @@ class LoginController {
         }
         if (problem != null) {
             return CompletableFuture.completedFuture(
-                    HttpResponse.status(HttpStatus.BAD_REQUEST).body(page(form.terug(), form.email(), null, problem, kept)));
+                    HttpResponse.status(HttpStatus.BAD_REQUEST).body(page(form.terug(), form.email(), null, problem, keeping, kept)));
         }
         return gate.attempt(request, form.email(), form.password(), outcome -> {
             if (outcome.account().isEmpty()) {
-                return LoginGate.refusal(outcome, page(form.terug(), form.email(), null, outcome.message(), kept));
+                return LoginGate.refusal(outcome, page(form.terug(), form.email(), null, outcome.message(), keeping, kept));
             }
             Sessions.IssuedToken issued = sessions.open(outcome.account().get(), sessionLifetime);
-            if (!kept.isEmpty()) {
+            if (keeping) {
                 csrfTokens.useSession(request, issued.sessionId());
                 return sessions.withCookie(HttpResponse.ok(keptFormPage(form.terug(), kept)), issued, request);
             }
@@ -148,9 +151,10 @@ class LoginController {
         return sessions.clear(HttpResponse.seeOther(URI.create("/login?uitgelogd=1")), request);
     }
 
-    private static ModelAndView<LoginPage> page(@Nullable String terug, @Nullable String email,
-                                                @Nullable String notice, @Nullable String problem, List<KeptField> kept) {
-        return new ModelAndView<>("login", new LoginPage("Inloggen", safeReturnPath(terug), email, notice, problem, kept));
+    private static ModelAndView<LoginPage> page(@Nullable String terug, @Nullable String email, @Nullable String notice,
+                                                @Nullable String problem, boolean keeping, List<KeptField> kept) {
+        return new ModelAndView<>("login", new LoginPage("Inloggen", safeReturnPath(terug), email, notice, problem,
+                keeping, kept));
     }
 
     private static ModelAndView<KeptFormPage> keptFormPage(@Nullable String terug, List<KeptField> kept) {

@@ -392,6 +392,28 @@ class JourneyTest {
 
     @ParameterizedTest
     @MethodSource(APPS)
+    void aSubmitAfterTheSessionEndedIsKeptThroughTheLoginToo(TestApp app) {
+        Survey survey = survey(app);
+        Fresh scan = fresh(app, "GM1969");
+        survey.questions().forEach(q -> Scans.answer(scan.api(), scan.scanId(), q.key(), "1"));
+        Map<String, String> form = Browser.fieldsOf(scan.pages().get(scan.path() + "/controleren").html()
+                .selectFirst("form[action$=/indienen]"));
+        scan.pages().dropCookie("QUICKSCAN_SESSION");
+        Response posted = scan.pages().postFromPage(scan.path() + "/indienen", form);
+        assertEquals(307, posted.status());
+        Map<String, String> login = Browser.fieldsOf(scan.pages().postFromPage(posted.location(), form).html()
+                .selectFirst("form[action=/login]"));
+        assertEquals("1", login.get("bewaren"), "a form without fields of its own is kept too");
+        login.put("email", scan.account().email());
+        login.put("password", Fixtures.PASSWORD);
+        Element kept = scan.pages().postFromPage("/login", login).html().selectFirst("form[action=" + scan.path() + "/indienen]");
+        assertEquals("IN_PROGRESS", scan.api().get("/api/v1/scans/" + scan.scanId()).json().get("status"), "not before the user says so");
+        assertEquals(scan.path() + "/ingediend", scan.pages().postFromPage(scan.path() + "/indienen", Browser.fieldsOf(kept)).location());
+        assertEquals("SUBMITTED", scan.api().get("/api/v1/scans/" + scan.scanId()).json().get("status"));
+    }
+
+    @ParameterizedTest
+    @MethodSource(APPS)
     void theLoginThatKeepsAFormTakesItOnlyFromThisSite(TestApp app) {
         Browser anonymous = app.browser();
         anonymous.get("/login");

@@ -36,6 +36,25 @@ class PartFormTest {
     }
 
     @Test
+    void aBouwsteenOfMoreThanTwelveStatementsIsAPagePerTheme() {
+        Survey.Bouwsteen aanpak = SURVEY.bouwstenen().get(3);
+        List<PartNavigation.Page> pages = PartNavigation.pages(SURVEY).stream()
+                .filter(page -> page.partKey().equals(aanpak.key())).toList();
+        assertEquals(aanpak.themes().size(), pages.size());
+        assertEquals(aanpak.questions(), pages.stream().flatMap(page -> page.questions().stream()).toList(),
+                "every statement once, in order");
+        assertEquals("aanpak/preventie", pages.get(1).path());
+        assertEquals(2, pages.get(1).part());
+        assertEquals(4, pages.get(1).step());
+        assertEquals(Optional.of("aanpak/algemeen"), PartNavigation.next(SURVEY, SURVEY.bouwstenen().get(2).key()));
+        assertEquals(Optional.of("aanpak/signalering"), PartNavigation.next(SURVEY, "aanpak/preventie"));
+        assertEquals(Optional.of(Progress.KENGETALLEN), PartNavigation.next(SURVEY, pages.get(pages.size() - 1).path()));
+        assertEquals(aanpak.questions(), PartNavigation.questions(SURVEY, aanpak.key()), "a form of the whole bouwsteen");
+        assertThrows(NotFoundException.class, () -> PartNavigation.page(SURVEY, aanpak.key()));
+        assertTrue(PartNavigation.pages(SURVEY).stream().allMatch(page -> page.questions().size() <= PartNavigation.PAGE_MAX));
+    }
+
+    @Test
     void theFormIsReadPerQuestionAndOnlyChangedAnswersCount() {
         List<Survey.Question> questions = PartNavigation.questions(SURVEY, SURVEY.bouwstenen().get(0).key());
         String key = questions.get(0).key();

@@ -253,7 +253,7 @@ class ScanFlowTest {
         assertEquals(null, stored.get("comment"));
     }
 
-    /** A save's answer without the progress that comes with it (StepsTest looks at that). */
+    /** A save's answer without the progress that comes with it (JourneyTest looks at that). */
     private static Map<?, ?> withoutProgress(Map<String, Object> saved) {
         assertNotNull(saved.get("progress"), "a save answers with the scan's progress");
         Map<String, Object> answer = new java.util.LinkedHashMap<>(saved);
