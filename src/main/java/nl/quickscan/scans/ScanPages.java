@@ -103,31 +103,29 @@ class ScanPages {
     @Get("/{id}/deel/{part}")
     ModelAndView<PartPage> part(CurrentAccount account, TenantScope scope, @PathVariable long id,
                                 @PathVariable String part, @Nullable @QueryValue String opgeslagen) {
-        return partPage(account, service.view(scope, id), part, opgeslagen != null, PartPage.Refusals.NONE);
+        return partPage(account, scope, service.view(scope, id), part, opgeslagen != null, PartPage.Refusals.NONE);
     }
 
-    /** Saves the answers of one part that changed (see {@link PartForm} for its fields). */
+    /**
+     * Saves, in one transaction, the answers of one part that the user changed on this page (see {@link PartForm}
+     * for its fields and buttons). Refused answers come back in the form as typed, with the reason or the
+     * colleague's answer beside them; the others are stored.
+     */
     @Post(value = "/{id}/deel/{part}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Secured(Role.Names.ADVISEUR)
     HttpResponse<?> save(CurrentAccount adviser, TenantScope scope, @PathVariable long id, @PathVariable String part,
                          @Body Map<String, String> fields) {
         ScanService.ScanView view = service.view(scope, id);
         PartForm form = PartForm.read(PartNavigation.questions(view.survey(), part), fields);
-        Map<String, ScanService.SaveResult> refused = new HashMap<>();
-        for (PartForm.Answer answer : form.answers().values()) {
-            String key = answer.question().key();
-            if (answer.changes(view.answers().get(key))) {
-                ScanService.SaveResult result = service.save(adviser, scope, id, key, answer.value(), answer.comment(),
-                        answer.version());
-                if (!(result instanceof ScanService.SaveResult.Applied)) {
-                    refused.put(key, result);
-                }
-            }
-        }
+        Map<String, ScanService.Submission> submitted = form.submissions(form.takesBaseline()
+                ? service.baseline(scope, view).map(ScanService.Baseline::answers).orElse(Map.of()) : Map.of());
+        Map<String, ScanService.SaveResult> refused = new HashMap<>(
+                service.saveAll(adviser, scope, id, List.copyOf(submitted.values()), true));
+        refused.values().removeIf(ScanService.SaveResult.Applied.class::isInstance);
         if (!refused.isEmpty()) {
-            PartPage.Refusals refusals = new PartPage.Refusals(form, refused);
+            PartPage.Refusals refusals = new PartPage.Refusals(submitted, refused);
             return HttpResponse.status(refusals.conflicted() ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY)
-                    .body(partPage(adviser, service.view(scope, id), part, false, refusals));
+                    .body(partPage(adviser, scope, service.view(scope, id), part, false, refusals));
         }
         String target = switch (form.action()) {
             case NEXT -> PartNavigation.next(view.survey(), part).map(next -> "/scans/" + id + "/deel/" + next).orElse("/scans/" + id);
@@ -141,8 +139,11 @@ class ScanPages {
         return new ModelAndView<>("scans/overview", page);
     }
 
-    private ModelAndView<PartPage> partPage(CurrentAccount account, ScanService.ScanView view, String part, boolean saved,
-                                            PartPage.Refusals refusals) {
-        return new ModelAndView<>("scans/part", PartPage.of(account, view, service.history(view), part, saved, refusals));
+    private ModelAndView<PartPage> partPage(CurrentAccount account, TenantScope scope, ScanService.ScanView view,
+                                            String part, boolean saved, PartPage.Refusals refusals) {
+        Map<String, ScanService.BaselineAnswer> baseline = service.baseline(scope, view)
+                .map(ScanService.Baseline::answers).orElse(Map.of());
+        return new ModelAndView<>("scans/part", PartPage.of(account, view, service.history(view), baseline, part, saved,
+                refusals));
     }
 }

@@ -39,6 +39,19 @@ public final class DutchFormat {
         return value == null ? "" : format(rounded(value, 1));
     }
 
+    /**
+     * A number exactly as stored, every decimal kept: 1234.5 → "1.234,5", 0.125 → "0,125", 230000 → "230.000".
+     * For what users typed (kengetallen), which must read back as they wrote it. Null → "".
+     */
+    public static String exact(BigDecimal value) {
+        if (value == null) {
+            return "";
+        }
+        DecimalFormat format = new DecimalFormat("#,##0", SYMBOLS);
+        format.setMaximumFractionDigits(Math.max(0, value.stripTrailingZeros().scale()));
+        return format.format(value);
+    }
+
     /** A score in percent, whole: 74.5 → "75%". Null → "geen score". */
     public static String percent(Number value) {
         return value == null ? NO_SCORE : format(rounded(value, 0)) + "%";

@@ -25,4 +25,14 @@ public final class Rounds {
         assertEquals(201, created.status(), created::toString);
         return ((Number) created.json().get("id")).longValue();
     }
+
+    /** An open herhaling of the coordinator's regio, compared with the baseline round, on the given survey version. */
+    public static long herhaling(TestApp app, String coordinatorEmail, long baselineRoundId, int surveyVersion) {
+        Response created = app.api().login(coordinatorEmail, TestApp.DEMO_PASSWORD).postJson("/api/v1/rounds", """
+                {"name": "Herhaling %s", "kind": "HERHALING", "baselineRoundId": %d, "surveyId": "quickscan-seksueel-geweld",
+                 "surveyVersion": %d, "opens": "%s", "closes": "%s"}""".formatted(System.nanoTime(), baselineRoundId,
+                surveyVersion, LocalDate.now().minusDays(1), LocalDate.now().plusDays(30)));
+        assertEquals(201, created.status(), created::toString);
+        return ((Number) created.json().get("id")).longValue();
+    }
 }

@@ -21,6 +21,15 @@ class DutchFormatTest {
     }
 
     @Test
+    void exactNumbersKeepEveryDecimal() {
+        assertEquals("0,125", DutchFormat.exact(new java.math.BigDecimal("0.125")));
+        assertEquals("1.234,5", DutchFormat.exact(new java.math.BigDecimal("1234.50")));
+        assertEquals("230.000", DutchFormat.exact(new java.math.BigDecimal("230000")));
+        assertEquals("0,12345678901234", DutchFormat.exact(new java.math.BigDecimal("0.12345678901234")));
+        assertEquals("", DutchFormat.exact(null));
+    }
+
+    @Test
     void negativeNumbersHaveARealMinusSign() {
         assertEquals("\u22125", DutchFormat.number(-5));
         assertEquals("\u22121.234,5", DutchFormat.number(-1234.5));
