@@ -75,7 +75,7 @@ class BaselineTest {
         assertTrue(page.selectFirst("#" + NVT + " .question__baseline").text().startsWith("Bij de nulmeting: Niet van toepassing"));
         assertNull(page.selectFirst("#" + UNANSWERED + " .question__baseline"), "nothing where the nulmeting has no answer");
         assertTrue(pages.get("/scans/" + scanId + "/deel/kengetallen").html().selectFirst("#kengetal-inwoners .question__baseline")
-                .text().startsWith("Bij de nulmeting: 230.000"));
+                .text().startsWith("Bij de nulmeting: 230.000 inwoners"));
 
         Map<String, String> fields = PageForms.fields(page, "form.scan-form");
         fields.put("action", "nulmeting." + VISIE);
