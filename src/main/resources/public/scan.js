@@ -15,15 +15,35 @@
     return status;
   }
 
+  function keyOf(fieldset) { return fieldset.getAttribute('data-question-key'); }
+  function versionField(key) { return form.querySelector('input[name="version.' + key + '"]'); }
+  function commentField(fieldset, key) { return fieldset.querySelector('textarea[name="comment.' + key + '"]'); }
+  function textField(fieldset, key) { return fieldset.querySelector('input[type=text][name="value.' + key + '"]'); }
+
   function valueOf(fieldset, key) {
     var checked = fieldset.querySelector('input[type=radio][name="value.' + key + '"]:checked');
     if (checked) { return checked.value; }
-    var field = fieldset.querySelector('input[type=text][name="value.' + key + '"]');
+    var field = textField(fieldset, key);
     return field && field.value.trim() !== '' ? field.value : null;
   }
 
+  // The form's value: a radio's value, or the text of a kengetal (in Dutch notation, as the page shows it).
+  function setValue(fieldset, key, value) {
+    var radios = fieldset.querySelectorAll('input[type=radio][name="value.' + key + '"]');
+    for (var i = 0; i < radios.length; i++) { radios[i].checked = radios[i].value === value; }
+    var field = textField(fieldset, key);
+    if (field) { field.value = value || ''; }
+  }
+
+  // A stored kengetal ("1234.5") as the page shows it ("1.234,5"), so that a misread number shows at once.
+  function dutch(value) {
+    var number = Number(value);
+    return value !== null && isFinite(number)
+      ? new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 20 }).format(number) : value;
+  }
+
   function commentOf(fieldset, key) {
-    var comment = fieldset.querySelector('textarea[name="comment.' + key + '"]').value;
+    var comment = commentField(fieldset, key).value;
     return comment === '' ? null : comment;
   }
 
@@ -31,11 +51,51 @@
     if (value === null || value === undefined) { return '(leeg)'; }
     var input = fieldset.querySelector('input[type=radio][name="value.' + key + '"][value="' + value + '"]');
     var label = input ? fieldset.querySelector('label[for="' + input.id + '"]') : null;
-    return label ? label.textContent : value;
+    return label ? label.textContent : textField(fieldset, key) ? dutch(value) : value;
   }
 
-  function versionFieldOf(key) {
-    return form.querySelector('input[name="version.' + key + '"]');
+  // "Niet van toepassing" without a toelichting is saved but stays open: said at the field, as the page says it.
+  function markIncomplete(fieldset, key) {
+    var note = fieldset.querySelector('.question__incomplete');
+    if (!note) { return false; }
+    var checked = fieldset.querySelector('input[type=radio][name="value.' + key + '"]:checked');
+    var comment = commentField(fieldset, key);
+    var incomplete = !!checked && checked.hasAttribute('data-requires-comment') && comment.value.trim() === '';
+    note.hidden = !incomplete;
+    var described = (comment.getAttribute('aria-describedby') || '').split(' ').filter(function (id) {
+      return id !== '' && id !== note.id;
+    });
+    if (incomplete) { described.push(note.id); }
+    if (described.length) { comment.setAttribute('aria-describedby', described.join(' ')); } else { comment.removeAttribute('aria-describedby'); }
+    if (incomplete || described.length) { comment.setAttribute('aria-invalid', 'true'); } else { comment.removeAttribute('aria-invalid'); }
+    return incomplete;
+  }
+
+  function conflictOf(fieldset) { return fieldset.querySelector('.question__conflict'); }
+
+  // A colleague saved first: their answer beside the user's, which stays in the form until the user chooses.
+  function showConflict(fieldset, key, json) {
+    var old = conflictOf(fieldset);
+    if (old) { old.parentNode.removeChild(old); }
+    var current = json.current;
+    var block = document.getElementById('conflict-template').content.firstElementChild.cloneNode(true);
+    var value = current ? current.value : null;
+    block.setAttribute('data-value', value === null ? '' : textField(fieldset, key) ? dutch(value) : value);
+    block.setAttribute('data-comment', current && current.comment ? current.comment : '');
+    block.setAttribute('data-version', current ? current.version : 0);
+    block.querySelector('[data-slot=message]').textContent = json.message;
+    block.querySelector('[data-slot=label]').textContent = labelOf(fieldset, key, value);
+    if (current && current.comment) {
+      block.querySelector('[data-slot=comment]').textContent = current.comment;
+      block.querySelector('[data-slot=comment-line]').hidden = false;
+    }
+    var version = block.querySelector('input[type=hidden]');
+    version.name = 'conflictVersion.' + key;
+    version.value = current ? current.version : 0;
+    block.querySelector('[data-choice=mine]').value = 'mijn.' + key;
+    block.querySelector('[data-choice=colleague]').value = 'collega.' + key;
+    fieldset.insertBefore(block, fieldset.querySelector('.question__options, .question__answer'));
+    show(fieldset, 'Niet opgeslagen: kies hierboven welk antwoord blijft.', 'error');
   }
 
   // The progress on the page (templates/scans/progress.hbs and steps.hbs) follows each save's answer
@@ -74,7 +134,7 @@
   function keep(fieldset, key) {
     var all = unsaved();
     all[key] = { value: valueOf(fieldset, key), comment: commentOf(fieldset, key),
-      version: parseInt(versionFieldOf(key).value, 10) };
+      version: parseInt(versionField(key).value, 10) };
     try { window.sessionStorage.setItem(storeKey, JSON.stringify(all)); } catch (e) { /* storage full or off */ }
   }
   function forget(key) {
@@ -94,10 +154,10 @@
   }
 
   function send(fieldset, renewed) {
-    var key = fieldset.getAttribute('data-question-key');
-    var versionField = versionFieldOf(key);
-    var body = JSON.stringify({ value: valueOf(fieldset, key), comment: commentOf(fieldset, key),
-      version: parseInt(versionField.value, 10) });
+    var key = keyOf(fieldset);
+    var field = versionField(key);
+    var value = valueOf(fieldset, key);
+    var body = JSON.stringify({ value: value, comment: commentOf(fieldset, key), version: parseInt(field.value, 10) });
     dirty[key] = true;
     show(fieldset, 'Bezig met opslaan…', 'busy');
     return fetch('/api/v1/scans/' + scanId + '/answers/' + encodeURIComponent(key), {
@@ -119,13 +179,17 @@
       delete waiting[key];
       forget(key);
       if (result.status === 200) {
-        versionField.value = result.json.version;
-        show(fieldset, 'Opgeslagen', 'ok');
+        field.value = result.json.version;
+        var text = textField(fieldset, key);
+        if (text && result.json.value !== null && text.value === value) { text.value = dutch(result.json.value); }
+        if (markIncomplete(fieldset, key)) {
+          show(fieldset, 'Opgeslagen, maar nog niet compleet: geef een toelichting.', 'warning');
+        } else {
+          show(fieldset, 'Opgeslagen', 'ok');
+        }
         showProgress(result.json.progress);
-      } else if (result.status === 409 && result.json.current) {
-        show(fieldset, result.json.message + ' Opgeslagen antwoord: ' + labelOf(fieldset, key, result.json.current.value)
-          + (result.json.current.comment ? ', toelichting: ' + result.json.current.comment : '')
-          + '. Laad de pagina opnieuw om verder te gaan.', 'error');
+      } else if (result.status === 409 && 'current' in result.json) {
+        showConflict(fieldset, key, result.json);
       } else {
         show(fieldset, 'Niet opgeslagen: ' + (result.json.message || 'onbekende fout'), 'error');
       }
@@ -235,27 +299,62 @@
       forget(key);
       return;
     }
-    fieldset.querySelectorAll('input[type=radio][name="value.' + key + '"]').forEach(function (radio) {
-      radio.checked = radio.value === entry.value;
-    });
-    var text = fieldset.querySelector('input[type=text][name="value.' + key + '"]');
-    if (text) { text.value = entry.value === null ? '' : entry.value; }
-    fieldset.querySelector('textarea[name="comment.' + key + '"]').value = entry.comment === null ? '' : entry.comment;
-    versionFieldOf(key).value = entry.version;
+    setValue(fieldset, key, entry.value);
+    commentField(fieldset, key).value = entry.comment === null ? '' : entry.comment;
+    versionField(key).value = entry.version;
     save(fieldset);
   });
 
+  function changed(fieldset) {
+    if (conflictOf(fieldset)) {
+      show(fieldset, 'Niet opgeslagen: kies hierboven welk antwoord blijft.', 'error');
+    } else {
+      save(fieldset);
+    }
+  }
+
   var timers = {};
+  // The buttons of one question, handled here instead of posting the whole page.
+  form.addEventListener('click', function (event) {
+    var button = event.target.closest('button[data-choice]');
+    var fieldset = button && button.closest('fieldset.question');
+    if (!fieldset) { return; }
+    event.preventDefault();
+    clearTimeout(timers[fieldset.id]);
+    var key = keyOf(fieldset);
+    var choice = button.getAttribute('data-choice');
+    if (choice === 'baseline') {
+      var baseline = button.closest('.question__baseline');
+      setValue(fieldset, key, baseline.getAttribute('data-value'));
+      var comment = commentField(fieldset, key);
+      if (comment.value.trim() === '') { comment.value = baseline.getAttribute('data-comment'); }
+      changed(fieldset);
+      return;
+    }
+    var block = button.closest('.question__conflict');
+    versionField(key).value = block.getAttribute('data-version');
+    if (choice === 'colleague') {
+      setValue(fieldset, key, block.getAttribute('data-value'));
+      commentField(fieldset, key).value = block.getAttribute('data-comment');
+      markIncomplete(fieldset, key);
+      show(fieldset, 'U houdt het antwoord van uw collega.', 'ok');
+    }
+    block.parentNode.removeChild(block);
+    if (choice === 'mine') { save(fieldset); }
+    (fieldset.querySelector('input[type=radio]:checked') || fieldset.querySelector('input[type=text], input[type=radio]')
+      || commentField(fieldset, key)).focus();
+  });
+
   form.addEventListener('change', function (event) {
     var fieldset = event.target.closest('fieldset.question');
-    if (fieldset) { clearTimeout(timers[fieldset.id]); save(fieldset); }
+    if (fieldset) { clearTimeout(timers[fieldset.id]); changed(fieldset); }
   });
   form.addEventListener('input', function (event) {
     var fieldset = event.target.closest('fieldset.question');
     if (fieldset && event.target.tagName === 'TEXTAREA') {
-      dirty[fieldset.getAttribute('data-question-key')] = true;
+      dirty[keyOf(fieldset)] = true;
       clearTimeout(timers[fieldset.id]);
-      timers[fieldset.id] = setTimeout(function () { save(fieldset); }, 1500);
+      timers[fieldset.id] = setTimeout(function () { changed(fieldset); }, 1500);
     }
   });
 })();

@@ -62,8 +62,7 @@ public final class Development {
             Map<String, Scoring.QuestionScore> thenQuestions = new HashMap<>();
             then.result().questions().forEach(q -> thenQuestions.put(q.question().key(), q));
             for (Scoring.QuestionScore q : now.result().questions()) {
-                Scoring.QuestionScore old = thenQuestions.getOrDefault(q.question().key(),
-                        q.question().replaces() == null ? null : thenQuestions.get(q.question().replaces()));
+                Scoring.QuestionScore old = q.question().counterpartIn(thenQuestions);
                 if (old != null && old.counts() && q.counts()) {
                     statementDiffs.computeIfAbsent(q.question().key(), k -> new ArrayList<>()).add(q.percent() - old.percent());
                     statementTexts.put(q.question().key(), q.question().text());

@@ -15,7 +15,8 @@ import java.util.Map;
  *       transaction to switch to it and back.</li>
  *   <li>On MySQL and MariaDB, the driver settings HikariCP recommends: keep the session state (autocommit,
  *       isolation) on the client instead of asking the server before each transaction, and reuse prepared
- *       statements. With read committed as the default, a save takes 11 statements instead of 15.</li>
+ *       statements. With read committed as the default, a save takes 11 statements instead of 15. And batches in
+ *       one round trip: a step of the scan writes its answers, history and audit rows as three batches.</li>
  * </ul>
  */
 @Singleton
@@ -29,7 +30,8 @@ final class ConnectionSettings implements BeanCreatedEventListener<DatasourceCon
             "prepStmtCacheSqlLimit", "2048",
             "cacheServerConfiguration", "true",
             "cacheResultSetMetadata", "true",
-            "maintainTimeStats", "false");
+            "maintainTimeStats", "false",
+            "rewriteBatchedStatements", "true");
 
     @Override
     public DatasourceConfiguration onCreated(BeanCreatedEvent<DatasourceConfiguration> event) {

@@ -15,6 +15,7 @@ import nl.quickscan.scoring.Comparison;
 import nl.quickscan.scoring.Results;
 import nl.quickscan.scoring.SharedFigures;
 import nl.quickscan.scoring.Scoring;
+import nl.quickscan.surveys.Survey;
 import nl.quickscan.text.DutchFormat;
 
 import java.awt.Color;
@@ -44,6 +45,7 @@ final class GemeenteReportPdf {
             document.newPage();
             summary(document, writer, data);
             statements(document, data);
+            kengetallen(document, data);
             position(document, data);
         } catch (DocumentException e) {
             throw new IllegalStateException(e);
@@ -166,6 +168,28 @@ final class GemeenteReportPdf {
                 }
             }
         }
+    }
+
+    private void kengetallen(Document document, ReportData data) throws DocumentException {
+        if (data.kengetallen().isEmpty()) {
+            return;
+        }
+        document.newPage();
+        document.add(new Paragraph("Kengetallen", h2));
+        document.add(PdfStyle.spaced(new Paragraph("Deze cijfers tellen niet mee in de score.", body), 4));
+        PdfPTable table = new PdfPTable(3);
+        table.setWidthPercentage(100);
+        table.setWidths(new float[] {5, 2.5f, 3});
+        table.setSpacingBefore(8);
+        for (String title : List.of("Kengetal", "Antwoord", "Toelichting")) {
+            style.header(table, title);
+        }
+        for (Survey.Question question : data.kengetallen()) {
+            style.cell(table, question.text());
+            style.cell(table, data.kengetalLabel(question));
+            style.cell(table, data.comment(question));
+        }
+        document.add(table);
     }
 
     private void position(Document document, ReportData data) throws DocumentException {

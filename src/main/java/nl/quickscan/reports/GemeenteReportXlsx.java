@@ -1,6 +1,7 @@
 package nl.quickscan.reports;
 
 import nl.quickscan.scoring.Scoring;
+import nl.quickscan.surveys.Survey;
 import nl.quickscan.text.DutchFormat;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -43,6 +44,9 @@ final class GemeenteReportXlsx {
             percent.setDataFormat(workbook.createDataFormat().getFormat("0.0"));
             summary(workbook.createSheet("Samenvatting"), data, header, percent);
             answers(workbook.createSheet("Antwoorden"), data, header);
+            if (!data.kengetallen().isEmpty()) {
+                kengetallen(workbook.createSheet("Kengetallen"), data, header);
+            }
             workbook.write(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -133,6 +137,23 @@ final class GemeenteReportXlsx {
         finish(sheet, columns.size(), r - 1);
         sheet.setColumnWidth(2, 80 * 256);
         sheet.setColumnWidth(columns.size() - 1, 60 * 256);
+    }
+
+    /** The kengetallen as numbers, which the spreadsheet shows in its own (Dutch) notation. */
+    private void kengetallen(XSSFSheet sheet, ReportData data, CellStyle header) {
+        List<String> columns = List.of("Kengetal", "Sleutel", "Eenheid", "Antwoord", "Toelichting");
+        headerRow(sheet, columns, header);
+        int r = 1;
+        for (Survey.Question question : data.kengetallen()) {
+            Row row = sheet.createRow(r++);
+            row.createCell(0).setCellValue(question.text());
+            row.createCell(1).setCellValue(question.key());
+            row.createCell(2).setCellValue(question.unit() == null ? "" : question.unit());
+            number(row, 3, data.number(question), null);
+            row.createCell(4).setCellValue(data.comment(question));
+        }
+        finish(sheet, columns.size(), r - 1);
+        sheet.setColumnWidth(0, 80 * 256);
     }
 
     private static void headerRow(XSSFSheet sheet, List<String> columns, CellStyle style) {

@@ -42,6 +42,27 @@ record ReportData(Results.ScanScores scores, Optional<Results.ScanComparison> co
         return question.answerLabel(answer == null ? null : answer.answerValue());
     }
 
+    List<Survey.Question> kengetallen() {
+        return scores.view().survey().kengetallen();
+    }
+
+    /** A kengetal in Dutch notation with its unit ("230.000 inwoners"), or "niet beantwoord". */
+    String kengetalLabel(Survey.Question question) {
+        AnswerRow answer = scores.view().answers().get(question.key());
+        boolean answered = answer != null && answer.answerValue() != null;
+        return answerLabel(question) + (answered && question.unit() != null ? " " + question.unit() : "");
+    }
+
+    /** A kengetal as a number, for a workbook cell; null when it has none. */
+    Double number(Survey.Question question) {
+        AnswerRow answer = scores.view().answers().get(question.key());
+        try {
+            return answer == null || answer.answerValue() == null ? null : Double.valueOf(answer.answerValue());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     String comment(Survey.Question question) {
         AnswerRow answer = scores.view().answers().get(question.key());
         return answer == null || answer.comment() == null ? "" : answer.comment();

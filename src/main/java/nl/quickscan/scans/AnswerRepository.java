@@ -12,10 +12,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Answers of a scan. Callers reach a scan through {@link ScanRepository#findVisible} first, which is where the
@@ -67,26 +71,59 @@ public abstract class AnswerRepository implements GenericRepository<AnswerRow, S
             WHERE s.round_id = :roundId""")
     public abstract List<RoundAnswer> ofScansOfRound(long roundId);
 
-    @Query("""
-            INSERT INTO answer (scan_id, question_key, answer_value, comment, version, updated_by, updated_at)
-            VALUES (:scanId, :questionKey, :answerValue, :comment, 1, :by, :now)""")
-    public abstract void insertFirst(long scanId, String questionKey, @Nullable String answerValue, @Nullable String comment, long by,
-                     Instant now);
+    /** A new version of one answer: what it becomes, and the stored row it replaces (null: the first answer). */
+    public record Write(String questionKey, @Nullable String value, @Nullable String comment, @Nullable AnswerRow before) {
+        public int version() {
+            return before == null ? 1 : before.version() + 1;
+        }
+    }
 
-    /** Applies the change only when the stored version is the one the saver saw; returns 0 otherwise. */
-    @Query("""
-            UPDATE answer SET answer_value = :answerValue, comment = :comment, version = version + 1,
-                              updated_by = :by, updated_at = :now
-            WHERE scan_id = :scanId AND question_key = :questionKey AND version = :expectedVersion""")
-    public abstract int updateIfVersion(long scanId, String questionKey, @Nullable String answerValue, @Nullable String comment,
-                        int expectedVersion, long by, Instant now);
+    /** An answer's value and toelichting as they were at one version. */
+    public record Content(@Nullable String value, @Nullable String comment) {
+    }
 
-    @Query("""
-            INSERT INTO answer_change (scan_id, question_key, version, old_value, new_value, old_comment, new_comment,
-                                       changed_by, changed_at)
-            VALUES (:scanId, :questionKey, :version, :oldValue, :newValue, :oldComment, :newComment, :by, :now)""")
-    public abstract void recordChange(long scanId, String questionKey, int version, @Nullable String oldValue, @Nullable String newValue,
-                      @Nullable String oldComment, @Nullable String newComment, long by, Instant now);
+    /**
+     * Stores new versions of answers of one scan, a batch per statement: first answers inserted, later ones updated
+     * only where the stored version is still the one they replace. Returns the keys where it was not (nothing
+     * written for those); the caller holds the scan's lock, so normally none.
+     */
+    public Set<String> write(long scanId, List<Write> writes, long by, Instant now) {
+        List<Write> first = writes.stream().filter(write -> write.before() == null).toList();
+        List<Write> later = writes.stream().filter(write -> write.before() != null).toList();
+        Timestamp at = Timestamp.from(now);
+        batch("""
+                INSERT INTO answer (scan_id, question_key, answer_value, comment, version, updated_by, updated_at)
+                VALUES (?, ?, ?, ?, 1, ?, ?)""", first, write -> new Object[] {scanId, write.questionKey(),
+                write.value(), write.comment(), by, at});
+        int[] updated = batch("""
+                UPDATE answer SET answer_value = ?, comment = ?, version = version + 1, updated_by = ?, updated_at = ?
+                WHERE scan_id = ? AND question_key = ? AND version = ?""", later, write -> new Object[] {write.value(),
+                write.comment(), by, at, scanId, write.questionKey(), write.before().version()});
+        Set<String> moved = new HashSet<>();
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] == 0) {
+                moved.add(later.get(i).questionKey());
+            }
+        }
+        return moved;
+    }
+
+    /** The history rows of stored versions, one batch. */
+    public void recordChanges(long scanId, List<Write> writes, long by, Instant now) {
+        Timestamp at = Timestamp.from(now);
+        batch("""
+                INSERT INTO answer_change (scan_id, question_key, version, old_value, new_value, old_comment, new_comment,
+                                           changed_by, changed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", writes, write -> new Object[] {scanId, write.questionKey(),
+                write.version(), write.before() == null ? null : write.before().answerValue(), write.value(),
+                write.before() == null ? null : write.before().comment(), write.comment(), by, at});
+    }
+
+    /** What the answer was at this version, from its history; empty when the history does not have it. */
+    public Optional<Content> contentAt(long scanId, String questionKey, int version) {
+        return query("SELECT new_value, new_comment FROM answer_change WHERE scan_id = ? AND question_key = ? AND version = ?",
+                row -> new Content(row.getString(1), row.getString(2)), scanId, questionKey, version).stream().findFirst();
+    }
 
     public List<AnswerChange> changesOfScan(long scanId) {
         return query("""
@@ -96,6 +133,35 @@ public abstract class AnswerRepository implements GenericRepository<AnswerRow, S
                 WHERE c.scan_id = ? ORDER BY c.question_key, c.version DESC""", row -> new AnswerChange(
                 row.getString(1), row.getInt(2), row.getString(3), row.getString(4), row.getString(5),
                 row.getString(6), row.getString(7), row.getTimestamp(8).toInstant()), scanId);
+    }
+
+    private interface Parameters<T> {
+        Object[] of(T item);
+    }
+
+    /** One statement run for every item as a JDBC batch, on the caller's connection; the update count of each. */
+    private <T> int[] batch(String sql, List<T> items, Parameters<T> parameters) {
+        if (items.isEmpty()) {
+            return new int[0];
+        }
+        return connections.executeWrite(status -> {
+            try (PreparedStatement statement = status.getConnection().prepareStatement(sql)) {
+                for (T item : items) {
+                    Object[] values = parameters.of(item);
+                    for (int i = 0; i < values.length; i++) {
+                        if (values[i] == null) {
+                            statement.setNull(i + 1, Types.VARCHAR);
+                        } else {
+                            statement.setObject(i + 1, values[i]);
+                        }
+                    }
+                    statement.addBatch();
+                }
+                return statement.executeBatch();
+            } catch (SQLException e) {
+                throw new DataAccessException("writing answers failed: " + e.getMessage(), e);
+            }
+        });
     }
 
     private interface RowMapper<T> {

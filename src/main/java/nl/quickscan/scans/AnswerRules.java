@@ -27,10 +27,19 @@ public final class AnswerRules {
     static final String NUMBER_SYNTAX = "Vul een getal in, zoals 12 of 3,5.";
     static final String NUMBER_RANGE = "Vul een getal in van 0 tot en met 1.000.000.000.";
     static final String NUMBER_DIGITS = "Vul een getal in met hoogstens " + NUMBER_DIGITS_MAX + " cijfers.";
-    /** Digits with one decimal comma or point: "12", "3,5", "1234.5". */
-    private static final Pattern PLAIN_NUMBER = Pattern.compile("(-?)(\\d+)(?:[.,](\\d+))?");
-    /** Dutch thousands points, then maybe a decimal comma: "1.234,5", "1.234.567". */
-    private static final Pattern GROUPED_NUMBER = Pattern.compile("(-?)(\\d{1,3}(?:\\.\\d{3})+)(?:,(\\d+))?");
+    static final String NUMBER_NOTATION = "Schrijf het getal op zijn Nederlands: een punt tussen de duizendtallen en "
+            + "een komma voor de decimalen, zoals 1.234.567 of 3,5.";
+    /**
+     * Dutch notation: digits, maybe thousands points between groups of three, maybe a decimal comma ("12", "0,4",
+     * "230.000", "1.234,5"). A group before a point starts with 1 to 9: "0.125" is no thousand.
+     */
+    private static final Pattern DUTCH_NUMBER = Pattern.compile("(-?)([1-9]\\d{0,2}(?:\\.\\d{3})+|\\d+)(?:,(\\d+))?");
+    /** A point that cannot be a thousands point is a decimal point, as spreadsheets write it: "3.5", "0.125", "1234.5". */
+    private static final Pattern POINT_DECIMAL = Pattern.compile("(-?)(\\d+)\\.(\\d+)");
+    /** English thousands commas, which Dutch would read as decimals: "1,234,567", "1,234.5". */
+    private static final Pattern ENGLISH_NUMBER = Pattern.compile("-?\\d{1,3}(?:,\\d{3})+\\.\\d+|-?\\d{1,3}(?:,\\d{3}){2,}");
+    /** An amount as Dutch people write one: a euro sign before it, ",-" after it ("€ 25.000,-"). */
+    private static final Pattern AMOUNT_MARKS = Pattern.compile("^€|,[-\u2013]$");
 
     private AnswerRules() {
     }
@@ -84,6 +93,11 @@ public final class AnswerRules {
                 .anyMatch(option -> option.requiresComment() && option.value().equals(value));
     }
 
+    /** Whether this answer still needs its toelichting ("Niet van toepassing" without one): saved, but open. */
+    public static boolean incomplete(Survey.Question question, String value, String comment) {
+        return needsComment(question, value) && (comment == null || comment.isBlank());
+    }
+
     /** A checked kengetal: its value, or the Dutch reason it is refused. */
     record Kengetal(BigDecimal value, String problem) {
         static Kengetal refused(String problem) {
@@ -93,22 +107,33 @@ public final class AnswerRules {
 
     /**
      * A kengetal as typed, checked by length and syntax before it is converted, so that no input makes the
-     * conversion expensive ("1e999999999" is refused as text, never expanded). Accepted: digits with at most one
-     * decimal comma or point ("12", "3,5", "1234.5"), and Dutch thousands points in groups of three, with or
-     * without a decimal comma ("1.234,5", "1.234.567"); a single point is a decimal point, so "1.234" is one
-     * point two three four. Spaces are ignored ("1 234"). No exponents, no signs other than a refused minus,
-     * at most {@link #NUMBER_DIGITS_MAX} digits, from 0 up to and including {@link #NUMBER_MAX}.
+     * conversion expensive ("1e999999999" is refused as text, never expanded). The rule is Dutch notation, with
+     * what cannot be misread added:
+     * <ul>
+     *   <li>a comma is the decimal separator, a point between groups of three digits separates thousands: "0,4",
+     *       "230.000", "1.234,5", and so "1.234" is one thousand two hundred thirty-four and "1,234" is one point
+     *       two three four, as a Dutch reader reads them;</li>
+     *   <li>a point that cannot separate thousands is a decimal point, as spreadsheets write it: "3.5", "0.125",
+     *       "1234.5";</li>
+     *   <li>English thousands commas ("1,234,567", "1,234.5") are refused with a message that shows the Dutch way,
+     *       rather than read as decimals;</li>
+     *   <li>spaces, a euro sign before and ",-" after are ignored: "1 234", "€ 25.000", "25.000,-".</li>
+     * </ul>
+     * No exponents, no signs other than a refused minus, at most {@link #NUMBER_DIGITS_MAX} digits, from 0 up to
+     * and including {@link #NUMBER_MAX}. Pages show the stored number back in Dutch notation, so that a misreading
+     * shows at once.
      */
     static Kengetal number(String value) {
         if (value.length() > NUMBER_LENGTH_MAX) {
             return Kengetal.refused(NUMBER_DIGITS);
         }
         String compact = value.strip().replace(" ", "").replace("\u00a0", "").replace("\u202f", "");
-        Matcher plain = PLAIN_NUMBER.matcher(compact);
-        Matcher grouped = GROUPED_NUMBER.matcher(compact);
-        Matcher match = plain.matches() ? plain : grouped.matches() ? grouped : null;
+        compact = AMOUNT_MARKS.matcher(compact).replaceAll("");
+        Matcher dutch = DUTCH_NUMBER.matcher(compact);
+        Matcher point = POINT_DECIMAL.matcher(compact);
+        Matcher match = dutch.matches() ? dutch : point.matches() ? point : null;
         if (match == null) {
-            return Kengetal.refused(NUMBER_SYNTAX);
+            return Kengetal.refused(ENGLISH_NUMBER.matcher(compact).matches() ? NUMBER_NOTATION : NUMBER_SYNTAX);
         }
         String whole = match.group(2).replace(".", "").replaceFirst("^0+(?=\\d)", "");
         String fraction = match.group(3) == null ? "" : match.group(3);

@@ -94,7 +94,7 @@ record CheckPage(String title, ScanRow scan, Steps steps, List<Section> sections
         }
         if (question.type() == Survey.QuestionType.NUMBER) {
             try {
-                return DutchFormat.decimal(new BigDecimal(value)) + (question.unit() == null ? "" : " " + question.unit());
+                return DutchFormat.exact(new BigDecimal(value)) + (question.unit() == null ? "" : " " + question.unit());
             } catch (NumberFormatException e) {
                 return value;
             }

@@ -4,11 +4,14 @@ import io.micronaut.core.annotation.Nullable;
 import nl.quickscan.identity.CurrentAccount;
 import nl.quickscan.identity.Role;
 import nl.quickscan.surveys.Survey;
+import nl.quickscan.text.DutchFormat;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * One page of a scan's form (a bouwsteen, a theme of a long bouwsteen, or the kengetallen) as a step of the
@@ -30,14 +33,17 @@ record PartPage(String title, ScanRow scan, String path, String heading, String 
                 List<SummaryItem> errorSummary, boolean showOpen) {
 
     /**
-     * A question as the form shows it; {@code themeTitle} is set on the first question of a theme. {@code problem}
-     * is what the field says is wrong, about the answer ({@code options} and the text box are then marked invalid)
-     * or about the toelichting ({@code commentInvalid}), or both for a refused save.
+     * A question as the form shows it; {@code themeTitle} is set on the first question of a theme. {@code version}
+     * is the version the form's answer is based on. {@code problem} is what the field says is wrong, about the answer
+     * ({@code options} and the text box are then marked invalid) or about the toelichting ({@code commentInvalid}),
+     * or both for a refused save. {@code incomplete}: the answer needs a toelichting it does not have (shown at the
+     * field; {@code mayBeIncomplete} when an option needs one, so the script can show it too).
      */
     record Item(Survey.Question question, @Nullable String themeTitle, @Nullable AnswerRow answer, int version,
                 @Nullable String value, @Nullable String comment, String describedBy, List<Option> options,
                 List<Change> history, @Nullable String problem, boolean answerInvalid, boolean commentInvalid,
-                @Nullable Conflict conflict) {
+                @Nullable Conflict conflict, @Nullable Beside baseline, boolean mayBeIncomplete, boolean incomplete,
+                @Nullable String commentDescribedBy) {
     }
 
     /**
@@ -45,27 +51,38 @@ record PartPage(String title, ScanRow scan, String path, String heading, String 
      * each lookup of a parent value in the template costs more than building the string.
      */
     record Option(String id, String name, String value, String label, boolean checked, String describedBy,
-                  boolean invalid) {
+                  boolean invalid, boolean requiresComment) {
     }
 
     /** A step in the answer's history, with the values as labels. */
     record Change(AnswerChange change, String from, String to) {
     }
 
-    /** A colleague saved first: what is stored now, shown beside the question. */
-    record Conflict(String message, String value, @Nullable String comment) {
+    /**
+     * A colleague saved first: what is stored now (who, when, the answer as label and as the form's value), shown
+     * beside the user's own answer, which stays in the form; {@code version} is the colleague's version.
+     */
+    record Conflict(String message, @Nullable String label, @Nullable String value, @Nullable String comment, int version) {
     }
+
+    /**
+     * A herhaling: the nulmeting's answer beside the statement, as label and as the form's value; {@code canCopy}
+     * when "Zelfde antwoord als bij de nulmeting" is offered.
+     */
+    record Beside(String label, @Nullable String value, @Nullable String comment, boolean canCopy) {
+    }
+
 
     /** A line of the error summary: the message, and where it links to ({@code #<question key>}). */
     record SummaryItem(String message, String href) {
     }
 
     /**
-     * A save of which some answers were refused: the form as submitted, and per question key why
+     * A save of which some answers were refused: per question key what was submitted, and why it was refused
      * ({@link ScanService.SaveResult.Rejected} or {@link ScanService.SaveResult.Conflict}).
      */
-    record Refusals(PartForm submitted, Map<String, ScanService.SaveResult> byQuestion) {
-        static final Refusals NONE = new Refusals(PartForm.NONE, Map.of());
+    record Refusals(Map<String, ScanService.Submission> submitted, Map<String, ScanService.SaveResult> byQuestion) {
+        static final Refusals NONE = new Refusals(Map.of(), Map.of());
 
         boolean conflicted() {
             return byQuestion.values().stream().anyMatch(ScanService.SaveResult.Conflict.class::isInstance);
@@ -79,11 +96,14 @@ record PartPage(String title, ScanRow scan, String path, String heading, String 
     private static final String KENGETALLEN_DESCRIPTION = "Deze cijfers tellen niet mee in de score. U hoeft ze niet allemaal in te vullen.";
 
     /**
+     * @param baseline for a herhaling, the nulmeting's answers per question key (empty otherwise)
      * @param showOpen the adviser came from the check page: mark every open statement of the page at the statement
      */
-    static PartPage of(CurrentAccount account, ScanService.ScanView view, List<AnswerChange> history, String path,
-                       boolean saved, Refusals refusals, boolean showOpen) {
+    static PartPage of(CurrentAccount account, ScanService.ScanView view, List<AnswerChange> history,
+                       Map<String, ScanService.BaselineAnswer> baseline, String path, boolean saved, Refusals refusals,
+                       boolean showOpen) {
         Survey survey = view.survey();
+        boolean editable = view.editable() && account.is(Role.ADVISEUR);
         PartNavigation.Page page = PartNavigation.page(survey, path);
         Map<String, List<AnswerChange>> changes = history.stream().collect(Collectors.groupingBy(AnswerChange::questionKey));
         Map<String, String> themeTitles = survey.bouwstenen().stream().flatMap(b -> b.themes().stream())
@@ -98,7 +118,8 @@ record PartPage(String title, ScanRow scan, String path, String heading, String 
                 themeTitle = themeTitles.get(currentTheme);
             }
             items.add(item(question, themeTitle, view.answers().get(question.key()),
-                    changes.getOrDefault(question.key(), List.of()), refusals, showOpen));
+                    changes.getOrDefault(question.key(), List.of()), baseline.get(question.key()), editable, refusals,
+                    showOpen));
         }
         Steps steps = Steps.of(view, path);
         Steps.Step here = steps.pages().stream().filter(step -> step.path().equals(path)).findFirst().orElseThrow();
@@ -116,18 +137,19 @@ record PartPage(String title, ScanRow scan, String path, String heading, String 
         String summaryTitle = summary.isEmpty() ? null : !refusals.byQuestion().isEmpty() ? "Niet alles is opgeslagen"
                 : summary.size() == 1 ? "Op deze pagina staat nog 1 open punt" : "Op deze pagina staan nog " + summary.size() + " open punten";
         return new PartPage(page.title(), view.scan(), path, page.theme() == null ? page.partTitle() : page.theme().title(),
-                stepLabel, description, steps, here, items, view.editable() && account.is(Role.ADVISEUR),
+                stepLabel, description, steps, here, items, editable,
                 PartNavigation.previous(survey, path).map(previous -> scanPath + "/deel/" + previous).orElse(scanPath),
                 PartNavigation.next(survey, path).map(next -> scanPath + "/deel/" + next).orElse(scanPath + "/controleren"),
                 saved ? "Uw antwoorden zijn opgeslagen." : null, summaryTitle, summary, showOpen);
     }
 
+    /** Who saved first and when; the page and the API say it alike. */
     static String conflictMessage(@Nullable AnswerRow current) {
         if (current == null) {
-            return "Uw wijziging is niet opgeslagen: de pagina was verouderd. Laad de vraag opnieuw.";
+            return "Uw wijziging is nog niet opgeslagen: de pagina was verouderd.";
         }
-        return "Uw wijziging is niet opgeslagen: " + current.updatedByName() + " heeft deze vraag intussen beantwoord. "
-                + "Bekijk dat antwoord en sla daarna opnieuw op als u het wilt wijzigen.";
+        return "Uw wijziging is nog niet opgeslagen: " + current.updatedByName() + " heeft deze vraag intussen beantwoord, op "
+                + DutchFormat.dateTime(current.updatedAt()) + ".";
     }
 
     /** Why an open statement is open, as its field says it. */
@@ -162,20 +184,23 @@ record PartPage(String title, ScanRow scan, String path, String heading, String 
     }
 
     private static Item item(Survey.Question question, @Nullable String themeTitle, @Nullable AnswerRow answer,
-                             List<AnswerChange> changes, Refusals refusals, boolean showOpen) {
+                             List<AnswerChange> changes, @Nullable ScanService.BaselineAnswer then, boolean editable,
+                             Refusals refusals, boolean showOpen) {
         String key = question.key();
         ScanService.SaveResult refusal = refusals.byQuestion().get(key);
         String problem = refusal instanceof ScanService.SaveResult.Rejected rejected ? rejected.message() : null;
-        String value = answer == null ? null : answer.answerValue();
+        String value = answer == null ? null : formValue(question, answer.answerValue());
         String comment = answer == null ? null : answer.comment();
+        int version = answer == null ? 0 : answer.version();
         boolean answerInvalid = problem != null;
         boolean commentInvalid = problem != null;
-        if (problem != null) {
-            // A refused answer stays in the form as typed, so that nothing the user wrote is lost.
-            PartForm.Answer typed = refusals.submitted().answers().get(key);
+        if (refusal != null) {
+            // A refused answer stays in the form as typed, based on the version it was, so that nothing is lost.
+            ScanService.Submission typed = refusals.submitted().get(key);
             value = typed.value();
             comment = typed.comment();
-        } else if (showOpen && refusal == null) {
+            version = typed.basedOn();
+        } else if (showOpen) {
             problem = openProblem(question, value, comment);
             answerInvalid = problem != null && value == null;
             commentInvalid = problem != null && value != null;
@@ -185,19 +210,32 @@ record PartPage(String title, ScanRow scan, String path, String heading, String 
         Conflict conflict = null;
         if (refusal instanceof ScanService.SaveResult.Conflict refused) {
             AnswerRow current = refused.current();
-            conflict = new Conflict(conflictMessage(current), label(question, current == null ? null : current.answerValue()),
-                    current == null ? null : current.comment());
+            conflict = current == null ? new Conflict(conflictMessage(null), null, null, null, 0)
+                    : new Conflict(conflictMessage(current), label(question, current.answerValue()),
+                    formValue(question, current.answerValue()), current.comment(), current.version());
         }
         String checked = value;
         boolean invalid = answerInvalid;
         List<Option> options = question.options().stream().map(option -> new Option(key + "-" + option.value(),
                 "value." + key, option.value(), option.label(), option.value().equals(checked), describedBy,
-                invalid)).toList();
+                invalid, option.requiresComment())).toList();
         List<Change> steps = changes.stream()
                 .map(change -> new Change(change, label(question, change.oldValue()), label(question, change.newValue())))
                 .toList();
-        return new Item(question, themeTitle, answer, answer == null ? 0 : answer.version(), value, comment, describedBy,
-                options, steps, problem, answerInvalid, commentInvalid, conflict);
+        Beside baseline = then == null ? null : new Beside(then.label(), formValue(question, then.answer().answerValue()),
+                then.answer().comment(), editable && then.copyable());
+        boolean incomplete = AnswerRules.incomplete(question, value, comment);
+        String commentDescribedBy = String.join(" ", Stream.of(commentInvalid ? "error-" + key : null,
+                incomplete ? "incomplete-" + key : null).filter(Objects::nonNull).toList());
+        return new Item(question, themeTitle, answer, version, value, comment, describedBy, options, steps, problem,
+                answerInvalid, commentInvalid, conflict, baseline,
+                question.options().stream().anyMatch(Survey.AnswerOption::requiresComment), incomplete,
+                commentDescribedBy.isEmpty() ? null : commentDescribedBy);
+    }
+
+    /** A stored value as the form holds it: a kengetal in Dutch notation ("1234.5" → "1.234,5"), an option's value as is. */
+    private static String formValue(Survey.Question question, @Nullable String value) {
+        return value != null && question.type() == Survey.QuestionType.NUMBER ? question.answerLabel(value) : value;
     }
 
     /** In the history and beside a colleague's answer an empty value reads "(leeg)", as a step in a change. */

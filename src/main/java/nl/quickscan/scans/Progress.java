@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * How far a scan is: answered questions per bouwsteen, and what still blocks submitting it (required questions
- * without an answer, and answers that need a toelichting without one). Plain Java.
+ * without an answer, and answers that need a toelichting without one). An answer without the toelichting it needs
+ * counts as open, not as answered. Plain Java.
  */
 public final class Progress {
 
@@ -58,11 +59,11 @@ public final class Progress {
         for (Survey.Question question : questions) {
             Answer answer = answers.get(question.key());
             String value = answer == null ? null : answer.value();
-            if (value != null) {
+            boolean incomplete = answer != null && AnswerRules.incomplete(question, value, answer.comment());
+            if (value != null && !incomplete) {
                 answered++;
             }
-            if (question.required() && value == null
-                    || AnswerRules.needsComment(question, value) && (answer.comment() == null || answer.comment().isBlank())) {
+            if (question.required() && value == null || incomplete) {
                 missing.add(question.key());
             }
         }

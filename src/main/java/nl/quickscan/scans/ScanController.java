@@ -17,6 +17,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.micronaut.serde.annotation.Serdeable;
+import nl.quickscan.errors.NotFoundException;
 import nl.quickscan.identity.CurrentAccount;
 import nl.quickscan.identity.Role;
 import nl.quickscan.tenancy.TenantScope;
@@ -88,6 +89,17 @@ class ScanController {
     record ConflictJson(String message, List<Object> errors, @Nullable AnswerJson current) {
     }
 
+    /** A herhaling's nulmeting: its scan and round, and its answers beside the questions of the herhaling. */
+    @Serdeable
+    record BaselineJson(long scanId, long roundId, List<BaselineAnswerJson> answers) {
+    }
+
+    /** {@code questionKey} in this scan's survey; {@code baselineQuestionKey} as the nulmeting's survey asked it. */
+    @Serdeable
+    record BaselineAnswerJson(String questionKey, String baselineQuestionKey, @Nullable String value, String label,
+                              @Nullable String comment) {
+    }
+
     @Serdeable
     record MissingJson(String message, List<Object> errors, Map<String, List<String>> missing) {
     }
@@ -119,6 +131,18 @@ class ScanController {
     @Get("/{id}")
     ScanJson get(TenantScope scope, @PathVariable long id) {
         return json(service.view(scope, id));
+    }
+
+    /** For a herhaling, the nulmeting's answers; 404 for a nulmeting, or when the gemeente has no scan there. */
+    @Get("/{id}/baseline")
+    BaselineJson baseline(TenantScope scope, @PathVariable long id) {
+        ScanService.Baseline baseline = service.baseline(scope, service.view(scope, id))
+                .orElseThrow(() -> new NotFoundException("nulmeting"));
+        ScanRow scan = baseline.view().scan();
+        return new BaselineJson(scan.id(), scan.roundId(), baseline.answers().entrySet().stream()
+                .map(entry -> new BaselineAnswerJson(entry.getKey(), entry.getValue().baselineQuestion().key(),
+                        entry.getValue().answer().answerValue(), entry.getValue().label(), entry.getValue().answer().comment()))
+                .toList());
     }
 
     @Put(value = "/{id}/answers/{questionKey}", consumes = MediaType.APPLICATION_JSON)

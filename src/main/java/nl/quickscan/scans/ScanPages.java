@@ -132,7 +132,7 @@ class ScanPages {
             String query = request.getUri().getRawQuery();
             return HttpResponse.seeOther(URI.create("/scans/" + id + "/deel/" + first.path() + (query == null ? "" : "?" + query)));
         }
-        return HttpResponse.ok(partPage(account, view, part, opgeslagen != null, PartPage.Refusals.NONE, controle != null));
+        return HttpResponse.ok(partPage(account, scope, view, part, opgeslagen != null, PartPage.Refusals.NONE, controle != null));
     }
 
     /** A page of a bouwsteen that is split into its themes. */
@@ -140,14 +140,15 @@ class ScanPages {
     ModelAndView<PartPage> theme(CurrentAccount account, TenantScope scope, @PathVariable long id,
                                  @PathVariable String part, @PathVariable String theme,
                                  @Nullable @QueryValue String opgeslagen, @Nullable @QueryValue String controle) {
-        return partPage(account, service.view(scope, id), part + "/" + theme, opgeslagen != null, PartPage.Refusals.NONE,
-                controle != null);
+        return partPage(account, scope, service.view(scope, id), part + "/" + theme, opgeslagen != null,
+                PartPage.Refusals.NONE, controle != null);
     }
 
     /**
-     * Saves the answers of one page that changed (see {@link PartForm} for its fields), then goes where the button
-     * said: on to the next page (after the last: the check page), back to the previous one (before the first: the
-     * start page), or back to this one. {@code part} is a page's path, or a whole split bouwsteen from a form of
+     * Saves, in one transaction, the answers the user changed on this page (see {@link PartForm} for its fields and
+     * buttons); refused answers come back in the form as typed, with the reason or the colleague's answer beside
+     * them, and the others are stored. Then goes where the button said: on to the next page (after the last: the
+     * check page), back to the previous one (before the first: the start page), or back to this one. {@code part} is a page's path, or a whole split bouwsteen from a form of
      * before the split.
      */
     @Post(value = "/{id}/deel/{part}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -156,24 +157,18 @@ class ScanPages {
                          @Body Map<String, String> fields) {
         ScanService.ScanView view = service.view(scope, id);
         PartForm form = PartForm.read(PartNavigation.questions(view.survey(), part), fields);
-        Map<String, ScanService.SaveResult> refused = new HashMap<>();
-        for (PartForm.Answer answer : form.answers().values()) {
-            String key = answer.question().key();
-            if (answer.changes(view.answers().get(key))) {
-                ScanService.SaveResult result = service.save(adviser, scope, id, key, answer.value(), answer.comment(),
-                        answer.version());
-                if (!(result instanceof ScanService.SaveResult.Applied)) {
-                    refused.put(key, result);
-                }
-            }
-        }
+        Map<String, ScanService.Submission> submitted = form.submissions(form.takesBaseline()
+                ? service.baseline(scope, view).map(ScanService.Baseline::answers).orElse(Map.of()) : Map.of());
+        Map<String, ScanService.SaveResult> refused = new HashMap<>(
+                service.saveAll(adviser, scope, id, List.copyOf(submitted.values()), true));
+        refused.values().removeIf(ScanService.SaveResult.Applied.class::isInstance);
         if (!refused.isEmpty()) {
-            PartPage.Refusals refusals = new PartPage.Refusals(form, refused);
+            PartPage.Refusals refusals = new PartPage.Refusals(submitted, refused);
             // A whole split bouwsteen is shown on the page of its first refused question.
             String shown = PartNavigation.pageOf(view.survey(), form.answers().keySet().stream()
                     .filter(refused::containsKey).findFirst().orElseThrow()).orElseThrow().path();
             return HttpResponse.status(refusals.conflicted() ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY)
-                    .body(partPage(adviser, service.view(scope, id), shown, false, refusals, false));
+                    .body(partPage(adviser, scope, service.view(scope, id), shown, false, refusals, false));
         }
         String scanPath = "/scans/" + id;
         // Came from the check page: the next pages mark their open points too.
@@ -197,9 +192,11 @@ class ScanPages {
         return new ModelAndView<>("scans/check", page);
     }
 
-    private ModelAndView<PartPage> partPage(CurrentAccount account, ScanService.ScanView view, String path, boolean saved,
-                                            PartPage.Refusals refusals, boolean showOpen) {
-        return new ModelAndView<>("scans/part", PartPage.of(account, view, service.history(view), path, saved, refusals,
-                showOpen));
+    private ModelAndView<PartPage> partPage(CurrentAccount account, TenantScope scope, ScanService.ScanView view,
+                                            String path, boolean saved, PartPage.Refusals refusals, boolean showOpen) {
+        Map<String, ScanService.BaselineAnswer> baseline = service.baseline(scope, view)
+                .map(ScanService.Baseline::answers).orElse(Map.of());
+        return new ModelAndView<>("scans/part", PartPage.of(account, view, service.history(view), baseline, path, saved,
+                refusals, showOpen));
     }
 }

@@ -19,10 +19,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /** Starting, answering, submitting and reopening scans, with the checks and the audit trail that go with them. */
@@ -108,22 +112,58 @@ public class ScanService {
         return scans.findOfGemeente(round.id(), gemeenteId).orElseThrow();
     }
 
-    /**
-     * Read committed: after the scan row is locked, the answer must be read as the previous save committed it,
-     * not as it was when this transaction first looked (MySQL's default repeatable read would show the latter).
-     */
+    /** One answer as a page or a script sent it, with the version it was based on (0: there was no answer yet). */
+    public record Submission(String questionKey, @Nullable String value, @Nullable String comment, int basedOn) {
+    }
+
+    /** One answer through the API: saved as a new version when {@code expectedVersion} is the stored one, changed or not. */
     @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
     public SaveResult save(CurrentAccount adviser, TenantScope scope, long scanId, String questionKey,
                            @Nullable String rawValue, @Nullable String rawComment, int expectedVersion) {
+        return saveAll(adviser, scope, scanId, List.of(new Submission(questionKey, rawValue, rawComment, expectedVersion)),
+                false).get(questionKey);
+    }
+
+    /**
+     * Saves the answers of one step together, in one transaction: one lock on the scan, then the answers, their
+     * history and their audit rows each written as one batch. Every answer keeps its own version check and outcome:
+     * applied, a conflict (a colleague saved a newer version first) or rejected (not an answer the question takes);
+     * a refused answer does not hold back the others, and the applied ones are stored together or not at all.
+     * <p>
+     * Read committed: after the scan row is locked, the answers must be read as the previous save committed them,
+     * not as they were when this transaction first looked (MySQL's default repeatable read would show the latter).
+     *
+     * @param onlyChanged a page post: an answer equal to what the page showed (the answer at the version it was
+     *                    based on) is left alone and has no outcome, so that a question the user did not touch never
+     *                    conflicts with a colleague's newer answer; nor does one the colleague gave exactly alike
+     * @return per question key its outcome, in the order submitted
+     */
+    @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
+    public Map<String, SaveResult> saveAll(CurrentAccount adviser, TenantScope scope, long scanId,
+                                           List<Submission> submissions, boolean onlyChanged) {
         ScanRow scan = scans.findVisible(scope, scanId).orElseThrow(ScanService::notFound);
         Survey survey = surveyOf(scan);
-        Optional<Survey.Question> question = questionOf(survey, questionKey);
-        if (question.isEmpty()) {
-            return new SaveResult.Rejected("Deze vragenlijst heeft geen vraag " + questionKey + ".");
+        Map<String, SaveResult> results = new LinkedHashMap<>();
+        List<Submission> valid = new ArrayList<>();
+        for (Submission submission : submissions) {
+            Optional<Survey.Question> question = questionOf(survey, submission.questionKey());
+            String problem = question.isEmpty() ? "Deze vragenlijst heeft geen vraag " + submission.questionKey() + "."
+                    : AnswerRules.problemWith(question.get(), AnswerRules.normalize(question.get(), submission.value()),
+                    submission.comment());
+            if (problem != null) {
+                results.put(submission.questionKey(), new SaveResult.Rejected(problem));
+            } else {
+                valid.add(new Submission(submission.questionKey(), AnswerRules.normalize(question.get(), submission.value()),
+                        AnswerRules.normalizeComment(submission.comment()), submission.basedOn()));
+            }
         }
-        String problem = AnswerRules.problemWith(question.get(), AnswerRules.normalize(question.get(), rawValue), rawComment);
-        if (problem != null) {
-            return new SaveResult.Rejected(problem);
+        if (onlyChanged) {
+            // What a version held never changes, so this needs no lock: most page posts change little or nothing.
+            Map<String, AnswerRow> shown = byKey(answers.ofScan(scan.id()));
+            valid.removeIf(submission -> unchanged(scan.id(), submission, shown.get(submission.questionKey())));
+        }
+        if (valid.isEmpty()) {
+            return results;
         }
         if (!scan.roundOpenOn(today())) {
             throw new ClosedException("De meetronde is gesloten; antwoorden kunnen niet meer worden gewijzigd.");
@@ -131,28 +171,56 @@ public class ScanService {
         if (scans.lockForChange(scan.id()) == 0) {
             throw new ClosedException("Deze scan is ingediend en kan niet meer worden gewijzigd.");
         }
-        String value = AnswerRules.normalize(question.get(), rawValue);
-        String comment = AnswerRules.normalizeComment(rawComment);
+        Map<String, AnswerRow> stored = byKey(answers.ofScan(scan.id()));
+        List<AnswerRepository.Write> writes = new ArrayList<>();
+        for (Submission submission : valid) {
+            AnswerRow before = stored.get(submission.questionKey());
+            if ((before == null ? 0 : before.version()) == submission.basedOn()) {
+                writes.add(new AnswerRepository.Write(submission.questionKey(), submission.value(), submission.comment(), before));
+            } else if (!(onlyChanged && before != null && Objects.equals(before.answerValue(), submission.value())
+                    && Objects.equals(before.comment(), submission.comment()))) {
+                results.put(submission.questionKey(), new SaveResult.Conflict(before));
+            }
+        }
         // Whole seconds, so that the row returned below is the row stored on every database: MariaDB through
         // mysql-connector-j keeps no fractions (the driver takes its version for MySQL 5.5 and sends none).
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        Optional<AnswerRow> before = answers.find(scan.id(), questionKey);
-        int storedVersion = before.map(AnswerRow::version).orElse(0);
-        if (storedVersion != expectedVersion) {
-            return new SaveResult.Conflict(before.orElse(null));
+        Set<String> moved = answers.write(scan.id(), writes, adviser.id(), now);
+        moved.forEach(key -> results.put(key, new SaveResult.Conflict(answers.find(scan.id(), key).orElse(null))));
+        writes.removeIf(write -> moved.contains(write.questionKey()));
+        answers.recordChanges(scan.id(), writes, adviser.id(), now);
+        auditLog.recordAll(adviser, writes.stream().map(write -> new AuditLog.Change("ANSWER_SAVED",
+                "scan " + scan.id() + " vraag " + write.questionKey(), "Versie " + write.version() + ": "
+                + describe(write.before() == null ? null : write.before().answerValue()) + " → " + describe(write.value()),
+                scan.regioId(), scan.gemeenteId())).toList());
+        for (AnswerRepository.Write write : writes) {
+            results.put(write.questionKey(), new SaveResult.Applied(new AnswerRow(write.questionKey(), write.value(),
+                    write.comment(), write.version(), adviser.displayName(), adviser.email(), now)));
         }
-        if (before.isEmpty()) {
-            answers.insertFirst(scan.id(), questionKey, value, comment, adviser.id(), now);
-        } else if (answers.updateIfVersion(scan.id(), questionKey, value, comment, expectedVersion, adviser.id(), now) == 0) {
-            return new SaveResult.Conflict(answers.find(scan.id(), questionKey).orElse(null));
+        return results;
+    }
+
+    /** Whether the submission is what the page showed: the answer at the version it was based on. */
+    private boolean unchanged(long scanId, Submission submission, @Nullable AnswerRow stored) {
+        AnswerRepository.Content shown;
+        if (submission.basedOn() == 0) {
+            shown = new AnswerRepository.Content(null, null);
+        } else if (stored != null && stored.version() == submission.basedOn()) {
+            shown = new AnswerRepository.Content(stored.answerValue(), stored.comment());
+        } else {
+            Optional<AnswerRepository.Content> then = answers.contentAt(scanId, submission.questionKey(), submission.basedOn());
+            if (then.isEmpty()) {
+                return false;
+            }
+            shown = then.get();
         }
-        answers.recordChange(scan.id(), questionKey, expectedVersion + 1, before.map(AnswerRow::answerValue).orElse(null),
-                value, before.map(AnswerRow::comment).orElse(null), comment, adviser.id(), now);
-        auditLog.record(adviser, "ANSWER_SAVED", "scan " + scan.id() + " vraag " + questionKey,
-                "Versie " + (expectedVersion + 1) + ": " + describe(before.map(AnswerRow::answerValue).orElse(null))
-                        + " → " + describe(value), scan.regioId(), scan.gemeenteId());
-        return new SaveResult.Applied(new AnswerRow(questionKey, value, comment, expectedVersion + 1, adviser.displayName(),
-                adviser.email(), now));
+        return Objects.equals(shown.value(), submission.value()) && Objects.equals(shown.comment(), submission.comment());
+    }
+
+    private static Map<String, AnswerRow> byKey(List<AnswerRow> rows) {
+        Map<String, AnswerRow> byKey = new HashMap<>();
+        rows.forEach(row -> byKey.put(row.questionKey(), row));
+        return byKey;
     }
 
     /** Submits the scan; returns per bouwsteen the question keys that still block it (empty: submitted). */
@@ -202,9 +270,61 @@ public class ScanService {
         return answers.changesOfScan(view.scan().id());
     }
 
+    /**
+     * The nulmeting a herhaling is compared with: the same gemeente's scan of the round's baseline round. Empty
+     * for a nulmeting, or when the gemeente has no scan in the baseline round.
+     */
+    public Optional<Long> baselineScanId(TenantScope scope, ScanView current) {
+        return rounds.findVisible(scope, current.scan().roundId())
+                .filter(round -> round.kind() == Meetronde.Kind.HERHALING && round.baselineRoundId() != null)
+                .flatMap(round -> scans.findOfGemeente(round.baselineRoundId(), current.scan().gemeenteId()))
+                .map(ScanRow::id);
+    }
+
+    /** A herhaling's nulmeting, with per question of the herhaling the answer given there. */
+    public record Baseline(ScanView view, Map<String, BaselineAnswer> answers) {
+    }
+
+    /**
+     * The nulmeting's answer beside a question of the herhaling: the question as the nulmeting's survey version
+     * asked it (the same key, or the one it {@code replaces}), and what was stored.
+     */
+    public record BaselineAnswer(Survey.Question question, Survey.Question baselineQuestion, AnswerRow answer) {
+        public String label() {
+            return baselineQuestion.answerLabel(answer.answerValue());
+        }
+
+        /** Whether the herhaling's question takes the same value (a statement that replaces another may not). */
+        public boolean copyable() {
+            return answer.answerValue() != null && AnswerRules.problemWith(question, answer.answerValue(), null) == null;
+        }
+    }
+
+    /** The nulmeting of this scan and its answers, per question key of this scan's survey; empty as {@link #baselineScanId}. */
+    public Optional<Baseline> baseline(TenantScope scope, ScanView current) {
+        return baselineScanId(scope, current).map(id -> {
+            ScanView baseline = view(scope, id);
+            Map<String, Survey.Question> earlier = new HashMap<>();
+            allQuestions(baseline.survey()).forEach(question -> earlier.put(question.key(), question));
+            Map<String, BaselineAnswer> answers = new LinkedHashMap<>();
+            allQuestions(current.survey()).forEach(question -> {
+                Survey.Question then = question.counterpartIn(earlier);
+                AnswerRow answer = then == null ? null : baseline.answers().get(then.key());
+                if (answer != null && (answer.answerValue() != null || answer.comment() != null)) {
+                    answers.put(question.key(), new BaselineAnswer(question, then, answer));
+                }
+            });
+            return new Baseline(baseline, answers);
+        });
+    }
+
     public static Optional<Survey.Question> questionOf(Survey survey, String key) {
-        return Stream.concat(survey.questions(), survey.kengetallen().stream())
-                .filter(question -> question.key().equals(key)).findFirst();
+        return allQuestions(survey).filter(question -> question.key().equals(key)).findFirst();
+    }
+
+    /** The statements of the bouwstenen, then the kengetallen: everything a scan answers. */
+    private static Stream<Survey.Question> allQuestions(Survey survey) {
+        return Stream.concat(survey.questions(), survey.kengetallen().stream());
     }
 
     private Survey surveyOf(ScanRow scan) {

@@ -134,8 +134,7 @@ public final class Comparison {
         Set<String> matched = new HashSet<>();
         List<QuestionChange> questions = new ArrayList<>();
         for (Scoring.QuestionScore now : after.questions()) {
-            String earlierKey = beforeQuestions.containsKey(now.question().key()) ? now.question().key() : now.question().replaces();
-            Scoring.QuestionScore then = earlierKey == null ? null : beforeQuestions.get(earlierKey);
+            Scoring.QuestionScore then = now.question().counterpartIn(beforeQuestions);
             if (then == null) {
                 questions.add(new QuestionChange(now.question().key(), now.bouwsteenKey(), now.question().text(), null, now, Direction.NEW));
                 continue;

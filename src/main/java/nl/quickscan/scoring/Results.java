@@ -3,10 +3,7 @@ package nl.quickscan.scoring;
 import jakarta.inject.Singleton;
 import nl.quickscan.scans.AnswerRepository;
 import nl.quickscan.scans.AnswerRow;
-import nl.quickscan.scans.Meetronde;
 import nl.quickscan.scans.RoundAnswer;
-import nl.quickscan.scans.RoundRepository;
-import nl.quickscan.scans.ScanRepository;
 import nl.quickscan.scans.ScanService;
 import nl.quickscan.surveys.Survey;
 import nl.quickscan.tenancy.TenantScope;
@@ -67,16 +64,12 @@ public class Results {
     }
 
     private final ScanService scans;
-    private final ScanRepository scanRepository;
-    private final RoundRepository rounds;
     private final AnswerRepository answers;
     private final Clock clock;
 
-    Results(ScanService scans, ScanRepository scanRepository, RoundRepository rounds, AnswerRepository answers, Clock clock) {
+    Results(ScanService scans, AnswerRepository answers, Clock clock) {
         this.clock = clock;
         this.scans = scans;
-        this.scanRepository = scanRepository;
-        this.rounds = rounds;
         this.answers = answers;
     }
 
@@ -94,7 +87,7 @@ public class Results {
 
     public Optional<ScanComparison> comparison(TenantScope scope, long scanId) {
         ScanService.ScanView current = scans.view(scope, scanId);
-        return baselineScanId(scope, current).map(baselineId -> {
+        return scans.baselineScanId(scope, current).map(baselineId -> {
             ScanService.ScanView baseline = scans.view(scope, baselineId);
             return new ScanComparison(current, baseline,
                     Comparison.compare(baseline.survey(), values(baseline), current.survey(), values(current)));
@@ -102,14 +95,7 @@ public class Results {
     }
 
     public boolean hasBaseline(TenantScope scope, ScanService.ScanView view) {
-        return baselineScanId(scope, view).isPresent();
-    }
-
-    private Optional<Long> baselineScanId(TenantScope scope, ScanService.ScanView current) {
-        return rounds.findVisible(scope, current.scan().roundId())
-                .filter(round -> round.kind() == Meetronde.Kind.HERHALING && round.baselineRoundId() != null)
-                .flatMap(round -> scanRepository.findOfGemeente(round.baselineRoundId(), current.scan().gemeenteId()))
-                .map(scan -> scan.id());
+        return scans.baselineScanId(scope, view).isPresent();
     }
 
     /** The other gemeenten's submitted scans of the round, scored: never the gemeente's own (see {@link Position}). */

@@ -1,7 +1,12 @@
 package nl.quickscan.surveys;
 
+import nl.quickscan.text.DutchFormat;
+
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** One version of a questionnaire, as defined by a file under {@code surveys/}. Immutable. */
@@ -10,6 +15,8 @@ public record Survey(String id, int version, String title, String introduction, 
 
     /** How an unanswered question reads on pages and in reports. */
     public static final String NOT_ANSWERED = "niet beantwoord";
+    /** A kengetal as stored: digits with at most one decimal point (see the scans' answer rules). */
+    private static final Pattern STORED_NUMBER = Pattern.compile("\\d{1,30}(\\.\\d{1,30})?");
 
 
     public record Bouwsteen(String key, String title, String description, double weight, List<Theme> themes,
@@ -46,10 +53,26 @@ public record Survey(String id, int version, String title, String introduction, 
             return type.scored();
         }
 
-        /** What the user reads for a stored answer: the option's label ("2" → "Deels / in uitvoering"), "niet beantwoord" for none. */
+        /**
+         * This question's counterpart in an earlier survey version, looked up by key among that version's items:
+         * the item of the same key, else that of the key this question {@code replaces}; null for a new question.
+         * One rule for the comparison, a regio's development and a herhaling beside its nulmeting.
+         */
+        public <T> T counterpartIn(Map<String, T> earlierByKey) {
+            T same = earlierByKey.get(key);
+            return same != null || replaces == null ? same : earlierByKey.get(replaces);
+        }
+
+        /**
+         * What the user reads for a stored answer: the option's label ("2" → "Deels / in uitvoering"), a kengetal in
+         * Dutch notation ("1234.5" → "1.234,5"), "niet beantwoord" for none.
+         */
         public String answerLabel(String value) {
             if (value == null) {
                 return NOT_ANSWERED;
+            }
+            if (type == QuestionType.NUMBER && STORED_NUMBER.matcher(value).matches()) {
+                return DutchFormat.exact(new BigDecimal(value));
             }
             return options.stream().filter(option -> option.value().equals(value)).map(AnswerOption::label)
                     .findFirst().orElse(value);

@@ -39,13 +39,16 @@ public final class DutchFormat {
         return value == null ? "" : format(rounded(value, 1));
     }
 
-    /** A number exactly as stored, every decimal kept: 1234.25 → "1.234,25", 0.4 → "0,4". Null → "". */
-    public static String decimal(BigDecimal value) {
+    /**
+     * A number exactly as stored, every decimal kept: 1234.5 → "1.234,5", 0.125 → "0,125", 230000 → "230.000".
+     * For what users typed (kengetallen), which must read back as they wrote it. Null → "".
+     */
+    public static String exact(BigDecimal value) {
         if (value == null) {
             return "";
         }
         DecimalFormat format = new DecimalFormat("#,##0", SYMBOLS);
-        format.setMinimumFractionDigits(Math.max(0, value.stripTrailingZeros().scale()));
+        format.setMaximumFractionDigits(Math.max(0, value.stripTrailingZeros().scale()));
         return format.format(value);
     }
 

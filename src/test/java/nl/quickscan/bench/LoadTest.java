@@ -32,7 +32,8 @@ import java.util.stream.Stream;
 
 /**
  * Load on the adviser's hot paths with wrk, a separate process so that the load generator does not share the JVM:
- * the bouwsteen page and saving an answer.
+ * the bouwsteen page, saving an answer, and saving a step page (the form of a bouwsteen with every statement
+ * changed, posted as a browser without JavaScript posts it, then the next step that the answer leads to).
  * <ul>
  *   <li>Without pauses at 1, 16 and 64 connections: the most the server does, and the latency at that load.</li>
  *   <li>Paced at 16 connections: the connections wait between requests so that together they send the target
@@ -41,13 +42,19 @@ import java.util.stream.Stream;
  * </ul>
  * The pages are the filled-in, submitted herhaling scans of the largest regio, each read with its own adviser's
  * token. Every save is a first answer (version 0) to its own (scan, question) pair in fresh rounds, so every request
- * does the whole work of a real save. A warm-up at one connection comes first: on two busy cores the JIT compiler
+ * does the whole work of a real save; every step page is bouwsteen 3 ({@value #STEP_PART}, 11 statements) of a
+ * fresh scan of its own, each statement a first answer with a toelichting. A warm-up at one connection comes first: on two busy cores the JIT compiler
  * would otherwise take minutes to catch up.
  */
 final class LoadTest {
 
     static final double PAGE_TARGET = 550;
     static final double SAVE_TARGET = 300;
+    static final double STEP_TARGET = 170;
+    /** The step whose page is posted: bouwsteen 3, 11 statements (the page measured beside LimeSurvey in issue 14). */
+    static final String STEP_PART = "borging";
+    /** Fresh rounds per regio for the step pages: each gives every gemeente a scan, posted once. */
+    private static final int STEP_ROUNDS = 36;
     /**
      * Fresh rounds per regio for the saves: each gives every gemeente a scan of 54 unanswered statements. Sixteen
      * give 300,000 pairs, enough for every level at the rates H2 reaches.
@@ -73,12 +80,15 @@ final class LoadTest {
     private final List<String> pages;
     private final SavePairs saves;
     private int savesUsed;
+    private final StepPages steps;
+    private int stepsUsed;
 
-    private LoadTest(URI server, Path dir, List<String> pages, SavePairs saves) {
+    private LoadTest(URI server, Path dir, List<String> pages, SavePairs saves, StepPages steps) {
         this.server = server;
         this.dir = dir;
         this.pages = pages;
         this.saves = saves;
+        this.steps = steps;
     }
 
     /**
@@ -89,7 +99,7 @@ final class LoadTest {
                             Function<Long, String> tokens) throws Exception {
         Path dir = Files.createTempDirectory("quickscan-wrk");
         try {
-            return run(new LoadTest(server, dir, pages(pageScans, tokens), saves(context, tokens)));
+            return run(new LoadTest(server, dir, pages(pageScans, tokens), saves(context, tokens), steps(context, tokens)));
         } finally {
             deleteAll(dir);
         }
@@ -104,7 +114,7 @@ final class LoadTest {
                                     String reportPath, String reportToken) throws Exception {
         Path dir = Files.createTempDirectory("quickscan-wrk");
         try {
-            LoadTest load = new LoadTest(server, dir, pages(pageScans, tokens), null);
+            LoadTest load = new LoadTest(server, dir, pages(pageScans, tokens), null, null);
             List<FloodResult> results = new ArrayList<>();
             results.add(new FloodResult(measured(seconds -> load.pages(1, seconds, 0), 10),
                     new Flood("nobody else", 0, Map.of())));
@@ -180,6 +190,7 @@ final class LoadTest {
         System.out.println("load: warming up (55 s at one connection)");
         load.pages(1, 40, 0);
         load.saves(1, 15, 0);
+        load.steps(1, 10, 0);
         List<Result> results = new ArrayList<>();
         for (int connections : new int[] {1, 16, 64}) {
             results.add(measured(seconds -> load.pages(connections, seconds, 0), 10));
@@ -189,6 +200,10 @@ final class LoadTest {
             results.add(measured(seconds -> load.saves(connections, seconds, 0), 5));
         }
         results.add(measured(seconds -> load.saves(16, seconds, SAVE_TARGET), 10));
+        for (int connections : new int[] {1, 16, 64}) {
+            results.add(measured(seconds -> load.steps(connections, seconds, 0), 5));
+        }
+        results.add(measured(seconds -> load.steps(16, seconds, STEP_TARGET), 10));
         return results;
     }
 
@@ -222,6 +237,106 @@ final class LoadTest {
     }
 
     /**
+     * Step pages: a form post of every statement of {@value #STEP_PART} on a fresh scan, then the page it redirects
+     * to. One wrk thread per connection, so that each connection's two requests follow each other and the script
+     * can time them as one page.
+     */
+    private Result steps(int connections, int seconds, double rate) throws IOException, InterruptedException {
+        int wanted = (int) (seconds * (rate > 0 ? rate * 1.2 : Math.min(400, 100 * connections)));
+        int end = Math.min(steps.paths().size(), stepsUsed + wanted);
+        if (end == stepsUsed) {
+            throw new IllegalStateException("no fresh scans left for the step pages; raise STEP_ROUNDS");
+        }
+        List<String> slice = steps.paths().subList(stepsUsed, end);
+        stepsUsed = end;
+        String what = rate > 0 ? String.format(Locale.ROOT, "save a step page, paced at %.0f/s", rate)
+                : "save a step page (form, all statements changed, then the next step)";
+        Path list = Files.write(dir.resolve("steps-" + System.nanoTime() + ".txt"), slice);
+        String script = REQUEST_LIST.formatted(list) + """
+                latencies = {}
+                pages = 0
+                failures = 0
+                local threads = {}
+                setup = function(thread)
+                  thread:set("first", #threads + 1)
+                  threads[#threads + 1] = thread
+                end
+                local counter, next_page, token, started = 1, nil, nil, 0
+                init = function(args)
+                  counter = first
+                end
+                local body = "%s"
+                request = function()
+                  if next_page then
+                    return wrk.format("GET", next_page, {["Authorization"] = "Bearer " .. token, ["Accept"] = "text/html"}, nil)
+                  end
+                  -- an exhausted slice posts a used scan again, which conflicts (409) and counts as a failure
+                  if counter > #requests then counter = first end
+                  local r = requests[counter]
+                  counter = counter + %d
+                  token = r[2]
+                  started = now_ms()
+                  return wrk.format("POST", r[1], {["Authorization"] = "Bearer " .. token, ["Accept"] = "text/html",
+                    ["Content-Type"] = "application/x-www-form-urlencoded"}, body)
+                end
+                response = function(status, headers, body)
+                  if next_page then
+                    next_page = nil
+                    if status == 200 then
+                      pages = pages + 1
+                      latencies[#latencies + 1] = now_ms() - started
+                    else
+                      failures = failures + 1
+                    end
+                  elseif status == 303 then
+                    next_page = headers["Location"] or headers["location"]
+                  else
+                    failures = failures + 1
+                  end
+                end
+                %s
+                done = function(summary, latency, requests)
+                  local all, count, failed = {}, 0, 0
+                  for _, thread in ipairs(threads) do
+                    for _, ms in ipairs(thread:get("latencies")) do all[#all + 1] = ms end
+                    count = count + thread:get("pages")
+                    failed = failed + thread:get("failures")
+                  end
+                  table.sort(all)
+                  local function percentile(p)
+                    if #all == 0 then return 0 end
+                    return all[math.max(1, math.ceil(#all * p / 100))]
+                  end
+                  io.write(string.format("RESULT %%f %%f %%f %%f %%d %%d\\n", count / (summary.duration / 1e6),
+                    percentile(50), percentile(95), percentile(99),
+                    failed + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout, count))
+                end
+                """.formatted(steps.body(), connections, rate > 0 ? pacing(connections * 1000.0 / rate, "next_page") : "");
+        return runWrk(what, connections, connections, seconds, script);
+    }
+
+    /**
+     * The step pages to post, one fresh scan each ("/scans/{id}/deel/{@value #STEP_PART} token"), and the form body
+     * that every one of them gets: each statement "Deels / in uitvoering" with a toelichting, version 0.
+     */
+    private record StepPages(List<String> paths, String body) {
+    }
+
+    private static StepPages steps(ApplicationContext context, Function<Long, String> tokens) {
+        Survey survey = context.getBean(SurveyCatalog.class).find("quickscan-seksueel-geweld", 1).orElseThrow();
+        FreshScans fresh = freshScans(context, tokens, "Stappentest", STEP_ROUNDS);
+        List<String> paths = new ArrayList<>();
+        for (int i = 0; i < fresh.scans().size(); i++) {
+            paths.add("/scans/" + fresh.scans().get(i) + "/deel/" + STEP_PART + " " + fresh.tokens().get(i));
+        }
+        StringBuilder body = new StringBuilder("action=volgende");
+        survey.bouwstenen().stream().filter(b -> b.key().equals(STEP_PART)).findFirst().orElseThrow().questions()
+                .forEach(q -> body.append("&value.").append(q.key()).append("=2&comment.").append(q.key())
+                        .append("=Onder+belasting+opgeslagen&version.").append(q.key()).append("=0"));
+        return new StepPages(paths, body.toString());
+    }
+
+    /**
      * The (scan, question) pairs of the saves: pair i is question i / scans of scan i % scans, so that requests
      * in a row go to different scans. Written out a slice at a time; the whole list would not fit beside the app.
      */
@@ -240,8 +355,19 @@ final class LoadTest {
         }
     }
 
-    /** Fresh open rounds in every synthetic regio, with a started scan of every gemeente in each. */
     private static SavePairs saves(ApplicationContext context, Function<Long, String> tokens) {
+        Survey survey = context.getBean(SurveyCatalog.class).find("quickscan-seksueel-geweld", 1).orElseThrow();
+        FreshScans fresh = freshScans(context, tokens, "Belastingtest", LOAD_ROUNDS);
+        return new SavePairs(fresh.scans(), fresh.tokens(), survey.questions().map(Survey.Question::key).toList());
+    }
+
+    /** Started scans without answers, each with its adviser's token. */
+    private record FreshScans(List<String> scans, List<String> tokens) {
+    }
+
+    /** Fresh open rounds in every synthetic regio, with a started scan of every gemeente in each. */
+    private static FreshScans freshScans(ApplicationContext context, Function<Long, String> tokens, String purpose,
+                                         int roundsPerRegio) {
         Survey survey = context.getBean(SurveyCatalog.class).find("quickscan-seksueel-geweld", 1).orElseThrow();
         RoundRepository rounds = context.getBean(RoundRepository.class);
         ScanRepository scans = context.getBean(ScanRepository.class);
@@ -254,8 +380,8 @@ final class LoadTest {
                 continue;
             }
             String token = tokens.apply(gemeente.id());
-            for (int n = 0; n < LOAD_ROUNDS; n++) {
-                String name = "Belastingtest " + run + " " + n + " regio " + gemeente.regioId();
+            for (int n = 0; n < roundsPerRegio; n++) {
+                String name = purpose + " " + run + " " + n + " regio " + gemeente.regioId();
                 long regioId = gemeente.regioId();
                 Meetronde round = roundByName.computeIfAbsent(name, key -> rounds.save(new Meetronde(null, regioId, name,
                         Meetronde.Kind.NULMETING, null, survey.id(), survey.version(), LocalDate.now().minusDays(1),
@@ -265,21 +391,32 @@ final class LoadTest {
                 scanTokens.add(token);
             }
         }
-        return new SavePairs(scanIds, scanTokens, survey.questions().map(Survey.Question::key).toList());
+        return new FreshScans(scanIds, scanTokens);
     }
+
+    /** The start of every script: the request list ("path token" per line) and a wall clock in milliseconds. */
+    private static final String REQUEST_LIST = """
+            local requests = {}
+            for line in io.lines("%s") do
+              local path, token = line:match("^(%%S+) (%%S+)$")
+              requests[#requests + 1] = {path, token}
+            end
+            local ffi = require("ffi")
+            ffi.cdef[[ typedef struct { long tv_sec; long tv_usec; } quickscan_timeval;
+                       int gettimeofday(quickscan_timeval *tv, void *tz); ]]
+            local tv = ffi.new("quickscan_timeval")
+            local function now_ms()
+              ffi.C.gettimeofday(tv, nil)
+              return tonumber(tv.tv_sec) * 1000 + tonumber(tv.tv_usec) / 1000
+            end
+            """;
 
     private Result wrk(String what, String method, List<String> requests, boolean wrapAround, int connections, int seconds,
                        double rate) throws IOException, InterruptedException {
         Path list = Files.write(dir.resolve("requests-" + System.nanoTime() + ".txt"), requests);
         int threads = Math.min(connections, 2);
         String body = method.equals("PUT") ? "'{\"value\":\"2\",\"comment\":\"Onder belasting\",\"version\":0}'" : "nil";
-        Path script = dir.resolve("script-" + System.nanoTime() + ".lua");
-        Files.writeString(script, """
-                local requests = {}
-                for line in io.lines("%s") do
-                  local path, token = line:match("^(%%S+) (%%S+)$")
-                  requests[#requests + 1] = {path, token}
-                end
+        String script = REQUEST_LIST.formatted(list) + """
                 local threads_made = 0
                 setup = function(thread)
                   thread:set("first", threads_made + 1)
@@ -307,10 +444,16 @@ final class LoadTest {
                     summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
                     summary.requests))
                 end
-                """.formatted(list, wrapAround, threads, body, method, body,
-                rate > 0 ? pacing(threads * 1000.0 / rate) : ""));
+                """.formatted(wrapAround, threads, body, method, body, rate > 0 ? pacing(threads * 1000.0 / rate, "false") : "");
+        return runWrk(what, connections, threads, seconds, script);
+    }
+
+    /** Runs wrk with the script, which writes one line "RESULT rate p50 p95 p99 errors requests". */
+    private Result runWrk(String what, int connections, int threads, int seconds, String script)
+            throws IOException, InterruptedException {
+        Path file = Files.writeString(dir.resolve("script-" + System.nanoTime() + ".lua"), script);
         Process process = new ProcessBuilder("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s",
-                "-s", script.toString(), server.toString()).redirectErrorStream(true).start();
+                "-s", file.toString(), server.toString()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
         process.waitFor();
         String line = output.lines().filter(l -> l.startsWith("RESULT")).findFirst()
@@ -320,25 +463,21 @@ final class LoadTest {
                 Double.parseDouble(f[4]), Long.parseLong(f[5]), Long.parseLong(f[6]));
     }
 
-    /** A wrk delay function that sends this thread's requests every {@code intervalMs}, on a wall-clock schedule. */
-    private static String pacing(double intervalMs) {
+    /**
+     * A wrk delay function that sends this thread's requests every {@code intervalMs}, on a wall-clock schedule;
+     * a request for which the Lua condition {@code unpacedWhen} holds goes out at once, off the schedule.
+     */
+    private static String pacing(double intervalMs, String unpacedWhen) {
         return """
-                local ffi = require("ffi")
-                ffi.cdef[[ typedef struct { long tv_sec; long tv_usec; } quickscan_timeval;
-                           int gettimeofday(quickscan_timeval *tv, void *tz); ]]
-                local tv = ffi.new("quickscan_timeval")
-                local function now_ms()
-                  ffi.C.gettimeofday(tv, nil)
-                  return tonumber(tv.tv_sec) * 1000 + tonumber(tv.tv_usec) / 1000
-                end
                 local interval = %s
                 local slot = nil
                 delay = function()
+                  if %s then return 0 end
                   local now = now_ms()
                   if slot == nil then slot = now - interval end
                   slot = math.max(slot + interval, now)
                   return math.floor(slot - now + 0.5)
                 end
-                """.formatted(String.format(Locale.ROOT, "%.3f", intervalMs));
+                """.formatted(String.format(Locale.ROOT, "%.3f", intervalMs), unpacedWhen);
     }
 }

@@ -138,23 +138,21 @@ public final class SyntheticData {
                     tx.executeWrite(status -> {
                         scans.createIfAbsent(round.id(), gemeente.id(), now);
                         long scanId = scans.findOfGemeente(round.id(), gemeente.id()).orElseThrow().id();
+                        List<AnswerRepository.Write> writes = new ArrayList<>();
                         survey.questions().forEach(question -> {
                             String value = value(random, level + growth);
-                            answer(answers, scanId, question.key(), value, comment(random, value), adviser, now);
+                            writes.add(new AnswerRepository.Write(question.key(), value, comment(random, value), null));
                         });
-                        survey.kengetallen().forEach(question -> answer(answers, scanId, question.key(),
-                                Integer.toString(kengetal(random, question)), null, adviser, now));
+                        survey.kengetallen().forEach(question -> writes.add(new AnswerRepository.Write(question.key(),
+                                Integer.toString(kengetal(random, question)), null, null)));
+                        answers.write(scanId, writes, adviser, now);
+                        answers.recordChanges(scanId, writes, adviser, now);
                         scans.markSubmitted(scanId, adviser, now);
                         return null;
                     });
                 }
             }
         }
-    }
-
-    private static void answer(AnswerRepository answers, long scanId, String key, String value, String comment, long by, Instant now) {
-        answers.insertFirst(scanId, key, value, comment, by, now);
-        answers.recordChange(scanId, key, 1, null, value, null, comment, by, now);
     }
 
     /** Mostly around the gemeente's level; sometimes "weet ik niet", now and then "niet van toepassing". */

@@ -3,7 +3,9 @@ package nl.quickscan.browser;
 import nl.quickscan.accounts.Account;
 import nl.quickscan.scans.Rounds;
 import nl.quickscan.support.Chromium;
+import nl.quickscan.support.Api;
 import nl.quickscan.support.Fixtures;
+import nl.quickscan.support.Response;
 import nl.quickscan.support.Scans;
 import nl.quickscan.support.TestApp;
 import nl.quickscan.surveys.Survey;
@@ -185,6 +187,123 @@ class BrowserTest {
         screenshots("scan");
         driver.get(app.uri("/bestaat-niet").toString());
         assertNoCspViolations("404 page");
+    }
+
+    /**
+     * With JavaScript, a colleague's answer that was saved first appears beside the user's own, which stays on the
+     * page; the user keeps theirs with "Mijn antwoord opslaan", or the colleague's with "Antwoord van collega houden".
+     */
+    @Test
+    void aConflictDuringAutosaveKeepsTheUsersTextAndLetsThemChoose() {
+        TestApp app = TestApp.h2();
+        long roundId = Rounds.open(app, "coordinator.groningen@quickscan.test");
+        Account colleague = Fixtures.adviseur(app, "GM1952");
+        Account user = Fixtures.adviseur(app, "GM1952");
+        Api api = app.api().login(colleague.email(), Fixtures.PASSWORD);
+        long scanId = Scans.start(api, roundId);
+        login(app, user);
+        driver.get(app.uri("/scans/" + scanId + "/deel/visie").toString());
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+
+        Response first = api.send("PUT", "/api/v1/scans/" + scanId + "/answers/visie-gedeelde-visie", "application/json",
+                "{\"value\":\"3\",\"comment\":\"Vastgesteld door de raad\",\"version\":0}", Map.of());
+        assertEquals(200, first.status(), first::toString);
+        WebElement question = driver.findElement(By.id("visie-gedeelde-visie"));
+        question.findElement(By.cssSelector("label[for$='-1']")).click();
+        WebElement conflict = wait.until(ExpectedConditions.visibilityOfNestedElementsLocatedBy(question,
+                By.cssSelector(".question__conflict"))).get(0);
+        assertTrue(conflict.getText().contains(colleague.displayName() + " heeft deze vraag intussen beantwoord"), conflict.getText());
+        assertTrue(conflict.getText().contains("Opgeslagen antwoord: Ja, volledig en geborgd"), conflict.getText());
+        assertTrue(conflict.getText().contains("Vastgesteld door de raad"), conflict.getText());
+        WebElement comment = question.findElement(By.tagName("textarea"));
+        comment.sendKeys("Mijn eigen toelichting");
+        driver.findElement(By.tagName("h1")).click();
+        assertTrue(question.findElement(By.cssSelector("input[type=radio][value='1']")).isSelected(), "my choice stays on the page");
+        assertEquals("Mijn eigen toelichting", comment.getAttribute("value"), "my text stays on the page");
+        assertTrue(question.findElement(By.cssSelector(".question__status")).getText().contains("kies hierboven welk antwoord blijft"));
+        assertAccessible("conflict during autosave");
+
+        conflict.findElement(By.cssSelector("button[data-choice=mine]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElement(question.findElement(By.cssSelector(".question__status")), "Opgeslagen"));
+        assertTrue(question.findElements(By.cssSelector(".question__conflict")).isEmpty());
+        Map<?, ?> stored = storedAnswer(api, scanId, "visie-gedeelde-visie");
+        assertEquals("1", stored.get("value"));
+        assertEquals("Mijn eigen toelichting", stored.get("comment"));
+        assertEquals(2, ((Number) stored.get("version")).intValue());
+
+        // The other choice: the colleague's answer comes into the form, nothing is saved.
+        Scans.answer(api, scanId, "visie-gemeenschappelijk-beeld", "2");
+        WebElement second = driver.findElement(By.id("visie-gemeenschappelijk-beeld"));
+        second.findElement(By.cssSelector("label[for$='-0']")).click();
+        wait.until(ExpectedConditions.visibilityOfNestedElementsLocatedBy(second, By.cssSelector(".question__conflict")))
+                .get(0).findElement(By.cssSelector("button[data-choice=colleague]")).click();
+        assertTrue(second.findElement(By.cssSelector("input[type=radio][value='2']")).isSelected());
+        assertTrue(second.findElement(By.cssSelector(".question__status")).getText().contains("antwoord van uw collega"));
+        assertEquals(1, ((Number) storedAnswer(api, scanId, "visie-gemeenschappelijk-beeld").get("version")).intValue());
+        second.findElement(By.cssSelector("label[for$='-3']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElement(second.findElement(By.cssSelector(".question__status")), "Opgeslagen"));
+        assertEquals("3", storedAnswer(api, scanId, "visie-gemeenschappelijk-beeld").get("value"), "based on the colleague's version now");
+        assertNoCspViolations("scan page with conflicts");
+    }
+
+    /** A herhaling: the nulmeting's answer beside the statement, copied with one button as a normal save. */
+    @Test
+    void aHerhalingTakesTheNulmetingsAnswerWithOneButton() {
+        TestApp app = TestApp.h2();
+        long nulmeting = Rounds.open(app, "coordinator.drenthe@quickscan.test");
+        long herhaling = Rounds.herhaling(app, "coordinator.drenthe@quickscan.test", nulmeting, 1);
+        Account user = Fixtures.adviseur(app, "GM1731");
+        Api api = app.api().login(user.email(), Fixtures.PASSWORD);
+        long before = Scans.start(api, nulmeting);
+        assertEquals(200, api.send("PUT", "/api/v1/scans/" + before + "/answers/visie-gedeelde-visie", "application/json",
+                "{\"value\":\"2\",\"comment\":\"Besproken in de stuurgroep\",\"version\":0}", Map.of()).status());
+        long scanId = Scans.start(api, herhaling);
+        login(app, user);
+        driver.get(app.uri("/scans/" + scanId + "/deel/visie").toString());
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+
+        WebElement question = driver.findElement(By.id("visie-gedeelde-visie"));
+        assertTrue(question.findElement(By.cssSelector(".question__baseline")).getText()
+                .startsWith("Bij de nulmeting: Deels / in uitvoering"));
+        assertAccessible("herhaling page");
+        question.findElement(By.cssSelector("button[data-choice=baseline]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElement(question.findElement(By.cssSelector(".question__status")), "Opgeslagen"));
+        assertTrue(question.findElement(By.cssSelector("input[type=radio][value='2']")).isSelected());
+        assertEquals("Besproken in de stuurgroep", question.findElement(By.tagName("textarea")).getAttribute("value"));
+        Map<?, ?> stored = storedAnswer(api, scanId, "visie-gedeelde-visie");
+        assertEquals("2", stored.get("value"));
+        assertEquals("Besproken in de stuurgroep", stored.get("comment"));
+        assertEquals(1, ((Number) stored.get("version")).intValue());
+
+        // "Niet van toepassing" without a toelichting is marked the moment it is saved.
+        WebElement nvt = driver.findElement(By.id("visie-gender"));
+        nvt.findElement(By.cssSelector("input[value='NVT'] + label")).click();
+        wait.until(ExpectedConditions.textToBePresentInElement(nvt.findElement(By.cssSelector(".question__status")), "nog niet compleet"));
+        assertTrue(nvt.findElement(By.cssSelector(".question__incomplete")).isDisplayed());
+        assertEquals("true", nvt.findElement(By.tagName("textarea")).getAttribute("aria-invalid"));
+        assertAccessible("n.v.t. without toelichting");
+        nvt.findElement(By.tagName("textarea")).sendKeys("Geen eigen zedenpolitie");
+        driver.findElement(By.tagName("h1")).click();
+        wait.until(ExpectedConditions.invisibilityOf(nvt.findElement(By.cssSelector(".question__incomplete"))));
+        assertEquals(null, nvt.findElement(By.tagName("textarea")).getAttribute("aria-invalid"));
+
+        driver.navigate().refresh();
+        assertTrue(driver.findElement(By.cssSelector("#visie-gedeelde-visie .question__history")).getText().contains("Geschiedenis (1"));
+        assertNoCspViolations("herhaling page");
+    }
+
+    private static void login(TestApp app, Account account) {
+        driver.manage().deleteAllCookies();
+        driver.get(app.uri("/login").toString());
+        driver.findElement(By.id("email")).sendKeys(account.email());
+        driver.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(app.uri("/").toString()));
+    }
+
+    private static Map<?, ?> storedAnswer(Api api, long scanId, String key) {
+        return ((List<?>) api.get("/api/v1/scans/" + scanId).json().get("answers")).stream().map(a -> (Map<?, ?>) a)
+                .filter(a -> a.get("questionKey").equals(key)).findFirst().orElseThrow();
     }
 
     private static void assertNoCspViolations(String page) {

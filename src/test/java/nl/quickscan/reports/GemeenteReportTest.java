@@ -42,6 +42,8 @@ class GemeenteReportTest {
         put(api, before, "visie-gedeelde-visie", "1", null);
         put(api, after, "visie-gedeelde-visie", "3", "Vastgesteld door de stuurgroep in maart");
         put(api, after, "visie-gemeenschappelijk-beeld", "WEET_NIET", null);
+        put(api, after, "kengetal-inwoners", "230.000", "Volgens het CBS");
+        put(api, after, "kengetal-fte-gemeente", "0,4", null);
 
         Map<String, Object> scores = api.get("/api/v1/scans/" + after + "/scores").json();
         List<?> bouwstenen = (List<?>) scores.get("bouwstenen");
@@ -69,6 +71,7 @@ class GemeenteReportTest {
         assertTrue(flat.contains("(nulmeting: niet beantwoord, gelijk gebleven)"), "the comparison page's words");
         assertTrue(flat.contains("Toelichting: Vastgesteld door de stuurgroep in maart"));
         assertTrue(flat.contains("Pagina 2"));
+        assertTrue(flat.contains("230.000 inwoners Volgens het CBS") && flat.contains("0,4 fte"), "kengetallen in Dutch notation");
 
         HttpResponse<byte[]> xlsx = api.download("/api/v1/scans/" + after + "/report.xlsx");
         assertEquals(200, xlsx.statusCode());
@@ -92,6 +95,10 @@ class GemeenteReportTest {
             assertEquals("Ja, volledig en geborgd", first.getCell(5).getStringCellValue());
             assertEquals(3.0, first.getCell(6).getNumericCellValue(), 1e-9);
             assertEquals("Vastgesteld door de stuurgroep in maart", first.getCell(8).getStringCellValue());
+            XSSFSheet kengetallen = workbook.getSheet("Kengetallen");
+            assertEquals("kengetal-inwoners", kengetallen.getRow(1).getCell(1).getStringCellValue());
+            assertEquals(230000.0, kengetallen.getRow(1).getCell(3).getNumericCellValue(), 1e-9, "a number, not text");
+            assertEquals(0.4, kengetallen.getRow(2).getCell(3).getNumericCellValue(), 1e-9);
         }
 
         Api other = app.api().login("adviseur.assen@quickscan.test", TestApp.DEMO_PASSWORD);

@@ -35,7 +35,8 @@ class AnswerRulesTest {
         assertEquals("1234.5", stored("1.234,5"));
         assertEquals("1234567", stored("1.234.567"));
         assertEquals("1234567", stored("1 234 567"));
-        assertEquals("1.234", stored("1.234"), "a single point is a decimal point");
+        assertEquals("1234", stored("1.234"), "a point before three digits separates thousands, as in Dutch");
+        assertEquals("1.234", stored("1,234"), "a comma is the decimal separator, as in Dutch");
         assertEquals("0", stored("0"));
         assertEquals("0", stored("-0"));
         assertEquals("7", stored("007"));
@@ -44,9 +45,39 @@ class AnswerRulesTest {
     }
 
     @Test
+    void numbersAreReadAsDutchPeopleWriteThem() {
+        assertEquals("0.4", stored("0,4"));
+        assertEquals("1234.5", stored("1.234,5"));
+        assertEquals("230000", stored("230.000"));
+        assertEquals("25000", stored("€ 25.000"));
+        assertEquals("25000", stored("€25.000,-"));
+        assertEquals("25000.5", stored("€ 25.000,50"));
+        assertEquals("1500", stored("1.500"));
+        assertEquals("12345678.9", stored("12.345.678,9"));
+    }
+
+    @Test
+    void aPointThatCannotSeparateThousandsIsADecimalPoint() {
+        assertEquals("3.5", stored("3.5"));
+        assertEquals("0.125", stored("0.125"), "a thousands group never follows a lone zero");
+        assertEquals("12.5", stored("12.50"));
+        assertEquals("1234.567", stored("1234.567"));
+        assertEquals("1.2345", stored("1.2345"));
+    }
+
+    @Test
+    void englishThousandsCommasAreRefusedWithTheDutchWay() {
+        String message = "Schrijf het getal op zijn Nederlands: een punt tussen de duizendtallen en een komma voor de "
+                + "decimalen, zoals 1.234.567 of 3,5.";
+        for (String typed : List.of("1,234,567", "1,234.5", "12,345.67", "€ 1,250,000")) {
+            assertEquals(message, refused(typed), typed);
+        }
+    }
+
+    @Test
     void exponentsAndOtherNotationsAreRefusedAsText() {
         for (String typed : List.of("1e999999999", "1e2147483647", "1E3", "0x10", "+5", "12,", ",5", "1,2,3", "1.23.4",
-                "1.234.56", "12.345,6,7", "veel", "1..2", "NaN", "Infinity", "١٢", "5 %", "€ 5")) {
+                "1.234.56", "12.345,6,7", "veel", "1..2", "NaN", "Infinity", "١٢", "5 %", "5 €", "€", "€€ 5", "1.234.5")) {
             assertEquals("Vul een getal in, zoals 12 of 3,5.", refused(typed), typed);
         }
     }

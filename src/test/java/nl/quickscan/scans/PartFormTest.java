@@ -6,12 +6,14 @@ import nl.quickscan.surveys.SurveyCatalog;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,21 +57,58 @@ class PartFormTest {
     }
 
     @Test
-    void theFormIsReadPerQuestionAndOnlyChangedAnswersCount() {
+    void theFormIsReadPerQuestionWithTheVersionEachWasBasedOn() {
         List<Survey.Question> questions = PartNavigation.questions(SURVEY, SURVEY.bouwstenen().get(0).key());
         String key = questions.get(0).key();
         PartForm form = PartForm.read(questions, Map.of("value." + key, "2", "comment." + key, " ", "version." + key, "3",
                 "action", "volgende"));
         assertEquals(PartForm.Action.NEXT, form.action());
+        assertNull(form.choice());
         assertEquals(questions.size(), form.answers().size());
-        PartForm.Answer answer = form.answers().get(key);
-        assertEquals(3, answer.version());
-        assertTrue(answer.changes(null));
-        AnswerRow stored = new AnswerRow(key, "2", null, 3, "Collega", "collega@example.nl", Instant.now());
-        assertFalse(answer.changes(stored), "a blank toelichting is no toelichting");
-        PartForm.Answer untouched = form.answers().get(questions.get(1).key());
-        assertEquals(0, untouched.version());
-        assertFalse(untouched.changes(null));
+        assertEquals(3, form.answers().get(key).version());
+        assertNull(form.answers().get(key).conflictVersion());
+        Map<String, ScanService.Submission> submissions = form.submissions(Map.of());
+        assertEquals(new ScanService.Submission(key, "2", " ", 3), submissions.get(key));
+        String untouched = questions.get(1).key();
+        assertEquals(new ScanService.Submission(untouched, null, null, 0), submissions.get(untouched),
+                "every question is submitted; the service leaves alone what the page showed unchanged");
         assertEquals(PartForm.Action.SAVE, PartForm.read(questions, Map.of()).action());
+    }
+
+    @Test
+    void aQuestionsOwnButtonDecidesWhatIsSavedForThatQuestion() {
+        List<Survey.Question> questions = PartNavigation.questions(SURVEY, SURVEY.bouwstenen().get(0).key());
+        Survey.Question question = questions.get(0);
+        String key = question.key();
+        Map<String, String> fields = new HashMap<>(Map.of("value." + key, "1", "comment." + key, "Mijn tekst",
+                "version." + key, "2", "conflictVersion." + key, "3"));
+
+        fields.put("action", "mijn." + key);
+        PartForm mine = PartForm.read(questions, fields);
+        assertEquals(new PartForm.Choice(PartForm.Choice.Kind.MINE, key), mine.choice());
+        assertEquals(PartForm.Action.SAVE, mine.action(), "a question's button keeps the user on the page");
+        assertEquals(new ScanService.Submission(key, "1", "Mijn tekst", 3), mine.submissions(Map.of()).get(key),
+                "my answer, based on the colleague's version that the page showed");
+
+        fields.put("action", "collega." + key);
+        Map<String, ScanService.Submission> colleague = PartForm.read(questions, fields).submissions(Map.of());
+        assertFalse(colleague.containsKey(key), "the colleague's answer stays: nothing to save");
+        assertTrue(colleague.containsKey(questions.get(1).key()), "the rest of the page is saved as usual");
+
+        fields.put("action", "nulmeting." + key);
+        AnswerRow then = new AnswerRow(key, "3", "Toen besproken", 4, "Collega", "collega@example.nl", Instant.now());
+        Map<String, ScanService.BaselineAnswer> baseline = Map.of(key, new ScanService.BaselineAnswer(question, question, then));
+        PartForm same = PartForm.read(questions, fields);
+        assertTrue(same.takesBaseline());
+        assertEquals(new ScanService.Submission(key, "3", "Mijn tekst", 2), same.submissions(baseline).get(key),
+                "the nulmeting's answer, the user's own toelichting kept");
+        fields.put("comment." + key, "");
+        assertEquals(new ScanService.Submission(key, "3", "Toen besproken", 2),
+                PartForm.read(questions, fields).submissions(baseline).get(key), "and its toelichting when there is none");
+
+        fields.put("action", "mijn.bestaat-niet");
+        PartForm unknown = PartForm.read(questions, fields);
+        assertNull(unknown.choice(), "a button of a question that is not on this page is no choice");
+        assertEquals(PartForm.Action.SAVE, unknown.action());
     }
 }

@@ -29,14 +29,19 @@ public final class Rounds {
         return ((Number) created.json().get("id")).longValue();
     }
 
-    /** An open herhaling of the regio's nulmeting {@code baselineRoundId}; returns its id. */
-    public static long openHerhaling(TestApp app, String coordinatorEmail, long baselineRoundId) {
+    /** An open herhaling of the coordinator's regio, compared with the baseline round, on the given survey version. */
+    public static long herhaling(TestApp app, String coordinatorEmail, long baselineRoundId, int surveyVersion) {
         Response created = app.api().login(coordinatorEmail, TestApp.DEMO_PASSWORD).postJson("/api/v1/rounds", """
                 {"name": "Herhaling %s", "kind": "HERHALING", "baselineRoundId": %d, "surveyId": "quickscan-seksueel-geweld",
-                 "surveyVersion": 1, "opens": "%s", "closes": "%s"}""".formatted(System.nanoTime(), baselineRoundId,
-                LocalDate.now().minusDays(1), LocalDate.now().plusDays(30)));
+                 "surveyVersion": %d, "opens": "%s", "closes": "%s"}""".formatted(System.nanoTime(), baselineRoundId,
+                surveyVersion, LocalDate.now().minusDays(1), LocalDate.now().plusDays(30)));
         assertEquals(201, created.status(), created::toString);
         return ((Number) created.json().get("id")).longValue();
+    }
+
+    /** An open herhaling of the regio's nulmeting {@code baselineRoundId}; returns its id. */
+    public static long openHerhaling(TestApp app, String coordinatorEmail, long baselineRoundId) {
+        return herhaling(app, coordinatorEmail, baselineRoundId, 1);
     }
 
     /** The round's closing date passes: moved to yesterday in the database, as time would do. */

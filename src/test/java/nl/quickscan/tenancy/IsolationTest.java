@@ -99,6 +99,7 @@ class IsolationTest {
             entry("POST /api/v1/scans/{id}/reopen", "scansOfAnotherGemeenteAreOutOfReach"),
             entry("GET /api/v1/scans/{id}/scores", "scansOfAnotherGemeenteAreOutOfReach"),
             entry("GET /api/v1/scans/{id}/comparison", "scansOfAnotherGemeenteAreOutOfReach"),
+            entry("GET /api/v1/scans/{id}/baseline", "theNulmetingBesideAHerhalingIsOutOfReachOfOthers"),
             entry("GET /scans/{id}/resultaten", "scansOfAnotherGemeenteAreOutOfReach"),
             entry("GET /scans/{id}/vergelijking", "scansOfAnotherGemeenteAreOutOfReach"),
             entry("GET /api/v1/scans/{id}/report.pdf", "scansOfAnotherGemeenteAreOutOfReach"),
@@ -406,6 +407,28 @@ class IsolationTest {
                 .map(a -> (Map<?, ?>) a).filter(a -> a.get("questionKey").equals("visie-gedeelde-visie")).findFirst().orElseThrow();
         assertEquals("2", stored.get("value"), "unchanged by all of the above");
         assertEquals(1, ((Number) stored.get("version")).intValue());
+    }
+
+    @ParameterizedTest
+    @MethodSource(APPS)
+    void theNulmetingBesideAHerhalingIsOutOfReachOfOthers(TestApp app) {
+        long nulmeting = nl.quickscan.scans.Rounds.open(app, "coordinator.groningen@quickscan.test");
+        long herhaling = nl.quickscan.scans.Rounds.herhaling(app, "coordinator.groningen@quickscan.test", nulmeting, 1);
+        Api owner = app.api().login(ADVISEUR_GRONINGEN, TestApp.DEMO_PASSWORD);
+        nl.quickscan.support.Scans.answer(owner, nl.quickscan.support.Scans.start(owner, nulmeting), "visie-gedeelde-visie", "2");
+        long scanId = nl.quickscan.support.Scans.start(owner, herhaling);
+        String path = "/api/v1/scans/" + scanId + "/baseline";
+        assertEquals(200, owner.get(path).status());
+        assertEquals(200, app.api().login("coordinator.groningen@quickscan.test", TestApp.DEMO_PASSWORD).get(path).status(),
+                "the regio's own coordinator may look");
+
+        Response otherGemeente = app.api().login("adviseur.eemsdelta@quickscan.test", TestApp.DEMO_PASSWORD).get(path);
+        assertEquals(404, otherGemeente.status());
+        assertFalse(otherGemeente.body().contains("visie-gedeelde-visie"));
+        assertEquals(404, app.api().login(COORDINATOR_DRENTHE, TestApp.DEMO_PASSWORD).get(path).status());
+        assertFalse(app.browser().login("adviseur.eemsdelta@quickscan.test", TestApp.DEMO_PASSWORD)
+                .get("/scans/" + scanId + "/deel/visie").body().contains("Bij de nulmeting"));
+        assertEquals(401, app.api().get(path).status());
     }
 
     private static String roundJson(String name, Long regioId) {

@@ -21,11 +21,13 @@ class DutchFormatTest {
     }
 
     @Test
-    void aStoredDecimalKeepsEveryDecimal() {
-        assertEquals("1.234,25", DutchFormat.decimal(new java.math.BigDecimal("1234.25")));
-        assertEquals("0,4", DutchFormat.decimal(new java.math.BigDecimal("0.40")));
-        assertEquals("230.000", DutchFormat.decimal(new java.math.BigDecimal("230000")));
-        assertEquals("", DutchFormat.decimal(null));
+    void exactNumbersKeepEveryDecimal() {
+        assertEquals("0,125", DutchFormat.exact(new java.math.BigDecimal("0.125")));
+        assertEquals("1.234,5", DutchFormat.exact(new java.math.BigDecimal("1234.50")));
+        assertEquals("230.000", DutchFormat.exact(new java.math.BigDecimal("230000")));
+        assertEquals("0,12345678901234", DutchFormat.exact(new java.math.BigDecimal("0.12345678901234")));
+        assertEquals("0,4", DutchFormat.exact(new java.math.BigDecimal("0.40")));
+        assertEquals("", DutchFormat.exact(null));
     }
 
     @Test
