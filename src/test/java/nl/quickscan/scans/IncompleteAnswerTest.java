@@ -60,7 +60,7 @@ class IncompleteAnswerTest {
 
         // Open in the progress: of 61 questions 1 answered (1%), not 3 (4%).
         assertEquals(1, ((Number) api.get("/api/v1/scans/" + scanId).json().get("progress")).intValue());
-        assertTrue(page.text().contains("1 van 10 vragen beantwoord"), "the step's progress counts it as open");
+        assertTrue(page.text().contains("1 van 10 vragen op deze pagina beantwoord"), "the step's progress counts it as open");
 
         Map<String, String> explained = PageForms.fields(page, "form.scan-form");
         explained.put("comment." + NVT, "Geen eigen zedenpolitie in onze gemeente");
