@@ -6,11 +6,15 @@ import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A scan with its round and gemeente, as pages and the API show it. */
+/**
+ * A scan with its round and gemeente, as pages and the API show it; {@code baselineRoundId} is the nulmeting a
+ * herhaling is compared with.
+ */
 @Introspected
-public record ScanRow(long id, long roundId, String roundName, long gemeenteId, String cbsCode, String gemeenteName,
-                      long regioId, Status status, @Nullable Instant submittedAt, @Nullable String submittedByName,
-                      String surveyId, int surveyVersion, LocalDate opens, LocalDate closes) {
+public record ScanRow(long id, long roundId, String roundName, Meetronde.Kind roundKind, @Nullable Long baselineRoundId,
+                      long gemeenteId, String cbsCode, String gemeenteName, long regioId, Status status,
+                      @Nullable Instant submittedAt, @Nullable String submittedByName, String surveyId, int surveyVersion,
+                      LocalDate opens, LocalDate closes) {
 
     public enum Status {
         NOT_STARTED, IN_PROGRESS, SUBMITTED;
