@@ -1,9 +1,7 @@
 package nl.quickscan.scans;
 
-import nl.quickscan.accounts.Account;
 import nl.quickscan.support.Api;
 import nl.quickscan.support.Browser;
-import nl.quickscan.support.Fixtures;
 import nl.quickscan.support.PageForms;
 import nl.quickscan.support.Response;
 import nl.quickscan.support.Scans;
@@ -30,12 +28,11 @@ class IncompleteAnswerTest {
     @ParameterizedTest
     @MethodSource("nl.quickscan.support.TestApp#all")
     void notApplicableWithoutToelichtingIsMarkedAtTheQuestionAndCountsAsOpen(TestApp app) {
-        long roundId = Rounds.open(app, "coordinator.drenthe@quickscan.test");
-        Account adviser = Fixtures.adviseur(app, "GM1680");
-        Api api = app.api().login(adviser.email(), Fixtures.PASSWORD);
-        long scanId = Scans.start(api, roundId);
-        Browser pages = app.browser().login(adviser.email(), Fixtures.PASSWORD);
-        String path = "/scans/" + scanId + "/deel/visie";
+        Adviser adviser = Adviser.withScan(app, "coordinator.drenthe@quickscan.test", "GM1680");
+        Api api = adviser.api();
+        long scanId = adviser.scanId();
+        Browser pages = adviser.pages();
+        String path = adviser.part("visie");
 
         // Without JavaScript: the page post, then the page it leads to.
         Map<String, String> fields = PageForms.fields(pages.get(path).html(), "form.scan-form");

@@ -44,12 +44,11 @@ class StepSaveTest {
     @ParameterizedTest
     @MethodSource(APPS)
     void everyChangedAnswerOfTheStepIsStoredWithItsHistoryAndAuditRow(TestApp app) {
-        long roundId = Rounds.open(app, "coordinator.drenthe@quickscan.test");
-        Account adviser = Fixtures.adviseur(app, "GM0106");
-        Api api = app.api().login(adviser.email(), Fixtures.PASSWORD);
-        long scanId = Scans.start(api, roundId);
-        Browser pages = app.browser().login(adviser.email(), Fixtures.PASSWORD);
-        String path = "/scans/" + scanId + "/deel/borging";
+        Adviser adviser = Adviser.withScan(app, "coordinator.drenthe@quickscan.test", "GM0106");
+        Api api = adviser.api();
+        long scanId = adviser.scanId();
+        Browser pages = adviser.pages();
+        String path = adviser.part("borging");
         List<Survey.Question> questions = PartNavigation.questions(SURVEY, "borging");
 
         Map<String, String> fields = PageForms.fields(pages.get(path).html(), "form.scan-form");
@@ -68,7 +67,7 @@ class StepSaveTest {
         List<AuditEntry> audit = app.bean(AuditLog.class).latest(500).stream()
                 .filter(e -> e.action().equals("ANSWER_SAVED") && e.subject().startsWith("scan " + scanId + " ")).toList();
         assertEquals(questions.size(), audit.size(), "one audit row per answer");
-        assertTrue(audit.stream().allMatch(e -> e.actorId() == adviser.id() && e.details().equals("Versie 1: (leeg) → 2")
+        assertTrue(audit.stream().allMatch(e -> e.actorId() == adviser.account().id() && e.details().equals("Versie 1: (leeg) → 2")
                 && e.gemeenteId() != null));
         Document page = pages.get(path).html();
         questions.forEach(q -> assertEquals("Geschiedenis (1 wijzigingen)", page.selectFirst("#" + q.key() + " .question__history summary").text()));
@@ -82,12 +81,11 @@ class StepSaveTest {
     @ParameterizedTest
     @MethodSource(APPS)
     void aRefusedAnswerStaysInTheFormWhileTheOthersAreStoredInDutchNotation(TestApp app) {
-        long roundId = Rounds.open(app, "coordinator.drenthe@quickscan.test");
-        Account adviser = Fixtures.adviseur(app, "GM0106");
-        Api api = app.api().login(adviser.email(), Fixtures.PASSWORD);
-        long scanId = Scans.start(api, roundId);
-        Browser pages = app.browser().login(adviser.email(), Fixtures.PASSWORD);
-        String path = "/scans/" + scanId + "/deel/kengetallen";
+        Adviser adviser = Adviser.withScan(app, "coordinator.drenthe@quickscan.test", "GM0106");
+        Api api = adviser.api();
+        long scanId = adviser.scanId();
+        Browser pages = adviser.pages();
+        String path = adviser.part("kengetallen");
 
         Map<String, String> fields = PageForms.fields(pages.get(path).html(), "form.scan-form");
         fields.putAll(Map.of("value.kengetal-inwoners", "230.000", "value.kengetal-fte-gemeente", "0,4",
@@ -122,22 +120,26 @@ class StepSaveTest {
     }
 
     /**
-     * Two colleagues post the same step at the same moment. With one lock per step, one of them saves every answer
-     * and the other gets every answer back as a conflict; per answer saved apart, the steps would interleave.
+     * Two colleagues post the same step at the same moment, for every step of three scans. With one lock per step,
+     * one of them saves every answer and the other gets every answer back as a conflict; per answer saved apart, the
+     * steps would interleave. (On H2 this also needs its result reuse off: see database/ConnectionSettings.)
      */
     @ParameterizedTest
     @MethodSource(APPS)
     void twoStepsPostedAtOnceNeverInterleave(TestApp app) throws Exception {
-        long roundId = Rounds.open(app, "coordinator.groningen@quickscan.test");
         Account first = Fixtures.adviseur(app, "GM0037");
         Account second = Fixtures.adviseur(app, "GM0037");
         Api api = app.api().login(first.email(), Fixtures.PASSWORD);
-        long scanId = Scans.start(api, roundId);
         List<Browser> browsers = List.of(app.browser().login(first.email(), Fixtures.PASSWORD),
                 app.browser().login(second.email(), Fixtures.PASSWORD));
         ExecutorService pool = Executors.newFixedThreadPool(2);
+        long scanId = 0;
         try {
-            for (Survey.Bouwsteen bouwsteen : SURVEY.bouwstenen()) {
+            for (int race = 0; race < 3 * SURVEY.bouwstenen().size(); race++) {
+                Survey.Bouwsteen bouwsteen = SURVEY.bouwstenen().get(race % SURVEY.bouwstenen().size());
+                if (bouwsteen == SURVEY.bouwstenen().get(0)) {
+                    scanId = Scans.start(api, Rounds.open(app, "coordinator.groningen@quickscan.test"));
+                }
                 String path = "/scans/" + scanId + "/deel/" + bouwsteen.key();
                 List<Map<String, String>> forms = new ArrayList<>();
                 for (int b = 0; b < 2; b++) {
