@@ -5,6 +5,7 @@ import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import jakarta.inject.Singleton;
 
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -17,6 +18,10 @@ import java.util.Map;
  *       isolation) on the client instead of asking the server before each transaction, and reuse prepared
  *       statements. With read committed as the default, a save takes 11 statements instead of 15. And batches in
  *       one round trip: a step of the scan writes its answers, history and audit rows as three batches.</li>
+ *   <li>On H2, no reuse of a query's previous result ({@code OPTIMIZE_REUSE_RESULTS=FALSE}). H2 hands a statement
+ *       its last result again when no table changed since, and another transaction's commit does not count as a
+ *       change: a save that read the answers before waiting for the scan's lock read them again, after the lock,
+ *       as they were before the colleague's save committed, and inserted an answer that existed.</li>
  * </ul>
  */
 @Singleton
@@ -44,13 +49,22 @@ final class ConnectionSettings implements BeanCreatedEventListener<DatasourceCon
         }
         String url = configuration.getUrl();
         if (url != null && (url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:"))) {
-            // A setting the operator made, in the URL or as a data source property, stays theirs.
-            MYSQL_DRIVER_PROPERTIES.forEach((name, value) -> {
-                if (!url.contains(name + "=") && !configuration.getDataSourceProperties().containsKey(name)) {
-                    configuration.addDataSourceProperty(name, value);
-                }
-            });
+            addUnlessSet(configuration, url, MYSQL_DRIVER_PROPERTIES);
+        } else if (url != null && url.startsWith("jdbc:h2:")) {
+            addUnlessSet(configuration, url, H2_PROPERTIES);
         }
         return configuration;
+    }
+
+    static final Map<String, String> H2_PROPERTIES = Map.of("OPTIMIZE_REUSE_RESULTS", "FALSE");
+
+    /** A setting the operator made, in the URL or as a data source property, stays theirs. */
+    private static void addUnlessSet(DatasourceConfiguration configuration, String url, Map<String, String> properties) {
+        properties.forEach((name, value) -> {
+            if (!url.toUpperCase(Locale.ROOT).contains(name.toUpperCase(Locale.ROOT) + "=")
+                    && !configuration.getDataSourceProperties().containsKey(name)) {
+                configuration.addDataSourceProperty(name, value);
+            }
+        });
     }
 }

@@ -14,7 +14,8 @@ import java.util.Optional;
 public interface ScanRepository extends GenericRepository<ScanRow, Long> {
 
     String ROW = """
-            SELECT s.id, s.round_id, m.name AS round_name, s.gemeente_id, g.cbs_code, g.name AS gemeente_name,
+            SELECT s.id, s.round_id, m.name AS round_name, m.kind AS round_kind, m.baseline_round_id, s.gemeente_id,
+                   g.cbs_code, g.name AS gemeente_name,
                    m.regio_id, s.status, s.submitted_at, a.display_name AS submitted_by_name,
                    m.survey_id, m.survey_version, m.opens, m.closes,
                    s.reopened_at, r.display_name AS reopened_by_name, s.reopen_reason
@@ -53,6 +54,15 @@ public interface ScanRepository extends GenericRepository<ScanRow, Long> {
 
     @Query(ROW + "WHERE s.round_id = :roundId AND s.gemeente_id = :gemeenteId")
     Optional<ScanRow> findOfGemeente(long roundId, long gemeenteId);
+
+    /** The gemeente's scan of the round, when the scope may see it. */
+    default Optional<ScanRow> findVisibleOfGemeente(TenantScope scope, long roundId, long gemeenteId) {
+        return findOfGemeenteInScope(roundId, gemeenteId, scope.regioFilter(), scope.gemeenteFilter());
+    }
+
+    /** Use {@link #findVisibleOfGemeente}; the filters are {@link TenantScope}'s encoding (0 = any). */
+    @Query(ROW + "WHERE s.round_id = :roundId AND s.gemeente_id = :gemeenteId AND" + SCOPE)
+    Optional<ScanRow> findOfGemeenteInScope(long roundId, long gemeenteId, long regioFilter, long gemeenteFilter);
 
     /** Creates the gemeente's scan of the round unless it exists. */
     @Query("""

@@ -7,13 +7,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * A scan with its round and gemeente, as pages and the API show it; {@code reopenedAt}, {@code reopenedByName} and
- * {@code reopenReason} tell of the last time a coordinator reopened it (null when never).
+ * A scan with its round and gemeente, as pages and the API show it; {@code baselineRoundId} is the nulmeting a
+ * herhaling is compared with; {@code reopenedAt}, {@code reopenedByName} and {@code reopenReason} tell of the last
+ * time a coordinator reopened it (null when never).
  */
 @Introspected
-public record ScanRow(long id, long roundId, String roundName, long gemeenteId, String cbsCode, String gemeenteName,
-                      long regioId, Status status, @Nullable Instant submittedAt, @Nullable String submittedByName,
-                      String surveyId, int surveyVersion, LocalDate opens, LocalDate closes,
+public record ScanRow(long id, long roundId, String roundName, Meetronde.Kind roundKind, @Nullable Long baselineRoundId,
+                      long gemeenteId, String cbsCode, String gemeenteName, long regioId, Status status,
+                      @Nullable Instant submittedAt, @Nullable String submittedByName, String surveyId, int surveyVersion,
+                      LocalDate opens, LocalDate closes,
                       @Nullable Instant reopenedAt, @Nullable String reopenedByName, @Nullable String reopenReason) {
 
     public enum Status {

@@ -136,7 +136,7 @@ public class ScanService {
      * @param onlyChanged a page post: an answer equal to what the page showed (the answer at the version it was
      *                    based on) is left alone and has no outcome, so that a question the user did not touch never
      *                    conflicts with a colleague's newer answer; nor does one the colleague gave exactly alike
-     * @return per question key its outcome, in the order submitted
+     * @return per question key its outcome
      */
     @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
     public Map<String, SaveResult> saveAll(CurrentAccount adviser, TenantScope scope, long scanId,
@@ -275,10 +275,12 @@ public class ScanService {
      * for a nulmeting, or when the gemeente has no scan in the baseline round.
      */
     public Optional<Long> baselineScanId(TenantScope scope, ScanView current) {
-        return rounds.findVisible(scope, current.scan().roundId())
-                .filter(round -> round.kind() == Meetronde.Kind.HERHALING && round.baselineRoundId() != null)
-                .flatMap(round -> scans.findOfGemeente(round.baselineRoundId(), current.scan().gemeenteId()))
-                .map(ScanRow::id);
+        return baselineScan(scope, current.scan()).map(ScanRow::id);
+    }
+
+    private Optional<ScanRow> baselineScan(TenantScope scope, ScanRow current) {
+        return current.roundKind() != Meetronde.Kind.HERHALING || current.baselineRoundId() == null ? Optional.empty()
+                : scans.findVisibleOfGemeente(scope, current.baselineRoundId(), current.gemeenteId());
     }
 
     /** A herhaling's nulmeting, with per question of the herhaling the answer given there. */
@@ -302,8 +304,8 @@ public class ScanService {
 
     /** The nulmeting of this scan and its answers, per question key of this scan's survey; empty as {@link #baselineScanId}. */
     public Optional<Baseline> baseline(TenantScope scope, ScanView current) {
-        return baselineScanId(scope, current).map(id -> {
-            ScanView baseline = view(scope, id);
+        return baselineScan(scope, current.scan()).map(scan -> {
+            ScanView baseline = view(scan);
             Map<String, Survey.Question> earlier = new HashMap<>();
             allQuestions(baseline.survey()).forEach(question -> earlier.put(question.key(), question));
             Map<String, BaselineAnswer> answers = new LinkedHashMap<>();

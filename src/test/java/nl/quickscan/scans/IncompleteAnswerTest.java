@@ -1,9 +1,5 @@
 package nl.quickscan.scans;
 
-import nl.quickscan.accounts.Account;
-import nl.quickscan.support.Api;
-import nl.quickscan.support.Browser;
-import nl.quickscan.support.Fixtures;
 import nl.quickscan.support.PageForms;
 import nl.quickscan.support.Response;
 import nl.quickscan.support.Scans;
@@ -30,21 +26,17 @@ class IncompleteAnswerTest {
     @ParameterizedTest
     @MethodSource("nl.quickscan.support.TestApp#all")
     void notApplicableWithoutToelichtingIsMarkedAtTheQuestionAndCountsAsOpen(TestApp app) {
-        long roundId = Rounds.open(app, "coordinator.drenthe@quickscan.test");
-        Account adviser = Fixtures.adviseur(app, "GM1680");
-        Api api = app.api().login(adviser.email(), Fixtures.PASSWORD);
-        long scanId = Scans.start(api, roundId);
-        Browser pages = app.browser().login(adviser.email(), Fixtures.PASSWORD);
-        String path = "/scans/" + scanId + "/deel/visie";
+        Adviser adviser = Adviser.withScan(app, "coordinator.drenthe@quickscan.test", "GM1680");
+        String path = adviser.part("visie");
 
         // Without JavaScript: the page post, then the page it leads to.
-        Map<String, String> fields = PageForms.fields(pages.get(path).html(), "form.scan-form");
+        Map<String, String> fields = PageForms.fields(adviser.pages().get(path).html(), "form.scan-form");
         fields.putAll(Map.of("value." + NVT, "NVT", "value." + ANSWERED, "2", "action", "opslaan"));
-        Response saved = pages.post(path, fields);
+        Response saved = adviser.pages().post(path, fields);
         assertEquals(303, saved.status(), saved::toString);
         // With JavaScript the answer is saved through the API, and the page shows the same on its next load.
-        Scans.answer(api, scanId, BY_SCRIPT, "NVT");
-        Document page = pages.get(saved.location()).html();
+        Scans.answer(adviser.api(), adviser.scanId(), BY_SCRIPT, "NVT");
+        Document page = adviser.pages().get(saved.location()).html();
         for (String key : List.of(NVT, BY_SCRIPT)) {
             Element note = page.selectFirst("#incomplete-" + key);
             assertFalse(note.hasAttr("hidden"), key + ": marked at the question");
@@ -59,16 +51,16 @@ class IncompleteAnswerTest {
                 "the script knows which option needs a toelichting");
 
         // Open in the progress: of 61 questions 1 answered (1%), not 3 (4%).
-        assertEquals(1, ((Number) api.get("/api/v1/scans/" + scanId).json().get("progress")).intValue());
+        assertEquals(1, ((Number) adviser.api().get("/api/v1/scans/" + adviser.scanId()).json().get("progress")).intValue());
         assertTrue(page.text().contains("1 van 10 vragen op deze pagina beantwoord"), "the step's progress counts it as open");
 
         Map<String, String> explained = PageForms.fields(page, "form.scan-form");
         explained.put("comment." + NVT, "Geen eigen zedenpolitie in onze gemeente");
-        Response complete = pages.post(path, explained);
+        Response complete = adviser.pages().post(path, explained);
         assertEquals(303, complete.status(), complete::toString);
-        Document after = pages.get(complete.location()).html();
+        Document after = adviser.pages().get(complete.location()).html();
         assertTrue(after.selectFirst("#incomplete-" + NVT).hasAttr("hidden"));
         assertFalse(after.selectFirst("textarea[name=comment." + NVT + "]").hasAttr("aria-invalid"));
-        assertEquals(3, ((Number) api.get("/api/v1/scans/" + scanId).json().get("progress")).intValue());
+        assertEquals(3, ((Number) adviser.api().get("/api/v1/scans/" + adviser.scanId()).json().get("progress")).intValue());
     }
 }
