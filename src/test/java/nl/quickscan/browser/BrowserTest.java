@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -399,6 +400,72 @@ class BrowserTest {
         assertEquals("Quickscan ingediend", driver.findElement(By.tagName("h1")).getText());
         checkPage("confirmation");
         assertEquals("SUBMITTED", started.api().get("/api/v1/scans/" + started.scanId()).json().get("status"));
+    }
+
+    /**
+     * The journey with the keyboard only: Tab to each control, Enter on links and buttons, Space and the arrow keys in
+     * a statement's answers; every control reached shows its focus.
+     */
+    @Test
+    void anAdviserCompletesTheJourneyWithTheKeyboardOnly() {
+        TestApp app = TestApp.h2();
+        Survey survey = app.bean(SurveyCatalog.class).find("quickscan-seksueel-geweld", 1).orElseThrow();
+        Started started = startScanAndLogIn(app, "GM0037");
+        // All but the first bouwsteen through the API, to keep the walk short; the first one by keyboard.
+        List<Survey.Question> first = survey.bouwstenen().get(0).questions();
+        survey.questions().skip(first.size()).forEach(q -> Scans.answer(started.api(), started.scanId(), q.key(), "2"));
+        WebDriverWait wait = pageWait();
+
+        driver.get(app.uri("/scans/" + started.scanId()).toString());
+        tabTo(active -> active.getText().equals("Ga verder waar u was"));
+        activeElement().sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.urlContains("/deel/visie"));
+        for (Survey.Question question : first) {
+            tabTo(active -> ("value." + question.key()).equals(active.getAttribute("name")));
+            activeElement().sendKeys(Keys.SPACE);
+            activeElement().sendKeys(Keys.ARROW_DOWN);
+            wait.until(ExpectedConditions.textToBePresentInElement(
+                    driver.findElement(By.cssSelector("#" + question.key() + " .question__status")), "Opgeslagen"));
+        }
+        int steps = 0;
+        while (!driver.getCurrentUrl().contains("/controleren")) {
+            WebElement heading = driver.findElement(By.tagName("h1"));
+            tabTo(active -> active.getText().equals("Opslaan en verder"));
+            activeElement().sendKeys(Keys.ENTER);
+            wait.until(ExpectedConditions.stalenessOf(heading));
+            assertTrue(++steps <= 12, "the steps end at the check page");
+        }
+        tabTo(active -> active.getText().equals("Quickscan indienen"));
+        activeElement().sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.urlContains("/ingediend"));
+        assertEquals("SUBMITTED", started.api().get("/api/v1/scans/" + started.scanId()).json().get("status"));
+        assertTrue(first.stream().allMatch(q -> "1".equals(answerOf(started, q.key()))),
+                "Space chose the first answer, the arrow key the next one");
+    }
+
+    private static Object answerOf(Started started, String key) {
+        List<?> answers = (List<?>) started.api().get("/api/v1/scans/" + started.scanId()).json().get("answers");
+        return answers.stream().map(a -> (Map<?, ?>) a).filter(a -> key.equals(a.get("questionKey")))
+                .map(a -> a.get("value")).findFirst().orElse(null);
+    }
+
+    private static WebElement activeElement() {
+        return driver.switchTo().activeElement();
+    }
+
+    /** Presses Tab until the focused element is the one wanted; each element on the way must show its focus. */
+    private static void tabTo(java.util.function.Predicate<WebElement> wanted) {
+        for (int presses = 0; presses < 500; presses++) {
+            new org.openqa.selenium.interactions.Actions(driver).sendKeys(Keys.TAB).perform();
+            WebElement active = activeElement();
+            Object visible = ((JavascriptExecutor) driver).executeScript("var s = getComputedStyle(document.activeElement);"
+                    + " return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';");
+            assertEquals(Boolean.TRUE, visible, "focus visible on " + active.getTagName() + " " + active.getText());
+            if (wanted.test(active)) {
+                return;
+            }
+        }
+        throw new AssertionError("Tab never reached the control on " + driver.getCurrentUrl());
     }
 
     /**
