@@ -103,8 +103,9 @@
     var field = versionField(key);
     var comment = commentField(fieldset, key).value;
     var value = valueOf(fieldset, key);
+    // notation "nl": a kengetal is read as the person typed it, "230.000" being two hundred thirty thousand.
     var body = JSON.stringify({ value: value, comment: comment === '' ? null : comment,
-      version: parseInt(field.value, 10) });
+      version: parseInt(field.value, 10), notation: 'nl' });
     show(fieldset, 'Bezig met opslaan…', 'busy');
     return fetch('/api/v1/scans/' + scanId + '/answers/' + encodeURIComponent(key), {
       method: 'PUT', credentials: 'same-origin',
