@@ -157,7 +157,9 @@
     var key = keyOf(fieldset);
     var field = versionField(key);
     var value = valueOf(fieldset, key);
-    var body = JSON.stringify({ value: value, comment: commentOf(fieldset, key), version: parseInt(field.value, 10) });
+    // notation "nl": a kengetal is read as the person typed it, "230.000" being two hundred thirty thousand.
+    var body = JSON.stringify({ value: value, comment: commentOf(fieldset, key), version: parseInt(field.value, 10),
+      notation: 'nl' });
     dirty[key] = true;
     show(fieldset, 'Bezig met opslaan…', 'busy');
     return fetch('/api/v1/scans/' + scanId + '/answers/' + encodeURIComponent(key), {

@@ -44,7 +44,10 @@ public final class AnswerRules {
     private AnswerRules() {
     }
 
-    /** The Dutch reason why this value or toelichting is not accepted, or null when it is. Null value = no answer. */
+    /**
+     * The Dutch reason why this value or toelichting is not accepted, or null when it is. The value as
+     * {@link #normalize} leaves it; null = no answer.
+     */
     public static String problemWith(Survey.Question question, String value, String comment) {
         if (comment != null && comment.length() > COMMENT_MAX) {
             return "De toelichting mag hoogstens " + COMMENT_MAX + " tekens lang zijn (nu " + comment.length() + ").";
@@ -65,19 +68,33 @@ public final class AnswerRules {
                 yield allowed.containsAll(chosen) && new HashSet<>(chosen).size() == chosen.size() ? null
                         : "Kies alleen antwoorden uit de lijst, elk één keer.";
             }
-            case NUMBER -> number(value).problem();
+            case NUMBER -> number(value, Source.PROGRAM).problem();
             case TEXT -> null;
         };
     }
 
+    /**
+     * Who wrote a kengetal, which decides the one notation that reads two ways: a single point before exactly three
+     * digits ("1.234", "230.000").
+     */
+    public enum Source {
+        /** Typed by a person on the page (with or without its script): Dutch, "230.000" is two hundred thirty thousand. */
+        PERSON,
+        /**
+         * Sent by a program through the API: a single point is a decimal point, as the API returns stored numbers
+         * ("1.234" is one point two three four), so that a value read and sent back stays the same.
+         */
+        PROGRAM
+    }
+
     /** The value as stored: trimmed, empty means no answer, numbers with a decimal point. */
-    public static String normalize(Survey.Question question, String value) {
+    public static String normalize(Survey.Question question, String value, Source source) {
         if (value == null || value.isBlank()) {
             return null;
         }
         String trimmed = value.strip();
         if (question.type() == Survey.QuestionType.NUMBER) {
-            BigDecimal number = number(trimmed).value();
+            BigDecimal number = number(trimmed, source).value();
             return number == null ? trimmed : number.stripTrailingZeros().toPlainString();
         }
         return trimmed;
@@ -121,17 +138,22 @@ public final class AnswerRules {
      * </ul>
      * No exponents, no signs other than a refused minus, at most {@link #NUMBER_DIGITS_MAX} digits, from 0 up to
      * and including {@link #NUMBER_MAX}. Pages show the stored number back in Dutch notation, so that a misreading
-     * shows at once.
+     * shows at once. A {@link Source#PROGRAM program} reads one form the other way: a single point before three
+     * digits is a decimal point there, as in the numbers the API returns, unless a euro sign or ",-" says that a
+     * person wrote the amount.
      */
-    static Kengetal number(String value) {
+    static Kengetal number(String value, Source source) {
         if (value.length() > NUMBER_LENGTH_MAX) {
             return Kengetal.refused(NUMBER_DIGITS);
         }
         String compact = value.strip().replace(" ", "").replace("\u00a0", "").replace("\u202f", "");
-        compact = AMOUNT_MARKS.matcher(compact).replaceAll("");
+        Matcher amount = AMOUNT_MARKS.matcher(compact);
+        boolean writtenAsAmount = amount.find();
+        compact = amount.replaceAll("");
         Matcher dutch = DUTCH_NUMBER.matcher(compact);
         Matcher point = POINT_DECIMAL.matcher(compact);
-        Matcher match = dutch.matches() ? dutch : point.matches() ? point : null;
+        Matcher match = source == Source.PROGRAM && !writtenAsAmount && point.matches() ? point
+                : dutch.matches() ? dutch : point.matches() ? point : null;
         if (match == null) {
             return Kengetal.refused(ENGLISH_NUMBER.matcher(compact).matches() ? NUMBER_NOTATION : NUMBER_SYNTAX);
         }

@@ -70,7 +70,7 @@ record PartForm(Map<String, Answer> answers, Action action, @Nullable Choice cho
      * What to save, per question key: every answer as typed and based on the version the page showed, except where
      * the pressed button says otherwise. "Mijn antwoord opslaan" bases the user's answer on the colleague's version;
      * "Antwoord van collega houden" leaves the question out; "Zelfde antwoord als bij de nulmeting" takes the
-     * nulmeting's answer, and its toelichting unless the user wrote one.
+     * nulmeting's answer as it is stored, and its toelichting unless the user wrote one.
      */
     Map<String, ScanService.Submission> submissions(Map<String, ScanService.BaselineAnswer> baseline) {
         Map<String, ScanService.Submission> submissions = new LinkedHashMap<>();
@@ -82,15 +82,20 @@ record PartForm(Map<String, Answer> answers, Action action, @Nullable Choice cho
                 continue;
             }
             if (chosen == Choice.Kind.MINE && answer.conflictVersion() != null) {
-                submissions.put(key, new ScanService.Submission(key, answer.value(), answer.comment(), answer.conflictVersion()));
+                submissions.put(key, typed(key, answer.value(), answer.comment(), answer.conflictVersion()));
             } else if (chosen == Choice.Kind.BASELINE && then != null && then.copyable()) {
                 String comment = answer.comment() == null || answer.comment().isBlank() ? then.answer().comment() : answer.comment();
-                submissions.put(key, new ScanService.Submission(key, then.answer().answerValue(), comment, answer.version()));
+                submissions.put(key, new ScanService.Submission(key, then.answer().answerValue(), comment, answer.version(), AnswerRules.Source.PROGRAM));
             } else {
-                submissions.put(key, new ScanService.Submission(key, answer.value(), answer.comment(), answer.version()));
+                submissions.put(key, typed(key, answer.value(), answer.comment(), answer.version()));
             }
         }
         return submissions;
+    }
+
+    /** What the user typed on the page: a kengetal in Dutch notation. */
+    private static ScanService.Submission typed(String key, @Nullable String value, @Nullable String comment, int basedOn) {
+        return new ScanService.Submission(key, value, comment, basedOn, AnswerRules.Source.PERSON);
     }
 
     /** Whether saving needs the nulmeting's answers (a herhaling's "Zelfde antwoord" button was pressed). */

@@ -76,8 +76,10 @@ class ScanController {
     record StartRequest(@Nullable Long roundId) {
     }
 
+    /** {@code notation} "nl": the value as a person typed it (the page's script), see {@link AnswerRules.Source}. */
     @Serdeable
-    record AnswerRequest(@Nullable String value, @Nullable String comment, @Nullable Integer version) {
+    record AnswerRequest(@Nullable String value, @Nullable String comment, @Nullable Integer version,
+                         @Nullable String notation) {
     }
 
     @Serdeable
@@ -153,8 +155,13 @@ class ScanController {
             throw new nl.quickscan.errors.InvalidInput()
                     .add("version", "Geef de versie op waarop u uw wijziging baseert (0 voor een nieuw antwoord).").asException();
         }
+        if (request.notation() != null && !request.notation().equals("nl")) {
+            throw new nl.quickscan.errors.InvalidInput()
+                    .add("notation", "Laat notation weg, of geef \"nl\" voor een getal zoals een mens het typt (1.234 is duizend tweehonderdvierendertig).")
+                    .asException();
+        }
         ScanService.SaveResult result = service.save(adviser, scope, id, questionKey, request.value(), request.comment(),
-                request.version());
+                request.version(), request.notation() == null ? AnswerRules.Source.PROGRAM : AnswerRules.Source.PERSON);
         if (result instanceof ScanService.SaveResult.Applied applied) {
             return HttpResponse.ok(new SavedJson(AnswerJson.of(applied.answer()),
                     ProgressJson.of(Steps.of(service.view(scope, id), null))));

@@ -112,16 +112,21 @@ public class ScanService {
         return scans.findOfGemeente(round.id(), gemeenteId).orElseThrow();
     }
 
-    /** One answer as a page or a script sent it, with the version it was based on (0: there was no answer yet). */
-    public record Submission(String questionKey, @Nullable String value, @Nullable String comment, int basedOn) {
+    /**
+     * One answer as a page or a script sent it, with the version it was based on (0: there was no answer yet) and
+     * who wrote its value (which decides how a kengetal is read).
+     */
+    public record Submission(String questionKey, @Nullable String value, @Nullable String comment, int basedOn,
+                             AnswerRules.Source source) {
     }
 
     /** One answer through the API: saved as a new version when {@code expectedVersion} is the stored one, changed or not. */
     @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
     public SaveResult save(CurrentAccount adviser, TenantScope scope, long scanId, String questionKey,
-                           @Nullable String rawValue, @Nullable String rawComment, int expectedVersion) {
-        return saveAll(adviser, scope, scanId, List.of(new Submission(questionKey, rawValue, rawComment, expectedVersion)),
-                false).get(questionKey);
+                           @Nullable String rawValue, @Nullable String rawComment, int expectedVersion,
+                           AnswerRules.Source source) {
+        return saveAll(adviser, scope, scanId, List.of(new Submission(questionKey, rawValue, rawComment, expectedVersion,
+                source)), false).get(questionKey);
     }
 
     /**
@@ -147,14 +152,15 @@ public class ScanService {
         List<Submission> valid = new ArrayList<>();
         for (Submission submission : submissions) {
             Optional<Survey.Question> question = questionOf(survey, submission.questionKey());
+            String value = question.isEmpty() ? null : AnswerRules.normalize(question.get(), submission.value(), submission.source());
             String problem = question.isEmpty() ? "Deze vragenlijst heeft geen vraag " + submission.questionKey() + "."
-                    : AnswerRules.problemWith(question.get(), AnswerRules.normalize(question.get(), submission.value()),
-                    submission.comment());
+                    : AnswerRules.problemWith(question.get(), value, submission.comment());
             if (problem != null) {
                 results.put(submission.questionKey(), new SaveResult.Rejected(problem));
             } else {
-                valid.add(new Submission(submission.questionKey(), AnswerRules.normalize(question.get(), submission.value()),
-                        AnswerRules.normalizeComment(submission.comment()), submission.basedOn()));
+                // From here on the value is as stored: a kengetal in the API's notation.
+                valid.add(new Submission(submission.questionKey(), value, AnswerRules.normalizeComment(submission.comment()),
+                        submission.basedOn(), AnswerRules.Source.PROGRAM));
             }
         }
         if (onlyChanged) {

@@ -291,6 +291,19 @@ class BrowserTest {
         driver.navigate().refresh();
         assertTrue(driver.findElement(By.cssSelector("#visie-gedeelde-visie .question__history")).getText().contains("Geschiedenis (1"));
         assertNoCspViolations("herhaling page");
+
+        // A kengetal typed the Dutch way is saved as the number meant and shown back in Dutch notation.
+        driver.get(app.uri("/scans/" + scanId + "/deel/kengetallen").toString());
+        WebElement inwoners = driver.findElement(By.id("value-kengetal-inwoners"));
+        inwoners.sendKeys("230.000");
+        WebElement fte = driver.findElement(By.id("value-kengetal-fte-gemeente"));
+        fte.sendKeys("0.4");
+        driver.findElement(By.tagName("h1")).click();
+        wait.until(ExpectedConditions.textToBePresentInElement(driver.findElement(By.cssSelector("#kengetal-inwoners .question__status")), "Opgeslagen"));
+        wait.until(ExpectedConditions.textToBePresentInElement(driver.findElement(By.cssSelector("#kengetal-fte-gemeente .question__status")), "Opgeslagen"));
+        assertEquals("230000", storedAnswer(api, scanId, "kengetal-inwoners").get("value"));
+        assertEquals("0.4", storedAnswer(api, scanId, "kengetal-fte-gemeente").get("value"));
+        assertEquals("0,4", fte.getAttribute("value"), "shown back in Dutch notation");
     }
 
     private static void login(TestApp app, Account account) {

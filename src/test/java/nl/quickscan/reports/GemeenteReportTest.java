@@ -42,8 +42,8 @@ class GemeenteReportTest {
         put(api, before, "visie-gedeelde-visie", "1", null);
         put(api, after, "visie-gedeelde-visie", "3", "Vastgesteld door de stuurgroep in maart");
         put(api, after, "visie-gemeenschappelijk-beeld", "WEET_NIET", null);
-        put(api, after, "kengetal-inwoners", "230.000", "Volgens het CBS");
-        put(api, after, "kengetal-fte-gemeente", "0,4", null);
+        put(api, after, "kengetal-inwoners", "230000", "Volgens het CBS");
+        put(api, after, "kengetal-fte-gemeente", "0.4", null);
 
         Map<String, Object> scores = api.get("/api/v1/scans/" + after + "/scores").json();
         List<?> bouwstenen = (List<?>) scores.get("bouwstenen");

@@ -15,14 +15,14 @@ class AnswerRulesTest {
             Survey.QuestionType.NUMBER, "Budget", null, null, null, 0, false, List.of(), "euro per jaar", null);
 
     private static String stored(String typed) {
-        String value = AnswerRules.normalize(KENGETAL, typed);
+        String value = AnswerRules.normalize(KENGETAL, typed, AnswerRules.Source.PERSON);
         assertNull(AnswerRules.problemWith(KENGETAL, value, null), typed);
         return value;
     }
 
     private static String refused(String typed) {
-        String problem = AnswerRules.problemWith(KENGETAL, AnswerRules.normalize(KENGETAL, typed), null);
-        assertEquals(typed.strip(), AnswerRules.normalize(KENGETAL, typed), "a refused value is kept as typed");
+        String problem = AnswerRules.problemWith(KENGETAL, AnswerRules.normalize(KENGETAL, typed, AnswerRules.Source.PERSON), null);
+        assertEquals(typed.strip(), AnswerRules.normalize(KENGETAL, typed, AnswerRules.Source.PERSON), "a refused value is kept as typed");
         return problem;
     }
 
@@ -41,7 +41,7 @@ class AnswerRulesTest {
         assertEquals("0", stored("-0"));
         assertEquals("7", stored("007"));
         assertEquals("1000000000", stored("1.000.000.000"), "the maximum itself is accepted");
-        assertNull(AnswerRules.normalize(KENGETAL, "  "), "empty means no answer");
+        assertNull(AnswerRules.normalize(KENGETAL, "  ", AnswerRules.Source.PERSON), "empty means no answer");
     }
 
     @Test
@@ -63,6 +63,19 @@ class AnswerRulesTest {
         assertEquals("12.5", stored("12.50"));
         assertEquals("1234.567", stored("1234.567"));
         assertEquals("1.2345", stored("1.2345"));
+    }
+
+    /** A program reads a single point as a decimal point, as the API returns numbers: what it reads it can send back. */
+    @Test
+    void aProgramsSinglePointIsADecimalPoint() {
+        for (String stored : List.of("1.234", "230", "0.125", "1234.567", "12.5", "1000000000")) {
+            assertEquals(stored, AnswerRules.normalize(KENGETAL, stored, AnswerRules.Source.PROGRAM), stored);
+        }
+        assertEquals("230", AnswerRules.normalize(KENGETAL, "230.000", AnswerRules.Source.PROGRAM));
+        assertEquals("1234.5", AnswerRules.normalize(KENGETAL, "1.234,5", AnswerRules.Source.PROGRAM), "a comma still says it");
+        assertEquals("1234567", AnswerRules.normalize(KENGETAL, "1.234.567", AnswerRules.Source.PROGRAM), "and so do two points");
+        assertEquals("25000", AnswerRules.normalize(KENGETAL, "€ 25.000", AnswerRules.Source.PROGRAM),
+                "a euro sign says a person wrote the amount");
     }
 
     @Test

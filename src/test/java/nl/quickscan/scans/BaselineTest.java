@@ -49,7 +49,7 @@ class BaselineTest {
         long before = Scans.start(api, nulmeting);
         put(api, before, VISIE, "2", "Besproken in de stuurgroep");
         put(api, before, NVT, "NVT", "Geen eigen zedenpolitie");
-        put(api, before, "kengetal-inwoners", "230.000", "CBS");
+        put(api, before, "kengetal-inwoners", "230000", "CBS");
         long scanId = Scans.start(api, herhaling);
 
         Response baseline = api.get("/api/v1/scans/" + scanId + "/baseline");

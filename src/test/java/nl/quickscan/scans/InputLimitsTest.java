@@ -52,4 +52,32 @@ class InputLimitsTest {
         assertEquals("1234.5", dutch.json().get("value"));
         assertEquals(1, ((List<?>) api.get("/api/v1/scans/" + scanId).json().get("answers")).size(), "only the budget");
     }
+
+    /**
+     * A script's "1.234" is one point two three four, as the API returns stored numbers; the page's script says
+     * {@code "notation": "nl"}, and then "1.234" is one thousand two hundred thirty-four, as the person typed it.
+     */
+    @ParameterizedTest
+    @MethodSource(APPS)
+    void theApiReadsAPointBeforeThreeDigitsAsItsScriptMeantIt(TestApp app) {
+        long roundId = Rounds.open(app, "coordinator.drenthe@quickscan.test");
+        Api api = app.api().login(Fixtures.adviseur(app, "GM0119").email(), Fixtures.PASSWORD);
+        long scanId = Scans.start(api, roundId);
+        String path = "/api/v1/scans/" + scanId + "/answers/";
+        Response program = api.send("PUT", path + "kengetal-fte-gemeente", "application/json",
+                "{\"value\":\"1.234\",\"version\":0}", Map.of());
+        assertEquals("1.234", program.json().get("value"));
+        Response again = api.send("PUT", path + "kengetal-fte-gemeente", "application/json",
+                "{\"value\":\"" + program.json().get("value") + "\",\"version\":1}", Map.of());
+        assertEquals("1.234", again.json().get("value"), "what a script reads, it can send back unchanged");
+        Response typed = api.send("PUT", path + "kengetal-inwoners", "application/json",
+                "{\"value\":\"230.000\",\"version\":0,\"notation\":\"nl\"}", Map.of());
+        assertEquals("230000", typed.json().get("value"));
+
+        Response unknown = api.send("PUT", path + "kengetal-budget", "application/json",
+                "{\"value\":\"25.000\",\"version\":0,\"notation\":\"en\"}", Map.of());
+        assertEquals(422, unknown.status());
+        assertEquals("notation", ((Map<?, ?>) ((List<?>) unknown.json().get("errors")).get(0)).get("field"));
+        assertEquals(2, ((List<?>) api.get("/api/v1/scans/" + scanId).json().get("answers")).size(), "nothing stored for it");
+    }
 }

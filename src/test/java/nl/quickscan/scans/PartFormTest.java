@@ -68,9 +68,9 @@ class PartFormTest {
         assertEquals(3, form.answers().get(key).version());
         assertNull(form.answers().get(key).conflictVersion());
         Map<String, ScanService.Submission> submissions = form.submissions(Map.of());
-        assertEquals(new ScanService.Submission(key, "2", " ", 3), submissions.get(key));
+        assertEquals(new ScanService.Submission(key, "2", " ", 3, AnswerRules.Source.PERSON), submissions.get(key));
         String untouched = questions.get(1).key();
-        assertEquals(new ScanService.Submission(untouched, null, null, 0), submissions.get(untouched),
+        assertEquals(new ScanService.Submission(untouched, null, null, 0, AnswerRules.Source.PERSON), submissions.get(untouched),
                 "every question is submitted; the service leaves alone what the page showed unchanged");
         assertEquals(PartForm.Action.SAVE, PartForm.read(questions, Map.of()).action());
     }
@@ -87,7 +87,7 @@ class PartFormTest {
         PartForm mine = PartForm.read(questions, fields);
         assertEquals(new PartForm.Choice(PartForm.Choice.Kind.MINE, key), mine.choice());
         assertEquals(PartForm.Action.SAVE, mine.action(), "a question's button keeps the user on the page");
-        assertEquals(new ScanService.Submission(key, "1", "Mijn tekst", 3), mine.submissions(Map.of()).get(key),
+        assertEquals(new ScanService.Submission(key, "1", "Mijn tekst", 3, AnswerRules.Source.PERSON), mine.submissions(Map.of()).get(key),
                 "my answer, based on the colleague's version that the page showed");
 
         fields.put("action", "collega." + key);
@@ -100,10 +100,10 @@ class PartFormTest {
         Map<String, ScanService.BaselineAnswer> baseline = Map.of(key, new ScanService.BaselineAnswer(question, question, then));
         PartForm same = PartForm.read(questions, fields);
         assertTrue(same.takesBaseline());
-        assertEquals(new ScanService.Submission(key, "3", "Mijn tekst", 2), same.submissions(baseline).get(key),
-                "the nulmeting's answer, the user's own toelichting kept");
+        assertEquals(new ScanService.Submission(key, "3", "Mijn tekst", 2, AnswerRules.Source.PROGRAM), same.submissions(baseline).get(key),
+                "the nulmeting's answer as stored, the user's own toelichting kept");
         fields.put("comment." + key, "");
-        assertEquals(new ScanService.Submission(key, "3", "Toen besproken", 2),
+        assertEquals(new ScanService.Submission(key, "3", "Toen besproken", 2, AnswerRules.Source.PROGRAM),
                 PartForm.read(questions, fields).submissions(baseline).get(key), "and its toelichting when there is none");
 
         fields.put("action", "mijn.bestaat-niet");
