@@ -161,7 +161,7 @@ record PartPage(String title, ScanRow scan, String path, String heading, String 
             }
             return question.options().isEmpty() ? "Vul hier een antwoord in." : "Kies een antwoord bij deze stelling.";
         }
-        if (AnswerRules.needsComment(question, value) && (comment == null || comment.isBlank())) {
+        if (AnswerRules.incomplete(question, value, comment)) {
             return "Bij '" + question.answerLabel(value) + "' hoort een toelichting. Schrijf kort waarom.";
         }
         return null;
@@ -224,7 +224,8 @@ record PartPage(String title, ScanRow scan, String path, String heading, String 
                 .toList();
         Beside baseline = then == null ? null : new Beside(then.label(), formValue(question, then.answer().answerValue()),
                 then.answer().comment(), editable && then.copyable());
-        boolean incomplete = AnswerRules.incomplete(question, value, comment);
+        // When the field already says what is missing (a refusal, or the open points of the check page), once is enough.
+        boolean incomplete = AnswerRules.incomplete(question, value, comment) && !commentInvalid;
         String commentDescribedBy = String.join(" ", Stream.of(commentInvalid ? "error-" + key : null,
                 incomplete ? "incomplete-" + key : null).filter(Objects::nonNull).toList());
         return new Item(question, themeTitle, answer, version, value, comment, describedBy, options, steps, problem,
