@@ -49,7 +49,7 @@ class BenchmarkController {
 
     @Serdeable
     record DevelopmentJson(List<GemeenteDevelopmentJson> gemeenten, List<BouwsteenDevelopmentJson> bouwstenen,
-                           List<StatementJson> mostImproved) {
+                           List<StatementJson> mostImproved, List<StatementJson> mostDeclined) {
     }
 
     @Serdeable
@@ -69,6 +69,9 @@ class BenchmarkController {
 
     @Serdeable
     record StatementJson(String key, String text, int n, double meanDifference) {
+        static StatementJson of(Development.StatementDevelopment s) {
+            return new StatementJson(s.key(), s.text(), s.n(), s.meanDifference());
+        }
     }
 
     private final BenchmarkService service;
@@ -97,7 +100,8 @@ class BenchmarkController {
                 d.gemeenten().stream().map(g -> new GemeenteDevelopmentJson(g.cbsCode(), g.name(),
                         g.bouwstenen().stream().map(ChangeJson::of).toList(), ChangeJson.of(g.total()))).toList(),
                 d.bouwstenen().stream().map(b -> new BouwsteenDevelopmentJson(b.key(), b.title(), b.n(), b.meanDifference())).toList(),
-                d.mostImproved().stream().map(m -> new StatementJson(m.key(), m.text(), m.n(), m.meanDifference())).toList());
+                d.mostImproved().stream().map(StatementJson::of).toList(),
+                d.mostDeclined().stream().map(StatementJson::of).toList());
     }
 
     @Get("/rondes/{id}")

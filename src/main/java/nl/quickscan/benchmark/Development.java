@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * How a regio developed from the nulmeting to the herhaling: per gemeente and bouwsteen the score then, now and
- * the difference; per bouwsteen the mean difference; the statements that improved most. Only gemeenten that
- * submitted both scans count. Plain Java, on the two rounds' {@link Benchmark} results.
+ * the difference; per bouwsteen the mean difference; the statements that improved most and those that declined
+ * most. Only gemeenten that submitted both scans count. Plain Java, on the two rounds' {@link Benchmark} results.
  */
 public final class Development {
 
@@ -29,8 +29,9 @@ public final class Development {
     public record StatementDevelopment(String key, String text, int n, double meanDifference) {
     }
 
+    /** {@code mostImproved} best first, {@code mostDeclined} worst first; a statement without change is in neither. */
     public record Result(List<GemeenteDevelopment> gemeenten, List<BouwsteenDevelopment> bouwstenen,
-                         List<StatementDevelopment> mostImproved) {
+                         List<StatementDevelopment> mostImproved, List<StatementDevelopment> mostDeclined) {
     }
 
     private Development() {
@@ -73,14 +74,16 @@ public final class Development {
             List<Double> diffs = bouwsteenDiffs.get(b.key());
             return new BouwsteenDevelopment(b.key(), b.title(), diffs.size(), diffs.isEmpty() ? null : Statistics.mean(diffs));
         }).toList();
-        List<StatementDevelopment> improved = statementDiffs.entrySet().stream()
+        List<StatementDevelopment> all = statementDiffs.entrySet().stream()
                 .map(e -> new StatementDevelopment(e.getKey(), statementTexts.get(e.getKey()), e.getValue().size(),
                         Statistics.mean(e.getValue())))
-                .filter(s -> s.meanDifference() > 0)
-                .sorted(Comparator.comparingDouble(StatementDevelopment::meanDifference).reversed()
-                        .thenComparing(StatementDevelopment::key))
-                .limit(statements).toList();
-        return new Result(List.copyOf(gemeenten), bouwstenen, improved);
+                .toList();
+        Comparator<StatementDevelopment> byDifference = Comparator.comparingDouble(StatementDevelopment::meanDifference);
+        List<StatementDevelopment> improved = all.stream().filter(s -> s.meanDifference() > 0)
+                .sorted(byDifference.reversed().thenComparing(StatementDevelopment::key)).limit(statements).toList();
+        List<StatementDevelopment> declined = all.stream().filter(s -> s.meanDifference() < 0)
+                .sorted(byDifference.thenComparing(StatementDevelopment::key)).limit(statements).toList();
+        return new Result(List.copyOf(gemeenten), bouwstenen, improved, declined);
     }
 
     private static Change change(String key, Double before, Double after) {

@@ -29,17 +29,22 @@ final class PdfStyle {
     static final Color BLUE = new Color(31, 90, 160);
     static final Color GREY = new Color(160, 160, 160);
 
-    /** A level's colour and its name in the legend. */
-    record LevelColour(Color colour, String name) {
+    /** A level's colour, the colour of text on it, and the colour's name in the legend. */
+    record LevelColour(Color colour, Color text, String name) {
     }
 
     /**
-     * The colours of the levels by their index in the survey's scale, lowest first: the same as the page's
-     * (app.css, {@code .level--0} and on). A level beyond them has no colour; its name still says it.
+     * The colours of the levels by their index in the survey's scale, lowest first. Their lightness steps down
+     * clearly from level to level (grey values 228, 184, 142 and 78 of 255), so that a greyscale print still tells
+     * them apart and in order; the hues follow the page's (red, orange, blue, green), and the names say the colour
+     * as it prints. Text on each has a contrast of at least 4.5 to 1. A level beyond them has no colour; its name
+     * still says it.
      */
-    static final List<LevelColour> LEVEL_COLOURS = List.of(new LevelColour(new Color(251, 227, 225), "rood"),
-            new LevelColour(new Color(253, 240, 213), "oranje"), new LevelColour(new Color(227, 240, 251), "blauw"),
-            new LevelColour(new Color(223, 243, 228), "groen"));
+    static final List<LevelColour> LEVEL_COLOURS = List.of(
+            new LevelColour(new Color(250, 219, 218), Color.BLACK, "roze"),
+            new LevelColour(new Color(245, 176, 65), Color.BLACK, "oranje"),
+            new LevelColour(new Color(91, 155, 213), Color.BLACK, "blauw"),
+            new LevelColour(new Color(30, 107, 52), Color.WHITE, "donkergroen"));
 
     final BaseFont base;
     final Font body;
@@ -102,7 +107,12 @@ final class PdfStyle {
         return level == null || level.index() >= LEVEL_COLOURS.size() ? null : LEVEL_COLOURS.get(level.index()).colour();
     }
 
-    /** "Beginnend (rood), In ontwikkeling (oranje), …": the levels of the scale that have a colour. */
+    /** The colour of text on a cell with this level: black, or white on a dark colour. */
+    static Color levelTextColour(Survey.Level level) {
+        return level == null || level.index() >= LEVEL_COLOURS.size() ? Color.BLACK : LEVEL_COLOURS.get(level.index()).text();
+    }
+
+    /** "Beginnend (roze), In ontwikkeling (oranje), …": the levels of the scale that have a colour. */
     static String levelLegend(List<Survey.Level> levels) {
         return levels.stream().filter(level -> level.index() < LEVEL_COLOURS.size())
                 .map(level -> level.label() + " (" + LEVEL_COLOURS.get(level.index()).name() + ")")

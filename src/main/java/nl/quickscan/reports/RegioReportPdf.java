@@ -3,7 +3,10 @@ package nl.quickscan.reports;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.PageSize;
+import com.lowagie.text.Font;
 import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import nl.quickscan.benchmark.Benchmark;
@@ -85,8 +88,11 @@ final class RegioReportPdf {
 
     /** A heatmap cell: the value and the level in words, on the level's colour. */
     private void heat(PdfPTable table, Double score, Survey.Level level) {
-        style.cell(table, DutchFormat.percent(score) + (level == null ? "" : "\n" + level.label()),
-                PdfStyle.levelColour(level));
+        PdfPCell cell = new PdfPCell(new Phrase(DutchFormat.percent(score) + (level == null ? "" : "\n" + level.label()),
+                new Font(style.base, 10, Font.NORMAL, PdfStyle.levelTextColour(level))));
+        cell.setPadding(4);
+        cell.setBackgroundColor(PdfStyle.levelColour(level));
+        table.addCell(cell);
     }
 
     private void statistics(Document document, Benchmark.Result result) throws DocumentException {

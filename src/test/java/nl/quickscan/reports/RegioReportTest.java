@@ -56,8 +56,8 @@ class RegioReportTest {
         assertTrue(text.contains("Het Hogeland (GM1966) Ingediend 67% Gevorderd"), text);
         assertTrue(text.contains("Stadskanaal (GM0037) Niet gestart"));
         assertTrue(text.contains("Midden-Groningen (GM1952) Bezig (1%)"), "as on the round's page");
-        assertTrue(text.contains("Kleur en tekst geven het niveau: Beginnend (rood), In ontwikkeling (oranje), "
-                + "Gevorderd (blauw), Geborgd (groen)."), "the legend from the survey's levels");
+        assertTrue(text.contains("Kleur en tekst geven het niveau: Beginnend (roze), In ontwikkeling (oranje), "
+                + "Gevorderd (blauw), Geborgd (donkergroen)."), "the legend from the survey's levels");
         assertTrue(text.contains("Totaal 4 67% 83% 0% 100%"), "regio statistics as in the API");
 
         HttpResponse<byte[]> xlsx = coordinator.download("/api/v1/rounds/" + roundId + "/benchmark.xlsx");
