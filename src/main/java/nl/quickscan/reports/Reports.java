@@ -9,6 +9,9 @@ final class Reports {
      */
     static final String EXECUTOR = "reports";
 
+    /** The product's name, as the reports' creator. */
+    static final String PRODUCT = "Quickscan aanpak seksueel geweld";
+
     private Reports() {
     }
 }
