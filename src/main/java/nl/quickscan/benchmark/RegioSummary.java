@@ -29,12 +29,10 @@ import java.util.function.Function;
 public record RegioSummary(int gemeenten, int submitted, List<Topic> topics, List<Standing> standings, Standing total,
                            List<Distribution> distributions, List<BeforeAfter> beforeAfter) {
 
-    /** How many statements the summary names of those that improved, and of those that declined, most. */
-    static final int STATEMENTS = 3;
     /** How many gemeenten a sentence names before it counts the rest. */
     static final int NAMES = 5;
 
-    /** A part of the summary: a heading, its sentences, and items to show as a list (may be none). */
+    /** A part of the summary: a heading, its sentences (one paragraph), and items to show as a list below them (may be none). */
     public record Topic(String heading, List<String> sentences, List<String> items) {
     }
 
@@ -183,11 +181,6 @@ public record RegioSummary(int gemeenten, int submitted, List<Topic> topics, Lis
 
     private static Topic standing(List<Standing> standings, Standing total, int submitted) {
         List<String> sentences = new ArrayList<>();
-        sentences.add("Per bouwsteen de middelste score van de gemeenten (de mediaan: de helft scoort hoger, de helft "
-                + "lager) en het niveau van die score.");
-        List<String> items = standings.stream().map(s -> s.title() + ": " + (s.median() == null ? DutchFormat.NO_SCORE
-                : DutchFormat.percent(s.median()) + ", " + s.level().label())
-                + (s.n() < submitted ? " (" + counted(s.n(), "gemeente", "gemeenten") + " met een score)" : "")).toList();
         if (total.median() != null) {
             sentences.add("Over alle bouwstenen samen is de middelste totaalscore " + DutchFormat.percent(total.median())
                     + ": niveau " + total.level().label() + ".");
@@ -199,6 +192,11 @@ public record RegioSummary(int gemeenten, int submitted, List<Topic> topics, Lis
             sentences.add("De regio staat het sterkst op " + strongest.get().title() + " en het zwakst op "
                     + weakest.get().title() + ".");
         }
+        sentences.add("Per bouwsteen de middelste score van de gemeenten (de mediaan: de helft scoort hoger, de helft "
+                + "lager) en het niveau van die score:");
+        List<String> items = standings.stream().map(s -> s.title() + ": " + (s.median() == null ? DutchFormat.NO_SCORE
+                : DutchFormat.percent(s.median()) + ", " + s.level().label())
+                + (s.n() < submitted ? " (" + counted(s.n(), "gemeente", "gemeenten") + " met een score)" : "")).toList();
         return new Topic("Waar staat de regio?", List.copyOf(sentences), items);
     }
 
@@ -255,7 +253,7 @@ public record RegioSummary(int gemeenten, int submitted, List<Topic> topics, Lis
         if (statements.isEmpty()) {
             return new Topic(heading, List.of(none), List.of());
         }
-        return new Topic(heading, List.of(), statements.stream().limit(STATEMENTS).map(s -> s.text() + " (gemiddeld "
+        return new Topic(heading, List.of(), statements.stream().map(s -> s.text() + " (gemiddeld "
                 + DutchFormat.points(s.meanDifference()) + " procentpunt, " + counted(s.n(), "gemeente", "gemeenten") + ")").toList());
     }
 
@@ -281,7 +279,7 @@ public record RegioSummary(int gemeenten, int submitted, List<Topic> topics, Lis
             Function<Point, String> withScore = p -> p.name() + " (" + DutchFormat.percent(p.score()) + ")";
             if (low.isEmpty()) {
                 Point last = d.gemeenten().get(d.gemeenten().size() - 1);
-                items.add(d.title() + ": geen gemeente scoort " + lowest + ". Het laagst scoort " + withScore.apply(last) + ".");
+                items.add(d.title() + ": geen gemeente " + lowest + "; het laagst scoort " + withScore.apply(last) + ".");
             } else {
                 items.add(d.title() + ": " + names(low.stream().map(withScore).toList()) + ".");
             }

@@ -1,154 +1,193 @@
 package nl.quickscan.reports;
 
-import com.lowagie.text.Document;
-import com.lowagie.text.DocumentException;
-import com.lowagie.text.PageSize;
+import com.lowagie.text.Chunk;
+import com.lowagie.text.Element;
 import com.lowagie.text.Font;
-import com.lowagie.text.Paragraph;
+import com.lowagie.text.PageSize;
 import com.lowagie.text.Phrase;
-import com.lowagie.text.pdf.PdfPCell;
-import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfWriter;
 import nl.quickscan.benchmark.Benchmark;
 import nl.quickscan.benchmark.BenchmarkService;
 import nl.quickscan.benchmark.Development;
+import nl.quickscan.benchmark.RegioSummary;
+import nl.quickscan.scans.Meetronde;
 import nl.quickscan.scans.ScanRow;
+import nl.quickscan.scoring.LevelBand;
 import nl.quickscan.scoring.Scoring;
 import nl.quickscan.surveys.Survey;
 import nl.quickscan.text.DutchFormat;
 
-import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The regiorapport: status, the benchmark matrix as a heatmap with values, statistics, development. */
+/**
+ * The regiorapport, landscape for the wide heatmap: a summary for the stuurgroep ({@link RegioSummary}), the heatmap
+ * gemeente × bouwsteen with the level as text, the regio's figures per bouwsteen, a distribution chart per bouwsteen,
+ * and for a herhaling the development with a before/after chart per bouwsteen (the statements that improved and
+ * declined most are in the summary). Tagged PDF/UA through {@link TaggedPdf}.
+ */
 final class RegioReportPdf {
 
-    private final PdfStyle style = new PdfStyle();
+    /** The tallest chart: a landscape page's text height less its heading, so that the heading stays with the chart. */
+    private static final float CHART_HEIGHT = 400;
+    /** What a chart's heading takes above it. */
+    private static final float CHART_HEADING = 36;
+    /** What a section's heading and introduction take above its first chart or table. */
+    private static final float SECTION_HEADING = 70;
+    /** About what a table row takes, to keep a heading with the first rows of its table. */
+    private static final float TABLE_ROW = 24;
 
     byte[] render(BenchmarkService.RoundBenchmark benchmark, String regioName, Optional<Development.Result> development,
                   LocalDate today) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Document document = new Document(PageSize.A4.rotate(), 40, 40, 55, 55);
-        PdfWriter writer = PdfWriter.getInstance(document, out);
-        style.prepare(writer, document, "Regiorapport " + regioName + " – " + benchmark.round().name());
-        document.open();
-        try {
-            Benchmark.Result result = benchmark.result();
-            document.add(new Paragraph("Regiorapport " + regioName, style.h1));
-            document.add(PdfStyle.spaced(new Paragraph(benchmark.round().name() + ", vragenlijst "
-                    + benchmark.round().surveyId() + " versie " + benchmark.round().surveyVersion() + ". Datum: "
-                    + DutchFormat.date(today) + ".", style.body), 8));
-            long submitted = result.gemeenten().stream().filter(g -> g.result() != null).count();
-            document.add(PdfStyle.spaced(new Paragraph(submitted + " van " + result.gemeenten().size()
-                    + " gemeenten hebben hun scan ingediend. Alleen ingediende scans tellen mee in de cijfers.", style.body), 4));
-            matrix(document, benchmark);
-            statistics(document, result);
-            if (development.isPresent()) {
-                development(document, development.get());
+        RegioSummary summary = RegioSummary.of(benchmark, development, today);
+        Meetronde round = benchmark.round();
+        return TaggedPdf.render("Regiorapport " + regioName + " – " + round.name(), PageSize.A4.rotate(), pdf -> {
+            pdf.heading(1, "Regiorapport " + regioName);
+            pdf.paragraph(subtitle(benchmark, today));
+            pdf.heading(2, "Samenvatting voor de stuurgroep");
+            for (RegioSummary.Topic topic : summary.topics()) {
+                pdf.heading(3, topic.heading());
+                if (!topic.sentences().isEmpty()) {
+                    pdf.paragraph(String.join(" ", topic.sentences()));
+                }
+                if (!topic.items().isEmpty()) {
+                    pdf.list(pdf.phrases(topic.items()));
+                }
             }
-        } catch (DocumentException e) {
-            throw new IllegalStateException(e);
-        }
-        document.close();
-        return out.toByteArray();
+            pdf.newPage();
+            heatmap(pdf, benchmark);
+            bouwstenen(pdf, benchmark.result(), summary, LevelBand.of(benchmark.survey()));
+            development.ifPresent(d -> development(pdf, d, summary, LevelBand.of(benchmark.survey())));
+        });
     }
 
-    private void matrix(Document document, BenchmarkService.RoundBenchmark benchmark) throws DocumentException {
-        document.add(PdfStyle.spaced(new Paragraph("Scores per gemeente en bouwsteen", style.h2), 16));
+    /** The round and the survey as users know them, not by their technical ids. */
+    private static String subtitle(BenchmarkService.RoundBenchmark benchmark, LocalDate today) {
+        Meetronde round = benchmark.round();
+        Survey survey = benchmark.survey();
+        return round.name() + " (" + round.kind().label().toLowerCase(DutchFormat.DUTCH) + "), open van "
+                + DutchFormat.date(round.opens()) + " tot en met " + DutchFormat.date(round.closes()) + ". Vragenlijst: "
+                + survey.title() + ", versie " + DutchFormat.number(survey.version()) + ". Gemaakt op "
+                + DutchFormat.date(today) + ".";
+    }
+
+    private static void heatmap(TaggedPdf pdf, BenchmarkService.RoundBenchmark benchmark) {
         List<Benchmark.BouwsteenStats> bouwstenen = benchmark.result().bouwstenen();
-        PdfPTable table = new PdfPTable(bouwstenen.size() + 3);
-        table.setWidthPercentage(100);
-        table.setHeaderRows(1);
-        table.setSpacingBefore(6);
-        style.header(table, "Gemeente");
-        style.header(table, "Status");
-        bouwstenen.forEach(b -> style.header(table, b.title()));
-        style.header(table, "Totaal");
+        float[] widths = new float[bouwstenen.size() + 3];
+        widths[0] = 2;
+        widths[1] = 0.95f;
+        for (int i = 2; i < widths.length; i++) {
+            widths[i] = 1.4f;
+        }
+        TaggedPdf.Table table = new TaggedPdf.Table(widths).rowHeaders();
+        List<TaggedPdf.Cell> header = new ArrayList<>(List.of(pdf.headerCell("Gemeente"), pdf.headerCell("Status")));
+        bouwstenen.forEach(b -> header.add(pdf.headerCell(b.title())));
+        header.add(pdf.headerCell("Totaal"));
+        table.header(header);
         for (Benchmark.Entry entry : benchmark.result().gemeenten()) {
-            style.cell(table, entry.name() + " (" + entry.cbsCode() + ")");
-            style.cell(table, entry.status().label() + (entry.status() == ScanRow.Status.IN_PROGRESS
-                    ? " (" + DutchFormat.percent(entry.progress()) + ")" : ""));
+            List<TaggedPdf.Cell> row = new ArrayList<>();
+            row.add(pdf.cell(entry.name() + " (" + entry.cbsCode() + ")"));
+            row.add(pdf.cell(entry.status().label() + (entry.status() == ScanRow.Status.IN_PROGRESS
+                    ? " (" + DutchFormat.percent(entry.progress()) + ")" : "")));
             if (entry.result() == null) {
                 for (int i = 0; i <= bouwstenen.size(); i++) {
-                    style.cell(table, DutchFormat.NONE);
+                    row.add(pdf.cell(DutchFormat.NONE));
                 }
+            } else {
+                for (Scoring.BouwsteenScore b : entry.result().bouwstenen()) {
+                    row.add(heat(pdf, b.score(), b.level()));
+                }
+                row.add(heat(pdf, entry.total(), entry.result().totalLevel()));
+            }
+            table.row(row);
+        }
+        pdf.heading(2, "Scores per gemeente en bouwsteen");
+        pdf.paragraph("Alleen ingediende scans hebben een score. Kleur en tekst geven het niveau: "
+                + PdfStyle.levelLegend(benchmark.survey().levels()) + ".");
+        pdf.table(table);
+    }
+
+    /** A heatmap cell: the score and the level in words on one line, on the level's colour. */
+    private static TaggedPdf.Cell heat(TaggedPdf pdf, Double score, Survey.Level level) {
+        Font font = new Font(pdf.tableText.getBaseFont(), pdf.tableText.getSize(), Font.NORMAL, PdfStyle.levelTextColour(level));
+        Font bold = new Font(pdf.tableHeader.getBaseFont(), pdf.tableHeader.getSize(), Font.NORMAL, PdfStyle.levelTextColour(level));
+        Phrase text = pdf.phrase(new Chunk(DutchFormat.percent(score), bold),
+                new Chunk(level == null ? "" : " " + level.label(), font));
+        return new TaggedPdf.Cell(text, PdfStyle.levelColour(level), Element.ALIGN_LEFT);
+    }
+
+    /** The regio's figures per bouwsteen, then per bouwsteen the distribution chart. */
+    private static void bouwstenen(TaggedPdf pdf, Benchmark.Result result, RegioSummary summary, List<LevelBand> bands) {
+        TaggedPdf.Table table = new TaggedPdf.Table(5, 1.5f, 2, 2, 2, 2).rowHeaders();
+        table.header(List.of(pdf.headerCell("Bouwsteen"), numberHeader(pdf, "Aantal gemeenten"), numberHeader(pdf, "Gemiddelde"),
+                numberHeader(pdf, "Middelste score (mediaan)"), numberHeader(pdf, "Laagste"), numberHeader(pdf, "Hoogste")));
+        for (Benchmark.BouwsteenStats b : result.bouwstenen()) {
+            table.row(stats(pdf, b.title(), b.stats()));
+        }
+        table.row(stats(pdf, "Totaal", result.total()));
+        pdf.ensure(SECTION_HEADING + (result.bouwstenen().size() + 2) * TABLE_ROW);
+        pdf.heading(2, "Regio per bouwsteen");
+        pdf.paragraph("De cijfers over de ingediende scans. Daarna per bouwsteen de score van elke gemeente, van hoog naar "
+                + "laag: de kleur van de balk is het niveau, de zwarte lijn de middelste score van de regio.");
+        pdf.table(table);
+        if (summary.submitted() == 0) {
+            return;
+        }
+        for (RegioSummary.Distribution d : summary.distributions()) {
+            float height = RegioCharts.height(d.gemeenten().size(), CHART_HEIGHT);
+            pdf.ensure(CHART_HEADING + height);
+            pdf.heading(3, d.title());
+            pdf.figure(d.description(), pdf.width(), height, chart -> RegioCharts.distribution(chart, d, bands, pdf.width(), height));
+        }
+    }
+
+    private static List<TaggedPdf.Cell> stats(TaggedPdf pdf, String title, Benchmark.Stats stats) {
+        return List.of(pdf.cell(title), number(pdf, DutchFormat.number(stats.n())), number(pdf, DutchFormat.percent(stats.mean())),
+                number(pdf, DutchFormat.percent(stats.median())), number(pdf, DutchFormat.percent(stats.min())),
+                number(pdf, DutchFormat.percent(stats.max())));
+    }
+
+    private static TaggedPdf.Cell number(TaggedPdf pdf, String text) {
+        return pdf.cell(text, null, Element.ALIGN_RIGHT);
+    }
+
+    /** A header cell over a column of numbers, aligned with them. */
+    private static TaggedPdf.Cell numberHeader(TaggedPdf pdf, String text) {
+        return new TaggedPdf.Cell(new Phrase(text, pdf.tableHeader), TaggedPdf.HEADER_FILL, Element.ALIGN_RIGHT);
+    }
+
+    private static void development(TaggedPdf pdf, Development.Result development, RegioSummary summary, List<LevelBand> bands) {
+        pdf.ensure(SECTION_HEADING + CHART_HEADING + (development.bouwstenen().size() + 1) * TABLE_ROW);
+        pdf.heading(2, "Ontwikkeling sinds de nulmeting");
+        pdf.paragraph("Alleen gemeenten die zowel de nulmeting als de herhaling hebben ingediend tellen mee. Verschillen "
+                + "in procentpunten: van 50% naar 60% is +10. In de grafieken per bouwsteen is het open rondje de nulmeting "
+                + "en het blauwe de herhaling; de gemeenten die het meest vooruitgingen staan bovenaan.");
+        TaggedPdf.Table means = new TaggedPdf.Table(5, 2, 2).rowHeaders();
+        means.header(List.of(pdf.headerCell("Bouwsteen"), numberHeader(pdf, "Aantal gemeenten"), numberHeader(pdf, "Gemiddeld verschil")));
+        for (Development.BouwsteenDevelopment b : development.bouwstenen()) {
+            means.row(List.of(pdf.cell(b.title()), number(pdf, DutchFormat.number(b.n())), number(pdf, DutchFormat.points(b.meanDifference()))));
+        }
+        pdf.table(means);
+
+        for (RegioSummary.BeforeAfter b : summary.beforeAfter()) {
+            if (b.gemeenten().isEmpty()) {
                 continue;
             }
-            for (Scoring.BouwsteenScore b : entry.result().bouwstenen()) {
-                heat(table, b.score(), b.level());
-            }
-            heat(table, entry.total(), entry.result().totalLevel());
+            float height = RegioCharts.height(b.gemeenten().size(), CHART_HEIGHT);
+            pdf.ensure(CHART_HEADING + height);
+            pdf.heading(3, "Voor en na: " + b.title());
+            pdf.figure(b.description(), pdf.width(), height, chart -> RegioCharts.beforeAfter(chart, b, bands, pdf.width(), height));
         }
-        document.add(table);
-        document.add(new Paragraph("Kleur en tekst geven het niveau: " + PdfStyle.levelLegend(benchmark.survey().levels())
-                + ".", style.small));
-    }
 
-    /** A heatmap cell: the value and the level in words, on the level's colour. */
-    private void heat(PdfPTable table, Double score, Survey.Level level) {
-        PdfPCell cell = new PdfPCell(new Phrase(DutchFormat.percent(score) + (level == null ? "" : "\n" + level.label()),
-                new Font(style.base, 10, Font.NORMAL, PdfStyle.levelTextColour(level))));
-        cell.setPadding(4);
-        cell.setBackgroundColor(PdfStyle.levelColour(level));
-        table.addCell(cell);
-    }
-
-    private void statistics(Document document, Benchmark.Result result) throws DocumentException {
-        document.add(PdfStyle.spaced(new Paragraph("Regio per bouwsteen", style.h2), 16));
-        PdfPTable table = new PdfPTable(6);
-        table.setWidthPercentage(100);
-        table.setWidths(new float[] {5, 1.5f, 2, 2, 2, 2});
-        table.setSpacingBefore(6);
-        for (String title : List.of("Bouwsteen", "Aantal (n)", "Gemiddelde", "Mediaan", "Laagste", "Hoogste")) {
-            style.header(table, title);
-        }
-        for (Benchmark.BouwsteenStats b : result.bouwstenen()) {
-            stats(table, b.title(), b.stats());
-        }
-        stats(table, "Totaal", result.total());
-        document.add(table);
-    }
-
-    private void stats(PdfPTable table, String title, Benchmark.Stats stats) {
-        style.cell(table, title);
-        style.cell(table, Integer.toString(stats.n()));
-        style.cell(table, DutchFormat.percent(stats.mean()));
-        style.cell(table, DutchFormat.percent(stats.median()));
-        style.cell(table, DutchFormat.percent(stats.min()));
-        style.cell(table, DutchFormat.percent(stats.max()));
-    }
-
-    private void development(Document document, Development.Result development) throws DocumentException {
-        document.newPage();
-        document.add(new Paragraph("Ontwikkeling sinds de nulmeting", style.h2));
-        document.add(PdfStyle.spaced(new Paragraph("Gemeenten die beide scans hebben ingediend; verschillen in procentpunten.",
-                style.body), 4));
-        PdfPTable table = new PdfPTable(4);
-        table.setWidthPercentage(70);
-        table.setSpacingBefore(6);
-        for (String title : List.of("Gemeente", "Nulmeting", "Herhaling", "Verschil")) {
-            style.header(table, title);
-        }
+        TaggedPdf.Table totals = new TaggedPdf.Table(5, 2, 2, 2).rowHeaders();
+        totals.header(List.of(pdf.headerCell("Gemeente"), numberHeader(pdf, "Nulmeting"), numberHeader(pdf, "Herhaling"), numberHeader(pdf, "Verschil")));
         for (Development.GemeenteDevelopment g : development.gemeenten()) {
-            style.cell(table, g.name());
-            style.cell(table, DutchFormat.percent(g.total().before()));
-            style.cell(table, DutchFormat.percent(g.total().after()));
-            style.cell(table, DutchFormat.points(g.total().difference()));
+            totals.row(List.of(pdf.cell(g.name()), number(pdf, DutchFormat.percent(g.total().before())),
+                    number(pdf, DutchFormat.percent(g.total().after())), number(pdf, DutchFormat.points(g.total().difference()))));
         }
-        document.add(table);
-        PdfPTable means = new PdfPTable(3);
-        means.setWidthPercentage(70);
-        means.setSpacingBefore(12);
-        for (String title : List.of("Bouwsteen", "Aantal (n)", "Gemiddeld verschil")) {
-            style.header(means, title);
-        }
-        for (Development.BouwsteenDevelopment b : development.bouwstenen()) {
-            style.cell(means, b.title());
-            style.cell(means, Integer.toString(b.n()));
-            style.cell(means, DutchFormat.points(b.meanDifference()));
-        }
-        document.add(means);
+        pdf.ensure(SECTION_HEADING + 4 * TABLE_ROW);
+        pdf.heading(3, "Totaalscore per gemeente");
+        pdf.table(totals);
     }
 }

@@ -102,10 +102,10 @@ final class TaggedPdf {
     private int headingLevel;
     private float y;
 
-    private TaggedPdf(String title, Layout previous, OutputStream out) {
+    private TaggedPdf(String title, Rectangle pageSize, Layout previous, OutputStream out) {
         this.title = title;
         this.previous = previous;
-        document = new Document(PageSize.A4, MARGIN, MARGIN, MARGIN + 14, MARGIN + 10);
+        document = new Document(pageSize, MARGIN, MARGIN, MARGIN + 14, MARGIN + 10);
         writer = PdfWriter.getInstance(document, out);
         writer.setPdfVersion(PdfWriter.VERSION_1_7);
         writer.setTagged();
@@ -128,10 +128,15 @@ final class TaggedPdf {
      * @param title the document title: metadata, window title and the running header
      */
     static byte[] render(String title, Consumer<TaggedPdf> content) {
+        return render(title, PageSize.A4, content);
+    }
+
+    /** As {@link #render(String, Consumer)}, on pages of the given size, such as {@code PageSize.A4.rotate()} for landscape. */
+    static byte[] render(String title, Rectangle pageSize, Consumer<TaggedPdf> content) {
         Layout layout = Layout.UNKNOWN;
         for (int pass = 1; ; pass++) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            TaggedPdf pdf = new TaggedPdf(title, layout, out);
+            TaggedPdf pdf = new TaggedPdf(title, pageSize, layout, out);
             content.accept(pdf);
             Layout result = pdf.close();
             if (result.equals(layout) || pass == MAX_PASSES) {

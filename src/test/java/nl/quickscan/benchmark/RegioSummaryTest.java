@@ -55,8 +55,10 @@ class RegioSummaryTest {
         RegioSummary.Topic standing = topic(summary, "Waar staat de regio?");
         assertEquals(List.of("Bouwsteen A: 67%, Gevorderd", "Bouwsteen B: 0%, Beginnend", "Bouwsteen C: 33%, In ontwikkeling"),
                 standing.items());
-        assertEquals("Over alle bouwstenen samen is de middelste totaalscore 22%: niveau Beginnend.", standing.sentences().get(1));
-        assertEquals("De regio staat het sterkst op Bouwsteen A en het zwakst op Bouwsteen B.", standing.sentences().get(2));
+        assertEquals(List.of("Over alle bouwstenen samen is de middelste totaalscore 22%: niveau Beginnend.",
+                "De regio staat het sterkst op Bouwsteen A en het zwakst op Bouwsteen B.",
+                "Per bouwsteen de middelste score van de gemeenten (de mediaan: de helft scoort hoger, de helft lager) "
+                        + "en het niveau van die score:"), standing.sentences());
         assertEquals(200.0 / 3, summary.standings().get(0).median(), 1e-9);
         assertEquals(2, summary.standings().get(0).level().index());
         assertEquals(200.0 / 9, summary.total().median(), 1e-9, "the median of the totals, as the API's");
@@ -67,7 +69,7 @@ class RegioSummaryTest {
         RegioSummary.Topic support = topic(summary, "Gemeenten die steun kunnen gebruiken");
         assertEquals(List.of("Een gemeente die op een bouwsteen Beginnend scoort (minder dan 25%), kan daar steun gebruiken.",
                 "Op meer dan één bouwsteen Beginnend: Bee (2 bouwstenen)."), support.sentences());
-        assertEquals(List.of("Bouwsteen A: geen gemeente scoort Beginnend. Het laagst scoort Cee (33%).",
+        assertEquals(List.of("Bouwsteen A: geen gemeente Beginnend; het laagst scoort Cee (33%).",
                 "Bouwsteen B: Bee (0%) en Cee (0%).", "Bouwsteen C: Bee (0%)."), support.items());
     }
 

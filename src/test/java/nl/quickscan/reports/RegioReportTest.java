@@ -2,13 +2,18 @@ package nl.quickscan.reports;
 
 import nl.quickscan.scans.Rounds;
 import nl.quickscan.support.Api;
+import nl.quickscan.scoring.Scoring;
 import nl.quickscan.support.Fixtures;
+import nl.quickscan.support.PdfUa;
 import nl.quickscan.support.Scans;
 import nl.quickscan.support.TestApp;
 import nl.quickscan.surveys.Survey;
 import nl.quickscan.surveys.SurveyCatalog;
+import nl.quickscan.text.DutchFormat;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureNode;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -19,6 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -47,18 +53,31 @@ class RegioReportTest {
         HttpResponse<byte[]> pdf = coordinator.download("/api/v1/rounds/" + roundId + "/benchmark.pdf");
         assertEquals(200, pdf.statusCode());
         assertTrue(pdf.headers().firstValue("Content-Disposition").orElse("").contains("filename=\"regiorapport-groningen-nulmeting-"));
-        String text;
-        try (PDDocument document = Loader.loadPDF(pdf.body())) {
-            text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
-        }
+        String text = text(pdf.body());
         assertTrue(text.contains("Regiorapport Groningen"));
-        assertTrue(text.contains("4 van 10 gemeenten hebben hun scan ingediend"));
+        assertTrue(text.contains("Vragenlijst: Quickscan aanpak seksueel geweld, versie 1."), "the survey as users know it");
+        assertTrue(!text.contains("quickscan-seksueel-geweld"), "not its technical id");
+        assertTrue(text.contains("4 van de 10 gemeenten hebben de scan ingediend."), text);
+        assertTrue(text.contains("Nog bezig: Midden-Groningen."), text);
         assertTrue(text.contains("Het Hogeland (GM1966) Ingediend 67% Gevorderd"), text);
         assertTrue(text.contains("Stadskanaal (GM0037) Niet gestart"));
         assertTrue(text.contains("Midden-Groningen (GM1952) Bezig (1%)"), "as on the round's page");
         assertTrue(text.contains("Kleur en tekst geven het niveau: Beginnend (roze), In ontwikkeling (oranje), "
-                + "Gevorderd (blauw), Geborgd (donkergroen)."), "the legend from the survey's levels");
+                + "Gevorderd (blauw), Geborgd (donkergroen)."), "the legend from the survey's levels, naming the colours truly");
+        assertTrue(text.contains("Oldambt (GM1895) Ingediend 0% Beginnend"), "the level in words in the heatmap");
         assertTrue(text.contains("Totaal 4 67% 83% 0% 100%"), "regio statistics as in the API");
+        for (Object b : (List<?>) benchmark.get("bouwstenen")) {
+            Map<?, ?> bouwsteen = (Map<?, ?>) b;
+            double median = ((Number) bouwsteen.get("median")).doubleValue();
+            assertTrue(text.contains(bouwsteen.get("title") + " " + bouwsteen.get("n") + " "
+                    + DutchFormat.percent((Number) bouwsteen.get("mean")) + " " + DutchFormat.percent(median) + " "
+                    + DutchFormat.percent((Number) bouwsteen.get("min")) + " " + DutchFormat.percent((Number) bouwsteen.get("max"))),
+                    "the API's figures of " + bouwsteen.get("title"));
+            assertTrue(text.contains(bouwsteen.get("title") + ": " + DutchFormat.percent(median) + ", "
+                    + Scoring.level(survey, median).label()), "the summary's median and level of " + bouwsteen.get("title"));
+        }
+        assertTrue(text.contains("Bouwsteen 1. Visie en regionale aanpak: Oldambt (0%)."), "who may need support");
+        assertTagged(pdf.body(), "Regiorapport Groningen – ", 4);
 
         HttpResponse<byte[]> xlsx = coordinator.download("/api/v1/rounds/" + roundId + "/benchmark.xlsx");
         assertEquals(200, xlsx.statusCode());
@@ -95,6 +114,99 @@ class RegioReportTest {
         Api adviser = app.api().login("adviseur.groningen@quickscan.test", TestApp.DEMO_PASSWORD);
         assertEquals(403, adviser.download("/api/v1/rounds/" + roundId + "/benchmark.pdf").statusCode());
         assertEquals(403, adviser.download("/api/v1/rounds/" + roundId + "/benchmark.xlsx").statusCode());
+    }
+
+    @ParameterizedTest
+    @MethodSource("nl.quickscan.support.TestApp#all")
+    void aHerhalingsReportShowsWhatImprovedAndWhatDeclined(TestApp app) throws Exception {
+        Survey survey = app.bean(SurveyCatalog.class).find("quickscan-seksueel-geweld", 1).orElseThrow();
+        String coordinatorEmail = "coordinator.drenthe@quickscan.test";
+        long nulmeting = Rounds.open(app, coordinatorEmail);
+        long herhaling = Rounds.openHerhaling(app, coordinatorEmail, nulmeting);
+        var assen = Fixtures.adviseur(app, "GM0106");
+        var emmen = Fixtures.adviseur(app, "GM0114");
+        var meppel = Fixtures.adviseur(app, "GM0119");
+        Scans.submitAll(app, assen, survey, nulmeting, "1");
+        Scans.submitAll(app, emmen, survey, nulmeting, "2");
+        Scans.submitAll(app, meppel, survey, nulmeting, "3");
+        // Assen 33% → 100%, Emmen the same, Meppel the same but for the first statement, 100% → 0%.
+        // First statement: (+66,7 + 0 − 100) / 3 = −11,1 on average; every other statement +22,2.
+        Scans.submitAll(app, assen, survey, herhaling, "3");
+        Scans.submitAll(app, emmen, survey, herhaling, "2");
+        Survey.Question first = survey.questions().filter(Survey.Question::scored).findFirst().orElseThrow();
+        Api meppelApi = app.api().login(meppel.email(), Fixtures.PASSWORD);
+        long meppelScan = Scans.start(meppelApi, herhaling);
+        survey.questions().forEach(q -> Scans.answer(meppelApi, meppelScan, q.key(), q == first ? "0" : "3"));
+        assertEquals(200, meppelApi.postJson("/api/v1/scans/" + meppelScan + "/submit", "").status());
+
+        Api coordinator = app.api().login(coordinatorEmail, TestApp.DEMO_PASSWORD);
+        Map<String, Object> development = coordinator.get("/api/v1/rounds/" + herhaling + "/development").json();
+        List<?> declined = (List<?>) development.get("mostDeclined");
+        assertEquals(1, declined.size());
+        assertEquals(first.key(), ((Map<?, ?>) declined.get(0)).get("key"));
+        assertEquals(-100.0 / 9, ((Number) ((Map<?, ?>) declined.get(0)).get("meanDifference")).doubleValue(), 1e-9);
+        assertEquals(5, ((List<?>) development.get("mostImproved")).size());
+
+        byte[] pdf = coordinator.download("/api/v1/rounds/" + herhaling + "/benchmark.pdf").body();
+        String text = text(pdf);
+        assertTrue(text.contains("Ontwikkeling sinds de nulmeting"));
+        assertTrue(text.contains("3 gemeenten hebben zowel de nulmeting als deze herhaling ingediend."), text);
+        assertTrue(text.contains("Stellingen die het meest achteruitgingen • " + first.text() + " (gemiddeld −11,1 procentpunt, 3 gemeenten)"), text);
+        for (Object s : (List<?>) development.get("mostImproved")) {
+            Map<?, ?> statement = (Map<?, ?>) s;
+            assertTrue(text.contains(statement.get("text") + " (gemiddeld "
+                    + DutchFormat.points((Number) statement.get("meanDifference")) + " procentpunt, 3 gemeenten)"), text);
+        }
+        for (Object b : (List<?>) development.get("bouwstenen")) {
+            Map<?, ?> bouwsteen = (Map<?, ?>) b;
+            assertTrue(text.contains(bouwsteen.get("title") + " " + bouwsteen.get("n") + " "
+                    + DutchFormat.points((Number) bouwsteen.get("meanDifference"))), "the API's mean difference of " + bouwsteen.get("title"));
+            assertTrue(text.contains("Voor en na: " + bouwsteen.get("title")));
+        }
+        for (Object g : (List<?>) development.get("gemeenten")) {
+            Map<?, ?> gemeente = (Map<?, ?>) g;
+            Map<?, ?> total = (Map<?, ?>) gemeente.get("total");
+            assertTrue(text.contains(gemeente.get("name") + " " + DutchFormat.percent((Number) total.get("before")) + " "
+                    + DutchFormat.percent((Number) total.get("after")) + " " + DutchFormat.points((Number) total.get("difference"))),
+                    "the API's totals of " + gemeente.get("name"));
+        }
+        assertTagged(pdf, "Regiorapport Drenthe – Herhaling ", 8);
+    }
+
+    private static String text(byte[] pdf) throws Exception {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        }
+    }
+
+    /** Tagged, Dutch, titled, a figure with alternative text per chart, and PDF/UA-1 as veraPDF checks it. */
+    private static void assertTagged(byte[] pdf, String titleStart, int figures) throws Exception {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertEquals("nl-NL", document.getDocumentCatalog().getLanguage());
+            assertTrue(document.getDocumentInformation().getTitle().startsWith(titleStart), document.getDocumentInformation().getTitle());
+            assertTrue(document.getDocumentCatalog().getViewerPreferences().displayDocTitle());
+            assertTrue(document.getDocumentCatalog().getMarkInfo().isMarked());
+            List<PDStructureElement> elements = new ArrayList<>();
+            collect(document.getDocumentCatalog().getStructureTreeRoot(), elements);
+            List<String> types = elements.stream().map(PDStructureElement::getStructureType).toList();
+            for (String type : List.of("H1", "H2", "H3", "P", "L", "LI", "Table", "TH", "TD")) {
+                assertTrue(types.contains(type), type + " in " + types);
+            }
+            List<String> alts = elements.stream().filter(e -> e.getStructureType().equals("Figure"))
+                    .map(PDStructureElement::getAlternateDescription).toList();
+            assertEquals(figures, alts.size(), "a figure per chart");
+            assertTrue(alts.stream().allMatch(alt -> alt != null && alt.contains("Bouwsteen")), alts.toString());
+        }
+        PdfUa.assertCompliant(pdf);
+    }
+
+    private static void collect(PDStructureNode node, List<PDStructureElement> elements) {
+        for (Object kid : node.getKids()) {
+            if (kid instanceof PDStructureElement element) {
+                elements.add(element);
+                collect(element, elements);
+            }
+        }
     }
 
     private static Row findRow(XSSFSheet sheet, int column, String value) {
