@@ -32,8 +32,14 @@ public record RegioSummary(int gemeenten, int submitted, List<Topic> topics, Lis
     /** How many gemeenten a sentence names before it counts the rest. */
     static final int NAMES = 5;
 
-    /** A part of the summary: a heading, its sentences (one paragraph), and items to show as a list below them (may be none). */
-    public record Topic(String heading, List<String> sentences, List<String> items) {
+    /**
+     * A part of the summary: a heading, its sentences (one paragraph), and items to show as a list below them (may be
+     * none); {@code overview} when the overview chart of the bouwstenen ({@link #overview()}) belongs below it.
+     */
+    public record Topic(String heading, List<String> sentences, List<String> items, boolean overview) {
+        Topic(String heading, List<String> sentences, List<String> items) {
+            this(heading, sentences, items, false);
+        }
     }
 
     /** Where the regio stands on a bouwsteen, or in total: the median over {@code n} scores and its level; null when n is 0. */
@@ -46,13 +52,23 @@ public record RegioSummary(int gemeenten, int submitted, List<Topic> topics, Lis
 
     /** A bouwsteen's distribution chart: each gemeente's score, highest first, and the regio's median (null without scores). */
     public record Distribution(String key, String title, List<Point> gemeenten, Double median) {
+        /** The highest score; only with scores. */
+        public double highest() {
+            return gemeenten.get(0).score();
+        }
+
+        /** The lowest score; only with scores. */
+        public double lowest() {
+            return gemeenten.get(gemeenten.size() - 1).score();
+        }
+
         /** What the chart shows, for a reader who cannot see it. */
         public String description() {
             if (gemeenten.isEmpty()) {
                 return title + ": nog geen scores.";
             }
-            double highest = gemeenten.get(0).score();
-            double lowest = gemeenten.get(gemeenten.size() - 1).score();
+            double highest = highest();
+            double lowest = lowest();
             return "Staafdiagram van " + title + ": de score van " + (gemeenten.size() == 1 ? "de ene gemeente"
                     : "elk van de " + DutchFormat.number(gemeenten.size()) + " gemeenten, van hoog naar laag")
                     + ", met de middelste score van de regio (" + DutchFormat.percent(median) + ") als lijn. Het hoogst: "
@@ -91,6 +107,24 @@ public record RegioSummary(int gemeenten, int submitted, List<Topic> topics, Lis
         }
     }
 
+    /**
+     * What the overview chart shows, for a reader who cannot see it: per bouwsteen the median and its level, and how
+     * many gemeenten have a score where not all do.
+     */
+    public String overview() {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < standings.size(); i++) {
+            Standing s = standings.get(i);
+            lines.add(s.title() + ": " + (s.median() == null ? DutchFormat.NO_SCORE
+                    : "middelste score " + DutchFormat.percent(s.median()) + ", " + s.level().label()
+                    + ", scores van " + DutchFormat.percent(distributions.get(i).lowest()) + " tot "
+                    + DutchFormat.percent(distributions.get(i).highest()))
+                    + (s.n() < submitted ? " (" + counted(s.n(), "gemeente", "gemeenten") + " met een score)" : ""));
+        }
+        return "Per bouwsteen de score van elke gemeente als stip en de middelste score van de regio als streep. "
+                + String.join("; ", lines) + ".";
+    }
+
     public static RegioSummary of(BenchmarkService.RoundBenchmark benchmark, Optional<Development.Result> development,
                                   LocalDate today) {
         Survey survey = benchmark.survey();
@@ -104,7 +138,7 @@ public record RegioSummary(int gemeenten, int submitted, List<Topic> topics, Lis
         List<Topic> topics = new ArrayList<>();
         topics.add(participation(benchmark, scored.size(), today));
         if (!scored.isEmpty()) {
-            topics.add(standing(standings, total, scored.size()));
+            topics.add(standing(standings, total));
             spread(distributions).ifPresent(topics::add);
             development.ifPresent(d -> topics.addAll(development(d)));
             topics.add(support(survey, distributions));
@@ -179,7 +213,7 @@ public record RegioSummary(int gemeenten, int submitted, List<Topic> topics, Lis
         return gemeenten.stream().filter(g -> g.status() == status).map(Benchmark.Entry::name).sorted().toList();
     }
 
-    private static Topic standing(List<Standing> standings, Standing total, int submitted) {
+    private static Topic standing(List<Standing> standings, Standing total) {
         List<String> sentences = new ArrayList<>();
         if (total.median() != null) {
             sentences.add("Over alle bouwstenen samen is de middelste totaalscore " + DutchFormat.percent(total.median())
@@ -192,12 +226,9 @@ public record RegioSummary(int gemeenten, int submitted, List<Topic> topics, Lis
             sentences.add("De regio staat het sterkst op " + strongest.get().title() + " en het zwakst op "
                     + weakest.get().title() + ".");
         }
-        sentences.add("Per bouwsteen de middelste score van de gemeenten (de mediaan: de helft scoort hoger, de helft "
-                + "lager) en het niveau van die score:");
-        List<String> items = standings.stream().map(s -> s.title() + ": " + (s.median() == null ? DutchFormat.NO_SCORE
-                : DutchFormat.percent(s.median()) + ", " + s.level().label())
-                + (s.n() < submitted ? " (" + counted(s.n(), "gemeente", "gemeenten") + " met een score)" : "")).toList();
-        return new Topic("Waar staat de regio?", List.copyOf(sentences), items);
+        sentences.add("Hieronder per bouwsteen de score van elke gemeente als stip, en de middelste score van de regio "
+                + "(de mediaan: de helft van de gemeenten scoort hoger, de helft lager) als streep, met het niveau van die score.");
+        return new Topic("Waar staat de regio?", List.copyOf(sentences), List.of(), true);
     }
 
     /** The bouwsteen where the scores lie furthest apart, from two scores on; none when all are equal. */
@@ -223,7 +254,7 @@ public record RegioSummary(int gemeenten, int submitted, List<Topic> topics, Lis
     }
 
     private static double range(Distribution d) {
-        return d.gemeenten().get(0).score() - d.gemeenten().get(d.gemeenten().size() - 1).score();
+        return d.highest() - d.lowest();
     }
 
     private static List<Topic> development(Development.Result development) {
@@ -259,7 +290,7 @@ public record RegioSummary(int gemeenten, int submitted, List<Topic> topics, Lis
 
     /**
      * Per bouwsteen the gemeenten in the survey's lowest level, lowest first, or else the lowest one; and the
-     * gemeenten in the lowest level on more than one bouwsteen.
+     * gemeenten in the lowest level on more than one bouwsteen. Every one is named: this is the list to act on.
      */
     private static Topic support(Survey survey, List<Distribution> distributions) {
         LevelBand lowestBand = LevelBand.of(survey).get(0);
@@ -281,29 +312,34 @@ public record RegioSummary(int gemeenten, int submitted, List<Topic> topics, Lis
                 Point last = d.gemeenten().get(d.gemeenten().size() - 1);
                 items.add(d.title() + ": geen gemeente " + lowest + "; het laagst scoort " + withScore.apply(last) + ".");
             } else {
-                items.add(d.title() + ": " + names(low.stream().map(withScore).toList()) + ".");
+                items.add(d.title() + ": " + every(low.stream().map(withScore).toList()) + ".");
             }
         }
         List<String> repeated = lowCounts.entrySet().stream().filter(e -> e.getValue() > 1)
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .map(e -> e.getKey() + " (" + DutchFormat.number(e.getValue()) + " bouwstenen)").toList();
         if (!repeated.isEmpty()) {
-            sentences.add("Op meer dan één bouwsteen " + lowest + ": " + names(repeated) + ".");
+            sentences.add("Op meer dan één bouwsteen " + lowest + ": " + every(repeated) + ".");
         }
         return new Topic("Gemeenten die steun kunnen gebruiken", List.copyOf(sentences), List.copyOf(items));
     }
 
     /** "A", "A en B", "A, B en C"; beyond {@value #NAMES} names the rest is counted: "A, …, E en 3 andere gemeenten". */
     static String names(List<String> names) {
-        List<String> shown = new ArrayList<>(names.subList(0, Math.min(names.size(), NAMES)));
-        if (names.size() > NAMES) {
-            int rest = names.size() - NAMES;
-            shown.add(counted(rest, "andere gemeente", "andere gemeenten"));
+        if (names.size() <= NAMES) {
+            return every(names);
         }
-        if (shown.size() == 1) {
-            return shown.get(0);
+        List<String> shown = new ArrayList<>(names.subList(0, NAMES));
+        shown.add(counted(names.size() - NAMES, "andere gemeente", "andere gemeenten"));
+        return every(shown);
+    }
+
+    /** "A", "A en B", "A, B en C". */
+    static String every(List<String> names) {
+        if (names.size() == 1) {
+            return names.get(0);
         }
-        return String.join(", ", shown.subList(0, shown.size() - 1)) + " en " + shown.get(shown.size() - 1);
+        return String.join(", ", names.subList(0, names.size() - 1)) + " en " + names.get(names.size() - 1);
     }
 
     /** "1 gemeente", "3 gemeenten". */

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * The regiorapport's charts, drawn inside {@link TaggedPdf#figure}: per bouwsteen each gemeente's score as a bar in
  * its level's colour with the regio's median as a line, and for a herhaling each gemeente's score then and now.
- * Both have a row per gemeente, the level bands marked above and a percent axis below.
+ * Both have a row per gemeente, the level bands marked above and a percent axis below. The overview has a row per
+ * bouwsteen.
  */
 final class RegioCharts {
 
@@ -24,6 +25,10 @@ final class RegioCharts {
     /** Below the rows: the axis with its labels. */
     private static final float BOTTOM = 20;
     private static final float MAX_ROW = 12;
+    private static final float OVERVIEW_LABELS = 230;
+    private static final float OVERVIEW_VALUES = 110;
+    private static final float OVERVIEW_TOP = 16;
+    private static final float OVERVIEW_ROW = 22;
     private static final float MIN_ROW = 8;
 
     private RegioCharts() {
@@ -42,7 +47,7 @@ final class RegioCharts {
                              float height) {
         List<RegioSummary.Point> points = distribution.gemeenten();
         Plot plot = new Plot(width, height, points.size());
-        plot.frame(chart, bands);
+        plot.frame(chart, bands, 19);
         for (int i = 0; i < points.size(); i++) {
             RegioSummary.Point point = points.get(i);
             float middle = plot.middle(i);
@@ -55,6 +60,8 @@ final class RegioCharts {
         }
         if (distribution.median() != null) {
             float at = plot.x(distribution.median());
+            // A white edge keeps the line visible where it crosses the dark bars.
+            chart.line(at, plot.bottom, at, plot.top + 4, Color.WHITE, 3.4f, 0);
             chart.line(at, plot.bottom, at, plot.top + 4, TaggedPdf.TEXT, 1.6f, 0);
             chart.text("Middelste score regio: " + DutchFormat.percent(distribution.median()), at, plot.top + 7, 7.5f,
                     Element.ALIGN_CENTER, true, TaggedPdf.TEXT);
@@ -65,7 +72,7 @@ final class RegioCharts {
                             float height) {
         List<RegioSummary.Pair> pairs = beforeAfter.gemeenten();
         Plot plot = new Plot(width, height, pairs.size());
-        plot.frame(chart, bands);
+        plot.frame(chart, bands, 19);
         float legend = plot.top + 7;
         chart.dot(plot.x(0) + 4, legend + 2.5f, 3, Color.WHITE);
         chart.text("Nulmeting", plot.x(0) + 11, legend, 7.5f);
@@ -87,15 +94,21 @@ final class RegioCharts {
 
     /** The rows between the level names above and the axis below. */
     private static final class Plot {
-        final float left = LABELS;
+        final float left;
         final float right;
         final float top;
         final float bottom = BOTTOM;
         final float row;
 
+        /** A chart with room for gemeente names at the left and values at the right. */
         Plot(float width, float height, int rows) {
-            right = width - VALUES;
-            top = height - TOP;
+            this(LABELS, width - VALUES, height - TOP, rows);
+        }
+
+        Plot(float left, float right, float top, int rows) {
+            this.left = left;
+            this.right = right;
+            this.top = top;
             row = rows == 0 ? MAX_ROW : (top - bottom) / rows;
         }
 
@@ -125,16 +138,56 @@ final class RegioCharts {
             chart.text(name, left - 5, baseline(middle), font(), Element.ALIGN_RIGHT, false, TaggedPdf.TEXT);
         }
 
-        /** The axis, the level bands' borders as dashed lines and their names above the rows. */
-        void frame(PdfChart chart, List<LevelBand> bands) {
+        /** The axis, the level bands' borders as dashed lines, and their names {@code namesAbove} points above the rows. */
+        void frame(PdfChart chart, List<LevelBand> bands, float namesAbove) {
             chart.percentAxis(left, bottom, right - left, 10, top);
             for (LevelBand band : bands) {
                 if (!band.first()) {
                     chart.line(x(band.from()), bottom, x(band.from()), top, TaggedPdf.MUTED, 0.6f, 2);
                 }
-                chart.text(band.level().label(), (x(band.from()) + x(band.to())) / 2, top + 19, 7.5f,
+                chart.text(band.level().label(), (x(band.from()) + x(band.to())) / 2, top + namesAbove, 7.5f,
                         Element.ALIGN_CENTER, false, TaggedPdf.MUTED);
             }
+        }
+    }
+
+    /** The height of the overview of {@code bouwstenen} rows. */
+    static float overviewHeight(int bouwstenen) {
+        return OVERVIEW_TOP + BOTTOM + bouwstenen * OVERVIEW_ROW;
+    }
+
+    /**
+     * The regio at a glance: per bouwsteen a row with each gemeente's score as a dot in its level's colour and the
+     * median as a bar, and at the right the median with its level in words.
+     */
+    static void overview(PdfChart chart, List<RegioSummary.Standing> standings, List<RegioSummary.Distribution> distributions,
+                         List<LevelBand> bands, float width, float height) {
+        Plot plot = new Plot(OVERVIEW_LABELS, width - OVERVIEW_VALUES, height - OVERVIEW_TOP, standings.size());
+        plot.frame(chart, bands, 5);
+        float radius = 2.6f;
+        for (int i = 0; i < standings.size(); i++) {
+            RegioSummary.Standing standing = standings.get(i);
+            float middle = plot.middle(i);
+            chart.text(standing.title(), plot.left - 8, middle - 3, 8.5f, Element.ALIGN_RIGHT, false, TaggedPdf.TEXT);
+            List<RegioSummary.Point> points = distributions.get(i).gemeenten();
+            for (int j = 0; j < points.size(); j++) {
+                // Three lines of dots, so that gemeenten with nearly the same score stay apart.
+                float offset = ((j % 3) - 1) * plot.row * 0.24f;
+                Color fill = PdfStyle.levelColour(points.get(j).level());
+                chart.dot(plot.x(points.get(j).score()), middle + offset, radius, fill == null ? TaggedPdf.RULE : fill);
+            }
+            if (standing.median() == null) {
+                chart.text(DutchFormat.NO_SCORE, width, middle - 3, 8.5f, Element.ALIGN_RIGHT, false, TaggedPdf.MUTED);
+                continue;
+            }
+            float at = plot.x(standing.median());
+            float half = plot.row * 0.45f;
+            chart.line(at, middle - half, at, middle + half, Color.WHITE, 5, 0);
+            chart.line(at, middle - half, at, middle + half, TaggedPdf.TEXT, 2.6f, 0);
+            String level = " " + standing.level().label();
+            chart.text(level, width, middle - 3, 8.5f, Element.ALIGN_RIGHT, false, TaggedPdf.TEXT);
+            chart.text(DutchFormat.percent(standing.median()), width - chart.textWidth(level, 8.5f, false), middle - 3, 8.5f,
+                    Element.ALIGN_RIGHT, true, TaggedPdf.TEXT);
         }
     }
 }

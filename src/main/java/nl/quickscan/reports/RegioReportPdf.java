@@ -41,6 +41,7 @@ final class RegioReportPdf {
     byte[] render(BenchmarkService.RoundBenchmark benchmark, String regioName, Optional<Development.Result> development,
                   LocalDate today) {
         RegioSummary summary = RegioSummary.of(benchmark, development, today);
+        List<LevelBand> bands = LevelBand.of(benchmark.survey());
         Meetronde round = benchmark.round();
         return TaggedPdf.render("Regiorapport " + regioName + " – " + round.name(), PageSize.A4.rotate(), pdf -> {
             pdf.heading(1, "Regiorapport " + regioName);
@@ -54,11 +55,16 @@ final class RegioReportPdf {
                 if (!topic.items().isEmpty()) {
                     pdf.list(pdf.phrases(topic.items()));
                 }
+                if (topic.overview()) {
+                    float height = RegioCharts.overviewHeight(summary.standings().size());
+                    pdf.figure(summary.overview(), pdf.width(), height, chart -> RegioCharts.overview(chart,
+                            summary.standings(), summary.distributions(), bands, pdf.width(), height));
+                }
             }
             pdf.newPage();
             heatmap(pdf, benchmark);
-            bouwstenen(pdf, benchmark.result(), summary, LevelBand.of(benchmark.survey()));
-            development.ifPresent(d -> development(pdf, d, summary, LevelBand.of(benchmark.survey())));
+            bouwstenen(pdf, benchmark.result(), summary, bands);
+            development.ifPresent(d -> development(pdf, d, summary, bands));
         });
     }
 
@@ -66,7 +72,9 @@ final class RegioReportPdf {
     private static String subtitle(BenchmarkService.RoundBenchmark benchmark, LocalDate today) {
         Meetronde round = benchmark.round();
         Survey survey = benchmark.survey();
-        return round.name() + " (" + round.kind().label().toLowerCase(DutchFormat.DUTCH) + "), open van "
+        String kind = round.kind().label().toLowerCase(DutchFormat.DUTCH);
+        boolean named = round.name().toLowerCase(DutchFormat.DUTCH).contains(kind);
+        return round.name() + (named ? "" : " (" + kind + ")") + ", open van "
                 + DutchFormat.date(round.opens()) + " tot en met " + DutchFormat.date(round.closes()) + ". Vragenlijst: "
                 + survey.title() + ", versie " + DutchFormat.number(survey.version()) + ". Gemaakt op "
                 + DutchFormat.date(today) + ".";

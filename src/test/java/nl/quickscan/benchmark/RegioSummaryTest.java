@@ -53,12 +53,16 @@ class RegioSummaryTest {
                 "Nog bezig: Dee.", "Nog niet begonnen: Ee."), topic(summary, "Deelname").sentences(), "a closed round: final figures");
 
         RegioSummary.Topic standing = topic(summary, "Waar staat de regio?");
-        assertEquals(List.of("Bouwsteen A: 67%, Gevorderd", "Bouwsteen B: 0%, Beginnend", "Bouwsteen C: 33%, In ontwikkeling"),
-                standing.items());
+        assertTrue(standing.overview(), "the overview chart goes with where the regio stands");
+        assertEquals("Per bouwsteen de score van elke gemeente als stip en de middelste score van de regio als streep. "
+                + "Bouwsteen A: middelste score 67%, Gevorderd, scores van 33% tot 100%; "
+                + "Bouwsteen B: middelste score 0%, Beginnend, scores van 0% tot 100%; "
+                + "Bouwsteen C: middelste score 33%, In ontwikkeling, scores van 0% tot 67%.", summary.overview());
         assertEquals(List.of("Over alle bouwstenen samen is de middelste totaalscore 22%: niveau Beginnend.",
                 "De regio staat het sterkst op Bouwsteen A en het zwakst op Bouwsteen B.",
-                "Per bouwsteen de middelste score van de gemeenten (de mediaan: de helft scoort hoger, de helft lager) "
-                        + "en het niveau van die score:"), standing.sentences());
+                "Hieronder per bouwsteen de score van elke gemeente als stip, en de middelste score van de regio (de mediaan: "
+                        + "de helft van de gemeenten scoort hoger, de helft lager) als streep, met het niveau van die score."),
+                standing.sentences());
         assertEquals(200.0 / 3, summary.standings().get(0).median(), 1e-9);
         assertEquals(2, summary.standings().get(0).level().index());
         assertEquals(200.0 / 9, summary.total().median(), 1e-9, "the median of the totals, as the API's");
@@ -166,6 +170,7 @@ class RegioSummaryTest {
         assertEquals("Aa en Bee", RegioSummary.names(List.of("Aa", "Bee")));
         assertEquals("A, B, C, D, E en 2 andere gemeenten", RegioSummary.names(List.of("A", "B", "C", "D", "E", "F", "G")));
         assertEquals("A, B, C, D, E en 1 andere gemeente", RegioSummary.names(List.of("A", "B", "C", "D", "E", "F")));
+        assertEquals("A, B, C, D, E en F", RegioSummary.every(List.of("A", "B", "C", "D", "E", "F")));
     }
 
     private static RegioSummary.Topic topic(RegioSummary summary, String heading) {
