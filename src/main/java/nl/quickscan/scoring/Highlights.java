@@ -12,6 +12,9 @@ import java.util.List;
 public record Highlights(List<Scoring.QuestionScore> strongest, List<Scoring.QuestionScore> weakest,
                          List<ToFindOut> toFindOut) {
 
+    /** How many strongest and weakest points the results page and the gemeenterapport show. */
+    public static final int SHOWN = 3;
+
     /** The statements of one bouwsteen answered with "Weet ik niet". */
     public record ToFindOut(String bouwsteenTitle, List<Scoring.QuestionScore> questions) {
     }
