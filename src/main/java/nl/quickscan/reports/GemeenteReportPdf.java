@@ -1,218 +1,361 @@
 package nl.quickscan.reports;
 
-import com.lowagie.text.Document;
-import com.lowagie.text.DocumentException;
-import com.lowagie.text.Font;
-import com.lowagie.text.Image;
-import com.lowagie.text.PageSize;
-import com.lowagie.text.Paragraph;
-import com.lowagie.text.pdf.PdfContentByte;
-import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfTemplate;
-import com.lowagie.text.pdf.PdfWriter;
+import com.lowagie.text.Chunk;
+import com.lowagie.text.Element;
+import com.lowagie.text.Phrase;
 import nl.quickscan.scans.ScanRow;
 import nl.quickscan.scoring.Comparison;
+import nl.quickscan.scoring.Highlights;
+import nl.quickscan.scoring.LevelBand;
 import nl.quickscan.scoring.Results;
-import nl.quickscan.scoring.SharedFigures;
 import nl.quickscan.scoring.Scoring;
+import nl.quickscan.scoring.SharedFigures;
 import nl.quickscan.surveys.Survey;
 import nl.quickscan.text.DutchFormat;
 
 import java.awt.Color;
-import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
-/** The gemeenterapport as PDF: real text in an embedded font, a vector bar chart, page numbers. */
+/**
+ * The gemeenterapport as an accessible PDF: page 1 a summary for the college (where the gemeente stands, its
+ * strongest points, the next steps, its position in the regio, what is still unknown), then the contents, how the
+ * quickscan works, a section per bouwsteen, the kengetallen and the position in the regio. Every figure comes from
+ * {@link ReportData}; this class only lays it out.
+ */
 final class GemeenteReportPdf {
 
-    private final PdfStyle style = new PdfStyle();
-    private final Font body = style.body;
-    private final Font small = style.small;
-    private final Font bold = style.bold;
-    private final Font h1 = style.h1;
-    private final Font h2 = style.h2;
+    private static final Color BASELINE_FILL = new Color(200, 200, 200);
+    private static final Color MEDIAN = new Color(26, 26, 26);
 
     byte[] render(ReportData data, LocalDate today) {
-        ScanRow scan = data.scores().view().scan();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Document document = new Document(PageSize.A4, 50, 50, 60, 60);
-        PdfWriter writer = PdfWriter.getInstance(document, out);
-        style.prepare(writer, document, "Quickscan aanpak seksueel geweld – " + scan.gemeenteName());
-        document.open();
-        try {
-            cover(document, data, scan, today);
-            document.newPage();
-            summary(document, writer, data);
-            statements(document, data);
-            kengetallen(document, data);
-            position(document, data);
-        } catch (DocumentException e) {
-            throw new IllegalStateException(e);
-        }
-        document.close();
-        return out.toByteArray();
+        ScanRow scan = data.scan();
+        return TaggedPdf.render("Gemeenterapport " + scan.gemeenteName() + " – " + Reports.PRODUCT, pdf -> {
+            summary(pdf, data, today);
+            pdf.newPage();
+            pdf.heading(1, "Inhoud");
+            pdf.tableOfContents(1);
+            method(pdf, data);
+            for (Scoring.BouwsteenScore bouwsteen : data.current().bouwstenen()) {
+                pdf.newPage();
+                bouwsteen(pdf, data, bouwsteen);
+            }
+            kengetallen(pdf, data);
+            position(pdf, data);
+        });
     }
 
-    private void cover(Document document, ReportData data, ScanRow scan, LocalDate today) {
-        document.add(PdfStyle.spaced(new Paragraph("Quickscan aanpak seksueel geweld", h1), 120));
-        document.add(PdfStyle.spaced(new Paragraph("Gemeenterapport " + scan.gemeenteName() + " (" + scan.cbsCode() + ")", h2), 12));
-        String rounds = data.comparison().map(c -> c.baseline().scan().roundName() + " en " + scan.roundName()).orElse(scan.roundName());
-        document.add(PdfStyle.spaced(new Paragraph("Meetronde: " + rounds, body), 12));
-        document.add(new Paragraph("Datum: " + DutchFormat.date(today), body));
-        document.add(PdfStyle.spaced(new Paragraph(scan.submitted()
-                ? "Status: ingediend" + (scan.submittedAt() == null ? "" : " op " + DutchFormat.dateTime(scan.submittedAt()))
-                : "Status: VOORLOPIG – deze scan is nog niet ingediend", bold), 12));
+    // ---- page 1 ------------------------------------------------------------------------------------------------
+
+    private void summary(TaggedPdf pdf, ReportData data, LocalDate today) {
+        ScanRow scan = data.scan();
         Scoring.Result result = data.current();
-        document.add(PdfStyle.spaced(new Paragraph("Totaalscore: " + DutchFormat.percent(result.total())
-                + (result.totalLevel() == null ? "" : " – niveau " + result.totalLevel().label()), bold), 24));
+        pdf.heading(1, "Gemeenterapport " + scan.gemeenteName() + " (" + scan.cbsCode() + ")");
+        if (scan.submitted()) {
+            pdf.paragraph(new Phrase(rounds(data) + " · ingediend" + (scan.submittedAt() == null ? "" : " op "
+                    + DutchFormat.dateTime(scan.submittedAt())) + (scan.submittedByName() == null ? "" : " door "
+                    + scan.submittedByName()) + " · rapport van " + DutchFormat.date(today), pdf.small));
+        } else {
+            pdf.paragraph(new Phrase(rounds(data) + " · rapport van " + DutchFormat.date(today), pdf.small));
+            pdf.paragraph(new Phrase("VOORLOPIG: deze scan is nog niet ingediend. De scores kunnen nog veranderen.", pdf.strong));
+        }
+
+        List<Chunk> total = new ArrayList<>(List.of(new Chunk("Totaalscore: " + DutchFormat.percent(result.total())
+                + (result.totalLevel() == null ? "" : ", niveau " + result.totalLevel().label()) + ". ", pdf.strong)));
+        data.baselineTotal().ifPresent(before -> total.add(new Chunk("Bij de nulmeting was dat " + DutchFormat.percent(before)
+                + data.totalDifference().map(d -> " (" + DutchFormat.points(d) + " procentpunt)").orElse("") + ". ", pdf.body)));
+        if (result.totalLevel() != null) {
+            total.add(new Chunk(result.totalLevel().description(), pdf.body));
+        }
+        pdf.paragraph(pdf.phrase(total.toArray(Chunk[]::new)));
+        chart(pdf, data);
+
+        Highlights highlights = data.highlights();
+        pdf.heading(2, "Sterke punten");
+        if (highlights.strongest().isEmpty()) {
+            pdf.paragraph("Nog geen stelling met punten.");
+        } else {
+            pdf.list(highlights.strongest().stream().map(q -> pdf.phrase(new Chunk(q.question().text(), pdf.body),
+                    new Chunk(" (" + DutchFormat.percent(q.percent()) + ")", pdf.small))).toList());
+        }
+        pdf.heading(2, "De belangrijkste volgende stappen");
+        if (highlights.weakest().isEmpty()) {
+            pdf.paragraph("Geen: elke beantwoorde stelling heeft de volle punten.");
+        } else {
+            pdf.list(highlights.weakest().stream().map(q -> pdf.phrase(new Chunk(q.question().text(), pdf.strong),
+                    new Chunk(" (" + DutchFormat.percent(q.percent()) + ")", pdf.small), Chunk.NEWLINE,
+                    new Chunk(q.question().recommendation(), pdf.body))).toList());
+        }
+        pdf.heading(2, "Positie in de regio");
+        pdf.paragraph(data.position().isEmpty() ? SharedFigures.POSITION_NOT_YET : SharedFigures.EXPLANATION
+                + " In de grafiek is de mediaan van de andere gemeenten een zwarte streep; de cijfers staan achteraan.");
+        pdf.heading(2, "Nog niet bekend");
+        pdf.paragraph(unknown(highlights, result, scan.submitted()));
     }
 
-    private void summary(Document document, PdfWriter writer, ReportData data) throws DocumentException {
-        document.add(new Paragraph("Samenvatting", h2));
-        boolean baseline = data.hasBaseline();
-        PdfPTable table = new PdfPTable(baseline ? 4 : 3);
-        table.setWidthPercentage(100);
-        table.setWidths(baseline ? new float[] {5, 2, 2, 2.5f} : new float[] {5, 2, 2.5f});
-        table.setSpacingBefore(8);
-        style.header(table, "Bouwsteen");
-        if (baseline) {
-            style.header(table, "Nulmeting");
-        }
-        style.header(table, baseline ? "Herhaling" : "Score");
-        style.header(table, "Niveau");
-        for (Scoring.BouwsteenScore b : data.current().bouwstenen()) {
-            style.cell(table, b.title());
-            if (baseline) {
-                style.cell(table, DutchFormat.percent(data.baselineScore(b.key())));
-            }
-            style.cell(table, DutchFormat.percent(b.score()));
-            style.cell(table, b.level() == null ? DutchFormat.NONE : b.level().label());
-        }
-        document.add(table);
-        document.add(PdfStyle.spaced(new Paragraph("Nog niet beantwoord: " + data.current().unanswered() + ". \"Weet ik niet\": "
-                + data.current().unknown() + ". Beide tellen mee als 0 punten.", small), 4));
-        Image chart = barChart(writer, data);
-        chart.setSpacingBefore(12);
-        document.add(chart);
+    private static String rounds(ReportData data) {
+        String round = data.scan().roundName();
+        return data.baselineRoundName().map(before -> round + " naast " + before).orElse(round);
     }
 
-    /** Horizontal bars per bouwsteen, nulmeting (grey) above herhaling (blue), drawn as vector graphics. */
-    private Image barChart(PdfWriter writer, ReportData data) throws DocumentException {
+    private static String unknown(Highlights highlights, Scoring.Result result, boolean submitted) {
+        StringBuilder text = new StringBuilder();
+        int count = highlights.toFindOutCount();
+        if (count == 0) {
+            text.append("Bij geen enkele stelling is \"Weet ik niet\" gekozen.");
+        } else {
+            text.append("Bij ").append(count).append(count == 1 ? " stelling" : " stellingen").append(" is \"Weet ik niet\" gekozen (")
+                    .append(highlights.toFindOut().stream().map(group -> group.bouwsteenTitle() + ": " + group.questions().size())
+                            .collect(Collectors.joining("; ")))
+                    .append("). Die tellen als 0 punten, maar zeggen niets over de aanpak. Zoek ze uit met collega's of ketenpartners")
+                    .append(submitted ? ", dan kunt u ze bij de volgende meting wel beantwoorden." : " en pas het antwoord aan.");
+        }
+        if (result.unanswered() > 0) {
+            text.append(" Nog niet beantwoord: ").append(result.unanswered()).append(result.unanswered() == 1 ? " stelling" : " stellingen")
+                    .append("; ook die tellen als 0 punten.");
+        }
+        return text.toString();
+    }
+
+    /**
+     * Horizontal bars per bouwsteen on a 0–100 % axis with the level bands marked; for a herhaling the nulmeting's
+     * bar (light grey, outlined) above the herhaling's (blue), so the two differ in greyscale print too; the
+     * regio's median as a black stroke where it may be shown.
+     */
+    private void chart(TaggedPdf pdf, ReportData data) {
         List<Scoring.BouwsteenScore> bouwstenen = data.current().bouwstenen();
-        float row = data.hasBaseline() ? 34 : 22;
-        float width = 495;
-        float height = bouwstenen.size() * row + 30;
-        float left = 170;
-        float barWidth = width - left - 40;
-        PdfTemplate chart = writer.getDirectContent().createTemplate(width, height);
-        float y = height - 20;
-        for (Scoring.BouwsteenScore b : bouwstenen) {
-            text(chart, b.title().replaceFirst("^Bouwsteen (\\d)\\. ", "$1. "), 0, y - 10, 8);
-            if (data.hasBaseline()) {
-                bar(chart, left, y - 10, barWidth, data.baselineScore(b.key()), PdfStyle.GREY);
-                y -= 12;
+        boolean baseline = data.hasBaseline();
+        Map<String, Double> medians = new HashMap<>();
+        data.position().forEach(p -> medians.put(p.key(), p.median()));
+        float width = pdf.width();
+        float labelWidth = 150;
+        float left = labelWidth + 8;
+        float barWidth = width - left - 34;
+        float barHeight = 8;
+        float row = baseline ? 2 * barHeight + 10 : barHeight + 12;
+        int legendRows = 1 + (baseline ? 1 : 0) + (medians.isEmpty() ? 0 : 1);
+        float axis = Math.max(20, legendRows * 12 + 4);
+        float bands = 14;
+        float height = axis + bouwstenen.size() * row + bands;
+        List<LevelBand> levels = LevelBand.of(data.survey());
+        pdf.figure(chartAlt(data, medians), width, height, chart -> {
+            float top = height - bands;
+            float bottom = axis;
+            for (LevelBand band : levels) {
+                float from = left + (float) (barWidth * band.from() / 100);
+                float to = left + (float) (barWidth * band.to() / 100);
+                if (!band.first()) {
+                    chart.line(from, bottom, from, top + 12, TaggedPdf.MUTED, 0.6f, 2);
+                }
+                chart.text(band.level().label(), (from + to) / 2, top + 3, 7.5f, Element.ALIGN_CENTER, false, TaggedPdf.MUTED);
             }
-            bar(chart, left, y - 10, barWidth, b.score(), PdfStyle.BLUE);
-            y -= row - (data.hasBaseline() ? 12 : 0);
-        }
-        chart.setColorStroke(Color.DARK_GRAY);
-        chart.moveTo(left, 4);
-        chart.lineTo(left, height - 10);
-        chart.stroke();
-        text(chart, data.hasBaseline() ? "Grijs: nulmeting, blauw: herhaling (procent van de hoogst mogelijke score)"
-                : "Score per bouwsteen (procent van de hoogst mogelijke score)", left, 0, 7);
-        return Image.getInstance(chart);
+            chart.percentAxis(left, bottom, barWidth, 25, bottom);
+            float y = top;
+            for (Scoring.BouwsteenScore b : bouwstenen) {
+                List<String> label = chart.lines(b.title().replaceFirst("^Bouwsteen (\\d+)\\. ", "$1. "), labelWidth, 8.5f);
+                float labelTop = y - (row - label.size() * 10) / 2 - 8;
+                for (String line : label) {
+                    chart.text(line, 0, labelTop, 8.5f);
+                    labelTop -= 10;
+                }
+                float barTop = y - 5;
+                Double median = medians.get(b.key());
+                // A value label starts right of the median's stroke where that would cross it.
+                float medianAt = median == null ? 0 : left + (float) (barWidth * median / 100);
+                if (median != null) {
+                    chart.line(medianAt, y - 3, medianAt, y - row + 5, MEDIAN, 2, 0);
+                }
+                if (baseline) {
+                    bar(chart, left, barTop - barHeight, barWidth, barHeight, data.baselineScore(b.key()), BASELINE_FILL,
+                            TaggedPdf.MUTED, medianAt);
+                    barTop -= barHeight + 2;
+                }
+                bar(chart, left, barTop - barHeight, barWidth, barHeight, b.score(), TaggedPdf.ACCENT, null, medianAt);
+                y -= row;
+            }
+            // The legend sits under the labels, left of the axis, where the chart has room.
+            float legendY = 6;
+            if (!medians.isEmpty()) {
+                chart.line(4, legendY - 2, 4, legendY + 8, MEDIAN, 2, 0);
+                chart.text("Mediaan andere gemeenten", 18, legendY, 8);
+                legendY += 12;
+            }
+            legendItem(chart, legendY, TaggedPdf.ACCENT, null, baseline ? "Herhaling (" + data.scan().roundName() + ")" : "Score");
+            if (baseline) {
+                legendItem(chart, legendY + 12, BASELINE_FILL, TaggedPdf.MUTED, "Nulmeting (" + data.baselineRoundName().orElse("") + ")");
+            }
+        });
     }
 
-    private void bar(PdfContentByte canvas, float x, float y, float width, Double score, Color color) {
+    private static void bar(PdfChart chart, float x, float y, float width, float height, Double score, Color fill, Color outline,
+            float medianAt) {
         float length = score == null ? 0 : (float) (width * score / 100);
-        canvas.setColorFill(color);
-        canvas.rectangle(x, y, length, 9);
-        canvas.fill();
-        text(canvas, DutchFormat.percent(score), x + length + 4, y + 1, 8);
+        if (length > 0) {
+            chart.rectangle(x, y, length, height, fill, outline);
+        }
+        String label = DutchFormat.percent(score);
+        float labelAt = x + length + 3;
+        if (labelAt < medianAt + 3 && labelAt + chart.textWidth(label, 8, false) > medianAt - 2) {
+            labelAt = medianAt + 4;
+        }
+        chart.text(label, labelAt, y + 1.5f, 8);
     }
 
-    private void text(PdfContentByte canvas, String text, float x, float y, float size) {
-        canvas.beginText();
-        canvas.setFontAndSize(style.base, size);
-        canvas.setColorFill(Color.BLACK);
-        canvas.setTextMatrix(x, y);
-        canvas.showText(text);
-        canvas.endText();
+    private static void legendItem(PdfChart chart, float y, Color fill, Color outline, String label) {
+        chart.rectangle(0, y - 1, 12, 8, fill, outline);
+        chart.text(label, 18, y, 8);
     }
 
-    private void statements(Document document, ReportData data) {
-        for (Scoring.BouwsteenScore b : data.current().bouwstenen()) {
-            document.newPage();
-            document.add(new Paragraph(b.title(), h2));
-            document.add(PdfStyle.spaced(new Paragraph("Score: " + DutchFormat.percent(b.score())
-                    + (b.level() == null ? "" : " – " + b.level().label())
-                    + (data.hasBaseline() ? " (nulmeting: " + DutchFormat.percent(data.baselineScore(b.key())) + ")" : ""), body), 8));
-            for (Scoring.QuestionScore q : b.questions()) {
-                Paragraph statement = new Paragraph(q.question().text(), bold);
-                statement.setSpacingBefore(8);
-                document.add(statement);
-                String answer = "Antwoord: " + data.answerLabel(q.question());
-                if (data.hasBaseline()) {
-                    answer += "   (nulmeting: " + data.baselineLabel(q.question().key()) + ", "
-                            + data.change(q.question().key()).map(Comparison.QuestionChange::direction)
-                            .orElse(Comparison.Direction.NEW).label() + ")";
-                }
-                document.add(new Paragraph(answer, body));
-                if (!data.comment(q.question()).isEmpty()) {
-                    document.add(new Paragraph("Toelichting: " + data.comment(q.question()), body));
-                }
-                if (q.counts() && q.fraction() < 0.5 && q.question().recommendation() != null) {
-                    document.add(new Paragraph("Aanbeveling: " + q.question().recommendation(), small));
-                }
-            }
+    /** The chart in words, for a screen reader. */
+    private static String chartAlt(ReportData data, Map<String, Double> medians) {
+        String bars = data.current().bouwstenen().stream().map(b -> b.title() + ": "
+                + (data.hasBaseline() ? "nulmeting " + DutchFormat.percent(data.baselineScore(b.key())) + ", herhaling " : "")
+                + DutchFormat.percent(b.score()) + (b.level() == null ? "" : " (" + b.level().label() + ")")
+                + (medians.containsKey(b.key()) ? ", mediaan andere gemeenten " + DutchFormat.percent(medians.get(b.key())) : ""))
+                .collect(Collectors.joining("; "));
+        return "Staafdiagram van de score per bouwsteen, van 0 tot 100 procent. " + bars + ".";
+    }
+
+    // ---- method ------------------------------------------------------------------------------------------------
+
+    /** How the scores come about, from the survey itself: its answer scales, the special answers and the levels. */
+    private void method(TaggedPdf pdf, ReportData data) {
+        Survey survey = data.survey();
+        pdf.heading(1, "Zo werkt de quickscan");
+        pdf.paragraph("Bij elke stelling kiest de gemeente het antwoord dat het best past. Elk antwoord geeft punten:");
+        // One line per answer scale the survey uses ("Nee, (nog) niet: 0 · … punten"), in the order they first appear.
+        List<Survey.Question> scored = survey.questions().filter(Survey.Question::scored).toList();
+        pdf.list(pdf.phrases(scored.stream().map(q -> q.options().stream().filter(o -> o.points() != null && !o.uncertain())
+                .map(o -> o.label() + ": " + o.points()).collect(Collectors.joining(" · ")) + " punten").distinct().toList()));
+        List<Survey.AnswerOption> options = scored.stream().flatMap(q -> q.options().stream()).toList();
+        List<String> rules = new ArrayList<>();
+        options.stream().filter(Survey.AnswerOption::uncertain).map(Survey.AnswerOption::label).distinct().forEach(label -> rules.add(
+                "\"" + label + "\" geeft 0 punten en telt wel mee in het maximum: het laat zien wat nog uitgezocht moet worden."));
+        options.stream().filter(Survey.AnswerOption::notApplicable).map(Survey.AnswerOption::label).distinct().forEach(label -> rules.add(
+                "\"" + label + "\" telt niet mee: de stelling valt buiten de score én buiten het maximum. De gemeente licht toe waarom."));
+        rules.add("Een stelling zonder antwoord telt als 0 punten.");
+        pdf.list(pdf.phrases(rules));
+        boolean weighted = scored.stream().map(Survey.Question::weight).distinct().count() > 1;
+        boolean bouwsteenWeights = survey.bouwstenen().stream().map(Survey.Bouwsteen::weight).distinct().count() > 1;
+        pdf.paragraph("De score van een bouwsteen is het aantal behaalde punten als percentage van het hoogst haalbare"
+                + (weighted ? "; sommige stellingen wegen zwaarder" : "") + ". De totaalscore is het "
+                + (bouwsteenWeights ? "gewogen gemiddelde" : "gemiddelde") + " van de bouwstenen. Scores staan er afgerond op hele "
+                + "procenten; het niveau hoort bij de score vóór afronding, dus een score net onder een grens kan als die grens "
+                + "worden getoond en toch bij het lagere niveau horen.");
+        pdf.paragraph("Elke score valt in een niveau:");
+        TaggedPdf.Table levels = new TaggedPdf.Table(2, 1.6f, 6).rowHeaders()
+                .header(List.of(pdf.headerCell("Niveau"), pdf.headerCell("Score"), pdf.headerCell("Wat het betekent")));
+        LevelBand.of(survey).forEach(band -> levels.row(List.of(pdf.cell(band.level().label()), pdf.cell(band.range()),
+                pdf.cell(band.level().description()))));
+        pdf.table(levels);
+    }
+
+    // ---- per bouwsteen -----------------------------------------------------------------------------------------
+
+    private void bouwsteen(TaggedPdf pdf, ReportData data, Scoring.BouwsteenScore b) {
+        pdf.heading(1, b.title());
+        List<Chunk> score = new ArrayList<>(List.of(new Chunk("Score: " + DutchFormat.percent(b.score())
+                + (b.level() == null ? "" : ", niveau " + b.level().label()) + ". ", pdf.strong)));
+        data.bouwsteenChange(b.key()).filter(c -> c.before() != null).ifPresent(c -> score.add(new Chunk("Bij de nulmeting: "
+                + DutchFormat.percent(c.before()) + (c.difference() == null ? "" : " (" + DutchFormat.points(c.difference())
+                + " procentpunt)") + ". ", pdf.body)));
+        if (b.level() != null) {
+            score.add(new Chunk(b.level().description(), pdf.body));
+        }
+        pdf.paragraph(pdf.phrase(score.toArray(Chunk[]::new)));
+        pdf.paragraph(new Phrase("Telt mee: " + b.counted() + " · Niet beantwoord: " + b.unanswered() + " · Weet ik niet: "
+                + b.unknown() + " · Niet van toepassing: " + b.notApplicable(), pdf.small));
+        List<Scoring.ThemeScore> themes = data.themes(b);
+        if (themes.isEmpty()) {
+            b.questions().forEach(q -> statement(pdf, data, q));
+            return;
+        }
+        for (Scoring.ThemeScore theme : themes) {
+            pdf.heading(2, theme.title());
+            pdf.paragraph(new Phrase("Score: " + DutchFormat.percent(theme.score())
+                    + (theme.level() == null ? "" : ", niveau " + theme.level().label()), pdf.strong));
+            theme.questions().forEach(q -> statement(pdf, data, q));
         }
     }
 
-    private void kengetallen(Document document, ReportData data) throws DocumentException {
+    /** A statement with the answer, for a herhaling the nulmeting's answer and the change, toelichting, recommendation. */
+    private void statement(TaggedPdf pdf, ReportData data, Scoring.QuestionScore q) {
+        pdf.ensure(70);
+        pdf.rule();
+        pdf.paragraph(new Phrase(q.question().text(), pdf.strong));
+        List<Chunk> answer = new ArrayList<>(List.of(new Chunk("Antwoord: ", pdf.strong), new Chunk(data.answerLabel(q.question()), pdf.body)));
+        if (data.hasBaseline()) {
+            Comparison.Direction direction = data.change(q.question().key()).map(Comparison.QuestionChange::direction)
+                    .orElse(Comparison.Direction.NEW);
+            // "Weet ik niet" on one side is already in the answers; its direction would only repeat it.
+            String change = direction == Comparison.Direction.UNKNOWN ? "" : " · " + direction.label();
+            answer.add(new Chunk("   Nulmeting: ", pdf.strong));
+            answer.add(new Chunk(data.baselineLabel(q.question().key()) + change, pdf.body));
+        }
+        pdf.paragraph(pdf.phrase(answer.toArray(Chunk[]::new)));
+        String comment = data.comment(q.question());
+        if (!comment.isEmpty()) {
+            pdf.paragraph(pdf.phrase(new Chunk("Toelichting: ", pdf.strong), new Chunk(comment, pdf.body)));
+        }
+        if (Highlights.recommended(q)) {
+            pdf.paragraph(pdf.phrase(new Chunk("Aanbeveling: ", pdf.strong), new Chunk(q.question().recommendation(), pdf.body)));
+        }
+    }
+
+    // ---- kengetallen and position ------------------------------------------------------------------------------
+
+    private void kengetallen(TaggedPdf pdf, ReportData data) {
         if (data.kengetallen().isEmpty()) {
             return;
         }
-        document.newPage();
-        document.add(new Paragraph("Kengetallen", h2));
-        document.add(PdfStyle.spaced(new Paragraph("Deze cijfers tellen niet mee in de score.", body), 4));
-        PdfPTable table = new PdfPTable(3);
-        table.setWidthPercentage(100);
-        table.setWidths(new float[] {5, 2.5f, 3});
-        table.setSpacingBefore(8);
-        for (String title : List.of("Kengetal", "Antwoord", "Toelichting")) {
-            style.header(table, title);
+        pdf.newPage();
+        pdf.heading(1, "Kengetallen");
+        pdf.paragraph("Deze cijfers tellen niet mee in de score. Ze helpen om de aanpak in verhouding te zien, bijvoorbeeld "
+                + "tot het aantal inwoners.");
+        boolean baseline = data.hasBaseline();
+        TaggedPdf.Table table = baseline ? new TaggedPdf.Table(5, 2.2f, 2.2f, 3) : new TaggedPdf.Table(5, 2.4f, 3.4f);
+        List<TaggedPdf.Cell> header = new ArrayList<>(List.of(pdf.headerCell("Kengetal"),
+                pdf.headerCell(baseline ? "Herhaling" : "Antwoord")));
+        if (baseline) {
+            header.add(pdf.headerCell("Nulmeting"));
         }
+        header.add(pdf.headerCell("Toelichting"));
+        table.rowHeaders().header(header);
         for (Survey.Question question : data.kengetallen()) {
-            style.cell(table, question.text());
-            style.cell(table, data.kengetalLabel(question));
-            style.cell(table, data.comment(question));
+            List<TaggedPdf.Cell> row = new ArrayList<>();
+            row.add(new TaggedPdf.Cell(pdf.phrase(new Chunk(question.text(), pdf.tableText), Chunk.NEWLINE,
+                    new Chunk("Bron: " + question.source().label(), pdf.small)), null, Element.ALIGN_LEFT));
+            row.add(pdf.cell(data.kengetalLabel(question)));
+            if (baseline) {
+                row.add(pdf.cell(data.baselineKengetalLabel(question)));
+            }
+            row.add(pdf.cell(data.comment(question)));
+            table.row(row);
         }
-        document.add(table);
+        pdf.table(table);
     }
 
-    private void position(Document document, ReportData data) throws DocumentException {
-        document.newPage();
-        document.add(new Paragraph("Positie in de regio", h2));
+    private void position(TaggedPdf pdf, ReportData data) {
         if (data.position().isEmpty()) {
-            document.add(PdfStyle.spaced(new Paragraph(SharedFigures.POSITION_NOT_YET, body), 8));
             return;
         }
-        document.add(PdfStyle.spaced(new Paragraph(SharedFigures.EXPLANATION, body), 4));
-        PdfPTable table = new PdfPTable(4);
-        table.setWidthPercentage(100);
-        table.setWidths(new float[] {5, 2, 2, 2});
-        table.setSpacingBefore(8);
-        for (String title : List.of("Bouwsteen", "Uw score", "Gemiddelde regio", "Mediaan regio")) {
-            style.header(table, title);
-        }
+        pdf.heading(1, "Positie in de regio");
+        pdf.paragraph(SharedFigures.EXPLANATION);
+        TaggedPdf.Table table = new TaggedPdf.Table(5, 1.6f, 1.6f, 1.6f, 1.6f).rowHeaders().header(List.of(
+                pdf.headerCell("Bouwsteen"), pdf.headerCell("Uw score"), pdf.headerCell("Gemiddelde regio"),
+                pdf.headerCell("Mediaan regio"), pdf.headerCell("Aantal gemeenten")));
         for (Results.Position p : data.position()) {
-            style.cell(table, p.title());
-            style.cell(table, DutchFormat.percent(p.own()));
-            style.cell(table, DutchFormat.percent(p.mean()));
-            style.cell(table, DutchFormat.percent(p.median()));
+            table.row(List.of(pdf.cell(p.title()), number(pdf, DutchFormat.percent(p.own())), number(pdf, DutchFormat.percent(p.mean())),
+                    number(pdf, DutchFormat.percent(p.median())), number(pdf, String.valueOf(p.n()))));
         }
-        document.add(table);
+        pdf.table(table);
+    }
+
+    private static TaggedPdf.Cell number(TaggedPdf pdf, String text) {
+        return pdf.cell(text, null, Element.ALIGN_RIGHT);
     }
 }

@@ -6,6 +6,8 @@ import com.lowagie.text.pdf.PdfContentByte;
 import nl.quickscan.text.DutchFormat;
 
 import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Drawing primitives for the vector charts of the reports (inside {@link TaggedPdf#figure}): text, bars, dots,
@@ -39,6 +41,23 @@ final class PdfChart {
     /** The width of the text in points, to place what follows it. */
     float textWidth(String text, float size, boolean strong) {
         return (strong ? bold : regular).getWidthPoint(text, size);
+    }
+
+    /** The text broken into lines no wider than {@code width} at this size, at spaces. */
+    List<String> lines(String text, float width, float size) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            String candidate = line.isEmpty() ? word : line + " " + word;
+            if (!line.isEmpty() && regular.getWidthPoint(candidate, size) > width) {
+                lines.add(line.toString());
+                line = new StringBuilder(word);
+            } else {
+                line = new StringBuilder(candidate);
+            }
+        }
+        lines.add(line.toString());
+        return lines;
     }
 
     /** A filled rectangle, with an outline when {@code outline} is not null (so light fills show in print). */

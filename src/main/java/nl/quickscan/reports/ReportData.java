@@ -1,12 +1,18 @@
 package nl.quickscan.reports;
 
 import nl.quickscan.scans.AnswerRow;
+import nl.quickscan.scans.ScanRow;
+import nl.quickscan.scans.ScanService;
 import nl.quickscan.scoring.Comparison;
+import nl.quickscan.scoring.Highlights;
 import nl.quickscan.scoring.Results;
 import nl.quickscan.scoring.Scoring;
 import nl.quickscan.surveys.Survey;
+import nl.quickscan.text.DutchFormat;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,8 +31,12 @@ record ReportData(Results.ScanScores scores, Optional<Results.ScanComparison> co
 
     /** The nulmeting's score of a bouwsteen, or null. */
     Double baselineScore(String bouwsteenKey) {
-        return comparison.flatMap(c -> c.result().bouwstenen().stream().filter(b -> b.key().equals(bouwsteenKey))
-                .findFirst()).map(Comparison.BouwsteenChange::before).orElse(null);
+        return bouwsteenChange(bouwsteenKey).map(Comparison.BouwsteenChange::before).orElse(null);
+    }
+
+    /** The nulmeting beside the herhaling for a bouwsteen: both scores and the difference. */
+    Optional<Comparison.BouwsteenChange> bouwsteenChange(String bouwsteenKey) {
+        return comparison.flatMap(c -> c.result().bouwstenen().stream().filter(b -> b.key().equals(bouwsteenKey)).findFirst());
     }
 
     Optional<Comparison.QuestionChange> change(String questionKey) {
@@ -48,9 +58,53 @@ record ReportData(Results.ScanScores scores, Optional<Results.ScanComparison> co
 
     /** A kengetal in Dutch notation with its unit ("230.000 inwoners"), or "niet beantwoord". */
     String kengetalLabel(Survey.Question question) {
-        AnswerRow answer = scores.view().answers().get(question.key());
-        boolean answered = answer != null && answer.answerValue() != null;
-        return answerLabel(question) + (answered && question.unit() != null ? " " + question.unit() : "");
+        return kengetalLabel(scores.view(), question);
+    }
+
+    /** The nulmeting's answer to the kengetal (or the one it replaces); "–" for a kengetal the nulmeting did not ask. */
+    String baselineKengetalLabel(Survey.Question question) {
+        return comparison.map(c -> {
+            Map<String, Survey.Question> earlier = new HashMap<>();
+            c.baseline().survey().kengetallen().forEach(k -> earlier.put(k.key(), k));
+            Survey.Question counterpart = question.counterpartIn(earlier);
+            return counterpart == null ? DutchFormat.NONE : kengetalLabel(c.baseline(), counterpart);
+        }).orElse("");
+    }
+
+    private static String kengetalLabel(ScanService.ScanView view, Survey.Question question) {
+        AnswerRow answer = view.answers().get(question.key());
+        String value = answer == null ? null : answer.answerValue();
+        return question.answerLabel(value) + (value != null && question.unit() != null ? " " + question.unit() : "");
+    }
+
+    ScanRow scan() {
+        return scores.view().scan();
+    }
+
+    Survey survey() {
+        return scores.view().survey();
+    }
+
+    /** The strongest points, the next steps and what is still to be found out, as the results page has them. */
+    Highlights highlights() {
+        return Highlights.of(current(), Highlights.SHOWN);
+    }
+
+    List<Scoring.ThemeScore> themes(Scoring.BouwsteenScore bouwsteen) {
+        return Scoring.themes(survey(), bouwsteen);
+    }
+
+    /** The nulmeting's round name, for a herhaling. */
+    Optional<String> baselineRoundName() {
+        return comparison.map(c -> c.baseline().scan().roundName());
+    }
+
+    Optional<Double> baselineTotal() {
+        return comparison.map(c -> c.result().before().total());
+    }
+
+    Optional<Double> totalDifference() {
+        return comparison.map(c -> c.result().totalDifference());
     }
 
     /** A kengetal as a number, for a workbook cell; null when it has none. */

@@ -58,7 +58,7 @@ final class TaggedPdf {
 
     private static final BaseFont REGULAR = font("fonts/LiberationSans-Regular.ttf");
     private static final BaseFont BOLD = font("fonts/LiberationSans-Bold.ttf");
-    private static final float MARGIN = 56;
+    private static final float MARGIN = 50;
     private static final float PADDING = 4;
     private static final int MAX_PASSES = 4;
     private static final PdfName ARTIFACT = new PdfName("Artifact");
@@ -79,7 +79,7 @@ final class TaggedPdf {
     final Font small = new Font(REGULAR, 9, Font.NORMAL, MUTED);
     final Font tableText = new Font(REGULAR, 9.5f, Font.NORMAL, TEXT);
     final Font tableHeader = new Font(BOLD, 9.5f, Font.NORMAL, TEXT);
-    private final List<Font> headings = List.of(new Font(BOLD, 20, Font.NORMAL, ACCENT), new Font(BOLD, 15, Font.NORMAL, ACCENT),
+    private final List<Font> headings = List.of(new Font(BOLD, 20, Font.NORMAL, ACCENT), new Font(BOLD, 13.5f, Font.NORMAL, ACCENT),
             new Font(BOLD, 12, Font.NORMAL, TEXT), new Font(BOLD, 10.5f, Font.NORMAL, TEXT));
 
     /** One heading as the previous pass placed it: for the table of contents and for knowing the layout settled. */
@@ -156,7 +156,7 @@ final class TaggedPdf {
 
     /**
      * A heading H1..H4, with a bookmark and an entry for the table of contents. Levels may not be skipped (PDF/UA);
-     * the heading moves to the next page when what follows would not fit below it.
+     * the heading moves to the next page when two lines of text would not fit below it.
      */
     void heading(int level, String text) {
         if (level < 1 || level > headings.size() || level > headingLevel + 1) {
@@ -165,9 +165,9 @@ final class TaggedPdf {
         headingLevel = level;
         Font font = headings.get(level - 1);
         float leading = font.getSize() * 1.25f;
-        float before = y < top() ? font.getSize() * 0.9f : 0;
+        float before = y < top() ? font.getSize() * 0.8f : 0;
         float height = before + height(new Phrase(text, font), width(), leading) + 4;
-        if (y - height - 3 * body.getSize() * 1.4f < bottom()) {
+        if (y - height - 2 * leading(new Phrase("", body)) < bottom()) {
             newPage();
             before = 0;
         }
@@ -196,7 +196,7 @@ final class TaggedPdf {
         float leading = leading(text);
         ensure(leading);
         flow(new PdfStructureElement(root, PdfName.P), text, left(), right(), leading, alignment);
-        y -= leading * 0.45f;
+        y -= leading * 0.35f;
     }
 
     /** A bulleted list; each item may be a phrase of several runs. */
@@ -213,7 +213,7 @@ final class TaggedPdf {
                     y - leading + 2, 0);
             canvas.endMarkedContentSequence();
             flow(new PdfStructureElement(li, PdfName.LBODY), item, left() + 16, right(), leading, Element.ALIGN_LEFT);
-            y -= leading * 0.25f;
+            y -= leading * 0.15f;
         }
         y -= body.getSize() * 0.4f;
     }
@@ -300,6 +300,20 @@ final class TaggedPdf {
             y -= leading;
         }
         y -= body.getSize();
+    }
+
+    /** A thin horizontal line across the text width (an artifact: it only separates), with a little space around it. */
+    void rule() {
+        ensure(12);
+        y -= 3;
+        beginArtifact(null);
+        canvas.setColorStroke(RULE);
+        canvas.setLineWidth(0.5f);
+        canvas.moveTo(left(), y);
+        canvas.lineTo(right(), y);
+        canvas.stroke();
+        canvas.endMarkedContentSequence();
+        y -= 6;
     }
 
     /** Vertical space in points. */
@@ -506,7 +520,7 @@ final class TaggedPdf {
     }
 
     private static float leading(Phrase text) {
-        return largestSize(text) * 1.4f;
+        return largestSize(text) * 1.35f;
     }
 
     private static float largestSize(Phrase text) {

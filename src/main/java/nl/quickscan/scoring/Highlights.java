@@ -12,19 +12,34 @@ import java.util.List;
 public record Highlights(List<Scoring.QuestionScore> strongest, List<Scoring.QuestionScore> weakest,
                          List<ToFindOut> toFindOut) {
 
+    /** How many strongest and weakest points the results page and the gemeenterapport show. */
+    public static final int SHOWN = 3;
+
     /** The statements of one bouwsteen answered with "Weet ik niet". */
     public record ToFindOut(String bouwsteenTitle, List<Scoring.QuestionScore> questions) {
     }
 
     public static Highlights of(Scoring.Result result, int shown) {
-        List<Scoring.QuestionScore> answered = result.questions().stream()
-                .filter(q -> q.state() == Scoring.State.ANSWERED && q.max() > 0).toList();
+        List<Scoring.QuestionScore> answered = result.questions().stream().filter(Highlights::ranks).toList();
         Comparator<Scoring.QuestionScore> byFraction = Comparator.comparingDouble(Scoring.QuestionScore::fraction);
         return new Highlights(
                 answered.stream().filter(q -> q.fraction() > 0).sorted(byFraction.reversed()).limit(shown).toList(),
-                answered.stream().filter(q -> q.fraction() < 1).sorted(byFraction).limit(shown).toList(),
+                answered.stream().filter(Highlights::recommended).sorted(byFraction).limit(shown).toList(),
                 result.bouwstenen().stream().filter(b -> b.unknown() > 0).map(b -> new ToFindOut(b.title(),
                         b.questions().stream().filter(q -> q.state() == Scoring.State.UNKNOWN).toList())).toList());
+    }
+
+    /**
+     * Whether a statement's recommendation applies: a real answer below the full points. The one rule for which
+     * recommendations a gemeente reads: the results page shows the {@code shown} weakest of these (the
+     * {@link #weakest()}), the gemeenterapport the same ones as next steps and each beside its statement.
+     */
+    public static boolean recommended(Scoring.QuestionScore question) {
+        return ranks(question) && question.fraction() < 1;
+    }
+
+    private static boolean ranks(Scoring.QuestionScore question) {
+        return question.state() == Scoring.State.ANSWERED && question.max() > 0;
     }
 
     public int toFindOutCount() {

@@ -33,7 +33,12 @@ class ResultsController {
 
     @Serdeable
     record BouwsteenJson(String key, String title, @Nullable Double score, @Nullable String level, int counted,
-                         int unanswered, int unknown, int notApplicable) {
+                         int unanswered, int unknown, int notApplicable, List<ThemeJson> themes) {
+    }
+
+    /** A theme's score (only bouwstenen with themes have them). */
+    @Serdeable
+    record ThemeJson(String key, String title, @Nullable Double score, @Nullable String level) {
     }
 
     @Serdeable
@@ -66,7 +71,8 @@ class ResultsController {
                 r.totalLevel() == null ? null : r.totalLevel().label(), r.unanswered(), r.unknown(),
                 r.bouwstenen().stream().map(b -> new BouwsteenJson(b.key(), b.title(), b.score(),
                         b.level() == null ? null : b.level().label(), b.counted(), b.unanswered(), b.unknown(),
-                        b.notApplicable())).toList());
+                        b.notApplicable(), Scoring.themes(scores.view().survey(), b).stream().map(t -> new ThemeJson(t.key(),
+                        t.title(), t.score(), t.level() == null ? null : t.level().label())).toList())).toList());
     }
 
     @Get("/api/v1/scans/{id}/comparison")

@@ -16,8 +16,6 @@ record ResultsPage(String title, ScanRow scan, boolean provisional, Scoring.Resu
                    boolean medianShown, List<LevelRow> levels, Highlights highlights, List<Results.Position> position,
                    String sharedFiguresExplanation, String sharedFiguresNotYet, boolean hasComparison) {
 
-    private static final int POINTS_SHOWN = 3;
-
     /** {@code median}: of the other gemeenten, banded, or null while {@link SharedFigures} does not allow it. */
     record BouwsteenBar(Scoring.BouwsteenScore bouwsteen, Double median, String chart) {
         /** Handlebars' #if takes 0 for false, and a median of 0 % is a figure. */
@@ -44,7 +42,7 @@ record ResultsPage(String title, ScanRow scan, boolean provisional, Scoring.Resu
                         .map(Scoring.BouwsteenScore::title).toList(),
                 result.totalLevel() != null && result.totalLevel().index() == band.level().index())).toList();
         return new ResultsPage("Resultaten " + scan.gemeenteName(), scan, !scan.submitted(), result, bars,
-                !medians.isEmpty(), levels, Highlights.of(result, POINTS_SHOWN), scores.position(),
+                !medians.isEmpty(), levels, Highlights.of(result, Highlights.SHOWN), scores.position(),
                 SharedFigures.EXPLANATION, SharedFigures.POSITION_NOT_YET, hasComparison);
     }
 }

@@ -52,6 +52,10 @@ public final class Scoring {
         }
     }
 
+    /** A theme of a bouwsteen (bouwsteen 4 has six), scored as a bouwsteen is over its own statements. */
+    public record ThemeScore(String key, String title, Double score, Survey.Level level, List<QuestionScore> questions) {
+    }
+
     public record Result(Double total, Survey.Level totalLevel, List<BouwsteenScore> bouwstenen) {
         public int unanswered() {
             return bouwstenen.stream().mapToInt(BouwsteenScore::unanswered).sum();
@@ -97,10 +101,39 @@ public final class Scoring {
         return found;
     }
 
-    private static BouwsteenScore bouwsteen(Survey survey, Survey.Bouwsteen bouwsteen, Map<String, String> values) {
-        List<QuestionScore> questions = new ArrayList<>();
+    /**
+     * The themes of a scored bouwsteen with their scores, in the survey's order; empty for a bouwsteen without
+     * themes. A theme none of whose statements counts has no score.
+     */
+    public static List<ThemeScore> themes(Survey survey, BouwsteenScore bouwsteen) {
+        List<ThemeScore> themes = new ArrayList<>();
+        survey.bouwstenen().stream().filter(b -> b.key().equals(bouwsteen.key())).findFirst().ifPresent(b -> {
+            for (Survey.Theme theme : b.themes()) {
+                List<QuestionScore> questions = bouwsteen.questions().stream()
+                        .filter(q -> theme.key().equals(q.question().theme())).toList();
+                Double percent = percent(questions);
+                themes.add(new ThemeScore(theme.key(), theme.title(), percent, percent == null ? null : level(survey, percent),
+                        questions));
+            }
+        });
+        return List.copyOf(themes);
+    }
+
+    /** 100 × points / maximum over the statements that count; null when none counts or the maximum is 0. */
+    private static Double percent(List<QuestionScore> questions) {
         double points = 0;
         double max = 0;
+        for (QuestionScore question : questions) {
+            if (question.counts()) {
+                points += question.points();
+                max += question.max();
+            }
+        }
+        return max == 0 ? null : 100 * points / max;
+    }
+
+    private static BouwsteenScore bouwsteen(Survey survey, Survey.Bouwsteen bouwsteen, Map<String, String> values) {
+        List<QuestionScore> questions = new ArrayList<>();
         int counted = 0;
         int unanswered = 0;
         int unknown = 0;
@@ -119,11 +152,9 @@ public final class Scoring {
             }
             if (score.counts()) {
                 counted++;
-                points += score.points();
-                max += score.max();
             }
         }
-        Double percent = counted == 0 || max == 0 ? null : 100 * points / max;
+        Double percent = percent(questions);
         return new BouwsteenScore(bouwsteen.key(), bouwsteen.title(), bouwsteen.weight(), percent,
                 percent == null ? null : level(survey, percent), counted, unanswered, unknown, notApplicable,
                 List.copyOf(questions));

@@ -27,6 +27,14 @@ public record Survey(String id, int version, String title, String introduction, 
     }
 
     public record Source(String document, String section) {
+        /**
+         * How a source reads: the document's name from its file name, then the section
+         * ("landelijke-bouwstenen-….txt", "Bouwsteen 3" → "Landelijke bouwstenen …, Bouwsteen 3").
+         */
+        public String label() {
+            String name = document.replaceFirst("\\.[a-z]+$", "").replaceAll("(?<!\\d)-|-(?!\\d)", " ");
+            return (name.isEmpty() ? "" : Character.toUpperCase(name.charAt(0)) + name.substring(1)) + ", " + section;
+        }
     }
 
     /**

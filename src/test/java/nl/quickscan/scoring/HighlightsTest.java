@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The strongest and weakest points rank real answers only; "Weet ik niet" is listed apart, per bouwsteen. */
 class HighlightsTest {
@@ -35,5 +36,16 @@ class HighlightsTest {
         assertEquals(List.of("q2", "q3", "q5"), keys(highlights.weakest()));
         assertEquals(List.of("q1", "q4"), keys(highlights.strongest()), "a statement at 0 points is no strong point");
         assertEquals(List.of(), highlights.toFindOut());
+    }
+
+    @Test
+    void aRecommendationAppliesToARealAnswerBelowFullPointsAndTheWeakestAreAmongThem() {
+        // q1 "2" (of 3), q2 Weet ik niet, q3 unanswered, q4 "3" (full), q5 "0".
+        Scoring.Result result = Scoring.score(ScoringTest.V1, Map.of("q1", "2", "q2", "WEET_NIET", "q4", "3", "q5", "0"));
+        List<String> recommended = result.questions().stream().filter(Highlights::recommended).map(q -> q.question().key()).toList();
+        assertEquals(List.of("q1", "q5"), recommended, "not Weet ik niet, not unanswered, not full points");
+        List<String> weakest = keys(Highlights.of(result, 1).weakest());
+        assertEquals(List.of("q5"), weakest);
+        assertTrue(recommended.containsAll(keys(Highlights.of(result, 3).weakest())), "the page's weakest follow the same rule");
     }
 }

@@ -177,4 +177,45 @@ class ScoringTest {
         assertEquals(Comparison.Direction.DROPPED, result.questions().stream()
                 .filter(change -> change.key().equals("q5")).findFirst().orElseThrow().direction());
     }
+
+    @Test
+    void aThemeIsScoredOverItsOwnStatements() {
+        Survey survey = SurveyReader.read("thema/v1.yaml", new Yaml(new SafeConstructor(new LoaderOptions())).load("""
+                id: thema
+                version: 1
+                title: "Thema's"
+                introduction: "Een bouwsteen met thema's."
+                scales:
+                  - key: s
+                    options:
+                      - {value: "0", label: "Nee", points: 0}
+                      - {value: "3", label: "Ja", points: 3}
+                      - {value: "NVT", label: "Niet van toepassing", notApplicable: true, requiresComment: true}
+                levels:
+                  - {label: "Beginnend", min: 0, description: "a"}
+                  - {label: "Gevorderd", min: 50, description: "c"}
+                bouwstenen:
+                  - key: a
+                    title: "A"
+                    description: "A."
+                    weight: 1
+                    themes:
+                      - {key: t1, title: "Een"}
+                      - {key: t2, title: "Twee"}
+                    questions:
+                      - {key: q1, theme: t1, type: scale, scale: s, text: "Een", help: "h", recommendation: "r", source: {document: d, section: s}, weight: 1, required: true}
+                      - {key: q2, theme: t1, type: scale, scale: s, text: "Twee", help: "h", recommendation: "r", source: {document: d, section: s}, weight: 2, required: true}
+                      - {key: q3, theme: t2, type: scale, scale: s, text: "Drie", help: "h", recommendation: "r", source: {document: d, section: s}, weight: 1, required: true}
+                """)).survey();
+        Scoring.Result result = Scoring.score(survey, answers("q1", "3", "q2", "0", "q3", "NVT"));
+        List<Scoring.ThemeScore> themes = Scoring.themes(survey, result.bouwstenen().get(0));
+        assertEquals(List.of("Een", "Twee"), themes.stream().map(Scoring.ThemeScore::title).toList());
+        // t1: 3 of (3 + 2 × 3) = 33.3…, Beginnend; t2: its only statement does not apply, so no score.
+        assertEquals(100.0 / 3, themes.get(0).score(), EPSILON);
+        assertEquals("Beginnend", themes.get(0).level().label());
+        assertEquals(List.of("q1", "q2"), themes.get(0).questions().stream().map(q -> q.question().key()).toList());
+        assertNull(themes.get(1).score());
+        assertNull(themes.get(1).level());
+        assertEquals(List.of(), Scoring.themes(V1, Scoring.score(V1, Map.of()).bouwstenen().get(0)), "no themes");
+    }
 }

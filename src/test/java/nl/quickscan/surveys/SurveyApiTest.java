@@ -66,7 +66,7 @@ class SurveyApiTest {
         assertEquals(survey.questions().count(), page.select("li.statement").size());
         assertEquals(4, page.select("section.bouwsteen").size());
         String first = survey.questions().findFirst().orElseThrow().key();
-        assertTrue(page.selectFirst("li#" + first + " .statement__source").text().startsWith("Bron: landelijke-bouwstenen"));
+        assertTrue(page.selectFirst("li#" + first + " .statement__source").text().startsWith("Bron: Landelijke bouwstenen regionale aanpak seksueel geweld, Bouwsteen 1"));
         assertTrue(page.select("h3").eachText().contains("Preventie"));
         assertTrue(page.text().contains("Kengetallen"));
         assertEquals(303, app.browser().get("/vragenlijsten").status(), "login first");
