@@ -48,15 +48,14 @@ final class RegioCharts {
         List<RegioSummary.Point> points = distribution.gemeenten();
         Plot plot = new Plot(width, height, points.size());
         plot.frame(chart, bands, 19);
+        float bar = plot.row * 0.7f;
         for (int i = 0; i < points.size(); i++) {
             RegioSummary.Point point = points.get(i);
             float middle = plot.middle(i);
             plot.label(chart, point.name(), middle);
             Color fill = PdfStyle.levelColour(point.level());
-            float bar = plot.row * 0.7f;
             chart.rectangle(plot.x(0), middle - bar / 2, plot.x(point.score()) - plot.x(0), bar,
                     fill == null ? TaggedPdf.RULE : fill, TaggedPdf.TEXT);
-            plot.value(chart, DutchFormat.percent(point.score()), plot.x(point.score()) + 3, middle);
         }
         if (distribution.median() != null) {
             float at = plot.x(distribution.median());
@@ -65,6 +64,11 @@ final class RegioCharts {
             chart.line(at, plot.bottom, at, plot.top + 4, TaggedPdf.TEXT, 1.6f, 0);
             chart.text("Middelste score regio: " + DutchFormat.percent(distribution.median()), at, plot.top + 7, 7.5f,
                     Element.ALIGN_CENTER, true, TaggedPdf.TEXT);
+        }
+        // The values last, so that no line runs through them.
+        for (int i = 0; i < points.size(); i++) {
+            RegioSummary.Point point = points.get(i);
+            plot.value(chart, DutchFormat.percent(point.score()), plot.x(point.score()) + 3, plot.middle(i));
         }
     }
 

@@ -150,6 +150,9 @@ class RegioReportTest {
         assertEquals(first.key(), ((Map<?, ?>) declined.get(0)).get("key"));
         assertEquals(-100.0 / 9, ((Number) ((Map<?, ?>) declined.get(0)).get("meanDifference")).doubleValue(), 1e-9);
         assertEquals(5, ((List<?>) development.get("mostImproved")).size());
+        String page = app.browser().login(coordinatorEmail, TestApp.DEMO_PASSWORD).get("/rondes/" + herhaling).html()
+                .select("h3:contains(het meest achteruitgingen) + ol").text();
+        assertEquals(first.text() + " (−11,1 procentpunt gemiddeld, n = 3)", page, "the round's page lists them too");
 
         byte[] pdf = coordinator.download("/api/v1/rounds/" + herhaling + "/benchmark.pdf").body();
         String text = text(pdf);
