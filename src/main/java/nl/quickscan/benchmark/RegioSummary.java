@@ -190,7 +190,8 @@ public record RegioSummary(int gemeenten, int submitted, List<Topic> topics, Lis
         List<Benchmark.Entry> gemeenten = benchmark.result().gemeenten();
         List<String> sentences = new ArrayList<>();
         sentences.add(DutchFormat.number(submitted) + " van de " + DutchFormat.number(gemeenten.size()) + " gemeenten "
-                + (submitted == 1 ? "heeft" : "hebben") + " de scan ingediend. Alleen ingediende scans tellen mee in de cijfers.");
+                + (submitted == 1 ? "heeft" : "hebben") + " de scan ingediend. Alleen ingediende scans tellen mee in de cijfers."
+                + (submitted == 0 ? " Er zijn daarom nog geen cijfers." : ""));
         List<String> busy = namesWith(gemeenten, ScanRow.Status.IN_PROGRESS);
         if (!busy.isEmpty()) {
             sentences.add("Nog bezig: " + names(busy) + ".");
@@ -202,9 +203,6 @@ public record RegioSummary(int gemeenten, int submitted, List<Topic> topics, Lis
         if (!today.isAfter(benchmark.round().closes())) {
             sentences.add("De meetronde loopt tot en met " + DutchFormat.date(benchmark.round().closes())
                     + ". Tot dan kunnen de cijfers nog veranderen.");
-        }
-        if (submitted == 0) {
-            sentences.add("Er zijn daarom nog geen cijfers.");
         }
         return new Topic("Deelname", List.copyOf(sentences), List.of());
     }

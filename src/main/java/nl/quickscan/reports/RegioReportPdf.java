@@ -136,12 +136,14 @@ final class RegioReportPdf {
         table.row(stats(pdf, "Totaal", result.total()));
         pdf.ensure(SECTION_HEADING + (result.bouwstenen().size() + 2) * TABLE_ROW);
         pdf.heading(2, "Regio per bouwsteen");
+        if (summary.submitted() == 0) {
+            pdf.paragraph("De cijfers over de ingediende scans; er is nog geen scan ingediend.");
+            pdf.table(table);
+            return;
+        }
         pdf.paragraph("De cijfers over de ingediende scans. Daarna per bouwsteen de score van elke gemeente, van hoog naar "
                 + "laag: de kleur van de balk is het niveau, de zwarte lijn de middelste score van de regio.");
         pdf.table(table);
-        if (summary.submitted() == 0) {
-            return;
-        }
         for (RegioSummary.Distribution d : summary.distributions()) {
             float height = RegioCharts.height(d.gemeenten().size(), CHART_HEIGHT);
             pdf.ensure(CHART_HEADING + height);

@@ -106,8 +106,8 @@ class RegioSummaryTest {
         RegioSummary summary = RegioSummary.of(round(Meetronde.Kind.NULMETING, List.of(
                 new Benchmark.Input("GM0005", "Ee", ScanRow.Status.NOT_STARTED, null, Map.of()))), Optional.empty(), AFTER_CLOSING);
         assertEquals(1, summary.topics().size());
-        assertEquals(List.of("0 van de 1 gemeenten hebben de scan ingediend. Alleen ingediende scans tellen mee in de cijfers.",
-                "Nog niet begonnen: Ee.", "Er zijn daarom nog geen cijfers."), summary.topics().get(0).sentences());
+        assertEquals(List.of("0 van de 1 gemeenten hebben de scan ingediend. Alleen ingediende scans tellen mee in de cijfers. "
+                + "Er zijn daarom nog geen cijfers.", "Nog niet begonnen: Ee."), summary.topics().get(0).sentences());
         assertEquals("Bouwsteen A: nog geen scores.", summary.distributions().get(0).description());
     }
 

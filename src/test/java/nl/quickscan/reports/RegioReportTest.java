@@ -83,6 +83,14 @@ class RegioReportTest {
             assertTrue(alts.get(0).contains(bouwsteen), "the overview's median and level, as the API's: " + bouwsteen + " in " + alts.get(0));
         }
 
+        long empty = Rounds.open(app, COORDINATOR);
+        byte[] withoutScans = coordinator.download("/api/v1/rounds/" + empty + "/benchmark.pdf").body();
+        assertTrue(text(withoutScans).contains("0 van de 10 gemeenten hebben de scan ingediend. Alleen ingediende scans "
+                + "tellen mee in de cijfers. Er zijn daarom nog geen cijfers. Nog niet begonnen: Eemsdelta, Groningen, "
+                + "Het Hogeland, Midden-Groningen, Oldambt en 5 andere gemeenten."), "a round without submitted scans: " + text(withoutScans));
+        assertTrue(!text(withoutScans).contains("Daarna per bouwsteen"), "no charts to announce");
+        PdfUa.assertCompliant(withoutScans);
+
         HttpResponse<byte[]> xlsx = coordinator.download("/api/v1/rounds/" + roundId + "/benchmark.xlsx");
         assertEquals(200, xlsx.statusCode());
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
