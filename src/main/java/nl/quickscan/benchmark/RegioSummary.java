@@ -221,8 +221,9 @@ public record RegioSummary(int gemeenten, int submitted, List<Topic> topics, Lis
         Optional<Standing> strongest = withMedian.stream().max(Comparator.comparingDouble(Standing::median));
         Optional<Standing> weakest = withMedian.stream().min(Comparator.comparingDouble(Standing::median));
         if (strongest.isPresent() && strongest.get().median() > weakest.get().median()) {
-            sentences.add("De regio staat het sterkst op " + strongest.get().title() + " en het zwakst op "
-                    + weakest.get().title() + ".");
+            // Two sentences: a title such as "Organiseren en borgen" would blur an "en" between them.
+            sentences.add("De regio staat het sterkst op " + strongest.get().title() + ".");
+            sentences.add("Het zwakst staat de regio op " + weakest.get().title() + ".");
         }
         sentences.add("Hieronder per bouwsteen de score van elke gemeente als stip, en de middelste score van de regio "
                 + "(de mediaan: de helft van de gemeenten scoort hoger, de helft lager) als streep, met het niveau van die score.");

@@ -59,7 +59,7 @@ class RegioSummaryTest {
                 + "Bouwsteen B: middelste score 0%, Beginnend, scores van 0% tot 100%; "
                 + "Bouwsteen C: middelste score 33%, In ontwikkeling, scores van 0% tot 67%.", summary.overview());
         assertEquals(List.of("Over alle bouwstenen samen is de middelste totaalscore 22%: niveau Beginnend.",
-                "De regio staat het sterkst op Bouwsteen A en het zwakst op Bouwsteen B.",
+                "De regio staat het sterkst op Bouwsteen A.", "Het zwakst staat de regio op Bouwsteen B.",
                 "Hieronder per bouwsteen de score van elke gemeente als stip, en de middelste score van de regio (de mediaan: "
                         + "de helft van de gemeenten scoort hoger, de helft lager) als streep, met het niveau van die score."),
                 standing.sentences());
