@@ -92,7 +92,7 @@ final class GemeenteReportPdf {
         }
         pdf.heading(2, "Positie in de regio");
         pdf.paragraph(data.position().isEmpty() ? SharedFigures.POSITION_NOT_YET : SharedFigures.EXPLANATION
-                + " In de grafiek is de mediaan van de andere gemeenten een zwarte streep; de cijfers staan achteraan.");
+                + " In de grafiek is de mediaan van de andere gemeenten een zwarte streep.");
         pdf.heading(2, "Nog niet bekend");
         pdf.paragraph(unknown(highlights, result, scan.submitted()));
     }
@@ -109,10 +109,10 @@ final class GemeenteReportPdf {
             text.append("Bij geen enkele stelling is \"Weet ik niet\" gekozen.");
         } else {
             text.append("Bij ").append(count).append(count == 1 ? " stelling" : " stellingen").append(" is \"Weet ik niet\" gekozen (")
-                    .append(highlights.toFindOut().stream().map(group -> group.bouwsteenTitle() + ": " + group.questions().size())
+                    .append(highlights.toFindOut().stream().map(group -> shortTitle(group.bouwsteenTitle()) + ": " + group.questions().size())
                             .collect(Collectors.joining("; ")))
                     .append("). Die tellen als 0 punten, maar zeggen niets over de aanpak. Zoek ze uit met collega's of ketenpartners")
-                    .append(submitted ? ", dan kunt u ze bij de volgende meting wel beantwoorden." : " en pas het antwoord aan.");
+                    .append(submitted ? "." : " en pas het antwoord aan.");
         }
         if (result.unanswered() > 0) {
             text.append(" Nog niet beantwoord: ").append(result.unanswered()).append(result.unanswered() == 1 ? " stelling" : " stellingen")
@@ -208,6 +208,11 @@ final class GemeenteReportPdf {
     private static void legendItem(PdfChart chart, float y, Color fill, Color outline, String label) {
         chart.rectangle(0, y - 1, 12, 8, fill, outline);
         chart.text(label, 18, y, 8);
+    }
+
+    /** "Bouwsteen 4. Plan van aanpak" → "Bouwsteen 4", where a list names many bouwstenen; other titles stay whole. */
+    private static String shortTitle(String title) {
+        return title.replaceFirst("^(Bouwsteen \\d+)\\. .*$", "$1");
     }
 
     /** The chart in words, for a screen reader. */
@@ -346,8 +351,9 @@ final class GemeenteReportPdf {
         pdf.heading(1, "Positie in de regio");
         pdf.paragraph(SharedFigures.EXPLANATION);
         TaggedPdf.Table table = new TaggedPdf.Table(5, 1.6f, 1.6f, 1.6f, 1.6f).rowHeaders().header(List.of(
-                pdf.headerCell("Bouwsteen"), pdf.headerCell("Uw score"), pdf.headerCell("Gemiddelde regio"),
-                pdf.headerCell("Mediaan regio"), pdf.headerCell("Aantal gemeenten")));
+                pdf.headerCell("Bouwsteen"), pdf.headerCell("Uw score", Element.ALIGN_RIGHT),
+                pdf.headerCell("Gemiddelde regio", Element.ALIGN_RIGHT), pdf.headerCell("Mediaan regio", Element.ALIGN_RIGHT),
+                pdf.headerCell("Aantal gemeenten", Element.ALIGN_RIGHT)));
         for (Results.Position p : data.position()) {
             table.row(List.of(pdf.cell(p.title()), number(pdf, DutchFormat.percent(p.own())), number(pdf, DutchFormat.percent(p.mean())),
                     number(pdf, DutchFormat.percent(p.median())), number(pdf, String.valueOf(p.n()))));

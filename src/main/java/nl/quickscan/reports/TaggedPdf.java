@@ -235,6 +235,7 @@ final class TaggedPdf {
         float[] widths = table.columnWidths(width());
         PdfStructureElement element = new PdfStructureElement(root, PdfName.TABLE);
         float headerHeight = rowHeight(table.header, widths);
+        y -= 3;
         ensure(headerHeight + (table.rows.isEmpty() ? 0 : rowHeight(table.rows.get(0), widths)));
         drawRow(element, table.header, widths, headerHeight, true, false);
         for (List<Cell> row : table.rows) {
@@ -266,7 +267,7 @@ final class TaggedPdf {
         drawing.accept(new PdfChart(canvas, REGULAR, BOLD));
         canvas.restoreState();
         canvas.endMarkedContentSequence();
-        y = lower - body.getSize();
+        y = lower - body.getSize() * 0.6f;
     }
 
     /**
@@ -393,7 +394,12 @@ final class TaggedPdf {
 
     /** A header cell in the table header font. */
     Cell headerCell(String text) {
-        return new Cell(new Phrase(text, tableHeader), HEADER_FILL, Element.ALIGN_LEFT);
+        return headerCell(text, Element.ALIGN_LEFT);
+    }
+
+    /** A header cell aligned as its column's values, e.g. right above numbers. */
+    Cell headerCell(String text, int alignment) {
+        return new Cell(new Phrase(text, tableHeader), HEADER_FILL, alignment);
     }
 
     /** A body cell in the table font. */

@@ -82,6 +82,18 @@ class TaggedPdfTest {
     }
 
     @Test
+    void theCheckFailsAnUntaggedDocument() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        com.lowagie.text.Document document = new com.lowagie.text.Document();
+        com.lowagie.text.pdf.PdfWriter.getInstance(document, out);
+        document.open();
+        document.add(new com.lowagie.text.Paragraph("Niet getagd"));
+        document.close();
+        List<String> failed = PdfUa.failedRules(out.toByteArray());
+        assertTrue(failed.stream().anyMatch(rule -> rule.startsWith("7.1-")), failed.toString());
+    }
+
+    @Test
     void refusesASkippedHeadingLevel() {
         assertThrows(IllegalArgumentException.class, () -> TaggedPdf.render("x", pdf -> pdf.heading(2, "Te diep")));
     }
