@@ -160,8 +160,8 @@ final class TaggedPdf {
         headingLevel = level;
         Font font = headings.get(level - 1);
         float leading = font.getSize() * 1.25f;
-        float before = y < top() ? font.getSize() * 0.8f : 0;
-        float height = before + height(new Phrase(text, font), width(), leading) + 4;
+        float before = y < top() ? font.getSize() * 0.7f : 0;
+        float height = before + height(new Phrase(text, font), width(), leading) + 2;
         if (y - height - 2 * leading(new Phrase("", body)) < bottom()) {
             newPage();
             before = 0;
@@ -174,7 +174,7 @@ final class TaggedPdf {
         placed.add(new Heading(level, text, anchor, writer.getPageNumber()));
         flow(new PdfStructureElement(root, new PdfName("H" + level)), new Phrase(text, font),
                 left(), right(), leading, Element.ALIGN_LEFT);
-        y -= 4;
+        y -= 2;
     }
 
     /** A paragraph of body text. */
@@ -301,6 +301,9 @@ final class TaggedPdf {
     /** A thin horizontal line across the text width (an artifact: it only separates), with a little space around it. */
     void rule() {
         ensure(12);
+        if (y >= top()) {
+            return; // at the top of a page there is nothing to separate from
+        }
         y -= 3;
         beginArtifact(null);
         canvas.setColorStroke(RULE);
@@ -330,6 +333,11 @@ final class TaggedPdf {
         if (y - height < bottom()) {
             newPage();
         }
+    }
+
+    /** The text broken into lines no wider than {@code width} at this size, as {@link PdfChart#lines} does it. */
+    List<String> lines(String text, float width, float size) {
+        return PdfChart.lines(REGULAR, text, width, size);
     }
 
     /** The width between the margins, in points. */
