@@ -37,28 +37,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GemeenteReportPdfTest {
 
     /** What a test needs of a PDF: its text (whitespace folded), structure types, bookmarks and pages. */
-    private record Read(String text, List<String> structure, List<String> outline, int pages, String language,
-                        String title, boolean displayDocTitle) {
+    private record Read(String text, List<String> structure, List<String> figures, List<String> outline, int pages,
+                        String language, String title, boolean displayDocTitle) {
         static Read of(byte[] pdf) throws IOException {
             try (PDDocument document = Loader.loadPDF(pdf)) {
                 List<String> structure = new ArrayList<>();
-                collect(document.getDocumentCatalog().getStructureTreeRoot(), structure);
+                List<String> figures = new ArrayList<>();
+                collect(document.getDocumentCatalog().getStructureTreeRoot(), structure, figures);
                 List<String> outline = new ArrayList<>();
                 for (PDOutlineItem item : document.getDocumentCatalog().getDocumentOutline().children()) {
                     outline.add(item.getTitle());
                 }
-                return new Read(new PDFTextStripper().getText(document).replaceAll("\\s+", " "), structure, outline,
+                return new Read(new PDFTextStripper().getText(document).replaceAll("\\s+", " "), structure, figures, outline,
                         document.getNumberOfPages(), document.getDocumentCatalog().getLanguage(),
                         document.getDocumentInformation().getTitle(),
                         document.getDocumentCatalog().getViewerPreferences().displayDocTitle());
             }
         }
 
-        private static void collect(PDStructureNode node, List<String> types) {
+        private static void collect(PDStructureNode node, List<String> types, List<String> figures) {
             for (Object kid : node.getKids()) {
                 if (kid instanceof PDStructureElement element) {
                     types.add(element.getStructureType());
-                    collect(element, types);
+                    if (element.getStructureType().equals("Figure")) {
+                        figures.add(element.getAlternateDescription());
+                    }
+                    collect(element, types, figures);
                 }
             }
         }
@@ -155,7 +159,15 @@ class GemeenteReportPdfTest {
         assertTrue(pdf.text().contains("Nulmeting: niet beantwoord · gelijk gebleven"), "the comparison page's words");
         assertTrue(pdf.text().contains("26.500 inwoners 26.000 inwoners"), "the kengetal beside the nulmeting's");
         assertTrue(pdf.text().contains("Bron: Gronings offensief tegen seksueel geweld 2023-2024"), "the kengetal's source");
-        assertTrue(pdf.text().contains("Herhaling") && pdf.text().contains("Nulmeting ("), "the chart's legend names both rounds");
+        Map<Long, String> roundNames = new java.util.HashMap<>();
+        app.api().login(coordinator, TestApp.DEMO_PASSWORD).get("/api/v1/rounds").jsonList()
+                .forEach(round -> roundNames.put(((Number) round.get("id")).longValue(), (String) round.get("name")));
+        String chart = pdf.between("Beginnend", "Sterke punten");
+        assertTrue(chart.contains(roundNames.get(nulmeting)) && chart.contains(roundNames.get(herhaling)),
+                "the chart's legend names both rounds: " + chart);
+        Map<?, ?> firstScore = (Map<?, ?>) ((List<?>) api.get("/api/v1/scans/" + after + "/scores").json().get("bouwstenen")).get(0);
+        assertTrue(pdf.figures().get(0).contains(first.get("title") + ": nulmeting " + DutchFormat.percent((Number) first.get("before"))
+                + ", herhaling " + DutchFormat.percent((Number) firstScore.get("score"))), "the chart in words: " + pdf.figures());
         PdfUa.assertCompliant(bytes);
     }
 
