@@ -102,10 +102,10 @@ final class TaggedPdf {
     private int headingLevel;
     private float y;
 
-    private TaggedPdf(String title, Layout previous, OutputStream out) {
+    private TaggedPdf(String title, Rectangle pageSize, Layout previous, OutputStream out) {
         this.title = title;
         this.previous = previous;
-        document = new Document(PageSize.A4, MARGIN, MARGIN, MARGIN + 14, MARGIN + 10);
+        document = new Document(pageSize, MARGIN, MARGIN, MARGIN + 14, MARGIN + 10);
         writer = PdfWriter.getInstance(document, out);
         writer.setPdfVersion(PdfWriter.VERSION_1_7);
         writer.setTagged();
@@ -128,10 +128,15 @@ final class TaggedPdf {
      * @param title the document title: metadata, window title and the running header
      */
     static byte[] render(String title, Consumer<TaggedPdf> content) {
+        return render(title, PageSize.A4, content);
+    }
+
+    /** As {@link #render(String, Consumer)}, on pages of the given size, such as {@code PageSize.A4.rotate()} for landscape. */
+    static byte[] render(String title, Rectangle pageSize, Consumer<TaggedPdf> content) {
         Layout layout = Layout.UNKNOWN;
         for (int pass = 1; ; pass++) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            TaggedPdf pdf = new TaggedPdf(title, layout, out);
+            TaggedPdf pdf = new TaggedPdf(title, pageSize, layout, out);
             content.accept(pdf);
             Layout result = pdf.close();
             if (result.equals(layout) || pass == MAX_PASSES) {
@@ -154,6 +159,11 @@ final class TaggedPdf {
      * the heading moves to the next page when two lines of text would not fit below it.
      */
     void heading(int level, String text) {
+        heading(level, text, 2 * leading(new Phrase("", body)));
+    }
+
+    /** As {@link #heading(int, String)}, kept with {@code keepWithNext} points of what follows (a table, a chart). */
+    void heading(int level, String text, float keepWithNext) {
         if (level < 1 || level > headings.size() || level > headingLevel + 1) {
             throw new IllegalArgumentException("Heading level " + level + " after level " + headingLevel + ": " + text);
         }
@@ -162,7 +172,7 @@ final class TaggedPdf {
         float leading = font.getSize() * 1.25f;
         float before = y < top() ? font.getSize() * 0.7f : 0;
         float height = before + height(new Phrase(text, font), width(), leading) + 2;
-        if (y - height - 2 * leading(new Phrase("", body)) < bottom()) {
+        if (y - height - keepWithNext < bottom()) {
             newPage();
             before = 0;
         }
