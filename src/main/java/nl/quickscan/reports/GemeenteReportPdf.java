@@ -144,7 +144,7 @@ final class GemeenteReportPdf {
         if (!medians.isEmpty()) {
             legend.add(new LegendEntry(null, null, "Mediaan andere gemeenten"));
         }
-        legend.add(new LegendEntry(TaggedPdf.ACCENT, null, baseline ? round(Meetronde.Kind.HERHALING, data.scan().roundName()) : "Score"));
+        legend.add(new LegendEntry(TaggedPdf.ACCENT, null, round(data.scan().roundKind(), data.scan().roundName())));
         data.baselineRoundName().ifPresent(name -> legend.add(new LegendEntry(BASELINE_FILL, TaggedPdf.MUTED,
                 round(Meetronde.Kind.NULMETING, name))));
         float legendTextWidth = labelWidth - 18;
