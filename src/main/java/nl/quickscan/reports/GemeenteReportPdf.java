@@ -3,6 +3,7 @@ package nl.quickscan.reports;
 import com.lowagie.text.Chunk;
 import com.lowagie.text.Element;
 import com.lowagie.text.Phrase;
+import nl.quickscan.scans.Meetronde;
 import nl.quickscan.scans.ScanRow;
 import nl.quickscan.scoring.Comparison;
 import nl.quickscan.scoring.Highlights;
@@ -18,6 +19,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -91,8 +93,8 @@ final class GemeenteReportPdf {
                     new Chunk(q.question().recommendation(), pdf.body))).toList());
         }
         pdf.heading(2, "Positie in de regio");
-        pdf.paragraph(data.position().isEmpty() ? SharedFigures.POSITION_NOT_YET : SharedFigures.EXPLANATION
-                + " In de grafiek is de mediaan van de andere gemeenten een zwarte streep; de cijfers staan achteraan.");
+        pdf.paragraph(data.position().isEmpty() ? SharedFigures.POSITION_NOT_YET : "In de grafiek is de mediaan van de andere "
+                + "gemeenten in de regio een zwarte streep. De cijfers en hoe ze tot stand komen staan in het laatste hoofdstuk.");
         pdf.heading(2, "Nog niet bekend");
         pdf.paragraph(unknown(highlights, result, scan.submitted()));
     }
@@ -109,10 +111,10 @@ final class GemeenteReportPdf {
             text.append("Bij geen enkele stelling is \"Weet ik niet\" gekozen.");
         } else {
             text.append("Bij ").append(count).append(count == 1 ? " stelling" : " stellingen").append(" is \"Weet ik niet\" gekozen (")
-                    .append(highlights.toFindOut().stream().map(group -> group.bouwsteenTitle() + ": " + group.questions().size())
+                    .append(highlights.toFindOut().stream().map(group -> shortTitle(group.bouwsteenTitle()) + ": " + group.questions().size())
                             .collect(Collectors.joining("; ")))
                     .append("). Die tellen als 0 punten, maar zeggen niets over de aanpak. Zoek ze uit met collega's of ketenpartners")
-                    .append(submitted ? ", dan kunt u ze bij de volgende meting wel beantwoorden." : " en pas het antwoord aan.");
+                    .append(submitted ? "." : " en pas het antwoord aan.");
         }
         if (result.unanswered() > 0) {
             text.append(" Nog niet beantwoord: ").append(result.unanswered()).append(result.unanswered() == 1 ? " stelling" : " stellingen")
@@ -136,9 +138,18 @@ final class GemeenteReportPdf {
         float left = labelWidth + 8;
         float barWidth = width - left - 34;
         float barHeight = 8;
-        float row = baseline ? 2 * barHeight + 10 : barHeight + 12;
-        int legendRows = 1 + (baseline ? 1 : 0) + (medians.isEmpty() ? 0 : 1);
-        float axis = Math.max(20, legendRows * 12 + 4);
+        float row = baseline ? 2 * barHeight + 7 : barHeight + 12;
+        // The legend sits under the bouwsteen labels, left of the axis, each entry wrapped to that column.
+        List<LegendEntry> legend = new ArrayList<>();
+        if (!medians.isEmpty()) {
+            legend.add(new LegendEntry(null, null, "Mediaan andere gemeenten"));
+        }
+        legend.add(new LegendEntry(TaggedPdf.ACCENT, null, round(data.scan().roundKind(), data.scan().roundName())));
+        data.baselineRoundName().ifPresent(name -> legend.add(new LegendEntry(BASELINE_FILL, TaggedPdf.MUTED,
+                round(Meetronde.Kind.NULMETING, name))));
+        float legendTextWidth = labelWidth - 18;
+        int legendLines = legend.stream().mapToInt(entry -> pdf.lines(entry.label, legendTextWidth, 8).size()).sum();
+        float axis = Math.max(20, legendLines * 10 + legend.size() + 3);
         float bands = 14;
         float height = axis + bouwstenen.size() * row + bands;
         List<LevelBand> levels = LevelBand.of(data.survey());
@@ -162,7 +173,7 @@ final class GemeenteReportPdf {
                     chart.text(line, 0, labelTop, 8.5f);
                     labelTop -= 10;
                 }
-                float barTop = y - 5;
+                float barTop = y - (baseline ? 3 : 5);
                 Double median = medians.get(b.key());
                 // A value label starts right of the median's stroke where that would cross it.
                 float medianAt = median == null ? 0 : left + (float) (barWidth * median / 100);
@@ -172,21 +183,25 @@ final class GemeenteReportPdf {
                 if (baseline) {
                     bar(chart, left, barTop - barHeight, barWidth, barHeight, data.baselineScore(b.key()), BASELINE_FILL,
                             TaggedPdf.MUTED, medianAt);
-                    barTop -= barHeight + 2;
+                    barTop -= barHeight + 1;
                 }
                 bar(chart, left, barTop - barHeight, barWidth, barHeight, b.score(), TaggedPdf.ACCENT, null, medianAt);
                 y -= row;
             }
-            // The legend sits under the labels, left of the axis, where the chart has room.
-            float legendY = 6;
-            if (!medians.isEmpty()) {
-                chart.line(4, legendY - 2, 4, legendY + 8, MEDIAN, 2, 0);
-                chart.text("Mediaan andere gemeenten", 18, legendY, 8);
-                legendY += 12;
-            }
-            legendItem(chart, legendY, TaggedPdf.ACCENT, null, baseline ? "Herhaling (" + data.scan().roundName() + ")" : "Score");
-            if (baseline) {
-                legendItem(chart, legendY + 12, BASELINE_FILL, TaggedPdf.MUTED, "Nulmeting (" + data.baselineRoundName().orElse("") + ")");
+            float legendY = 4;
+            for (LegendEntry entry : legend) {
+                List<String> lines = chart.lines(entry.label, legendTextWidth, 8);
+                float textY = legendY + 10 * (lines.size() - 1);
+                if (entry.fill == null) {
+                    chart.line(4, textY - 2, 4, textY + 8, MEDIAN, 2, 0);
+                } else {
+                    chart.rectangle(0, textY - 1, 12, 8, entry.fill, entry.outline);
+                }
+                for (String line : lines) {
+                    chart.text(line, 18, textY, 8);
+                    textY -= 10;
+                }
+                legendY += 10 * lines.size() + 1;
             }
         });
     }
@@ -205,9 +220,19 @@ final class GemeenteReportPdf {
         chart.text(label, labelAt, y + 1.5f, 8);
     }
 
-    private static void legendItem(PdfChart chart, float y, Color fill, Color outline, String label) {
-        chart.rectangle(0, y - 1, 12, 8, fill, outline);
-        chart.text(label, 18, y, 8);
+    /** A swatch (a black stroke where {@code fill} is null) and its label. */
+    private record LegendEntry(Color fill, Color outline, String label) {
+    }
+
+    /** "Herhaling 2027" as it is; "Voorjaar 2027" as "Herhaling (Voorjaar 2027)", so the legend says which is which. */
+    private static String round(Meetronde.Kind kind, String name) {
+        return name.toLowerCase(Locale.ROOT).startsWith(kind.label().toLowerCase(Locale.ROOT)) ? name
+                : kind.label() + " (" + name + ")";
+    }
+
+    /** "Bouwsteen 4. Plan van aanpak" → "Bouwsteen 4", where a list names many bouwstenen; other titles stay whole. */
+    private static String shortTitle(String title) {
+        return title.replaceFirst("^(Bouwsteen \\d+)\\. .*$", "$1");
     }
 
     /** The chart in words, for a screen reader. */
@@ -346,8 +371,9 @@ final class GemeenteReportPdf {
         pdf.heading(1, "Positie in de regio");
         pdf.paragraph(SharedFigures.EXPLANATION);
         TaggedPdf.Table table = new TaggedPdf.Table(5, 1.6f, 1.6f, 1.6f, 1.6f).rowHeaders().header(List.of(
-                pdf.headerCell("Bouwsteen"), pdf.headerCell("Uw score"), pdf.headerCell("Gemiddelde regio"),
-                pdf.headerCell("Mediaan regio"), pdf.headerCell("Aantal gemeenten")));
+                pdf.headerCell("Bouwsteen"), pdf.headerCell("Uw score", Element.ALIGN_RIGHT),
+                pdf.headerCell("Gemiddelde regio", Element.ALIGN_RIGHT), pdf.headerCell("Mediaan regio", Element.ALIGN_RIGHT),
+                pdf.headerCell("Aantal gemeenten", Element.ALIGN_RIGHT)));
         for (Results.Position p : data.position()) {
             table.row(List.of(pdf.cell(p.title()), number(pdf, DutchFormat.percent(p.own())), number(pdf, DutchFormat.percent(p.mean())),
                     number(pdf, DutchFormat.percent(p.median())), number(pdf, String.valueOf(p.n()))));

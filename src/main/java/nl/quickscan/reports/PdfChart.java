@@ -45,11 +45,15 @@ final class PdfChart {
 
     /** The text broken into lines no wider than {@code width} at this size, at spaces. */
     List<String> lines(String text, float width, float size) {
+        return lines(regular, text, width, size);
+    }
+
+    static List<String> lines(BaseFont font, String text, float width, float size) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : text.split(" ")) {
             String candidate = line.isEmpty() ? word : line + " " + word;
-            if (!line.isEmpty() && regular.getWidthPoint(candidate, size) > width) {
+            if (!line.isEmpty() && font.getWidthPoint(candidate, size) > width) {
                 lines.add(line.toString());
                 line = new StringBuilder(word);
             } else {

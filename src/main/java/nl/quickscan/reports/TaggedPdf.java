@@ -159,15 +159,20 @@ final class TaggedPdf {
      * the heading moves to the next page when two lines of text would not fit below it.
      */
     void heading(int level, String text) {
+        heading(level, text, 2 * leading(new Phrase("", body)));
+    }
+
+    /** As {@link #heading(int, String)}, kept with {@code keepWithNext} points of what follows (a table, a chart). */
+    void heading(int level, String text, float keepWithNext) {
         if (level < 1 || level > headings.size() || level > headingLevel + 1) {
             throw new IllegalArgumentException("Heading level " + level + " after level " + headingLevel + ": " + text);
         }
         headingLevel = level;
         Font font = headings.get(level - 1);
         float leading = font.getSize() * 1.25f;
-        float before = y < top() ? font.getSize() * 0.8f : 0;
-        float height = before + height(new Phrase(text, font), width(), leading) + 4;
-        if (y - height - 2 * leading(new Phrase("", body)) < bottom()) {
+        float before = y < top() ? font.getSize() * 0.7f : 0;
+        float height = before + height(new Phrase(text, font), width(), leading) + 2;
+        if (y - height - keepWithNext < bottom()) {
             newPage();
             before = 0;
         }
@@ -179,7 +184,7 @@ final class TaggedPdf {
         placed.add(new Heading(level, text, anchor, writer.getPageNumber()));
         flow(new PdfStructureElement(root, new PdfName("H" + level)), new Phrase(text, font),
                 left(), right(), leading, Element.ALIGN_LEFT);
-        y -= 4;
+        y -= 2;
     }
 
     /** A paragraph of body text. */
@@ -240,6 +245,7 @@ final class TaggedPdf {
         float[] widths = table.columnWidths(width());
         PdfStructureElement element = new PdfStructureElement(root, PdfName.TABLE);
         float headerHeight = rowHeight(table.header, widths);
+        y -= 3;
         ensure(headerHeight + (table.rows.isEmpty() ? 0 : rowHeight(table.rows.get(0), widths)));
         drawRow(element, table.header, widths, headerHeight, true, false);
         for (List<Cell> row : table.rows) {
@@ -271,7 +277,7 @@ final class TaggedPdf {
         drawing.accept(new PdfChart(canvas, REGULAR, BOLD));
         canvas.restoreState();
         canvas.endMarkedContentSequence();
-        y = lower - body.getSize();
+        y = lower - body.getSize() * 0.6f;
     }
 
     /**
@@ -305,6 +311,9 @@ final class TaggedPdf {
     /** A thin horizontal line across the text width (an artifact: it only separates), with a little space around it. */
     void rule() {
         ensure(12);
+        if (y >= top()) {
+            return; // at the top of a page there is nothing to separate from
+        }
         y -= 3;
         beginArtifact(null);
         canvas.setColorStroke(RULE);
@@ -334,6 +343,11 @@ final class TaggedPdf {
         if (y - height < bottom()) {
             newPage();
         }
+    }
+
+    /** The text broken into lines no wider than {@code width} at this size, as {@link PdfChart#lines} does it. */
+    List<String> lines(String text, float width, float size) {
+        return PdfChart.lines(REGULAR, text, width, size);
     }
 
     /** The width between the margins, in points. */
@@ -398,7 +412,12 @@ final class TaggedPdf {
 
     /** A header cell in the table header font. */
     Cell headerCell(String text) {
-        return new Cell(new Phrase(text, tableHeader), HEADER_FILL, Element.ALIGN_LEFT);
+        return headerCell(text, Element.ALIGN_LEFT);
+    }
+
+    /** A header cell aligned as its column's values, e.g. right above numbers. */
+    Cell headerCell(String text, int alignment) {
+        return new Cell(new Phrase(text, tableHeader), HEADER_FILL, alignment);
     }
 
     /** A body cell in the table font. */

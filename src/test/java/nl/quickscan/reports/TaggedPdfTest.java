@@ -82,6 +82,40 @@ class TaggedPdfTest {
     }
 
     @Test
+    void theCheckFailsAnUntaggedDocument() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        com.lowagie.text.Document document = new com.lowagie.text.Document();
+        com.lowagie.text.pdf.PdfWriter.getInstance(document, out);
+        document.open();
+        document.add(new com.lowagie.text.Paragraph("Niet getagd"));
+        document.close();
+        List<String> failed = PdfUa.failedRules(out.toByteArray());
+        assertTrue(failed.stream().anyMatch(rule -> rule.startsWith("7.1-")), failed.toString());
+    }
+
+    @Test
+    void aHeadingMovesToTheNextPageUnlessWhatItKeepsWithFits() throws IOException {
+        for (float keep : new float[] {0, 250}) {
+            byte[] bytes = TaggedPdf.render("x", pdf -> {
+                pdf.heading(1, "Een");
+                pdf.space(500);
+                if (keep == 0) {
+                    pdf.heading(2, "Twee");
+                } else {
+                    pdf.heading(2, "Twee", keep);
+                }
+                pdf.paragraph("Tekst.");
+            });
+            try (PDDocument pdf = Loader.loadPDF(bytes)) {
+                PDFTextStripper page = new PDFTextStripper();
+                page.setStartPage(1);
+                page.setEndPage(1);
+                assertEquals(keep == 0, page.getText(pdf).contains("Twee"), "kept with " + keep + " points");
+            }
+        }
+    }
+
+    @Test
     void refusesASkippedHeadingLevel() {
         assertThrows(IllegalArgumentException.class, () -> TaggedPdf.render("x", pdf -> pdf.heading(2, "Te diep")));
     }
