@@ -106,8 +106,8 @@ final class GemeenteWorkbook {
             columns.add("Ontwikkeling");
         }
         columns.add("Toelichting");
-        int[] widths = data.hasBaseline() ? new int[]{30, 22, 60, 22, 10, 22, 10, 10, 18, 50}
-                : new int[]{30, 22, 60, 22, 10, 10, 50};
+        int[] widths = data.hasBaseline() ? new int[]{20, 18, 50, 18, 9, 18, 9, 9, 16, 40}
+                : new int[]{20, 18, 50, 18, 9, 9, 40};
         Spreadsheet.Sheet sheet = new Spreadsheet.Sheet("Antwoorden", columns, widths);
         for (Scoring.BouwsteenScore b : data.current().bouwstenen()) {
             for (Scoring.QuestionScore q : b.questions()) {

@@ -2,23 +2,26 @@ package nl.quickscan.reports;
 
 import nl.quickscan.text.DutchFormat;
 import org.odftoolkit.odfdom.doc.OdfSpreadsheetDocument;
-import org.odftoolkit.odfdom.dom.OdfContentDom;
 import org.odftoolkit.odfdom.incubator.meta.OdfOfficeMeta;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
+import java.util.TreeSet;
 
 /**
- * A {@link Spreadsheet} as an OpenDocument spreadsheet (ODF Toolkit), the open standard beside Excel: numbers as
+ * A {@link Spreadsheet} as an OpenDocument spreadsheet, the open standard beside Excel: numbers as
  * {@code office:value-type="float"} with a data style per format, a bold header row that repeats on every printed
- * page, an autofilter, the header frozen, landscape pages fitted to the width, the first sheet active.
- * The ODF Toolkit has no chart API, so the charts are in the Excel workbook only.
+ * page, an autofilter, the header frozen, landscape pages fitted to the width, the first sheet active, and the
+ * charts as embedded chart objects ({@link OdsChart}) over the sheet's cells. The ODF Toolkit makes the package,
+ * the metadata and the page styles; the sheets' content is streamed into it, since a DOM of the national workbook
+ * (hundreds of thousands of cells) would take seconds and hundreds of megabytes.
  */
 final class OdsWriter {
 
@@ -30,6 +33,16 @@ final class OdsWriter {
     static final String STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0";
     static final String FO = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0";
     static final String NUMBER = "urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0";
+    static final String DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0";
+    static final String SVG = "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0";
+    static final String XLINK = "http://www.w3.org/1999/xlink";
+    static final String CHART = "urn:oasis:names:tc:opendocument:xmlns:chart:1.0";
+    private static final String CHART_TYPE = "application/vnd.oasis.opendocument.chart";
+
+    private static final String TITLE_STYLE = "qsTitle";
+    private static final String HEADER_STYLE = "qsHeader";
+    private static final String NUMBER_HEADER_STYLE = "qsNumberHeader";
+    private static final String TEXT_STYLE = "qsText";
 
     private OdsWriter() {
     }
@@ -37,19 +50,21 @@ final class OdsWriter {
     static byte[] write(Spreadsheet book) {
         try (OdfSpreadsheetDocument document = OdfSpreadsheetDocument.newSpreadsheetDocument();
              ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            OdfContentDom content = document.getContentDom();
-            Element spreadsheet = document.getContentRoot();
-            while (spreadsheet.getFirstChild() != null) {
-                spreadsheet.removeChild(spreadsheet.getFirstChild());
-            }
-            Styles styles = new Styles(content, (Element) content.getElementsByTagNameNS(OFFICE, "automatic-styles").item(0));
-            Element ranges = content.createElementNS(TABLE, "table:database-ranges");
+            ByteArrayOutputStream content = new ByteArrayOutputStream();
+            XMLStreamWriter xml = XMLOutputFactory.newInstance().createXMLStreamWriter(content, "UTF-8");
+            content(xml, book);
+            xml.close();
+            document.getPackage().insert(content.toByteArray(), "content.xml", "text/xml");
+            int charts = 0;
             for (Spreadsheet.Sheet sheet : book.sheets()) {
-                spreadsheet.appendChild(table(content, sheet, styles));
-                ranges.appendChild(filter(content, sheet, ranges.getChildNodes().getLength()));
+                for (Spreadsheet.Chart chart : sheet.charts) {
+                    String object = "Object " + ++charts;
+                    document.getPackage().insert(new byte[0], object + "/", CHART_TYPE);
+                    document.getPackage().insert(OdsChart.content(sheet, chart).getBytes(StandardCharsets.UTF_8),
+                            object + "/content.xml", "text/xml");
+                }
             }
-            spreadsheet.appendChild(ranges);
-            landscapeFittedToWidth(document);
+            printSetup(document);
             document.getPackage().insert(settings(book).getBytes(StandardCharsets.UTF_8), "settings.xml", "text/xml");
             OdfOfficeMeta meta = document.getOfficeMetadata();
             meta.setTitle(book.title());
@@ -66,87 +81,261 @@ final class OdsWriter {
         }
     }
 
-    private static Element table(OdfContentDom content, Spreadsheet.Sheet sheet, Styles styles) {
-        Element table = content.createElementNS(TABLE, "table:table");
-        table.setAttributeNS(TABLE, "table:name", sheet.name);
+    private static void content(XMLStreamWriter xml, Spreadsheet book) throws XMLStreamException {
+        xml.writeStartDocument("UTF-8", "1.0");
+        xml.writeStartElement("office:document-content");
+        for (String[] namespace : new String[][]{{"office", OFFICE}, {"table", TABLE}, {"text", TEXT}, {"style", STYLE},
+                {"fo", FO}, {"number", NUMBER}, {"draw", DRAW}, {"svg", SVG}, {"xlink", XLINK}}) {
+            xml.writeNamespace(namespace[0], namespace[1]);
+        }
+        xml.writeAttribute("office:version", "1.2");
+        TreeSet<Integer> widths = new TreeSet<>();
+        book.sheets().forEach(sheet -> java.util.Arrays.stream(sheet.widths).forEach(widths::add));
+        automaticStyles(xml, widths);
+        xml.writeStartElement("office:body");
+        xml.writeStartElement("office:spreadsheet");
+        int charts = 0;
+        for (Spreadsheet.Sheet sheet : book.sheets()) {
+            charts = table(xml, sheet, charts);
+        }
+        xml.writeStartElement("table:database-ranges");
+        for (int i = 0; i < book.sheets().size(); i++) {
+            Spreadsheet.Sheet sheet = book.sheets().get(i);
+            xml.writeEmptyElement("table:database-range");
+            xml.writeAttribute("table:name", "__Anonymous_Sheet_DB__" + i);
+            xml.writeAttribute("table:target-range-address", address(sheet, 0, sheet.headerRow()) + ":"
+                    + address(sheet, sheet.header.size() - 1, Math.max(sheet.lastRow(), sheet.headerRow() + 1)));
+            xml.writeAttribute("table:display-filter-buttons", "true");
+        }
+        xml.writeEndElement();
+        xml.writeEndElement();
+        xml.writeEndElement();
+        xml.writeEndElement();
+        xml.writeEndDocument();
+    }
+
+    /** Returns the number of charts written so far, which names the next chart object. */
+    private static int table(XMLStreamWriter xml, Spreadsheet.Sheet sheet, int charts) throws XMLStreamException {
+        xml.writeStartElement("table:table");
+        xml.writeAttribute("table:name", sheet.name);
         for (int width : sheet.widths) {
-            Element column = content.createElementNS(TABLE, "table:table-column");
-            column.setAttributeNS(TABLE, "table:style-name", styles.column(width));
-            column.setAttributeNS(TABLE, "table:default-cell-style-name", "Default");
-            table.appendChild(column);
+            xml.writeEmptyElement("table:table-column");
+            xml.writeAttribute("table:style-name", "qsCol" + width);
+            xml.writeAttribute("table:default-cell-style-name", "Default");
         }
         for (int i = 0; i < sheet.intro.size(); i++) {
-            table.appendChild(textRow(content, List.of(sheet.intro.get(i)), i == 0 ? Styles.TITLE : null));
+            textRow(xml, List.of(sheet.intro.get(i)), i == 0 ? TITLE_STYLE : TEXT_STYLE, null);
         }
         if (!sheet.intro.isEmpty()) {
-            table.appendChild(content.createElementNS(TABLE, "table:table-row")).appendChild(
-                    content.createElementNS(TABLE, "table:table-cell"));
+            emptyRow(xml);
         }
-        Element headerRows = content.createElementNS(TABLE, "table:table-header-rows");
-        headerRows.appendChild(textRow(content, sheet.header, Styles.HEADER));
-        table.appendChild(headerRows);
+        xml.writeStartElement("table:table-header-rows");
+        textRow(xml, sheet.header, HEADER_STYLE, sheet.numericColumns());
+        xml.writeEndElement();
         for (List<Spreadsheet.Cell> cells : sheet.rows) {
-            Element row = content.createElementNS(TABLE, "table:table-row");
+            xml.writeStartElement("table:table-row");
             for (Spreadsheet.Cell cell : cells) {
-                Element written = content.createElementNS(TABLE, "table:table-cell");
                 if (cell.isNumber()) {
-                    written.setAttributeNS(OFFICE, "office:value-type", "float");
-                    written.setAttributeNS(OFFICE, "office:value", Double.toString(cell.number()));
-                    written.setAttributeNS(TABLE, "table:style-name", styles.numbers.get(cell.format()));
-                    paragraph(content, written, cell.format() == Spreadsheet.Format.DIFFERENCE
+                    xml.writeStartElement("table:table-cell");
+                    xml.writeAttribute("office:value-type", "float");
+                    xml.writeAttribute("office:value", Double.toString(cell.number()));
+                    xml.writeAttribute("table:style-name", "qs" + cell.format().name());
+                    paragraph(xml, cell.format() == Spreadsheet.Format.DIFFERENCE
                             ? DutchFormat.points(cell.number()) : DutchFormat.number(cell.number()));
-                } else if (!cell.text().isEmpty()) {
-                    written.setAttributeNS(OFFICE, "office:value-type", "string");
-                    written.setAttributeNS(TABLE, "table:style-name", Styles.TEXT);
-                    paragraph(content, written, cell.text());
+                    xml.writeEndElement();
+                } else if (cell.text().isEmpty()) {
+                    xml.writeEmptyElement("table:table-cell");
+                } else {
+                    textCell(xml, cell.text(), TEXT_STYLE);
                 }
-                row.appendChild(written);
             }
-            table.appendChild(row);
+            xml.writeEndElement();
         }
-        return table;
-    }
-
-    private static Element textRow(OdfContentDom content, List<String> texts, String style) {
-        Element row = content.createElementNS(TABLE, "table:table-row");
-        for (String text : texts) {
-            Element cell = content.createElementNS(TABLE, "table:table-cell");
-            cell.setAttributeNS(OFFICE, "office:value-type", "string");
-            if (style != null) {
-                cell.setAttributeNS(TABLE, "table:style-name", style);
-            }
-            paragraph(content, cell, text);
-            row.appendChild(cell);
+        for (Spreadsheet.Chart chart : sheet.charts) {
+            emptyRow(xml);
+            chartRow(xml, sheet, chart, "Object " + ++charts);
         }
-        return row;
+        xml.writeEndElement();
+        return charts;
     }
 
-    private static void paragraph(OdfContentDom content, Element cell, String text) {
-        cell.appendChild(content.createElementNS(TEXT, "text:p")).appendChild(content.createTextNode(text));
+    /** A row under the table with the chart: an embedded chart object that reads its figures from the sheet. */
+    private static void chartRow(XMLStreamWriter xml, Spreadsheet.Sheet sheet, Spreadsheet.Chart chart, String object)
+            throws XMLStreamException {
+        xml.writeStartElement("table:table-row");
+        xml.writeStartElement("table:table-cell");
+        xml.writeStartElement("draw:frame");
+        xml.writeAttribute("svg:width", OdsChart.WIDTH);
+        xml.writeAttribute("svg:height", OdsChart.HEIGHT);
+        xml.writeAttribute("svg:x", "0cm");
+        xml.writeAttribute("svg:y", "0cm");
+        xml.writeAttribute("draw:z-index", "0");
+        xml.writeAttribute("draw:name", chart.title());
+        xml.writeEmptyElement("draw:object");
+        xml.writeAttribute("draw:notify-on-update-of-ranges", OdsChart.dataRange(sheet, chart));
+        xml.writeAttribute("xlink:href", "./" + object);
+        xml.writeAttribute("xlink:type", "simple");
+        xml.writeAttribute("xlink:show", "embed");
+        xml.writeAttribute("xlink:actuate", "onLoad");
+        xml.writeStartElement("svg:title");
+        xml.writeCharacters(chart.title());
+        xml.writeEndElement();
+        xml.writeEndElement();
+        xml.writeEndElement();
+        xml.writeEndElement();
     }
 
-    /** An autofilter over the header and data rows. */
-    private static Element filter(OdfContentDom content, Spreadsheet.Sheet sheet, int index) {
-        Element range = content.createElementNS(TABLE, "table:database-range");
-        range.setAttributeNS(TABLE, "table:name", "__Anonymous_Sheet_DB__" + index);
-        String name = "'" + sheet.name.replace("'", "''") + "'";
-        range.setAttributeNS(TABLE, "table:target-range-address", name + "." + cell(0, sheet.headerRow()) + ":" + name + "."
-                + cell(sheet.header.size() - 1, Math.max(sheet.lastRow(), sheet.headerRow() + 1)));
-        range.setAttributeNS(TABLE, "table:display-filter-buttons", "true");
-        return range;
+    private static void emptyRow(XMLStreamWriter xml) throws XMLStreamException {
+        xml.writeStartElement("table:table-row");
+        xml.writeEmptyElement("table:table-cell");
+        xml.writeEndElement();
     }
 
-    private static String cell(int column, int row) {
+    private static void textRow(XMLStreamWriter xml, List<String> texts, String style, boolean[] numeric)
+            throws XMLStreamException {
+        xml.writeStartElement("table:table-row");
+        for (int c = 0; c < texts.size(); c++) {
+            textCell(xml, texts.get(c), numeric != null && numeric[c] ? NUMBER_HEADER_STYLE : style);
+        }
+        xml.writeEndElement();
+    }
+
+    private static void textCell(XMLStreamWriter xml, String text, String style) throws XMLStreamException {
+        xml.writeStartElement("table:table-cell");
+        xml.writeAttribute("office:value-type", "string");
+        xml.writeAttribute("table:style-name", style);
+        paragraph(xml, text);
+        xml.writeEndElement();
+    }
+
+    private static void paragraph(XMLStreamWriter xml, String text) throws XMLStreamException {
+        xml.writeStartElement("text:p");
+        xml.writeCharacters(text);
+        xml.writeEndElement();
+    }
+
+    /** "'Scores'.C5": a cell as ODF addresses it. */
+    static String address(Spreadsheet.Sheet sheet, int column, int row) {
         StringBuilder letters = new StringBuilder();
         for (int c = column + 1; c > 0; c = (c - 1) / 26) {
             letters.insert(0, (char) ('A' + (c - 1) % 26));
         }
-        return letters.toString() + (row + 1);
+        return "'" + sheet.name.replace("'", "''") + "'." + letters + (row + 1);
     }
 
-    /** Every page layout of the template: A4 landscape, scaled to one page wide. */
-    private static void landscapeFittedToWidth(OdfSpreadsheetDocument document) throws Exception {
-        NodeList layouts = document.getStylesDom().getElementsByTagNameNS(STYLE, "page-layout-properties");
+    /** The data, cell and column styles, each once per document. */
+    private static void automaticStyles(XMLStreamWriter xml, TreeSet<Integer> widths) throws XMLStreamException {
+        xml.writeStartElement("office:automatic-styles");
+        for (Spreadsheet.Format format : Spreadsheet.Format.values()) {
+            if (format.code != null) {
+                dataStyle(xml, format);
+            }
+        }
+        cellStyle(xml, TITLE_STYLE, null, "14pt", null, false);
+        cellStyle(xml, HEADER_STYLE, null, null, null, true);
+        cellStyle(xml, NUMBER_HEADER_STYLE, null, null, "end", true);
+        cellStyle(xml, TEXT_STYLE, null, null, null, false);
+        for (Spreadsheet.Format format : Spreadsheet.Format.values()) {
+            if (format.code != null) {
+                cellStyle(xml, "qs" + format.name(), "qsN" + format.name(), null, null, false);
+            }
+        }
+        for (int width : widths) {
+            xml.writeStartElement("style:style");
+            xml.writeAttribute("style:name", "qsCol" + width);
+            xml.writeAttribute("style:family", "table-column");
+            xml.writeEmptyElement("style:table-column-properties");
+            // A character of the default font is about 0.19 cm wide.
+            xml.writeAttribute("style:column-width", String.format(Locale.ROOT, "%.2fcm", width * 0.19));
+            xml.writeEndElement();
+        }
+        xml.writeEndElement();
+    }
+
+    private static void cellStyle(XMLStreamWriter xml, String name, String dataStyle, String size, String alignment,
+                                  boolean bold) throws XMLStreamException {
+        xml.writeStartElement("style:style");
+        xml.writeAttribute("style:name", name);
+        xml.writeAttribute("style:family", "table-cell");
+        xml.writeAttribute("style:parent-style-name", "Default");
+        if (dataStyle != null) {
+            xml.writeAttribute("style:data-style-name", dataStyle);
+        }
+        xml.writeEmptyElement("style:table-cell-properties");
+        xml.writeAttribute("style:vertical-align", "top");
+        xml.writeAttribute("fo:wrap-option", dataStyle == null && size == null ? "wrap" : "no-wrap");
+        if (alignment != null) {
+            xml.writeEmptyElement("style:paragraph-properties");
+            xml.writeAttribute("fo:text-align", alignment);
+        }
+        if (bold || size != null) {
+            xml.writeEmptyElement("style:text-properties");
+            xml.writeAttribute("fo:font-weight", "bold");
+            if (size != null) {
+                xml.writeAttribute("fo:font-size", size);
+            }
+        }
+        xml.writeEndElement();
+    }
+
+    /** The data style of a format: the same display as its Excel code. */
+    private static void dataStyle(XMLStreamWriter xml, Spreadsheet.Format format) throws XMLStreamException {
+        String name = "qsN" + format.name();
+        switch (format) {
+            case SCORE -> numberStyle(xml, name, 0, 0, false, null);
+            case STATISTIC -> numberStyle(xml, name, 1, 1, false, null);
+            case WHOLE -> numberStyle(xml, name, 0, 0, true, null);
+            case DECIMAL -> numberStyle(xml, name, 3, 1, true, null);
+            case DIFFERENCE -> {
+                numberStyle(xml, name + "P", 0, 0, false, "+");
+                numberStyle(xml, name + "M", 0, 0, false, "\u2212");
+                numberStyle(xml, name, 0, 0, false, null, "value()>0", name + "P", "value()<0", name + "M");
+            }
+            default -> throw new IllegalArgumentException(format.name());
+        }
+    }
+
+    /** {@code maps}: pairs of a condition and the data style that applies when it holds. */
+    private static void numberStyle(XMLStreamWriter xml, String name, int decimals, int minDecimals, boolean grouping,
+                                    String prefix, String... maps) throws XMLStreamException {
+        xml.writeStartElement("number:number-style");
+        xml.writeAttribute("style:name", name);
+        if (prefix != null) {
+            xml.writeAttribute("style:volatile", "true");
+            xml.writeStartElement("number:text");
+            xml.writeCharacters(prefix);
+            xml.writeEndElement();
+        }
+        xml.writeEmptyElement("number:number");
+        xml.writeAttribute("number:decimal-places", Integer.toString(decimals));
+        xml.writeAttribute("number:min-decimal-places", Integer.toString(minDecimals));
+        xml.writeAttribute("number:min-integer-digits", "1");
+        if (grouping) {
+            xml.writeAttribute("number:grouping", "true");
+        }
+        for (int i = 0; i < maps.length; i += 2) {
+            xml.writeEmptyElement("style:map");
+            xml.writeAttribute("style:condition", maps[i]);
+            xml.writeAttribute("style:apply-style-name", maps[i + 1]);
+        }
+        xml.writeEndElement();
+    }
+
+    /**
+     * Every page layout of the template: A4 landscape, scaled to one page wide; the default page's header names
+     * the workbook and the sheet, its footer "Pagina 1 van 3" (the template's is English).
+     */
+    private static void printSetup(OdfSpreadsheetDocument document) throws Exception {
+        var styles = document.getStylesDom();
+        NodeList masters = styles.getElementsByTagNameNS(STYLE, "master-page");
+        for (int i = 0; i < masters.getLength(); i++) {
+            Element master = (Element) masters.item(i);
+            if ("Default".equals(master.getAttributeNS(STYLE, "name"))) {
+                replaceText(master, "header", styles, "#title", " \u2013 ", "#sheet-name");
+                replaceText(master, "footer", styles, "Pagina ", "#page-number", " van ", "#page-count");
+            }
+        }
+        NodeList layouts = styles.getElementsByTagNameNS(STYLE, "page-layout-properties");
         for (int i = 0; i < layouts.getLength(); i++) {
             Element properties = (Element) layouts.item(i);
             properties.setAttributeNS(FO, "fo:page-width", "29.7cm");
@@ -156,6 +345,24 @@ final class OdsWriter {
             properties.setAttributeNS(STYLE, "style:scale-to-Y", "0");
             properties.setAttributeNS(FO, "fo:margin", "1.5cm");
         }
+    }
+
+    /** A header or footer's paragraph of texts and fields ("#page-number": the field text:page-number). */
+    private static void replaceText(Element master, String part, org.w3c.dom.Document dom, String... pieces) {
+        NodeList found = master.getElementsByTagNameNS(STYLE, part);
+        if (found.getLength() == 0) {
+            return;
+        }
+        Element region = (Element) found.item(0);
+        while (region.getFirstChild() != null) {
+            region.removeChild(region.getFirstChild());
+        }
+        Element paragraph = dom.createElementNS(TEXT, "text:p");
+        for (String piece : pieces) {
+            paragraph.appendChild(piece.startsWith("#") ? dom.createElementNS(TEXT, "text:" + piece.substring(1))
+                    : dom.createTextNode(piece));
+        }
+        region.appendChild(paragraph);
     }
 
     /** The view: the first sheet active, each sheet's header frozen (LibreOffice's settings, which Calc reads). */
@@ -184,125 +391,7 @@ final class OdsWriter {
         return "<config:config-item config:name=\"" + name + "\" config:type=\"" + type + "\">" + value + "</config:config-item>";
     }
 
-    private static String xml(String text) {
+    static String xml(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
-
-    /** The cell, column and data styles, made once per document. */
-    private static final class Styles {
-        static final String TITLE = "qsTitle";
-        static final String HEADER = "qsHeader";
-        static final String TEXT = "qsText";
-
-        private final OdfContentDom content;
-        private final Element automatic;
-        final Map<Spreadsheet.Format, String> numbers = new EnumMap<>(Spreadsheet.Format.class);
-        private final Map<Integer, String> columns = new LinkedHashMap<>();
-
-        Styles(OdfContentDom content, Element automatic) {
-            this.content = content;
-            this.automatic = automatic;
-            cellStyle(TITLE, null, "bold", "14pt", false);
-            cellStyle(HEADER, null, "bold", null, true);
-            cellStyle(TEXT, null, null, null, true);
-            for (Spreadsheet.Format format : Spreadsheet.Format.values()) {
-                if (format.code != null) {
-                    String data = dataStyle(format);
-                    String name = "qs" + format.name();
-                    cellStyle(name, data, null, null, false);
-                    numbers.put(format, name);
-                }
-            }
-        }
-
-        String column(int width) {
-            return columns.computeIfAbsent(width, w -> {
-                String name = "qsCol" + w;
-                Element style = style(name, "table-column");
-                Element properties = content.createElementNS(STYLE, "style:table-column-properties");
-                // A character of the default font is about 0.19 cm wide.
-                properties.setAttributeNS(STYLE, "style:column-width", String.format(java.util.Locale.ROOT, "%.2fcm", w * 0.19));
-                style.appendChild(properties);
-                return name;
-            });
-        }
-
-        private Element style(String name, String family) {
-            Element style = content.createElementNS(STYLE, "style:style");
-            style.setAttributeNS(STYLE, "style:name", name);
-            style.setAttributeNS(STYLE, "style:family", family);
-            automatic.appendChild(style);
-            return style;
-        }
-
-        private void cellStyle(String name, String dataStyle, String weight, String size, boolean wrap) {
-            Element style = style(name, "table-cell");
-            style.setAttributeNS(STYLE, "style:parent-style-name", "Default");
-            if (dataStyle != null) {
-                style.setAttributeNS(STYLE, "style:data-style-name", dataStyle);
-            }
-            Element cell = content.createElementNS(STYLE, "style:table-cell-properties");
-            cell.setAttributeNS(STYLE, "style:vertical-align", "top");
-            if (wrap) {
-                cell.setAttributeNS(FO, "fo:wrap-option", "wrap");
-            }
-            style.appendChild(cell);
-            if (weight != null || size != null) {
-                Element text = content.createElementNS(STYLE, "style:text-properties");
-                if (weight != null) {
-                    text.setAttributeNS(FO, "fo:font-weight", weight);
-                }
-                if (size != null) {
-                    text.setAttributeNS(FO, "fo:font-size", size);
-                }
-                style.appendChild(text);
-            }
-        }
-
-        /** The data style of a format: the same display as its Excel code. */
-        private String dataStyle(Spreadsheet.Format format) {
-            String name = "qsN" + format.name();
-            switch (format) {
-                case SCORE -> numberStyle(name, 0, 0, false, null, List.of());
-                case STATISTIC -> numberStyle(name, 1, 1, false, null, List.of());
-                case WHOLE -> numberStyle(name, 0, 0, true, null, List.of());
-                case DECIMAL -> numberStyle(name, 3, 1, true, null, List.of());
-                case DIFFERENCE -> {
-                    numberStyle(name + "P", 0, 0, false, "+", List.of());
-                    numberStyle(name + "M", 0, 0, false, "\u2212", List.of());
-                    numberStyle(name, 0, 0, false, null, List.of(
-                            new String[]{"value()>0", name + "P"}, new String[]{"value()<0", name + "M"}));
-                }
-                default -> throw new IllegalArgumentException(format.name());
-            }
-            return name;
-        }
-
-        private void numberStyle(String name, int decimals, int minDecimals, boolean grouping, String prefix,
-                                 List<String[]> maps) {
-            Element style = content.createElementNS(NUMBER, "number:number-style");
-            style.setAttributeNS(STYLE, "style:name", name);
-            if (prefix != null) {
-                style.setAttributeNS(STYLE, "style:volatile", "true");
-                Element text = content.createElementNS(NUMBER, "number:text");
-                text.appendChild(content.createTextNode(prefix));
-                style.appendChild(text);
-            }
-            Element number = content.createElementNS(NUMBER, "number:number");
-            number.setAttributeNS(NUMBER, "number:decimal-places", Integer.toString(decimals));
-            number.setAttributeNS(NUMBER, "number:min-decimal-places", Integer.toString(minDecimals));
-            number.setAttributeNS(NUMBER, "number:min-integer-digits", "1");
-            if (grouping) {
-                number.setAttributeNS(NUMBER, "number:grouping", "true");
-            }
-            style.appendChild(number);
-            for (String[] map : maps) {
-                Element condition = content.createElementNS(STYLE, "style:map");
-                condition.setAttributeNS(STYLE, "style:condition", map[0]);
-                condition.setAttributeNS(STYLE, "style:apply-style-name", map[1]);
-                style.appendChild(condition);
-            }
-            automatic.insertBefore(style, automatic.getFirstChild());
-        }
     }
 }

@@ -108,8 +108,8 @@ final class RoundWorkbook {
             columns.addAll(List.of("Soort meetronde", "Regio"));
         }
         columns.addAll(List.of("Bouwsteen", "Sleutel", "Stelling", "Antwoord", "Punten", "Maximum", "Toelichting"));
-        int[] widths = national ? new int[]{12, 24, 24, 14, 18, 30, 22, 60, 22, 10, 10, 50}
-                : new int[]{12, 24, 24, 30, 22, 60, 22, 10, 10, 50};
+        int[] widths = national ? new int[]{10, 20, 18, 12, 18, 20, 18, 50, 18, 9, 9, 40}
+                : new int[]{10, 20, 18, 20, 18, 50, 18, 9, 9, 40};
         Spreadsheet.Sheet sheet = new Spreadsheet.Sheet("Antwoorden", columns, widths);
         for (BenchmarkService.RoundBenchmark round : rounds) {
             Cell roundName = Cell.text(round.round().name());

@@ -106,5 +106,29 @@ record Spreadsheet(String title, String subject, LocalDate date, List<Sheet> she
         int lastRow() {
             return headerRow() + rows.size();
         }
+
+        /** Columns that hold a number in some row: their header stands right, above the numbers. */
+        boolean[] numericColumns() {
+            boolean[] numeric = new boolean[header.size()];
+            for (List<Cell> cells : rows) {
+                for (int c = 0; c < cells.size(); c++) {
+                    numeric[c] |= cells.get(c).isNumber();
+                }
+            }
+            return numeric;
+        }
+
+        /** About how many lines the texts of a row take, wrapped in their columns (a column is as wide as its characters). */
+        int lines(List<String> texts) {
+            int lines = 1;
+            for (int c = 0; c < texts.size(); c++) {
+                String text = texts.get(c);
+                if (text != null && text.length() > widths[c]) {
+                    // Words do not fill a line to the last character.
+                    lines = Math.max(lines, (int) Math.ceil(text.length() * 1.15 / widths[c]));
+                }
+            }
+            return lines;
+        }
     }
 }

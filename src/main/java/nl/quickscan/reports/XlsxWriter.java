@@ -2,6 +2,7 @@ package nl.quickscan.reports;
 
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -47,6 +48,7 @@ final class XlsxWriter {
 
     private static final int ROWS_IN_MEMORY = 200;
     private static final int CHART_HEIGHT_ROWS = 18;
+    private static final float LINE_HEIGHT = 15;
 
     private XlsxWriter() {
     }
@@ -57,7 +59,7 @@ final class XlsxWriter {
         for (Spreadsheet.Sheet sheet : book.sheets()) {
             if (!sheet.charts.isEmpty()) {
                 XSSFSheet built = full.createSheet(sheet.name);
-                fill(built, sheet, styles);
+                fill(built, sheet, book.title(), styles);
                 sheet.charts.forEach(chart -> chart(built, sheet, chart));
             }
         }
@@ -65,7 +67,7 @@ final class XlsxWriter {
              ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             for (Spreadsheet.Sheet sheet : book.sheets()) {
                 if (sheet.charts.isEmpty()) {
-                    fill(workbook.createSheet(sheet.name), sheet, styles);
+                    fill(workbook.createSheet(sheet.name), sheet, book.title(), styles);
                 }
             }
             for (int i = 0; i < book.sheets().size(); i++) {
@@ -94,7 +96,7 @@ final class XlsxWriter {
         workbook.getProperties().getExtendedProperties().getUnderlyingProperties().setApplication(Spreadsheet.CREATOR);
     }
 
-    private static void fill(Sheet target, Spreadsheet.Sheet sheet, Styles styles) {
+    private static void fill(Sheet target, Spreadsheet.Sheet sheet, String title, Styles styles) {
         for (int i = 0; i < sheet.intro.size(); i++) {
             Row row = target.createRow(i);
             row.createCell(0).setCellValue(sheet.intro.get(i));
@@ -102,13 +104,20 @@ final class XlsxWriter {
         }
         int headerRow = sheet.headerRow();
         Row header = target.createRow(headerRow);
+        boolean[] numeric = sheet.numericColumns();
         for (int c = 0; c < sheet.header.size(); c++) {
             header.createCell(c).setCellValue(sheet.header.get(c));
-            header.getCell(c).setCellStyle(styles.header);
+            header.getCell(c).setCellStyle(numeric[c] ? styles.numberHeader : styles.header);
         }
+        header.setHeightInPoints(LINE_HEIGHT * sheet.lines(sheet.header));
         int r = headerRow + 1;
         for (List<Spreadsheet.Cell> cells : sheet.rows) {
             Row row = target.createRow(r++);
+            int lines = sheet.lines(cells.stream().map(Spreadsheet.Cell::text).toList());
+            if (lines > 1) {
+                // Excel and LibreOffice keep a wrapped row one line high unless told its height.
+                row.setHeightInPoints(LINE_HEIGHT * lines);
+            }
             for (int c = 0; c < cells.size(); c++) {
                 Spreadsheet.Cell cell = cells.get(c);
                 if (cell.isNumber()) {
@@ -118,7 +127,7 @@ final class XlsxWriter {
                 } else if (!cell.text().isEmpty()) {
                     var written = row.createCell(c);
                     written.setCellValue(cell.text());
-                    written.setCellStyle(sheet.widths[c] >= Styles.WRAP_WIDTH ? styles.wrapped : styles.text);
+                    written.setCellStyle(styles.text);
                 }
             }
         }
@@ -129,6 +138,10 @@ final class XlsxWriter {
         target.setAutoFilter(new CellRangeAddress(headerRow, Math.max(sheet.lastRow(), headerRow + 1), 0,
                 sheet.header.size() - 1));
         target.setRepeatingRows(new CellRangeAddress(headerRow, headerRow, -1, -1));
+        target.getHeader().setLeft(title.replace("&", "&&"));
+        // &A, &P and &N: Excel's codes for the sheet's name, the page number and the number of pages.
+        target.getHeader().setRight("&A");
+        target.getFooter().setCenter("Pagina &P van &N");
         target.setFitToPage(true);
         target.setAutobreaks(true);
         PrintSetup print = target.getPrintSetup();
@@ -183,12 +196,10 @@ final class XlsxWriter {
 
     /** The workbook's styles, made once: POI keeps every style made, and a style per cell slows Excel down. */
     private static final class Styles {
-        static final int WRAP_WIDTH = 40;
-
         final CellStyle title;
         final CellStyle header;
+        final CellStyle numberHeader;
         final CellStyle text;
-        final CellStyle wrapped;
         final Map<Spreadsheet.Format, CellStyle> numbers = new EnumMap<>(Spreadsheet.Format.class);
 
         Styles(Workbook workbook) {
@@ -203,11 +214,12 @@ final class XlsxWriter {
             header.setFont(bold);
             header.setWrapText(true);
             header.setVerticalAlignment(VerticalAlignment.TOP);
+            numberHeader = workbook.createCellStyle();
+            numberHeader.cloneStyleFrom(header);
+            numberHeader.setAlignment(HorizontalAlignment.RIGHT);
             text = workbook.createCellStyle();
+            text.setWrapText(true);
             text.setVerticalAlignment(VerticalAlignment.TOP);
-            wrapped = workbook.createCellStyle();
-            wrapped.setWrapText(true);
-            wrapped.setVerticalAlignment(VerticalAlignment.TOP);
             var formats = workbook.createDataFormat();
             for (Spreadsheet.Format format : Spreadsheet.Format.values()) {
                 if (format.code != null) {
