@@ -106,7 +106,7 @@ final class GemeenteWorkbook {
             columns.add("Ontwikkeling");
         }
         columns.add("Toelichting");
-        int[] widths = data.hasBaseline() ? new int[]{20, 18, 50, 18, 9, 18, 9, 9, 16, 40}
+        int[] widths = data.hasBaseline() ? new int[]{20, 18, 50, 18, 11, 18, 9, 9, 16, 40}
                 : new int[]{20, 18, 50, 18, 9, 9, 40};
         Spreadsheet.Sheet sheet = new Spreadsheet.Sheet("Antwoorden", columns, widths);
         for (Scoring.BouwsteenScore b : data.current().bouwstenen()) {

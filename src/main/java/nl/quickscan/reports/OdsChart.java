@@ -10,7 +10,7 @@ import java.util.List;
 final class OdsChart {
 
     static final String WIDTH = "22cm";
-    static final String HEIGHT = "10cm";
+    static final String HEIGHT = "9cm";
 
     private OdsChart() {
     }
@@ -50,6 +50,7 @@ final class OdsChart {
                 + "\" xmlns:chart=\"" + OdsWriter.CHART + "\" xmlns:xlink=\"" + OdsWriter.XLINK + "\" office:version=\"1.2\">"
                 + "<office:automatic-styles>"
                 + "<style:style style:name=\"chart\" style:family=\"chart\"><style:graphic-properties draw:stroke=\"none\"/></style:style>"
+                + "<style:style style:name=\"wall\" style:family=\"chart\"><style:graphic-properties draw:fill=\"none\"/></style:style>"
                 + "<style:style style:name=\"plot\" style:family=\"chart\"><style:chart-properties chart:vertical=\"false\""
                 + " chart:lines-used=\"0\"/></style:style>"
                 + "<style:style style:name=\"yaxis\" style:family=\"chart\"><style:chart-properties chart:minimum=\"0\""
@@ -72,6 +73,7 @@ final class OdsChart {
                 + "<chart:title><text:p>" + OdsWriter.xml(chart.valueAxis()) + "</text:p></chart:title>"
                 + "<chart:grid chart:class=\"major\"/></chart:axis>"
                 + series
+                + "<chart:wall chart:style-name=\"wall\"/>"
                 + "</chart:plot-area></chart:chart></office:chart></office:body></office:document-content>";
     }
 }

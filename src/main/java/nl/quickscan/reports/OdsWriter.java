@@ -43,6 +43,8 @@ final class OdsWriter {
     private static final String HEADER_STYLE = "qsHeader";
     private static final String NUMBER_HEADER_STYLE = "qsNumberHeader";
     private static final String TEXT_STYLE = "qsText";
+    /** The lines above a table run on over the empty cells beside them, unwrapped. */
+    private static final String INTRO_STYLE = "qsIntro";
 
     private OdsWriter() {
     }
@@ -124,7 +126,7 @@ final class OdsWriter {
             xml.writeAttribute("table:default-cell-style-name", "Default");
         }
         for (int i = 0; i < sheet.intro.size(); i++) {
-            textRow(xml, List.of(sheet.intro.get(i)), i == 0 ? TITLE_STYLE : TEXT_STYLE, null);
+            textRow(xml, List.of(sheet.intro.get(i)), i == 0 ? TITLE_STYLE : INTRO_STYLE, null);
         }
         if (!sheet.intro.isEmpty()) {
             emptyRow(xml);
@@ -231,13 +233,14 @@ final class OdsWriter {
                 dataStyle(xml, format);
             }
         }
-        cellStyle(xml, TITLE_STYLE, null, "14pt", null, false);
-        cellStyle(xml, HEADER_STYLE, null, null, null, true);
-        cellStyle(xml, NUMBER_HEADER_STYLE, null, null, "end", true);
-        cellStyle(xml, TEXT_STYLE, null, null, null, false);
+        cellStyle(xml, TITLE_STYLE, null, "14pt", null, true, false);
+        cellStyle(xml, HEADER_STYLE, null, null, null, true, true);
+        cellStyle(xml, NUMBER_HEADER_STYLE, null, null, "end", true, true);
+        cellStyle(xml, TEXT_STYLE, null, null, null, false, true);
+        cellStyle(xml, INTRO_STYLE, null, null, null, false, false);
         for (Spreadsheet.Format format : Spreadsheet.Format.values()) {
             if (format.code != null) {
-                cellStyle(xml, "qs" + format.name(), "qsN" + format.name(), null, null, false);
+                cellStyle(xml, "qs" + format.name(), "qsN" + format.name(), null, null, false, false);
             }
         }
         for (int width : widths) {
@@ -253,7 +256,7 @@ final class OdsWriter {
     }
 
     private static void cellStyle(XMLStreamWriter xml, String name, String dataStyle, String size, String alignment,
-                                  boolean bold) throws XMLStreamException {
+                                  boolean bold, boolean wrap) throws XMLStreamException {
         xml.writeStartElement("style:style");
         xml.writeAttribute("style:name", name);
         xml.writeAttribute("style:family", "table-cell");
@@ -263,12 +266,12 @@ final class OdsWriter {
         }
         xml.writeEmptyElement("style:table-cell-properties");
         xml.writeAttribute("style:vertical-align", "top");
-        xml.writeAttribute("fo:wrap-option", dataStyle == null && size == null ? "wrap" : "no-wrap");
+        xml.writeAttribute("fo:wrap-option", wrap ? "wrap" : "no-wrap");
         if (alignment != null) {
             xml.writeEmptyElement("style:paragraph-properties");
             xml.writeAttribute("fo:text-align", alignment);
         }
-        if (bold || size != null) {
+        if (bold) {
             xml.writeEmptyElement("style:text-properties");
             xml.writeAttribute("fo:font-weight", "bold");
             if (size != null) {

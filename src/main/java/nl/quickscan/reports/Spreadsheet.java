@@ -124,8 +124,8 @@ record Spreadsheet(String title, String subject, LocalDate date, List<Sheet> she
             for (int c = 0; c < texts.size(); c++) {
                 String text = texts.get(c);
                 if (text != null && text.length() > widths[c]) {
-                    // Words do not fill a line to the last character.
-                    lines = Math.max(lines, (int) Math.ceil(text.length() * 1.15 / widths[c]));
+                    // A width unit is the width of a digit; most letters of a sentence are narrower.
+                    lines = Math.max(lines, (int) Math.ceil(text.length() * 0.85 / widths[c]));
                 }
             }
             return lines;

@@ -100,7 +100,7 @@ final class XlsxWriter {
         for (int i = 0; i < sheet.intro.size(); i++) {
             Row row = target.createRow(i);
             row.createCell(0).setCellValue(sheet.intro.get(i));
-            row.getCell(0).setCellStyle(i == 0 ? styles.title : styles.text);
+            row.getCell(0).setCellStyle(i == 0 ? styles.title : styles.intro);
         }
         int headerRow = sheet.headerRow();
         Row header = target.createRow(headerRow);
@@ -200,6 +200,8 @@ final class XlsxWriter {
         final CellStyle header;
         final CellStyle numberHeader;
         final CellStyle text;
+        /** The lines above a table run on over the empty cells beside them, unwrapped. */
+        final CellStyle intro;
         final Map<Spreadsheet.Format, CellStyle> numbers = new EnumMap<>(Spreadsheet.Format.class);
 
         Styles(Workbook workbook) {
@@ -220,6 +222,7 @@ final class XlsxWriter {
             text = workbook.createCellStyle();
             text.setWrapText(true);
             text.setVerticalAlignment(VerticalAlignment.TOP);
+            intro = workbook.createCellStyle();
             var formats = workbook.createDataFormat();
             for (Spreadsheet.Format format : Spreadsheet.Format.values()) {
                 if (format.code != null) {
