@@ -47,13 +47,16 @@ final class OdsChart {
                 + "<office:document-content xmlns:office=\"" + OdsWriter.OFFICE + "\" xmlns:style=\"" + OdsWriter.STYLE
                 + "\" xmlns:text=\"" + OdsWriter.TEXT + "\" xmlns:table=\"" + OdsWriter.TABLE + "\" xmlns:draw=\""
                 + OdsWriter.DRAW + "\" xmlns:fo=\"" + OdsWriter.FO + "\" xmlns:svg=\"" + OdsWriter.SVG
-                + "\" xmlns:chart=\"" + OdsWriter.CHART + "\" xmlns:xlink=\"" + OdsWriter.XLINK + "\" office:version=\"1.2\">"
+                + "\" xmlns:number=\"" + OdsWriter.NUMBER + "\" xmlns:chart=\"" + OdsWriter.CHART + "\" xmlns:xlink=\"" + OdsWriter.XLINK + "\" office:version=\"1.2\">"
                 + "<office:automatic-styles>"
                 + "<style:style style:name=\"chart\" style:family=\"chart\"><style:graphic-properties draw:stroke=\"none\"/></style:style>"
                 + "<style:style style:name=\"wall\" style:family=\"chart\"><style:graphic-properties draw:fill=\"none\"/></style:style>"
                 + "<style:style style:name=\"plot\" style:family=\"chart\"><style:chart-properties chart:vertical=\"false\""
                 + " chart:lines-used=\"0\"/></style:style>"
-                + "<style:style style:name=\"yaxis\" style:family=\"chart\"><style:chart-properties chart:minimum=\"0\""
+                + "<number:number-style style:name=\"whole\"><number:number number:decimal-places=\"0\""
+                + " number:min-integer-digits=\"1\"/></number:number-style>"
+                + "<style:style style:name=\"yaxis\" style:family=\"chart\" style:data-style-name=\"whole\">"
+                + "<style:chart-properties chart:link-data-style-to-source=\"false\" chart:minimum=\"0\""
                 + " chart:maximum=\"100\" chart:interval-major=\"10\" chart:display-label=\"true\"/></style:style>"
                 + "<style:style style:name=\"xaxis\" style:family=\"chart\"><style:chart-properties chart:display-label=\"true\""
                 + " chart:text-overlap=\"false\" chart:line-break=\"true\" style:rotation-angle=\"0\"/></style:style>"

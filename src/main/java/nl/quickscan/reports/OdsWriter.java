@@ -9,7 +9,10 @@ import org.w3c.dom.NodeList;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -53,9 +56,12 @@ final class OdsWriter {
         try (OdfSpreadsheetDocument document = OdfSpreadsheetDocument.newSpreadsheetDocument();
              ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             ByteArrayOutputStream content = new ByteArrayOutputStream();
-            XMLStreamWriter xml = XMLOutputFactory.newInstance().createXMLStreamWriter(content, "UTF-8");
+            // Buffered: the StAX writer hands a stream its bytes one at a time.
+            Writer buffered = new BufferedWriter(new OutputStreamWriter(content, StandardCharsets.UTF_8), 1 << 16);
+            XMLStreamWriter xml = XMLOutputFactory.newInstance().createXMLStreamWriter(buffered);
             content(xml, book);
             xml.close();
+            buffered.flush();
             document.getPackage().insert(content.toByteArray(), "content.xml", "text/xml");
             int charts = 0;
             for (Spreadsheet.Sheet sheet : book.sheets()) {
@@ -267,6 +273,10 @@ final class OdsWriter {
         xml.writeEmptyElement("style:table-cell-properties");
         xml.writeAttribute("style:vertical-align", "top");
         xml.writeAttribute("fo:wrap-option", wrap ? "wrap" : "no-wrap");
+        if (dataStyle != null || alignment != null) {
+            // A little room between a number and the text in the next column.
+            xml.writeAttribute("fo:padding-right", "0.2cm");
+        }
         if (alignment != null) {
             xml.writeEmptyElement("style:paragraph-properties");
             xml.writeAttribute("fo:text-align", alignment);

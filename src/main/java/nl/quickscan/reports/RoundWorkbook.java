@@ -77,8 +77,12 @@ final class RoundWorkbook {
         }
         int[] widths = new int[columns.size()];
         java.util.Arrays.fill(widths, 16);
+        java.util.Arrays.fill(widths, 3, 3 + bouwstenen.size(), 19);
         widths[0] = 28;
-        widths[3 + bouwstenen.size() + 2] = 28;
+        widths[columns.indexOf("Meetronde")] = 28;
+        if (national) {
+            widths[columns.indexOf("Regio")] = 28;
+        }
         Spreadsheet.Sheet sheet = new Spreadsheet.Sheet("Scores", columns, widths);
         for (BenchmarkService.RoundBenchmark round : rounds) {
             for (Benchmark.Entry entry : round.result().gemeenten()) {
@@ -147,7 +151,7 @@ final class RoundWorkbook {
         if (development != null) {
             columns.addAll(List.of("Gemiddeld verschil met nulmeting (procentpunt)", "Aantal met beide scans"));
         }
-        Spreadsheet.Sheet sheet = new Spreadsheet.Sheet(name, columns, 45, 12, 12, 12, 12, 12, 20, 14);
+        Spreadsheet.Sheet sheet = new Spreadsheet.Sheet(name, columns, 45, 12, 12, 12, 12, 12, 26, 14);
         for (int i = 0; i < result.bouwstenen().size(); i++) {
             Benchmark.BouwsteenStats b = result.bouwstenen().get(i);
             List<Cell> cells = stats(b.title(), b.stats());

@@ -118,14 +118,16 @@ record Spreadsheet(String title, String subject, LocalDate date, List<Sheet> she
             return numeric;
         }
 
-        /** About how many lines the texts of a row take, wrapped in their columns (a column is as wide as its characters). */
-        int lines(List<String> texts) {
+        /**
+         * About how many lines the texts of a row take, wrapped in their columns: a width unit is the width of a
+         * digit, and {@code charWidth} how much of one a letter takes on average (bold letters more).
+         */
+        int lines(List<String> texts, double charWidth) {
             int lines = 1;
             for (int c = 0; c < texts.size(); c++) {
                 String text = texts.get(c);
                 if (text != null && text.length() > widths[c]) {
-                    // A width unit is the width of a digit; most letters of a sentence are narrower.
-                    lines = Math.max(lines, (int) Math.ceil(text.length() * 0.85 / widths[c]));
+                    lines = Math.max(lines, (int) Math.ceil(text.length() * charWidth / widths[c]));
                 }
             }
             return lines;

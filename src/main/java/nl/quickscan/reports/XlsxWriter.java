@@ -49,6 +49,9 @@ final class XlsxWriter {
     private static final int ROWS_IN_MEMORY = 200;
     private static final int CHART_HEIGHT_ROWS = 18;
     private static final float LINE_HEIGHT = 15;
+    /** Most letters of a sentence are narrower than a digit, bold ones about as wide (and room for the indent). */
+    private static final double CHAR_WIDTH = 0.85;
+    private static final double BOLD_CHAR_WIDTH = 1.15;
 
     private XlsxWriter() {
     }
@@ -109,11 +112,11 @@ final class XlsxWriter {
             header.createCell(c).setCellValue(sheet.header.get(c));
             header.getCell(c).setCellStyle(numeric[c] ? styles.numberHeader : styles.header);
         }
-        header.setHeightInPoints(LINE_HEIGHT * sheet.lines(sheet.header));
+        header.setHeightInPoints(LINE_HEIGHT * sheet.lines(sheet.header, BOLD_CHAR_WIDTH));
         int r = headerRow + 1;
         for (List<Spreadsheet.Cell> cells : sheet.rows) {
             Row row = target.createRow(r++);
-            int lines = sheet.lines(cells.stream().map(Spreadsheet.Cell::text).toList());
+            int lines = sheet.lines(cells.stream().map(Spreadsheet.Cell::text).toList(), CHAR_WIDTH);
             if (lines > 1) {
                 // Excel and LibreOffice keep a wrapped row one line high unless told its height.
                 row.setHeightInPoints(LINE_HEIGHT * lines);
@@ -167,6 +170,7 @@ final class XlsxWriter {
         values.setCrosses(AxisCrosses.AUTO_ZERO);
         values.setMinimum(0);
         values.setMaximum(100);
+        values.setNumberFormat("0");
         XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, categories, values);
         data.setBarDirection(BarDirection.COL);
         data.setVaryColors(false);
@@ -219,6 +223,8 @@ final class XlsxWriter {
             numberHeader = workbook.createCellStyle();
             numberHeader.cloneStyleFrom(header);
             numberHeader.setAlignment(HorizontalAlignment.RIGHT);
+            // A little room between a number and the text in the next column.
+            numberHeader.setIndention((short) 1);
             text = workbook.createCellStyle();
             text.setWrapText(true);
             text.setVerticalAlignment(VerticalAlignment.TOP);
@@ -228,6 +234,8 @@ final class XlsxWriter {
                 if (format.code != null) {
                     CellStyle style = workbook.createCellStyle();
                     style.setDataFormat(formats.getFormat(format.code));
+                    style.setAlignment(HorizontalAlignment.RIGHT);
+                    style.setIndention((short) 1);
                     style.setVerticalAlignment(VerticalAlignment.TOP);
                     numbers.put(format, style);
                 }
