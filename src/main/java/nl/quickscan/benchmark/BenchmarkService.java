@@ -36,7 +36,12 @@ import java.util.stream.Collectors;
 @Singleton
 public class BenchmarkService {
 
-    public record RoundBenchmark(Meetronde round, Survey survey, Benchmark.Result result, Map<String, Long> scanIds) {
+    /** A round's figures; {@code comments} holds per CBS code the toelichtingen given, by question key. */
+    public record RoundBenchmark(Meetronde round, Survey survey, Benchmark.Result result, Map<String, Long> scanIds,
+                                 Map<String, Map<String, String>> comments) {
+        public String comment(String cbsCode, String questionKey) {
+            return comments.getOrDefault(cbsCode, Map.of()).getOrDefault(questionKey, "");
+        }
     }
 
     private final RoundRepository rounds;
@@ -128,14 +133,24 @@ public class BenchmarkService {
     }
 
     /**
-     * The submitted scans of several rounds taken together, for national statistics. Rounds that use another
-     * survey version than the first are left out, since their bouwstenen need not match.
+     * National statistics per kind of round, nulmeting first: the submitted scans of all nulmetingen together and
+     * of all herhalingen together, never the two pooled (a gemeente would count twice). Within a kind, rounds
+     * that use another survey version than the kind's first are left out, since their bouwstenen need not match.
+     * A kind without rounds is absent.
      */
-    public Benchmark.Result pooled(List<RoundBenchmark> rounds) {
-        Survey survey = rounds.get(0).survey();
-        List<Benchmark.Entry> entries = rounds.stream().filter(r -> r.survey().equals(survey))
-                .flatMap(r -> r.result().gemeenten().stream()).toList();
-        return Benchmark.of(survey, entries);
+    public static Map<Meetronde.Kind, Benchmark.Result> perKind(List<RoundBenchmark> rounds) {
+        Map<Meetronde.Kind, Benchmark.Result> statistics = new java.util.EnumMap<>(Meetronde.Kind.class);
+        for (Meetronde.Kind kind : Meetronde.Kind.values()) {
+            List<RoundBenchmark> ofKind = rounds.stream().filter(r -> r.round().kind() == kind).toList();
+            if (ofKind.isEmpty()) {
+                continue;
+            }
+            Survey survey = ofKind.get(0).survey();
+            List<Benchmark.Entry> entries = ofKind.stream().filter(r -> r.survey().equals(survey))
+                    .flatMap(r -> r.result().gemeenten().stream()).toList();
+            statistics.put(kind, Benchmark.of(survey, entries));
+        }
+        return statistics;
     }
 
     /** For a herhaling: the development since its nulmeting; empty for a nulmeting. */
@@ -160,9 +175,14 @@ public class BenchmarkService {
         Map<Long, ScanRow> scanByGemeente = scans.listVisibleOfRound(scope, roundId).stream()
                 .collect(Collectors.toMap(ScanRow::gemeenteId, Function.identity()));
         Map<Long, Map<String, String>> valuesByScan = new HashMap<>();
+        Map<Long, Map<String, String>> commentsByScan = new HashMap<>();
         for (RoundAnswer answer : answers.ofScansOfRound(roundId)) {
             valuesByScan.computeIfAbsent(answer.scanId(), id -> new HashMap<>()).put(answer.questionKey(), answer.answerValue());
+            if (answer.comment() != null && !answer.comment().isBlank()) {
+                commentsByScan.computeIfAbsent(answer.scanId(), id -> new HashMap<>()).put(answer.questionKey(), answer.comment());
+            }
         }
+        Map<String, Map<String, String>> comments = new HashMap<>();
         List<Benchmark.Input> inputs = new ArrayList<>();
         Map<String, Long> scanIds = new HashMap<>();
         for (GemeenteRow gemeente : gemeentenOfRegio) {
@@ -172,12 +192,13 @@ public class BenchmarkService {
                 continue;
             }
             scanIds.put(gemeente.cbsCode(), scan.id());
+            Optional.ofNullable(commentsByScan.get(scan.id())).ifPresent(given -> comments.put(gemeente.cbsCode(), given));
             Map<String, String> values = valuesByScan.getOrDefault(scan.id(), Map.of());
             Map<String, Progress.Answer> forProgress = new HashMap<>();
             values.forEach((key, value) -> forProgress.put(key, new Progress.Answer(value, null)));
             inputs.add(new Benchmark.Input(gemeente.cbsCode(), gemeente.name(), scan.status(),
                     (double) Progress.percent(Progress.of(survey, forProgress)), values));
         }
-        return new RoundBenchmark(round, survey, Benchmark.of(survey, inputs), scanIds);
+        return new RoundBenchmark(round, survey, Benchmark.of(survey, inputs), scanIds, comments);
     }
 }

@@ -11,11 +11,11 @@ import nl.quickscan.identity.Role;
 import nl.quickscan.benchmark.BenchmarkService;
 import nl.quickscan.tenancy.RegioRepository;
 import nl.quickscan.tenancy.TenantScope;
-import nl.quickscan.text.Slug;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Downloads of a round's regiorapport and workbook, for the regio's coordinator and the beheerder. */
 @Controller("/api/v1/rounds/{id}")
@@ -28,7 +28,6 @@ class RegioReportController {
     private final RegioRepository regios;
     private final Clock clock;
     private final RegioReportPdf pdf = new RegioReportPdf();
-    private final RoundWorkbook workbook = new RoundWorkbook();
 
     RegioReportController(BenchmarkService benchmarks, RegioRepository regios, Clock clock) {
         this.benchmarks = benchmarks;
@@ -42,16 +41,27 @@ class RegioReportController {
         String regio = regios.findVisible(scope, round.round().regioId()).orElseThrow().name();
         byte[] report = pdf.render(round, regio, benchmarks.development(scope, round), LocalDate.now(clock));
         return ReportController.download(report, "application/pdf",
-                Slug.of("regiorapport-" + regio + "-" + round.round().name()) + ".pdf");
+                ReportController.regioFileName(regio, round.round().name(), "pdf"));
     }
 
-    @Get(value = "/benchmark.xlsx", produces = ReportController.XLSX)
+    @Get(value = "/benchmark.xlsx", produces = XlsxWriter.CONTENT_TYPE)
     HttpResponse<byte[]> xlsx(TenantScope scope, @PathVariable long id) {
+        return workbook(scope, id, "xlsx", XlsxWriter::write, XlsxWriter.CONTENT_TYPE);
+    }
+
+    @Get(value = "/benchmark.ods", produces = OdsWriter.CONTENT_TYPE)
+    HttpResponse<byte[]> ods(TenantScope scope, @PathVariable long id) {
+        return workbook(scope, id, "ods", OdsWriter::write, OdsWriter.CONTENT_TYPE);
+    }
+
+    private HttpResponse<byte[]> workbook(TenantScope scope, long id, String extension,
+                                          Function<Spreadsheet, byte[]> writer, String contentType) {
         BenchmarkService.RoundBenchmark round = benchmarks.of(scope, id);
         Optional<BenchmarkService.RoundBenchmark> baseline = Optional.ofNullable(round.round().baselineRoundId())
                 .map(baselineId -> benchmarks.of(scope, baselineId));
         String regio = regios.findVisible(scope, round.round().regioId()).orElseThrow().name();
-        return ReportController.download(workbook.render(round, baseline), ReportController.XLSX,
-                Slug.of("quickscan-" + regio + "-" + round.round().name()) + ".xlsx");
+        Spreadsheet book = RoundWorkbook.of(round, baseline, benchmarks.development(scope, round), regio, LocalDate.now(clock));
+        return ReportController.download(writer.apply(book), contentType,
+                ReportController.regioFileName(regio, round.round().name(), extension));
     }
 }

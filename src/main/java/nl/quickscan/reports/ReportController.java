@@ -22,12 +22,9 @@ import java.time.LocalDate;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 class ReportController {
 
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     private final Results results;
     private final Clock clock;
     private final GemeenteReportPdf pdf = new GemeenteReportPdf();
-    private final GemeenteReportXlsx xlsx = new GemeenteReportXlsx();
 
     ReportController(Results results, Clock clock) {
         this.results = results;
@@ -40,10 +37,18 @@ class ReportController {
         return download(pdf.render(data, LocalDate.now(clock)), "application/pdf", fileName(data.scores().view().scan(), "pdf"));
     }
 
-    @Get(value = "/report.xlsx", produces = XLSX)
+    @Get(value = "/report.xlsx", produces = XlsxWriter.CONTENT_TYPE)
     HttpResponse<byte[]> xlsx(TenantScope scope, @PathVariable long id) {
         ReportData data = data(scope, id);
-        return download(xlsx.render(data), XLSX, fileName(data.scores().view().scan(), "xlsx"));
+        return download(XlsxWriter.write(GemeenteWorkbook.of(data, LocalDate.now(clock))), XlsxWriter.CONTENT_TYPE,
+                fileName(data.scores().view().scan(), "xlsx"));
+    }
+
+    @Get(value = "/report.ods", produces = OdsWriter.CONTENT_TYPE)
+    HttpResponse<byte[]> ods(TenantScope scope, @PathVariable long id) {
+        ReportData data = data(scope, id);
+        return download(OdsWriter.write(GemeenteWorkbook.of(data, LocalDate.now(clock))), OdsWriter.CONTENT_TYPE,
+                fileName(data.scores().view().scan(), "ods"));
     }
 
     private ReportData data(TenantScope scope, long id) {
@@ -55,8 +60,23 @@ class ReportController {
                 .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
     }
 
-    /** "quickscan-midden-groningen-nulmeting-2026.pdf": ASCII only, so every browser keeps it. */
+    /*
+     * File names say what the file is and whose, in ASCII only, so that every browser keeps them; the kind of
+     * report comes first, so that a gemeente and a regio of the same name never share a file name.
+     */
+
+    /** "gemeenterapport-midden-groningen-nulmeting-2026.pdf". */
     static String fileName(ScanRow scan, String extension) {
-        return Slug.of("quickscan-" + scan.gemeenteName() + "-" + scan.roundName()) + "." + extension;
+        return Slug.of("gemeenterapport-" + scan.gemeenteName() + "-" + scan.roundName()) + "." + extension;
+    }
+
+    /** "regiorapport-groningen-nulmeting-2026.xlsx". */
+    static String regioFileName(String regio, String round, String extension) {
+        return Slug.of("regiorapport-" + regio + "-" + round) + "." + extension;
+    }
+
+    /** "landelijk-overzicht-2026-12-01.ods". */
+    static String nationalFileName(LocalDate date, String extension) {
+        return "landelijk-overzicht-" + date + "." + extension;
     }
 }

@@ -2,175 +2,201 @@ package nl.quickscan.reports;
 
 import nl.quickscan.benchmark.Benchmark;
 import nl.quickscan.benchmark.BenchmarkService;
+import nl.quickscan.benchmark.Development;
+import nl.quickscan.reports.Spreadsheet.Cell;
+import nl.quickscan.reports.Spreadsheet.Format;
+import nl.quickscan.scans.Meetronde;
 import nl.quickscan.scoring.Scoring;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
-import org.apache.poi.xddf.usermodel.chart.AxisPosition;
-import org.apache.poi.xddf.usermodel.chart.BarDirection;
-import org.apache.poi.xddf.usermodel.chart.ChartTypes;
-import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
-import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
-import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.apache.poi.xssf.usermodel.XSSFChart;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import nl.quickscan.text.DutchFormat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * The coordinator's workbook of a round: "Scores" (gemeente × bouwsteen), "Antwoorden" in long format (one row per
- * gemeente × statement × round, ready for a pivot table), and "Statistiek" with a chart. The large sheets are
- * written in streaming mode, so memory stays flat however many gemeenten there are.
+ * The coordinator's workbook of a round: "Scores" (gemeente × bouwsteen), "Antwoorden" in long format with the
+ * toelichtingen (one row per gemeente × statement × round, ready for a pivot table), "Statistiek" with a chart and,
+ * for a herhaling, "Ontwikkeling" since the nulmeting. The beheerder's national workbook has the same sheets over
+ * every round, with the regio and the kind of round in columns, and statistics per kind of round.
  */
 final class RoundWorkbook {
 
-    private static final int ROWS_IN_MEMORY = 200;
-
-    byte[] render(BenchmarkService.RoundBenchmark round, Optional<BenchmarkService.RoundBenchmark> baseline) {
-        List<BenchmarkService.RoundBenchmark> rounds = new ArrayList<>();
-        baseline.ifPresent(rounds::add);
-        rounds.add(round);
-        return render(List.of(round), rounds, round.result());
+    private RoundWorkbook() {
     }
 
-    /** The beheerder's national workbook: every round's scores and answers; statistics over all submitted scans. */
-    byte[] renderNational(List<BenchmarkService.RoundBenchmark> rounds, Benchmark.Result national) {
-        return render(rounds, rounds, national);
+    static Spreadsheet of(BenchmarkService.RoundBenchmark round, Optional<BenchmarkService.RoundBenchmark> baseline,
+                          Optional<Development.Result> development, String regio, LocalDate date) {
+        List<BenchmarkService.RoundBenchmark> answerRounds = new ArrayList<>();
+        baseline.ifPresent(answerRounds::add);
+        answerRounds.add(round);
+        Function<BenchmarkService.RoundBenchmark, String> noRegio = r -> regio;
+        String title = "Regiorapport " + regio + ", " + round.round().name();
+        List<Spreadsheet.Sheet> sheets = new ArrayList<>();
+        sheets.add(scores(List.of(round), noRegio, false)
+                .intro(title)
+                .intro("Meetronde: " + round.round().name() + " (" + kind(round.round().kind()) + ")")
+                .intro("Datum: " + DutchFormat.date(date))
+                .intro("Scores in procent van het maximum; alleen ingediende scans hebben een score."));
+        sheets.add(answers(answerRounds, noRegio, false));
+        sheets.add(statistics("Statistiek", round.result(), development.orElse(null)));
+        development.ifPresent(d -> sheets.add(development(d, round.result())));
+        return new Spreadsheet(title, "Quickscan aanpak seksueel geweld: scores, antwoorden en statistiek van regio "
+                + regio + " in " + round.round().name(), date, sheets);
     }
 
-    private byte[] render(List<BenchmarkService.RoundBenchmark> scoreRounds, List<BenchmarkService.RoundBenchmark> answerRounds,
-                          Benchmark.Result statistics) {
-        // The small sheet with the chart is built in full first: charts need the regular (non-streaming) API.
-        XSSFWorkbook template = new XSSFWorkbook();
-        statistics(template.createSheet("Statistiek"), statistics);
-        try (SXSSFWorkbook workbook = new SXSSFWorkbook(template, ROWS_IN_MEMORY);
-             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            scores(workbook.createSheet("Scores"), scoreRounds);
-            SXSSFSheet answers = workbook.createSheet("Antwoorden");
-            int row = header(answers, List.of("CBS-code", "Gemeente", "Meetronde", "Bouwsteen", "Sleutel", "Stelling",
-                    "Antwoord", "Punten", "Maximum"));
-            for (BenchmarkService.RoundBenchmark round : answerRounds) {
-                row = answers(answers, row, round);
-            }
-            finish(answers, 9, row - 1);
-            workbook.setSheetOrder("Statistiek", 2);
-            workbook.setActiveSheet(0);
-            workbook.write(out);
-            workbook.dispose();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** Every round the beheerder sees; statistics per kind of round, never nulmeting and herhaling pooled. */
+    static Spreadsheet national(List<BenchmarkService.RoundBenchmark> rounds, Map<Long, String> regioNames,
+                                Map<Meetronde.Kind, Benchmark.Result> statistics, LocalDate date) {
+        Function<BenchmarkService.RoundBenchmark, String> regio = r -> regioNames.getOrDefault(r.round().regioId(), "");
+        List<Spreadsheet.Sheet> sheets = new ArrayList<>();
+        sheets.add(scores(rounds, regio, true)
+                .intro("Landelijk overzicht")
+                .intro("Alle meetrondes van alle regio's; statistiek per soort meetronde.")
+                .intro("Datum: " + DutchFormat.date(date)));
+        sheets.add(answers(rounds, regio, true));
+        statistics.forEach((kind, result) -> sheets.add(statistics("Statistiek " + kind(kind), result, null)));
+        return new Spreadsheet("Landelijk overzicht " + DutchFormat.date(date),
+                "Quickscan aanpak seksueel geweld: scores en antwoorden van alle regio's", date, sheets);
     }
 
-    private void scores(Sheet sheet, List<BenchmarkService.RoundBenchmark> rounds) {
+    private static String kind(Meetronde.Kind kind) {
+        return kind.label().toLowerCase(DutchFormat.DUTCH);
+    }
+
+    private static Spreadsheet.Sheet scores(List<BenchmarkService.RoundBenchmark> rounds,
+                                            Function<BenchmarkService.RoundBenchmark, String> regio, boolean national) {
         List<String> columns = new ArrayList<>(List.of("Gemeente", "CBS-code", "Status"));
-        rounds.get(0).result().bouwstenen().forEach(b -> columns.add(b.title()));
-        columns.add("Totaal");
-        columns.add("Meetronde");
-        int r = header(sheet, columns);
+        List<Benchmark.BouwsteenStats> bouwstenen = rounds.get(0).result().bouwstenen();
+        bouwstenen.forEach(b -> columns.add(b.title()));
+        columns.addAll(List.of("Totaal", "Niveau", "Meetronde"));
+        if (national) {
+            columns.addAll(List.of("Soort meetronde", "Regio"));
+        }
+        int[] widths = new int[columns.size()];
+        java.util.Arrays.fill(widths, 16);
+        java.util.Arrays.fill(widths, 3, 3 + bouwstenen.size(), 19);
+        widths[0] = 28;
+        widths[columns.indexOf("Meetronde")] = 28;
+        if (national) {
+            widths[columns.indexOf("Regio")] = 28;
+        }
+        Spreadsheet.Sheet sheet = new Spreadsheet.Sheet("Scores", columns, widths);
         for (BenchmarkService.RoundBenchmark round : rounds) {
             for (Benchmark.Entry entry : round.result().gemeenten()) {
-                Row row = sheet.createRow(r++);
-                row.createCell(0).setCellValue(entry.name());
-                row.createCell(1).setCellValue(entry.cbsCode());
-                row.createCell(2).setCellValue(entry.status().label());
-                int col = 3;
+                List<Cell> cells = new ArrayList<>(List.of(Cell.text(entry.name()), Cell.text(entry.cbsCode()),
+                        Cell.text(entry.status().label())));
                 for (Benchmark.BouwsteenStats b : round.result().bouwstenen()) {
-                    number(row, col++, entry.scores().get(b.key()));
+                    cells.add(Cell.number(entry.scores().get(b.key()), Format.SCORE));
                 }
-                number(row, col++, entry.total());
-                row.createCell(col).setCellValue(round.round().name());
+                cells.add(Cell.number(entry.total(), Format.SCORE));
+                cells.add(Cell.text(entry.result() == null || entry.result().totalLevel() == null ? ""
+                        : entry.result().totalLevel().label()));
+                cells.add(Cell.text(round.round().name()));
+                if (national) {
+                    cells.add(Cell.text(round.round().kind().label()));
+                    cells.add(Cell.text(regio.apply(round)));
+                }
+                sheet.row(cells);
             }
         }
-        finish(sheet, columns.size(), r - 1);
+        return sheet;
     }
 
-    private int answers(Sheet sheet, int r, BenchmarkService.RoundBenchmark round) {
-        for (Benchmark.Entry entry : round.result().gemeenten()) {
-            if (entry.result() == null) {
-                continue;
-            }
-            for (Scoring.BouwsteenScore b : entry.result().bouwstenen()) {
-                for (Scoring.QuestionScore q : b.questions()) {
-                    Row row = sheet.createRow(r++);
-                    row.createCell(0).setCellValue(entry.cbsCode());
-                    row.createCell(1).setCellValue(entry.name());
-                    row.createCell(2).setCellValue(round.round().name());
-                    row.createCell(3).setCellValue(b.title());
-                    row.createCell(4).setCellValue(q.question().key());
-                    row.createCell(5).setCellValue(q.question().text());
-                    row.createCell(6).setCellValue(q.answerLabel());
-                    number(row, 7, q.counts() ? q.points() : null);
-                    number(row, 8, q.counts() ? q.max() : null);
+    private static Spreadsheet.Sheet answers(List<BenchmarkService.RoundBenchmark> rounds,
+                                             Function<BenchmarkService.RoundBenchmark, String> regio, boolean national) {
+        List<String> columns = new ArrayList<>(List.of("CBS-code", "Gemeente", "Meetronde"));
+        if (national) {
+            columns.addAll(List.of("Soort meetronde", "Regio"));
+        }
+        columns.addAll(List.of("Bouwsteen", "Sleutel", "Stelling", "Antwoord", "Punten", "Maximum", "Toelichting"));
+        int[] widths = national ? new int[]{10, 20, 18, 12, 18, 20, 18, 50, 18, 9, 9, 40}
+                : new int[]{10, 20, 18, 20, 18, 50, 18, 9, 9, 40};
+        Spreadsheet.Sheet sheet = new Spreadsheet.Sheet("Antwoorden", columns, widths);
+        for (BenchmarkService.RoundBenchmark round : rounds) {
+            Cell roundName = Cell.text(round.round().name());
+            Cell kind = Cell.text(round.round().kind().label());
+            Cell regioName = Cell.text(regio.apply(round));
+            for (Benchmark.Entry entry : round.result().gemeenten()) {
+                if (entry.result() == null) {
+                    continue;
+                }
+                Cell cbs = Cell.text(entry.cbsCode());
+                Cell name = Cell.text(entry.name());
+                for (Scoring.BouwsteenScore b : entry.result().bouwstenen()) {
+                    Cell bouwsteen = Cell.text(b.title());
+                    for (Scoring.QuestionScore q : b.questions()) {
+                        List<Cell> cells = new ArrayList<>(12);
+                        cells.addAll(List.of(cbs, name, roundName));
+                        if (national) {
+                            cells.addAll(List.of(kind, regioName));
+                        }
+                        cells.addAll(List.of(bouwsteen, Cell.text(q.question().key()), Cell.text(q.question().text()),
+                                Cell.text(q.answerLabel()), q.counts() ? Cell.exact(q.points()) : Cell.EMPTY,
+                                q.counts() ? Cell.exact(q.max()) : Cell.EMPTY,
+                                Cell.text(round.comment(entry.cbsCode(), q.question().key()))));
+                        sheet.row(cells);
+                    }
                 }
             }
         }
-        return r;
+        return sheet;
     }
 
-    private void statistics(XSSFSheet sheet, Benchmark.Result result) {
-        int r = header(sheet, List.of("Bouwsteen", "Aantal (n)", "Gemiddelde", "Mediaan", "Laagste", "Hoogste"));
-        for (Benchmark.BouwsteenStats b : result.bouwstenen()) {
-            stats(sheet.createRow(r++), b.title(), b.stats());
+    /** Per bouwsteen n, mean, median, lowest and highest; for a herhaling also the mean change since the nulmeting. */
+    private static Spreadsheet.Sheet statistics(String name, Benchmark.Result result, Development.Result development) {
+        List<String> columns = new ArrayList<>(List.of("Bouwsteen", "Aantal (n)", "Gemiddelde", "Mediaan", "Laagste", "Hoogste"));
+        if (development != null) {
+            columns.addAll(List.of("Gemiddeld verschil met nulmeting (procentpunt)", "Aantal met beide scans"));
         }
-        stats(sheet.createRow(r), "Totaal", result.total());
-        finish(sheet, 6, r);
+        Spreadsheet.Sheet sheet = new Spreadsheet.Sheet(name, columns, 45, 12, 12, 12, 12, 12, 26, 14);
+        for (int i = 0; i < result.bouwstenen().size(); i++) {
+            Benchmark.BouwsteenStats b = result.bouwstenen().get(i);
+            List<Cell> cells = stats(b.title(), b.stats());
+            if (development != null) {
+                Development.BouwsteenDevelopment d = development.bouwstenen().get(i);
+                cells.add(Cell.number(d.meanDifference(), Format.DIFFERENCE));
+                cells.add(Cell.number((double) d.n(), Format.WHOLE));
+            }
+            sheet.row(cells);
+        }
+        sheet.row(stats("Totaal", result.total()));
         if (result.total().n() > 0) {
-            XSSFChart chart = sheet.createDrawingPatriarch().createChart(
-                    sheet.getDrawingPatriarch().createAnchor(0, 0, 0, 0, 7, 1, 16, 20));
-            chart.setTitleText("Gemiddelde score per bouwsteen (procent)");
-            var categories = chart.createCategoryAxis(AxisPosition.BOTTOM);
-            XDDFValueAxis values = chart.createValueAxis(AxisPosition.LEFT);
-            values.setCrosses(AxisCrosses.AUTO_ZERO);
-            values.setMinimum(0);
-            values.setMaximum(100);
-            XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, categories, values);
-            data.setBarDirection(BarDirection.COL);
-            int last = result.bouwstenen().size();
-            data.addSeries(XDDFDataSourcesFactory.fromStringCellRange(sheet, new CellRangeAddress(1, last, 0, 0)),
-                    XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(1, last, 2, 2))).setTitle("Gemiddelde", null);
-            chart.plot(data);
+            sheet.chart(new Spreadsheet.Chart("Gemiddelde score per bouwsteen", "Bouwsteen", "Gemiddelde score (procent)",
+                    0, List.of(2), result.bouwstenen().size()));
         }
+        return sheet;
     }
 
-    private static void stats(Row row, String title, Benchmark.Stats stats) {
-        row.createCell(0).setCellValue(title);
-        row.createCell(1).setCellValue(stats.n());
-        number(row, 2, stats.mean());
-        number(row, 3, stats.median());
-        number(row, 4, stats.min());
-        number(row, 5, stats.max());
+    private static List<Cell> stats(String title, Benchmark.Stats stats) {
+        return new ArrayList<>(List.of(Cell.text(title), Cell.number((double) stats.n(), Format.WHOLE),
+                Cell.number(stats.mean(), Format.STATISTIC), Cell.number(stats.median(), Format.STATISTIC),
+                Cell.number(stats.min(), Format.STATISTIC), Cell.number(stats.max(), Format.STATISTIC)));
     }
 
-    private static int header(Sheet sheet, List<String> columns) {
-        Row row = sheet.createRow(0);
-        for (int i = 0; i < columns.size(); i++) {
-            row.createCell(i).setCellValue(columns.get(i));
+    /** Per gemeente that submitted both scans and per bouwsteen: the score then, now and the difference. */
+    private static Spreadsheet.Sheet development(Development.Result development, Benchmark.Result current) {
+        Spreadsheet.Sheet sheet = new Spreadsheet.Sheet("Ontwikkeling",
+                List.of("Gemeente", "CBS-code", "Bouwsteen", "Nulmeting", "Herhaling", "Verschil (procentpunt)"),
+                28, 12, 45, 14, 14, 16)
+                .intro("Ontwikkeling sinds de nulmeting")
+                .intro("Alleen gemeenten die beide scans hebben ingediend; scores in procent, verschil in procentpunten.");
+        Map<String, String> titles = new java.util.HashMap<>();
+        current.bouwstenen().forEach(b -> titles.put(b.key(), b.title()));
+        for (Development.GemeenteDevelopment g : development.gemeenten()) {
+            for (Development.Change change : g.bouwstenen()) {
+                sheet.row(change(g, titles.getOrDefault(change.key(), change.key()), change));
+            }
+            sheet.row(change(g, "Totaal", g.total()));
         }
-        return 1;
+        return sheet;
     }
 
-    private static void number(Row row, int col, Double value) {
-        if (value != null) {
-            row.createCell(col).setCellValue(value);
-        }
-    }
-
-    private static void finish(Sheet sheet, int columns, int lastRow) {
-        sheet.createFreezePane(0, 1);
-        sheet.setAutoFilter(new CellRangeAddress(0, Math.max(lastRow, 1), 0, columns - 1));
-        for (int i = 0; i < columns; i++) {
-            sheet.setColumnWidth(i, (i == 0 || i == 5 ? 40 : 16) * 256);
-        }
+    private static List<Cell> change(Development.GemeenteDevelopment g, String title, Development.Change change) {
+        return List.of(Cell.text(g.name()), Cell.text(g.cbsCode()), Cell.text(title),
+                Cell.number(change.before(), Format.SCORE), Cell.number(change.after(), Format.SCORE),
+                Cell.number(change.difference(), Format.DIFFERENCE));
     }
 }

@@ -61,13 +61,13 @@ public abstract class AnswerRepository implements GenericRepository<AnswerRow, S
      * callers reach the round through a scoped lookup and never show these per gemeente.
      */
     @Query("""
-            SELECT x.scan_id, x.question_key, x.answer_value FROM answer x JOIN scan s ON s.id = x.scan_id
+            SELECT x.scan_id, x.question_key, x.answer_value, x.comment FROM answer x JOIN scan s ON s.id = x.scan_id
             WHERE s.round_id = :roundId AND s.status = 'SUBMITTED'""")
     public abstract List<RoundAnswer> ofSubmittedScansOfRound(long roundId);
 
     /** The answers of every scan of a round, in one query, for the coordinator's overview of that round. */
     @Query("""
-            SELECT x.scan_id, x.question_key, x.answer_value FROM answer x JOIN scan s ON s.id = x.scan_id
+            SELECT x.scan_id, x.question_key, x.answer_value, x.comment FROM answer x JOIN scan s ON s.id = x.scan_id
             WHERE s.round_id = :roundId""")
     public abstract List<RoundAnswer> ofScansOfRound(long roundId);
 

@@ -3,7 +3,7 @@ package nl.quickscan.scans;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 
-/** One answer of one submitted scan of a round, for figures over the whole round. */
+/** One answer of one scan of a round, with its toelichting, for figures and workbooks over the whole round. */
 @Introspected
-public record RoundAnswer(long scanId, String questionKey, @Nullable String answerValue) {
+public record RoundAnswer(long scanId, String questionKey, @Nullable String answerValue, @Nullable String comment) {
 }

@@ -15,14 +15,9 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureNode;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +26,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The regiorapport and the round's workbook read back against the benchmark API. */
+/** The regiorapport read back against the benchmark API (the workbooks: {@link WorkbookTest}). */
 class RegioReportTest {
 
     private static final String COORDINATOR = "coordinator.groningen@quickscan.test";
@@ -48,7 +43,6 @@ class RegioReportTest {
         Api busy = app.api().login(Fixtures.adviseur(app, "GM1952").email(), Fixtures.PASSWORD);
         Scans.answer(busy, Scans.start(busy, roundId), survey.questions().findFirst().orElseThrow().key(), "3");
         Api coordinator = app.api().login(COORDINATOR, TestApp.DEMO_PASSWORD);
-        Map<String, Object> benchmark = coordinator.get("/api/v1/rounds/" + roundId + "/benchmark").json();
 
         HttpResponse<byte[]> pdf = coordinator.download("/api/v1/rounds/" + roundId + "/benchmark.pdf");
         assertEquals(200, pdf.statusCode());
@@ -91,35 +85,7 @@ class RegioReportTest {
         assertTrue(!text(withoutScans).contains("Daarna per bouwsteen"), "no charts to announce");
         PdfUa.assertCompliant(withoutScans);
 
-        HttpResponse<byte[]> xlsx = coordinator.download("/api/v1/rounds/" + roundId + "/benchmark.xlsx");
-        assertEquals(200, xlsx.statusCode());
-        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
-            assertEquals(List.of("Scores", "Antwoorden", "Statistiek"),
-                    List.of(workbook.getSheetName(0), workbook.getSheetName(1), workbook.getSheetName(2)));
-            XSSFSheet scores = workbook.getSheet("Scores");
-            for (Object g : (List<?>) benchmark.get("gemeenten")) {
-                Map<?, ?> gemeente = (Map<?, ?>) g;
-                Row row = findRow(scores, 1, (String) gemeente.get("cbsCode"));
-                if (gemeente.get("total") == null) {
-                    assertEquals(null, row.getCell(7), "no figures for a scan that is not submitted");
-                } else {
-                    assertEquals(CellType.NUMERIC, row.getCell(7).getCellType());
-                    assertEquals(((Number) gemeente.get("total")).doubleValue(), row.getCell(7).getNumericCellValue(), 1e-9);
-                }
-            }
-            assertEquals("Ingediend", findRow(scores, 1, "GM1966").getCell(2).getStringCellValue(), "status as on the pages");
-            assertEquals("Bezig", findRow(scores, 1, "GM1952").getCell(2).getStringCellValue());
-            XSSFSheet answers = workbook.getSheet("Antwoorden");
-            assertEquals(4 * survey.scoredQuestionCount(), answers.getLastRowNum(), "one row per gemeente × statement");
-            Row first = findRow(answers, 0, "GM1966");
-            assertEquals("Deels / in uitvoering", first.getCell(6).getStringCellValue());
-            assertEquals(2.0, first.getCell(7).getNumericCellValue(), 1e-9);
-            XSSFSheet stats = workbook.getSheet("Statistiek");
-            assertEquals(200.0 / 3, stats.getRow(1).getCell(2).getNumericCellValue(), 1e-9);
-            assertEquals((200.0 / 3 + 100) / 2, stats.getRow(1).getCell(3).getNumericCellValue(), 1e-9);
-            assertEquals(1, stats.getDrawingPatriarch().getCharts().size());
-        }
-
+        // The workbooks are read back in WorkbookTest.
         Api drenthe = app.api().login("coordinator.drenthe@quickscan.test", TestApp.DEMO_PASSWORD);
         assertEquals(404, drenthe.download("/api/v1/rounds/" + roundId + "/benchmark.pdf").statusCode());
         assertEquals(404, drenthe.download("/api/v1/rounds/" + roundId + "/benchmark.xlsx").statusCode());

@@ -78,8 +78,10 @@ class IsolationTest {
             entry("GET /api/v1/rounds/{id}/development", "roundsOfAnotherRegioAreOutOfReach"),
             entry("GET /api/v1/rounds/{id}/benchmark.pdf", "roundsOfAnotherRegioAreOutOfReach"),
             entry("GET /api/v1/rounds/{id}/benchmark.xlsx", "roundsOfAnotherRegioAreOutOfReach"),
+            entry("GET /api/v1/rounds/{id}/benchmark.ods", "roundsOfAnotherRegioAreOutOfReach"),
             entry("GET /benchmark", "theNationalViewShowsOtherRegiosOnlyAsAggregates"),
             entry("GET /api/v1/benchmark/national.xlsx", "theNationalViewShowsOtherRegiosOnlyAsAggregates"),
+            entry("GET /api/v1/benchmark/national.ods", "theNationalViewShowsOtherRegiosOnlyAsAggregates"),
             entry("GET /scans", "scansOfAnotherGemeenteAreOutOfReach"),
             entry("POST /scans", "scansOfAnotherGemeenteAreOutOfReach"),
             entry("GET /scans/{id}", "scansOfAnotherGemeenteAreOutOfReach"),
@@ -103,7 +105,8 @@ class IsolationTest {
             entry("GET /scans/{id}/resultaten", "scansOfAnotherGemeenteAreOutOfReach"),
             entry("GET /scans/{id}/vergelijking", "scansOfAnotherGemeenteAreOutOfReach"),
             entry("GET /api/v1/scans/{id}/report.pdf", "scansOfAnotherGemeenteAreOutOfReach"),
-            entry("GET /api/v1/scans/{id}/report.xlsx", "scansOfAnotherGemeenteAreOutOfReach"));
+            entry("GET /api/v1/scans/{id}/report.xlsx", "scansOfAnotherGemeenteAreOutOfReach"),
+            entry("GET /api/v1/scans/{id}/report.ods", "scansOfAnotherGemeenteAreOutOfReach"));
 
     @ParameterizedTest
     @MethodSource(APPS)
@@ -329,6 +332,8 @@ class IsolationTest {
         assertEquals(404, groningen.download("/api/v1/rounds/" + drentheRound + "/benchmark.xlsx").statusCode());
         assertEquals(403, adviser.download("/api/v1/rounds/" + drentheRound + "/benchmark.pdf").statusCode());
         assertEquals(403, adviser.download("/api/v1/rounds/" + drentheRound + "/benchmark.xlsx").statusCode());
+        assertEquals(404, groningen.download("/api/v1/rounds/" + drentheRound + "/benchmark.ods").statusCode());
+        assertEquals(403, adviser.download("/api/v1/rounds/" + drentheRound + "/benchmark.ods").statusCode());
         Browser adviserPages = app.browser().login(ADVISEUR_GRONINGEN, TestApp.DEMO_PASSWORD);
         assertEquals(403, adviserPages.get("/rondes").status());
         assertEquals(403, adviserPages.get("/rondes/" + drentheRound).status());
@@ -355,6 +360,7 @@ class IsolationTest {
         assertEquals(404, other.get("/api/v1/scans/" + scanId + "/comparison").status());
         assertEquals(404, other.download("/api/v1/scans/" + scanId + "/report.pdf").statusCode());
         assertEquals(404, other.download("/api/v1/scans/" + scanId + "/report.xlsx").statusCode());
+        assertEquals(404, other.download("/api/v1/scans/" + scanId + "/report.ods").statusCode());
         assertEquals(200, owner.get("/api/v1/scans/" + scanId + "/scores").status(), "the owner sees the scores");
         assertTrue(other.get("/api/v1/scans?round=" + roundId).jsonList().stream().noneMatch(s -> ((Number) s.get("id")).longValue() == scanId));
         assertTrue(other.get("/api/v1/scans").jsonList().stream().noneMatch(s -> ((Number) s.get("id")).longValue() == scanId));
@@ -472,5 +478,8 @@ class IsolationTest {
         assertEquals(403, app.api().login("coordinator.groningen@quickscan.test", TestApp.DEMO_PASSWORD)
                 .download("/api/v1/benchmark/national.xlsx").statusCode(), "the named national workbook is the beheerder's");
         assertEquals(403, app.api().login(ADVISEUR_GRONINGEN, TestApp.DEMO_PASSWORD).download("/api/v1/benchmark/national.xlsx").statusCode());
+        assertEquals(403, app.api().login("coordinator.groningen@quickscan.test", TestApp.DEMO_PASSWORD)
+                .download("/api/v1/benchmark/national.ods").statusCode(), "the OpenDocument one too");
+        assertEquals(403, app.api().login(ADVISEUR_GRONINGEN, TestApp.DEMO_PASSWORD).download("/api/v1/benchmark/national.ods").statusCode());
     }
 }

@@ -1,0 +1,146 @@
+package nl.quickscan.reports;
+
+import nl.quickscan.scans.ScanRow;
+import nl.quickscan.scoring.Comparison;
+import nl.quickscan.scoring.Scoring;
+import nl.quickscan.surveys.Survey;
+import nl.quickscan.text.DutchFormat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import nl.quickscan.reports.Spreadsheet.Cell;
+import nl.quickscan.reports.Spreadsheet.Format;
+
+/**
+ * The gemeente's workbook: "Samenvatting" (who, which round(s), when; the scores per bouwsteen with a bar chart),
+ * "Antwoorden" and "Kengetallen". The figures are the report data's, unrounded; the formats round them on screen.
+ */
+final class GemeenteWorkbook {
+
+    private GemeenteWorkbook() {
+    }
+
+    static Spreadsheet of(ReportData data, LocalDate date) {
+        ScanRow scan = data.scores().view().scan();
+        String who = scan.gemeenteName() + " (" + scan.cbsCode() + ")";
+        List<Spreadsheet.Sheet> sheets = new ArrayList<>();
+        sheets.add(summary(data, who, date));
+        sheets.add(answers(data));
+        if (!data.kengetallen().isEmpty()) {
+            sheets.add(kengetallen(data));
+        }
+        return new Spreadsheet("Gemeenterapport " + who + ", " + scan.roundName(),
+                "Quickscan aanpak seksueel geweld: scores en antwoorden van " + who + " in " + rounds(data), date, sheets);
+    }
+
+    private static String rounds(ReportData data) {
+        String current = data.scores().view().scan().roundName();
+        return data.comparison().map(c -> current + ", vergeleken met " + c.baseline().scan().roundName()).orElse(current);
+    }
+
+    private static Spreadsheet.Sheet summary(ReportData data, String who, LocalDate date) {
+        ScanRow scan = data.scores().view().scan();
+        List<String> columns = new ArrayList<>(List.of("Bouwsteen"));
+        data.comparison().ifPresent(c -> columns.add(c.baseline().scan().roundName()));
+        columns.add(scan.roundName());
+        if (data.hasBaseline()) {
+            columns.add("Verschil (procentpunt)");
+        }
+        columns.add("Niveau");
+        if (data.hasBaseline()) {
+            columns.add("Ontwikkeling");
+        }
+        Spreadsheet.Sheet sheet = new Spreadsheet.Sheet("Samenvatting", columns, 45, 18, 18, 18, 18, 22)
+                .intro("Gemeenterapport " + who)
+                .intro("Meetronde: " + scan.roundName() + " (" + scan.roundKind().label().toLowerCase(DutchFormat.DUTCH) + ")")
+                .intro(data.comparison().map(c -> "Vergeleken met: " + c.baseline().scan().roundName()).orElse(""))
+                .intro("Status van de scan: " + scan.status().label())
+                .intro("Datum: " + DutchFormat.date(date))
+                .intro("Scores in procent van het maximum.");
+        sheet.intro.removeIf(String::isEmpty);
+        List<Scoring.BouwsteenScore> bouwstenen = data.current().bouwstenen();
+        for (Scoring.BouwsteenScore b : bouwstenen) {
+            Comparison.BouwsteenChange change = change(data, b.key());
+            sheet.row(row(data, b.title(), data.baselineScore(b.key()), b.score(), b.level(),
+                    change == null ? null : change.difference(), change == null ? null : change.direction()));
+        }
+        Comparison.Result comparison = data.comparison().map(c -> c.result()).orElse(null);
+        sheet.row(row(data, "Totaal", comparison == null ? null : comparison.before().total(), data.current().total(),
+                data.current().totalLevel(), comparison == null ? null : comparison.totalDifference(), null));
+        List<Integer> series = data.hasBaseline() ? List.of(1, 2) : List.of(1);
+        return sheet.chart(new Spreadsheet.Chart("Score per bouwsteen", "Bouwsteen", "Score (procent)", 0, series,
+                bouwstenen.size()));
+    }
+
+    private static List<Cell> row(ReportData data, String title, Double before, Double score, Survey.Level level,
+                                  Double difference, Comparison.Direction direction) {
+        List<Cell> cells = new ArrayList<>(List.of(Cell.text(title)));
+        if (data.hasBaseline()) {
+            cells.add(Cell.number(before, Format.SCORE));
+        }
+        cells.add(Cell.number(score, Format.SCORE));
+        if (data.hasBaseline()) {
+            cells.add(Cell.number(difference, Format.DIFFERENCE));
+        }
+        cells.add(Cell.text(level == null ? DutchFormat.NONE : level.label()));
+        if (data.hasBaseline()) {
+            cells.add(Cell.text(direction == null ? "" : direction.label()));
+        }
+        return cells;
+    }
+
+    private static Comparison.BouwsteenChange change(ReportData data, String key) {
+        return data.comparison().flatMap(c -> c.result().bouwstenen().stream().filter(b -> b.key().equals(key)).findFirst())
+                .orElse(null);
+    }
+
+    private static Spreadsheet.Sheet answers(ReportData data) {
+        List<String> columns = new ArrayList<>(List.of("Bouwsteen", "Sleutel", "Stelling"));
+        if (data.hasBaseline()) {
+            columns.addAll(List.of("Antwoord nulmeting", "Punten nulmeting"));
+        }
+        columns.addAll(List.of("Antwoord", "Punten", "Maximum"));
+        if (data.hasBaseline()) {
+            columns.add("Ontwikkeling");
+        }
+        columns.add("Toelichting");
+        int[] widths = data.hasBaseline() ? new int[]{20, 18, 50, 18, 11, 18, 9, 9, 16, 40}
+                : new int[]{20, 18, 50, 18, 9, 9, 40};
+        Spreadsheet.Sheet sheet = new Spreadsheet.Sheet("Antwoorden", columns, widths);
+        for (Scoring.BouwsteenScore b : data.current().bouwstenen()) {
+            for (Scoring.QuestionScore q : b.questions()) {
+                List<Cell> cells = new ArrayList<>(List.of(Cell.text(b.title()), Cell.text(q.question().key()),
+                        Cell.text(q.question().text())));
+                var change = data.change(q.question().key());
+                if (data.hasBaseline()) {
+                    Scoring.QuestionScore before = change.map(Comparison.QuestionChange::before).orElse(null);
+                    cells.add(Cell.text(data.baselineLabel(q.question().key())));
+                    cells.add(before == null || !before.counts() ? Cell.EMPTY : Cell.exact(before.points()));
+                }
+                cells.add(Cell.text(data.answerLabel(q.question())));
+                cells.add(q.counts() ? Cell.exact(q.points()) : Cell.EMPTY);
+                cells.add(q.counts() ? Cell.exact(q.max()) : Cell.EMPTY);
+                if (data.hasBaseline()) {
+                    cells.add(Cell.text(change.map(c -> c.direction().label()).orElse("")));
+                }
+                cells.add(Cell.text(data.comment(q.question())));
+                sheet.row(cells);
+            }
+        }
+        return sheet;
+    }
+
+    /** The kengetallen as numbers, which the spreadsheet shows in its own (Dutch) notation. */
+    private static Spreadsheet.Sheet kengetallen(ReportData data) {
+        Spreadsheet.Sheet sheet = new Spreadsheet.Sheet("Kengetallen",
+                List.of("Kengetal", "Sleutel", "Eenheid", "Antwoord", "Toelichting"), 60, 24, 14, 14, 50);
+        for (Survey.Question question : data.kengetallen()) {
+            sheet.row(List.of(Cell.text(question.text()), Cell.text(question.key()),
+                    Cell.text(question.unit() == null ? "" : question.unit()), Cell.exact(data.number(question)),
+                    Cell.text(data.comment(question))));
+        }
+        return sheet;
+    }
+}
