@@ -43,6 +43,7 @@ class RegioReportTest {
         Api busy = app.api().login(Fixtures.adviseur(app, "GM1952").email(), Fixtures.PASSWORD);
         Scans.answer(busy, Scans.start(busy, roundId), survey.questions().findFirst().orElseThrow().key(), "3");
         Api coordinator = app.api().login(COORDINATOR, TestApp.DEMO_PASSWORD);
+        Map<String, Object> benchmark = coordinator.get("/api/v1/rounds/" + roundId + "/benchmark").json();
 
         HttpResponse<byte[]> pdf = coordinator.download("/api/v1/rounds/" + roundId + "/benchmark.pdf");
         assertEquals(200, pdf.statusCode());
@@ -192,14 +193,5 @@ class RegioReportTest {
                 collect(element, elements);
             }
         }
-    }
-
-    private static Row findRow(XSSFSheet sheet, int column, String value) {
-        for (Row row : sheet) {
-            if (row.getRowNum() > 0 && value.equals(row.getCell(column).getStringCellValue())) {
-                return row;
-            }
-        }
-        throw new AssertionError("no row with " + value);
     }
 }
