@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -84,7 +85,7 @@ class WorkbookTest {
                         .map(row -> row.get(0).text()).toList();
                 assertEquals("Gemeenterapport Tynaarlo (GM1730)", intro.get(0), format);
                 assertTrue(intro.contains("Meetronde: " + round + (scan == before ? " (nulmeting)" : " (herhaling)")), intro::toString);
-                assertTrue(intro.contains("Datum: " + DutchFormat.date(LocalDate.now())), intro::toString);
+                assertTrue(intro.contains("Datum: " + DutchFormat.date(LocalDate.now(app.bean(Clock.class)))), intro::toString);
                 assertTrue(intro.contains("Status van de scan: " + (scan == before ? "Ingediend" : "Bezig")), intro::toString);
                 assertTrue(book.title().contains("Tynaarlo (GM1730)") && book.title().contains(round), book.title());
                 assertTrue(book.subject().contains("Tynaarlo (GM1730)"), book.subject());

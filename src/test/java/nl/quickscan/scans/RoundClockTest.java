@@ -79,9 +79,10 @@ class RoundClockTest {
         long scanId = Scans.start(adviser, roundId);
         Api coordinator = app.api().login(COORDINATOR, TestApp.DEMO_PASSWORD);
 
-        String dated = "Datum: " + DutchFormat.date(today);
-        assertTrue(text(adviser.download("/api/v1/scans/" + scanId + "/report.pdf").body()).contains(dated), dated);
-        assertTrue(text(coordinator.download("/api/v1/rounds/" + roundId + "/benchmark.pdf").body()).contains(dated), dated);
+        String gemeenteReport = text(adviser.download("/api/v1/scans/" + scanId + "/report.pdf").body());
+        assertTrue(gemeenteReport.contains("rapport van " + DutchFormat.date(today)), gemeenteReport);
+        String regioReport = text(coordinator.download("/api/v1/rounds/" + roundId + "/benchmark.pdf").body());
+        assertTrue(regioReport.contains("Gemaakt op " + DutchFormat.date(today) + "."), regioReport);
     }
 
     private static String text(byte[] pdf) throws IOException {
