@@ -38,7 +38,7 @@ public class TenantAdmin {
     }
 
     /** A gemeente's number of inhabitants with its reference year, both null while unknown. */
-    public record Inhabitants(@Nullable Integer count, @Nullable Integer year) {
+    private record Inhabitants(@Nullable Integer count, @Nullable Integer year) {
         /** ", 234.950 inwoners (2024)", or "" while unknown: for the audit trail. */
         String described() {
             return count == null ? "" : ", " + DutchFormat.number(count) + " inwoners (" + year + ")";
