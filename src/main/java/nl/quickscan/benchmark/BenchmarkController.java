@@ -28,7 +28,22 @@ import java.util.Map;
 class BenchmarkController {
 
     @Serdeable
-    record BenchmarkJson(List<GemeenteJson> gemeenten, List<BouwsteenJson> bouwstenen, StatsJson total) {
+    record BenchmarkJson(List<GemeenteJson> gemeenten, List<BouwsteenJson> bouwstenen, StatsJson total,
+                         List<KengetalJson> kengetallen) {
+    }
+
+    @Serdeable
+    record KengetalJson(String key, String title, @Nullable String unit, List<KengetalValueJson> gemeenten,
+                        @Nullable Double median, @Nullable Double medianPer10000) {
+        static KengetalJson of(Kengetallen.Kengetal k) {
+            return new KengetalJson(k.key(), k.title(), k.unit(), k.gemeenten().stream()
+                    .map(g -> new KengetalValueJson(g.cbsCode(), g.value(), g.per10000())).toList(),
+                    k.median(), k.medianPer10000());
+        }
+    }
+
+    @Serdeable
+    record KengetalValueJson(String cbsCode, @Nullable Double value, @Nullable Double per10000) {
     }
 
     @Serdeable
@@ -84,12 +99,14 @@ class BenchmarkController {
 
     @Get("/api/v1/rounds/{id}/benchmark")
     BenchmarkJson benchmark(TenantScope scope, @PathVariable long id) {
-        Benchmark.Result result = service.of(scope, id).result();
+        BenchmarkService.RoundBenchmark benchmark = service.of(scope, id);
+        Benchmark.Result result = benchmark.result();
         return new BenchmarkJson(
                 result.gemeenten().stream().map(g -> new GemeenteJson(g.cbsCode(), g.name(), g.status().name(), g.total(), g.scores())).toList(),
                 result.bouwstenen().stream().map(b -> new BouwsteenJson(b.key(), b.title(), b.stats().n(), b.stats().mean(),
                         b.stats().median(), b.stats().min(), b.stats().max())).toList(),
-                StatsJson.of(result.total()));
+                StatsJson.of(result.total()),
+                benchmark.kengetallen().stream().map(KengetalJson::of).toList());
     }
 
     @Get("/api/v1/rounds/{id}/development")

@@ -36,9 +36,12 @@ import java.util.stream.Collectors;
 @Singleton
 public class BenchmarkService {
 
-    /** A round's figures; {@code comments} holds per CBS code the toelichtingen given, by question key. */
+    /**
+     * A round's figures; {@code comments} holds per CBS code the toelichtingen given, by question key;
+     * {@code kengetallen} the submitted scans' kengetallen in context.
+     */
     public record RoundBenchmark(Meetronde round, Survey survey, Benchmark.Result result, Map<String, Long> scanIds,
-                                 Map<String, Map<String, String>> comments) {
+                                 Map<String, Map<String, String>> comments, List<Kengetallen.Kengetal> kengetallen) {
         public String comment(String cbsCode, String questionKey) {
             return comments.getOrDefault(cbsCode, Map.of()).getOrDefault(questionKey, "");
         }
@@ -184,6 +187,7 @@ public class BenchmarkService {
         }
         Map<String, Map<String, String>> comments = new HashMap<>();
         List<Benchmark.Input> inputs = new ArrayList<>();
+        List<Kengetallen.Input> submitted = new ArrayList<>();
         Map<String, Long> scanIds = new HashMap<>();
         for (GemeenteRow gemeente : gemeentenOfRegio) {
             ScanRow scan = scanByGemeente.get(gemeente.id());
@@ -198,7 +202,11 @@ public class BenchmarkService {
             values.forEach((key, value) -> forProgress.put(key, new Progress.Answer(value, null)));
             inputs.add(new Benchmark.Input(gemeente.cbsCode(), gemeente.name(), scan.status(),
                     (double) Progress.percent(Progress.of(survey, forProgress)), values));
+            if (scan.status() == ScanRow.Status.SUBMITTED) {
+                submitted.add(new Kengetallen.Input(gemeente.cbsCode(), gemeente.name(), gemeente.inhabitants(), values));
+            }
         }
-        return new RoundBenchmark(round, survey, Benchmark.of(survey, inputs), scanIds, comments);
+        return new RoundBenchmark(round, survey, Benchmark.of(survey, inputs), scanIds, comments,
+                Kengetallen.of(survey, submitted));
     }
 }

@@ -13,11 +13,13 @@ import java.util.Optional;
 
 /**
  * The coordinator's page of a round: the gemeenten with their scores (sortable by any column), the regio's figures
- * per bouwsteen, the development since the nulmeting of a herhaling, and who has not submitted yet.
+ * per bouwsteen, the development since the nulmeting of a herhaling, who has not submitted yet, and the
+ * kengetallen in context (apart from the scores).
  */
 record RoundBenchmarkPage(String title, Meetronde round, boolean open, List<Column> columns, List<Row> rows,
                           List<Benchmark.BouwsteenStats> bouwstenen, Benchmark.Stats total,
-                          @Nullable Development.Result development, List<String> notSubmitted) {
+                          @Nullable Development.Result development, List<String> notSubmitted,
+                          List<KengetalTable> kengetallen) {
 
     /** A column header that sorts the table; {@code next} is the direction a click sorts in. */
     record Column(String key, String label, boolean active, String next, String aria) {
@@ -55,7 +57,8 @@ record RoundBenchmarkPage(String title, Meetronde round, boolean open, List<Colu
                 Cell.of(entry.total(), entry.result() == null ? null : entry.result().totalLevel()))).toList();
         return new RoundBenchmarkPage(benchmark.round().name(), benchmark.round(), benchmark.round().openOn(today),
                 columns, rows, result.bouwstenen(), result.total(), development.orElse(null),
-                result.gemeenten().stream().filter(g -> g.status() != ScanRow.Status.SUBMITTED).map(Benchmark.Entry::name).toList());
+                result.gemeenten().stream().filter(g -> g.status() != ScanRow.Status.SUBMITTED).map(Benchmark.Entry::name).toList(),
+                KengetalTable.of(benchmark.kengetallen()));
     }
 
     private static Column column(String key, String label, String sortKey, boolean descending) {

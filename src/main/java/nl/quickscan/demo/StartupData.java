@@ -107,7 +107,8 @@ class StartupData implements ApplicationEventListener<StartupEvent> {
             Regio regio = regioByName.computeIfAbsent(row[0], name -> regios.findByName(name)
                     .orElseGet(() -> regios.save(new Regio(null, name, Instant.now()))));
             Gemeente gemeente = gemeenten.findByCbsCode(row[2])
-                    .orElseGet(() -> gemeenten.save(new Gemeente(null, row[2], row[1], regio.id(), Instant.now())));
+                    .orElseGet(() -> gemeenten.save(new Gemeente(null, row[2], row[1], regio.id(), Instant.now(),
+                            Integer.valueOf(row[3]), Integer.valueOf(row[4]))));
             wanted.add(Account.invited("adviseur." + slug(row[1]) + DEMO_DOMAIN, "Beleidsadviseur " + row[1],
                     Role.ADVISEUR, gemeente.id(), null, Instant.now()));
         }

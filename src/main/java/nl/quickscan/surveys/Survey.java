@@ -79,11 +79,18 @@ public record Survey(String id, int version, String title, String introduction, 
             if (value == null) {
                 return NOT_ANSWERED;
             }
-            if (type == QuestionType.NUMBER && STORED_NUMBER.matcher(value).matches()) {
-                return DutchFormat.exact(new BigDecimal(value));
+            BigDecimal number = number(value);
+            if (number != null) {
+                return DutchFormat.exact(number);
             }
             return options.stream().filter(option -> option.value().equals(value)).map(AnswerOption::label)
                     .findFirst().orElse(value);
+        }
+
+        /** A kengetal's stored answer as a number; null for none or for the answer of another type of question. */
+        public BigDecimal number(String value) {
+            return type == QuestionType.NUMBER && value != null && STORED_NUMBER.matcher(value).matches()
+                    ? new BigDecimal(value) : null;
         }
     }
 

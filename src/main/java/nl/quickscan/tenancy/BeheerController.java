@@ -41,7 +41,8 @@ class BeheerController {
     }
 
     @Serdeable
-    record GemeenteForm(@Nullable String cbsCode, @Nullable String name, @Nullable String regio) {
+    record GemeenteForm(@Nullable String cbsCode, @Nullable String name, @Nullable String regio,
+                        @Nullable String inhabitants, @Nullable String inhabitantsYear) {
     }
 
     /** The regio's, with the form for a new one. */
@@ -109,13 +110,14 @@ class BeheerController {
 
     @Get("/gemeenten")
     ModelAndView<GemeentenPage> gemeenten(TenantScope scope) {
-        return gemeenteList(scope, new GemeenteForm("", "", ""), new InvalidInput());
+        return gemeenteList(scope, new GemeenteForm("", "", "", "", ""), new InvalidInput());
     }
 
     @Post(value = "/gemeenten", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> createGemeente(CurrentAccount actor, TenantScope scope, @Body GemeenteForm form) {
         InvalidInput problems = new InvalidInput();
-        if (admin.createGemeente(actor, form.cbsCode(), form.name(), form.regio(), problems).isEmpty()) {
+        if (admin.createGemeente(actor, form.cbsCode(), form.name(), form.regio(), form.inhabitants(),
+                form.inhabitantsYear(), problems).isEmpty()) {
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(gemeenteList(scope, form, problems));
         }
         return HttpResponse.seeOther(URI.create("/beheer/gemeenten"));
@@ -125,7 +127,8 @@ class BeheerController {
     ModelAndView<GemeentePage> editGemeente(TenantScope scope, @PathVariable long id) {
         GemeenteRow gemeente = gemeente(scope, id);
         return gemeenteForm(scope, gemeente,
-                new GemeenteForm(gemeente.cbsCode(), gemeente.name(), Long.toString(gemeente.regioId())), new InvalidInput());
+                new GemeenteForm(gemeente.cbsCode(), gemeente.name(), Long.toString(gemeente.regioId()),
+                        text(gemeente.inhabitants()), text(gemeente.inhabitantsYear())), new InvalidInput());
     }
 
     @Post(value = "/gemeenten/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -133,7 +136,8 @@ class BeheerController {
                                    @Body GemeenteForm form) {
         GemeenteRow gemeente = gemeente(scope, id);
         InvalidInput problems = new InvalidInput();
-        admin.updateGemeente(actor, gemeente, form.cbsCode(), form.name(), form.regio(), problems);
+        admin.updateGemeente(actor, gemeente, form.cbsCode(), form.name(), form.regio(), form.inhabitants(),
+                form.inhabitantsYear(), problems);
         if (!problems.isEmpty()) {
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(gemeenteForm(scope, gemeente, form, problems));
         }
@@ -143,6 +147,11 @@ class BeheerController {
     @Get("/audit")
     ModelAndView<AuditPage> audit() {
         return new ModelAndView<>("beheer/audit", new AuditPage("Auditlog", auditLog.latest(500)));
+    }
+
+    /** A stored number as its field shows it: plain digits, empty while unknown. */
+    private static String text(@Nullable Integer value) {
+        return value == null ? "" : value.toString();
     }
 
     private Regio regio(TenantScope scope, long id) {

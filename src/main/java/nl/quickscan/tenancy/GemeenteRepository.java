@@ -1,5 +1,6 @@
 package nl.quickscan.tenancy;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -12,7 +13,7 @@ import java.util.Optional;
 public interface GemeenteRepository extends GenericRepository<Gemeente, Long> {
 
     String ROW = """
-            SELECT g.id, g.cbs_code, g.name, g.regio_id, r.name AS regio_name
+            SELECT g.id, g.cbs_code, g.name, g.regio_id, r.name AS regio_name, g.inhabitants, g.inhabitants_year
             FROM gemeente g JOIN regio r ON r.id = g.regio_id
             """;
 
@@ -52,6 +53,10 @@ public interface GemeenteRepository extends GenericRepository<Gemeente, Long> {
               AND (:regioFilter = 0 OR g.regio_id = :regioFilter) AND (:gemeenteFilter = 0 OR g.id = :gemeenteFilter)""")
     Optional<GemeenteRow> findInScope(long id, long regioFilter, long gemeenteFilter);
 
-    @Query("UPDATE gemeente SET cbs_code = :cbsCode, name = :name, regio_id = :regioId WHERE id = :id")
-    void update(long id, String cbsCode, String name, long regioId);
+    @Query("""
+            UPDATE gemeente SET cbs_code = :cbsCode, name = :name, regio_id = :regioId, inhabitants = :inhabitants,
+                   inhabitants_year = :inhabitantsYear
+            WHERE id = :id""")
+    void update(long id, String cbsCode, String name, long regioId, @Nullable Integer inhabitants,
+                @Nullable Integer inhabitantsYear);
 }

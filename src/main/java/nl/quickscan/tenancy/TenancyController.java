@@ -1,5 +1,6 @@
 package nl.quickscan.tenancy;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -19,9 +20,11 @@ import java.util.List;
 class TenancyController {
 
     @Serdeable
-    record GemeenteJson(String cbsCode, String name, RegioJson regio) {
+    record GemeenteJson(String cbsCode, String name, RegioJson regio, @Nullable Integer inhabitants,
+                        @Nullable Integer inhabitantsYear) {
         static GemeenteJson of(GemeenteRow row) {
-            return new GemeenteJson(row.cbsCode(), row.name(), new RegioJson(row.regioId(), row.regioName()));
+            return new GemeenteJson(row.cbsCode(), row.name(), new RegioJson(row.regioId(), row.regioName()),
+                    row.inhabitants(), row.inhabitantsYear());
         }
     }
 

@@ -29,8 +29,9 @@ import java.util.Random;
 /**
  * Synthetic regio's and gemeenten with a nulmeting and a herhaling per regio, filled in and submitted by one adviser
  * account per gemeente: answers around a level that differs per gemeente and rises a little in the herhaling,
- * toelichtingen of varying length, kengetallen, and the change history a real save leaves. The same seed gives the
- * same data. The first regio has 40 gemeenten, the size the regiorapport is measured at.
+ * toelichtingen of varying length, kengetallen that grow with the gemeente's number of inhabitants (between 5,000
+ * and 250,000, most of them small, as in the Netherlands), and the change history a real save leaves. The same seed
+ * gives the same data. The first regio has 40 gemeenten, the size the regiorapport is measured at.
  */
 public final class SyntheticData {
 
@@ -38,6 +39,8 @@ public final class SyntheticData {
     public static final String PASSWORD = "synthetisch-wachtwoord";
     public static final String BEHEERDER = "beheerder.synthetisch@quickscan.test";
     static final int LARGEST_REGIO = 40;
+    /** The reference year of the synthetic numbers of inhabitants. */
+    static final int INHABITANTS_YEAR = 2025;
 
     public record Settings(int regios, int gemeenten, long seed) {
     }
@@ -129,7 +132,9 @@ public final class SyntheticData {
                     Meetronde.Kind.HERHALING, nulmeting.id(), survey.id(), survey.version(), today.minusDays(20), today.plusDays(40), now));
             for (int g = 0; g < size; g++, made++) {
                 String code = cbsCode(made);
-                Gemeente gemeente = gemeenteRepository.save(new Gemeente(null, code, "Synthetisch " + code, regio.id(), now));
+                int inhabitants = inhabitants(random);
+                Gemeente gemeente = gemeenteRepository.save(new Gemeente(null, code, "Synthetisch " + code, regio.id(), now,
+                        inhabitants, INHABITANTS_YEAR));
                 long adviser = accounts.save(new Account(null, adviser(code), "Adviseur " + code, hash, Role.ADVISEUR,
                         gemeente.id(), null, true, 0, null, now)).id();
                 int level = random.nextInt(4);
@@ -144,7 +149,7 @@ public final class SyntheticData {
                             writes.add(new AnswerRepository.Write(question.key(), value, comment(random, value), null));
                         });
                         survey.kengetallen().forEach(question -> writes.add(new AnswerRepository.Write(question.key(),
-                                Integer.toString(kengetal(random, question)), null, null)));
+                                kengetal(random, question, inhabitants), null, null)));
                         answers.write(scanId, writes, adviser, now);
                         answers.recordChanges(scanId, writes, adviser, now);
                         scans.markSubmitted(scanId, adviser, now);
@@ -179,12 +184,24 @@ public final class SyntheticData {
         return comment.toString();
     }
 
-    private static int kengetal(Random random, Survey.Question question) {
+    /** 5,000 to 250,000, evenly spread on a log scale: many small gemeenten, a few large. */
+    private static int inhabitants(Random random) {
+        return (int) Math.round(5_000 * Math.pow(50, random.nextDouble()));
+    }
+
+    /**
+     * A kengetal as stored, in proportion to the inhabitants with a spread per gemeente: the CBS figure itself,
+     * 0,1 to 0,3 fte and 5,000 to 25,000 euro per 10,000 inhabitants, 1 to 16 meldingen, misdrijven or trained
+     * professionals per 10,000.
+     */
+    private static String kengetal(Random random, Survey.Question question, int inhabitants) {
+        double tenThousands = inhabitants / 10_000.0;
         return switch (question.unit() == null ? "" : question.unit()) {
-            case "inwoners" -> 5_000 + random.nextInt(200_000);
-            case "fte" -> random.nextInt(6);
-            case "euro per jaar" -> 10_000 + random.nextInt(400_000);
-            default -> random.nextInt(250);
+            case "inwoners" -> Integer.toString(inhabitants);
+            case "fte" -> java.math.BigDecimal.valueOf(tenThousands * (0.1 + random.nextDouble() * 0.2))
+                    .setScale(1, java.math.RoundingMode.HALF_UP).toPlainString();
+            case "euro per jaar" -> Long.toString(Math.round(tenThousands * (5_000 + random.nextDouble() * 20_000) / 100) * 100);
+            default -> Long.toString(Math.round(tenThousands * (1 + random.nextDouble() * 15)));
         };
     }
 }

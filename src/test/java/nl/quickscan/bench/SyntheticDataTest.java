@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SyntheticDataTest {
 
     private static final String ANSWERS = """
-            SELECT g.cbs_code, r.name, m.name, x.question_key, x.answer_value, x.comment, x.version, s.status
+            SELECT g.cbs_code, r.name, m.name, x.question_key, x.answer_value, x.comment, x.version, s.status, g.inhabitants
             FROM answer x JOIN scan s ON s.id = x.scan_id JOIN gemeente g ON g.id = s.gemeente_id
             JOIN meetronde m ON m.id = s.round_id JOIN regio r ON r.id = m.regio_id
             ORDER BY g.cbs_code, m.name, x.question_key""";
@@ -70,6 +70,13 @@ class SyntheticDataTest {
                         "niet van toepassing always has its toelichting");
                 long withComment = count(connection, "SELECT COUNT(*) FROM answer WHERE comment IS NOT NULL");
                 assertTrue(withComment > 100 * 54 / 3 && withComment < 100 * 54 * 2 / 3, withComment + " toelichtingen");
+                assertEquals(0, count(connection, """
+                        SELECT COUNT(*) FROM gemeente WHERE inhabitants IS NULL OR inhabitants < 5000 OR inhabitants > 250000
+                           OR inhabitants_year <> 2025"""), "every gemeente has a plausible number of inhabitants");
+                assertEquals(0, count(connection, """
+                        SELECT COUNT(*) FROM answer x JOIN scan s ON s.id = x.scan_id JOIN gemeente g ON g.id = s.gemeente_id
+                        WHERE x.question_key = 'kengetal-inwoners' AND x.answer_value <> CAST(g.inhabitants AS VARCHAR(20))"""),
+                        "the advisers give the gemeente's CBS figure");
                 assertEquals(50 + 3 + 1, count(connection, "SELECT COUNT(*) FROM account WHERE email LIKE '%@quickscan.test'"),
                     "an adviser per gemeente, a coordinator per regio, a beheerder");
             }
@@ -88,7 +95,8 @@ class SyntheticDataTest {
                  ResultSet rs = statement.executeQuery(ANSWERS)) {
                 while (rs.next()) {
                     rows.add(rs.getString(1) + "|" + rs.getString(3).replace(Long.toString(seed), "") + "|" + rs.getString(4)
-                            + "|" + rs.getString(5) + "|" + rs.getString(6) + "|" + rs.getInt(7) + "|" + rs.getString(8));
+                            + "|" + rs.getString(5) + "|" + rs.getString(6) + "|" + rs.getInt(7) + "|" + rs.getString(8)
+                            + "|" + rs.getInt(9));
                 }
             }
             assertEquals(90 * (54 + 7), rows.size());

@@ -184,7 +184,7 @@ class RegioSummaryTest {
     private static BenchmarkService.RoundBenchmark round(Meetronde.Kind kind, List<Benchmark.Input> gemeenten) {
         Meetronde round = new Meetronde(1L, 1L, kind.label() + " 2026", kind, kind == Meetronde.Kind.HERHALING ? 2L : null,
                 SURVEY.id(), SURVEY.version(), CLOSES.minusDays(60), CLOSES, Instant.EPOCH);
-        return new BenchmarkService.RoundBenchmark(round, SURVEY, Benchmark.of(SURVEY, gemeenten), Map.of(), Map.of());
+        return new BenchmarkService.RoundBenchmark(round, SURVEY, Benchmark.of(SURVEY, gemeenten), Map.of(), Map.of(), List.of());
     }
 
     private static Survey survey() {

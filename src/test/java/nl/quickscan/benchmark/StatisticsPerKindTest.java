@@ -71,6 +71,6 @@ class StatisticsPerKindTest {
         }
         Meetronde round = new Meetronde((long) (regio * 2 + kind.ordinal()), regio, kind.label() + " " + regio, kind,
                 null, SURVEY.id(), SURVEY.version(), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 1), Instant.EPOCH);
-        return new BenchmarkService.RoundBenchmark(round, SURVEY, Benchmark.of(SURVEY, inputs), Map.of(), Map.of());
+        return new BenchmarkService.RoundBenchmark(round, SURVEY, Benchmark.of(SURVEY, inputs), Map.of(), Map.of(), List.of());
     }
 }
