@@ -18,8 +18,6 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
 import nl.quickscan.identity.CurrentAccount;
 import nl.quickscan.identity.Role;
-import nl.quickscan.audit.AuditEntry;
-import nl.quickscan.audit.AuditLog;
 import nl.quickscan.web.FormValues;
 import nl.quickscan.web.FormValues.Option;
 import nl.quickscan.errors.InvalidInput;
@@ -29,7 +27,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
-/** The beheerder's pages for regio's, gemeenten and the audit log. */
+/** The beheerder's pages for regio's and gemeenten. */
 @Controller("/beheer")
 @Produces(MediaType.TEXT_HTML)
 @Secured(Role.Names.BEHEERDER)
@@ -61,19 +59,14 @@ class BeheerController {
                         List<Problem> errorSummary, List<Option> regioOptions) {
     }
 
-    record AuditPage(String title, List<AuditEntry> entries) {
-    }
-
     private final RegioRepository regios;
     private final GemeenteRepository gemeenten;
     private final TenantAdmin admin;
-    private final AuditLog auditLog;
 
-    BeheerController(RegioRepository regios, GemeenteRepository gemeenten, TenantAdmin admin, AuditLog auditLog) {
+    BeheerController(RegioRepository regios, GemeenteRepository gemeenten, TenantAdmin admin) {
         this.regios = regios;
         this.gemeenten = gemeenten;
         this.admin = admin;
-        this.auditLog = auditLog;
     }
 
     @Get("/regios")
@@ -138,11 +131,6 @@ class BeheerController {
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(gemeenteForm(scope, gemeente, form, problems));
         }
         return HttpResponse.seeOther(URI.create("/beheer/gemeenten"));
-    }
-
-    @Get("/audit")
-    ModelAndView<AuditPage> audit() {
-        return new ModelAndView<>("beheer/audit", new AuditPage("Auditlog", auditLog.latest(500)));
     }
 
     private Regio regio(TenantScope scope, long id) {

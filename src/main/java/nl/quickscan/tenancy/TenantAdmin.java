@@ -3,6 +3,7 @@ package nl.quickscan.tenancy;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.quickscan.identity.CurrentAccount;
+import nl.quickscan.audit.AuditAction;
 import nl.quickscan.audit.AuditLog;
 import nl.quickscan.web.FormValues;
 import nl.quickscan.errors.InvalidInput;
@@ -36,7 +37,7 @@ public class TenantAdmin {
             return Optional.empty();
         }
         Regio regio = regios.save(new Regio(null, name.strip(), Instant.now()));
-        auditLog.record(actor, "REGIO_CREATED", "regio " + regio.name(), "Aangemaakt", regio.id(), null);
+        auditLog.record(actor, AuditAction.REGIO_CREATED, "regio " + regio.name(), "Aangemaakt", regio.id(), null);
         return Optional.of(regio);
     }
 
@@ -45,7 +46,7 @@ public class TenantAdmin {
         validateRegioName(name, regio.id(), problems);
         if (problems.isEmpty()) {
             regios.rename(regio.id(), name.strip());
-            auditLog.record(actor, "REGIO_UPDATED", "regio " + name.strip(), "Naam was " + regio.name(), regio.id(), null);
+            auditLog.record(actor, AuditAction.REGIO_UPDATED, "regio " + name.strip(), "Naam was " + regio.name(), regio.id(), null);
         }
     }
 
@@ -58,7 +59,7 @@ public class TenantAdmin {
         }
         Gemeente gemeente = gemeenten.save(new Gemeente(null, normalizeCode(cbsCode), name.strip(),
                 regio.get().id(), Instant.now()));
-        auditLog.record(actor, "GEMEENTE_CREATED", "gemeente " + gemeente.name(),
+        auditLog.record(actor, AuditAction.GEMEENTE_CREATED, "gemeente " + gemeente.name(),
                 "CBS-code " + gemeente.cbsCode() + ", regio " + regio.get().name(), regio.get().id(), gemeente.id());
         return Optional.of(gemeente);
     }
@@ -69,7 +70,7 @@ public class TenantAdmin {
         Optional<Regio> regio = validateGemeente(cbsCode, name, regioId, existing.id(), problems);
         if (problems.isEmpty()) {
             gemeenten.update(existing.id(), normalizeCode(cbsCode), name.strip(), regio.get().id());
-            auditLog.record(actor, "GEMEENTE_UPDATED", "gemeente " + name.strip(),
+            auditLog.record(actor, AuditAction.GEMEENTE_UPDATED, "gemeente " + name.strip(),
                     "Was " + existing.name() + " (" + existing.cbsCode() + ", regio " + existing.regioName() + "); nu "
                             + normalizeCode(cbsCode) + ", regio " + regio.get().name(),
                     regio.get().id(), existing.id());
