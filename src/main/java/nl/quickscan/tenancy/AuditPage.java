@@ -15,6 +15,7 @@ import nl.quickscan.web.FormValues.Option;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +83,7 @@ record AuditPage(String title, List<Tab> tabs, String group, String groupLabel, 
 
     private static List<Option> gemeenteOptions(List<GemeenteRow> gemeenten, @Nullable String selected) {
         return gemeenten.stream()
-                .sorted((a, b) -> NaturalOrder.INSTANCE.compare(a.name(), b.name()))
+                .sorted(Comparator.comparing(GemeenteRow::name, NaturalOrder.INSTANCE))
                 .map(g -> FormValues.option(Long.toString(g.id()), g.name(), selected)).toList();
     }
 
