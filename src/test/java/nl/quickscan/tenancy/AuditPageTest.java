@@ -185,7 +185,7 @@ class AuditPageTest {
         assertTrue(csv.headers().firstValue("Content-Disposition").orElseThrow().startsWith("attachment"));
         assertTrue(csv.body().startsWith("\uFEFF"), "a byte order mark, so that Excel reads UTF-8");
         assertEquals("\uFEFFWanneer;Wie;Soort;Gemeente;Onderwerp;Details\r\n"
-                + "2 juni 2025, 10:00;" + person + ";Account gewijzigd;;'=HYPERLINK(\"http://x\");'+31 6 1234\r\n"
+                + "2 juni 2025, 10:00;" + person + ";Account gewijzigd;;\"'=HYPERLINK(\"\"http://x\"\")\";'+31 6 1234\r\n"
                 + "1 juni 2025, 10:00;" + person + ";Account gewijzigd;Assen;\"account x; met \"\"aanhalingstekens\"\"\";\"regel 1\nregel 2\"\r\n",
                 csv.body());
 
