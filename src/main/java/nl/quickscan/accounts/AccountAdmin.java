@@ -6,6 +6,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.quickscan.accounts.Invitation.Purpose;
+import nl.quickscan.audit.AuditAction;
 import nl.quickscan.audit.AuditLog;
 import nl.quickscan.tenancy.GemeenteRepository;
 import nl.quickscan.tenancy.GemeenteRow;
@@ -80,7 +81,7 @@ public class AccountAdmin {
         Account account = accounts.save(Account.invited(email, form.displayName(), placement.role(),
                 placement.gemeenteId(), placement.regioId(), Instant.now()));
         String token = invitations.issue(account.id(), actor, Purpose.INVITATION);
-        auditLog.record(actor, "ACCOUNT_CREATED", "account " + email,
+        auditLog.record(actor, AuditAction.ACCOUNT_CREATED, "account " + email,
                 "Rol " + placement.role().label() + placement.describe() + "; uitnodiging aangemaakt",
                 placement.auditRegioId(), placement.gemeenteId());
         return new Created(account, token);
@@ -106,7 +107,7 @@ public class AccountAdmin {
         if (accessChanged) {
             sessions.endAllOf(existing.id());
         }
-        auditLog.record(actor, "ACCOUNT_UPDATED", "account " + existing.email(),
+        auditLog.record(actor, AuditAction.ACCOUNT_UPDATED, "account " + existing.email(),
                 "Naam " + form.displayName().strip() + "; rol " + placement.role().label() + placement.describe()
                         + "; " + (active ? "actief" : "gedeactiveerd") + (accessChanged ? "; sessies beëindigd" : ""),
                 placement.auditRegioId(), placement.gemeenteId());
@@ -115,7 +116,7 @@ public class AccountAdmin {
     @Transactional
     public void unlock(CurrentAccount actor, AccountRow account) {
         accounts.clearFailedLogins(account.id());
-        auditLog.record(actor, "ACCOUNT_UNLOCKED", "account " + account.email(), "Blokkade opgeheven",
+        auditLog.record(actor, AuditAction.ACCOUNT_UNLOCKED, "account " + account.email(), "Blokkade opgeheven",
                 account.regioId(), null);
     }
 
@@ -130,7 +131,7 @@ public class AccountAdmin {
             return null;
         }
         String token = invitations.issue(account.id(), actor, Purpose.INVITATION);
-        auditLog.record(actor, "INVITATION_CREATED", "account " + account.email(),
+        auditLog.record(actor, AuditAction.INVITATION_CREATED, "account " + account.email(),
                 "Nieuwe uitnodigingslink; eerdere links vervallen", account.regioId(), null);
         return token;
     }
@@ -159,7 +160,7 @@ public class AccountAdmin {
         if (mailed != InvitationMailer.Outcome.SENT) {
             invitations.withdraw(token);
         }
-        auditLog.record(actor, "PASSWORD_RESET_REQUESTED", "account " + current.email(), mailed == InvitationMailer.Outcome.SENT
+        auditLog.record(actor, AuditAction.PASSWORD_RESET_REQUESTED, "account " + current.email(), mailed == InvitationMailer.Outcome.SENT
                         ? "Link voor een nieuw wachtwoord gemaild naar het eigen adres van het account, "
                         + Purpose.PASSWORD_RESET.validityText() + " geldig; eerdere links vervallen"
                         : "E-mail met de link voor een nieuw wachtwoord kon niet worden verstuurd; link ingetrokken",

@@ -25,11 +25,16 @@ public record AccountRow(
         return role.label();
     }
 
+    /** Locked after too many failed logins, until the lock expires or is lifted. */
+    public boolean locked() {
+        return lockedUntil != null && lockedUntil.isAfter(Instant.now());
+    }
+
     public String status() {
         if (!active) {
             return "Gedeactiveerd";
         }
-        if (lockedUntil != null && lockedUntil.isAfter(Instant.now())) {
+        if (locked()) {
             return "Tijdelijk geblokkeerd";
         }
         return hasPassword ? "Actief" : "Uitnodiging open";

@@ -4,6 +4,7 @@ import nl.quickscan.identity.CurrentAccount;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.quickscan.accounts.Invitation.Purpose;
+import nl.quickscan.audit.AuditAction;
 import nl.quickscan.audit.AuditLog;
 
 import java.nio.charset.StandardCharsets;
@@ -79,10 +80,10 @@ public class Invitations {
         accounts.setPassword(account.get().id(), hasher.hash(password));
         sessions.endAllOf(account.get().id());
         if (purpose == Purpose.INVITATION) {
-            auditLog.record(null, "INVITATION_ACCEPTED", "account " + account.get().email(),
+            auditLog.record(null, AuditAction.INVITATION_ACCEPTED, "account " + account.get().email(),
                     "Wachtwoord ingesteld via uitnodiging", account.get().regioId(), account.get().gemeenteId());
         } else {
-            auditLog.record(null, "PASSWORD_RESET_COMPLETED", "account " + account.get().email(),
+            auditLog.record(null, AuditAction.PASSWORD_RESET_COMPLETED, "account " + account.get().email(),
                     "Nieuw wachtwoord ingesteld via herstellink; alle sessies beëindigd", account.get().regioId(),
                     account.get().gemeenteId());
         }

@@ -1,6 +1,7 @@
 package nl.quickscan.accounts;
 
 import jakarta.inject.Singleton;
+import nl.quickscan.audit.AuditAction;
 import nl.quickscan.audit.AuditLog;
 
 import java.time.Duration;
@@ -77,7 +78,7 @@ public class LoginService {
             return Outcome.success(account);
         }
         if (place == Place.LAST) {
-            auditLog.record(null, "ACCOUNT_LOCKED", "account " + account.email(),
+            auditLog.record(null, AuditAction.ACCOUNT_LOCKED, "account " + account.email(),
                     MAX_FAILURES + " mislukte inlogpogingen; geblokkeerd tot " + until,
                     account.regioId(), account.gemeenteId());
         }

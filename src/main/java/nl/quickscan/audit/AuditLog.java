@@ -11,11 +11,15 @@ import nl.quickscan.identity.CurrentAccount;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 /** Who changed what, and when. Written in the same transaction as the change it describes. */
 @JdbcRepository(dialect = Dialect.MYSQL)
@@ -25,7 +29,7 @@ public abstract class AuditLog implements GenericRepository<AuditEntry, Long> {
     public static final int DETAILS_MAX = 2000;
 
     /** One change to record: what was done, to what, in words; the tenant it belongs to. */
-    public record Change(String action, String subject, String details, @Nullable Long regioId, @Nullable Long gemeenteId) {
+    public record Change(AuditAction action, String subject, String details, @Nullable Long regioId, @Nullable Long gemeenteId) {
     }
 
     private final ConnectionOperations<Connection> connections;
@@ -36,10 +40,10 @@ public abstract class AuditLog implements GenericRepository<AuditEntry, Long> {
 
     public abstract AuditEntry save(AuditEntry entry);
 
-    public void record(@Nullable CurrentAccount actor, String action, String subject, String details,
+    public void record(@Nullable CurrentAccount actor, AuditAction action, String subject, String details,
                        @Nullable Long regioId, @Nullable Long gemeenteId) {
         save(new AuditEntry(null, Instant.now(), actor == null ? null : actor.id(),
-                actor == null ? null : actor.email(), action, cut(subject, SUBJECT_MAX), cut(details, DETAILS_MAX),
+                actor == null ? null : actor.email(), action.name(), cut(subject, SUBJECT_MAX), cut(details, DETAILS_MAX),
                 regioId, gemeenteId));
     }
 
@@ -60,7 +64,7 @@ public abstract class AuditLog implements GenericRepository<AuditEntry, Long> {
                     insert.setTimestamp(1, now);
                     insert.setLong(2, actor.id());
                     insert.setString(3, actor.email());
-                    insert.setString(4, change.action());
+                    insert.setString(4, change.action().name());
                     insert.setString(5, cut(change.subject(), SUBJECT_MAX));
                     insert.setString(6, cut(change.details(), DETAILS_MAX));
                     setNullable(insert, 7, change.regioId());
@@ -85,6 +89,86 @@ public abstract class AuditLog implements GenericRepository<AuditEntry, Long> {
 
     private static String cut(String text, int max) {
         return text.length() > max ? text.substring(0, max - 1) + "…" : text;
+    }
+
+    /** An entry as the beheerder reads it: with the gemeente's name. */
+    public record Listed(long id, Instant occurredAt, @Nullable String actorEmail, String action, String subject,
+                         String details, @Nullable String gemeenteName) {
+
+        /** Who did it: the e-mail address, or the system for a change nobody signed in made (a lock, an invitation accepted). */
+        public String who() {
+            return actorEmail == null ? "systeem" : actorEmail;
+        }
+
+        public String actionLabel() {
+            return AuditAction.labelOf(action);
+        }
+    }
+
+    /** How many entries the filter matches. */
+    public long count(AuditFilter filter) {
+        return query("SELECT COUNT(*) FROM audit_log a", filter, "", List.of(), rows -> {
+            rows.next();
+            return rows.getLong(1);
+        });
+    }
+
+    /** The filter's entries, newest first, from the {@code offset}-th on, at most {@code limit}. */
+    public List<Listed> find(AuditFilter filter, long offset, int limit) {
+        return query("""
+                SELECT a.id, a.occurred_at, a.actor_email, a.action, a.subject, a.details, g.name AS gemeente_name
+                FROM audit_log a LEFT JOIN gemeente g ON g.id = a.gemeente_id""", filter,
+                " ORDER BY a.occurred_at DESC, a.id DESC LIMIT ? OFFSET ?", List.of(limit, offset), rows -> {
+                    List<Listed> list = new ArrayList<>();
+                    while (rows.next()) {
+                        list.add(new Listed(rows.getLong(1), rows.getTimestamp(2).toInstant(), rows.getString(3),
+                                rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7)));
+                    }
+                    return list;
+                });
+    }
+
+    private interface Reader<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
+    /** Runs {@code select} with the filter's conditions, each value a bind parameter, then {@code tail} with its own. */
+    private <T> T query(String select, AuditFilter filter, String tail, List<Object> tailValues, Reader<T> reader) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        List<AuditAction> actions = filter.actions();
+        conditions.add("a.action IN (" + String.join(", ", Collections.nCopies(actions.size(), "?")) + ")");
+        actions.forEach(action -> values.add(action.name()));
+        if (filter.person() != null) {
+            conditions.add("LOWER(a.actor_email) LIKE ? ESCAPE '!'");
+            values.add("%" + filter.person().toLowerCase(Locale.ROOT).replaceAll("[!%_]", "!$0") + "%");
+        }
+        if (filter.gemeenteId() != null) {
+            conditions.add("a.gemeente_id = ?");
+            values.add(filter.gemeenteId());
+        }
+        if (filter.start() != null) {
+            conditions.add("a.occurred_at >= ?");
+            values.add(Timestamp.from(filter.start()));
+        }
+        if (filter.end() != null) {
+            conditions.add("a.occurred_at < ?");
+            values.add(Timestamp.from(filter.end()));
+        }
+        values.addAll(tailValues);
+        String sql = select + " WHERE " + String.join(" AND ", conditions) + tail;
+        return connections.executeRead(status -> {
+            try (PreparedStatement statement = status.getConnection().prepareStatement(sql)) {
+                for (int i = 0; i < values.size(); i++) {
+                    statement.setObject(i + 1, values.get(i));
+                }
+                try (ResultSet rows = statement.executeQuery()) {
+                    return reader.read(rows);
+                }
+            } catch (SQLException e) {
+                throw new DataAccessException("reading the audit log failed: " + e.getMessage(), e);
+            }
+        });
     }
 
     @Query("SELECT * FROM audit_log ORDER BY occurred_at DESC, id DESC LIMIT :limit")

@@ -6,6 +6,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.quickscan.identity.CurrentAccount;
 import nl.quickscan.identity.Role;
+import nl.quickscan.audit.AuditAction;
 import nl.quickscan.audit.AuditLog;
 import nl.quickscan.database.Constraints;
 import nl.quickscan.surveys.SurveyCatalog;
@@ -99,7 +100,7 @@ public class RoundAdmin {
             problems.add("name", NAME_TAKEN);
             return Optional.empty();
         }
-        auditLog.record(actor, "ROUND_OPENED", "meetronde " + round.name(), kind + ", regio " + regio.get().name()
+        auditLog.record(actor, AuditAction.ROUND_OPENED, "meetronde " + round.name(), kind + ", regio " + regio.get().name()
                 + ", " + opens + " t/m " + closes + ", vragenlijst " + input.surveyId() + " v" + input.surveyVersion(),
                 regio.get().id(), null);
         return Optional.of(round);

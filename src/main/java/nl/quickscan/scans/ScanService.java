@@ -6,6 +6,7 @@ import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.quickscan.identity.CurrentAccount;
+import nl.quickscan.audit.AuditAction;
 import nl.quickscan.audit.AuditLog;
 import nl.quickscan.errors.ClosedException;
 import nl.quickscan.errors.ConflictException;
@@ -195,10 +196,7 @@ public class ScanService {
         moved.forEach(key -> results.put(key, new SaveResult.Conflict(answers.find(scan.id(), key).orElse(null))));
         writes.removeIf(write -> moved.contains(write.questionKey()));
         answers.recordChanges(scan.id(), writes, adviser.id(), now);
-        auditLog.recordAll(adviser, writes.stream().map(write -> new AuditLog.Change("ANSWER_SAVED",
-                "scan " + scan.id() + " vraag " + write.questionKey(), "Versie " + write.version() + ": "
-                + describe(write.before() == null ? null : write.before().answerValue()) + " → " + describe(write.value()),
-                scan.regioId(), scan.gemeenteId())).toList());
+        auditLog.recordAll(adviser, writes.stream().map(write -> answerSaved(scan, survey, write)).toList());
         for (AnswerRepository.Write write : writes) {
             results.put(write.questionKey(), new SaveResult.Applied(new AnswerRow(write.questionKey(), write.value(),
                     write.comment(), write.version(), adviser.displayName(), adviser.email(), now)));
@@ -247,7 +245,7 @@ public class ScanService {
             return missing;
         }
         scans.markSubmitted(scan.id(), adviser.id(), clock.instant());
-        auditLog.record(adviser, "SCAN_SUBMITTED", "scan " + scan.id(), "Ingediend voor " + scan.gemeenteName()
+        auditLog.record(adviser, AuditAction.SCAN_SUBMITTED, "scan " + scan.id(), "Ingediend voor " + scan.gemeenteName()
                 + ", " + scan.roundName(), scan.regioId(), scan.gemeenteId());
         return Map.of();
     }
@@ -268,7 +266,7 @@ public class ScanService {
         if (scans.reopen(scan.id(), actor.id(), clock.instant(), reason.strip()) == 0) {
             throw new ConflictException("Deze scan is niet ingediend.");
         }
-        auditLog.record(actor, "SCAN_REOPENED", "scan " + scan.id(), "Heropend voor " + scan.gemeenteName() + ": "
+        auditLog.record(actor, AuditAction.SCAN_REOPENED, "scan " + scan.id(), "Heropend voor " + scan.gemeenteName() + ": "
                 + reason.strip(), scan.regioId(), scan.gemeenteId());
     }
 
@@ -340,8 +338,13 @@ public class ScanService {
                 "round " + scan.roundId() + " uses survey " + scan.surveyId() + " v" + scan.surveyVersion() + ", which is not loaded"));
     }
 
-    private static String describe(@Nullable String value) {
-        return value == null ? "(leeg)" : value;
+    /** The audit entry of a saved answer in the words of the page: the question's text, the answers' labels. */
+    private static AuditLog.Change answerSaved(ScanRow scan, Survey survey, AnswerRepository.Write write) {
+        Survey.Question question = questionOf(survey, write.questionKey()).orElseThrow();
+        String before = question.answerLabel(write.before() == null ? null : write.before().answerValue());
+        return new AuditLog.Change(AuditAction.ANSWER_SAVED, "Scan " + scan.id() + ", vraag " + question.key() + ": "
+                + question.text(), "Versie " + write.version() + ": " + before + " → " + question.answerLabel(write.value()),
+                scan.regioId(), scan.gemeenteId());
     }
 
     private static NotFoundException notFound() {

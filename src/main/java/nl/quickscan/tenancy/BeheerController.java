@@ -18,18 +18,19 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
 import nl.quickscan.identity.CurrentAccount;
 import nl.quickscan.identity.Role;
-import nl.quickscan.audit.AuditEntry;
-import nl.quickscan.audit.AuditLog;
 import nl.quickscan.web.FormValues;
 import nl.quickscan.web.FormValues.Option;
 import nl.quickscan.errors.InvalidInput;
 import nl.quickscan.errors.InvalidInput.Problem;
 
+import nl.quickscan.text.NaturalOrder;
+
 import java.net.URI;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-/** The beheerder's pages for regio's, gemeenten and the audit log. */
+/** The beheerder's pages for regio's and gemeenten. */
 @Controller("/beheer")
 @Produces(MediaType.TEXT_HTML)
 @Secured(Role.Names.BEHEERDER)
@@ -62,19 +63,14 @@ class BeheerController {
                         List<Problem> errorSummary, List<Option> regioOptions) {
     }
 
-    record AuditPage(String title, List<AuditEntry> entries) {
-    }
-
     private final RegioRepository regios;
     private final GemeenteRepository gemeenten;
     private final TenantAdmin admin;
-    private final AuditLog auditLog;
 
-    BeheerController(RegioRepository regios, GemeenteRepository gemeenten, TenantAdmin admin, AuditLog auditLog) {
+    BeheerController(RegioRepository regios, GemeenteRepository gemeenten, TenantAdmin admin) {
         this.regios = regios;
         this.gemeenten = gemeenten;
         this.admin = admin;
-        this.auditLog = auditLog;
     }
 
     @Get("/regios")
@@ -144,11 +140,6 @@ class BeheerController {
         return HttpResponse.seeOther(URI.create("/beheer/gemeenten"));
     }
 
-    @Get("/audit")
-    ModelAndView<AuditPage> audit() {
-        return new ModelAndView<>("beheer/audit", new AuditPage("Auditlog", auditLog.latest(500)));
-    }
-
     /** A stored number as its field shows it: plain digits, empty while unknown. */
     private static String text(@Nullable Integer value) {
         return value == null ? "" : value.toString();
@@ -163,7 +154,7 @@ class BeheerController {
     }
 
     private ModelAndView<RegiosPage> regioList(TenantScope scope, RegioForm form, InvalidInput problems) {
-        return new ModelAndView<>("beheer/regios", new RegiosPage("Regio's", regios.listVisible(scope), form,
+        return new ModelAndView<>("beheer/regios", new RegiosPage("Regio's", sortedRegios(scope), form,
                 problems.byField(), problems.summary()));
     }
 
@@ -173,7 +164,9 @@ class BeheerController {
     }
 
     private ModelAndView<GemeentenPage> gemeenteList(TenantScope scope, GemeenteForm form, InvalidInput problems) {
-        return new ModelAndView<>("beheer/gemeenten", new GemeentenPage("Gemeenten", gemeenten.listVisible(scope), form,
+        return new ModelAndView<>("beheer/gemeenten", new GemeentenPage("Gemeenten", gemeenten.listVisible(scope).stream()
+                .sorted(Comparator.comparing(GemeenteRow::regioName, NaturalOrder.INSTANCE)
+                        .thenComparing(GemeenteRow::name, NaturalOrder.INSTANCE)).toList(), form,
                 problems.byField(), problems.summary(), regioOptions(scope, form.regio())));
     }
 
@@ -184,7 +177,12 @@ class BeheerController {
     }
 
     private List<Option> regioOptions(TenantScope scope, @Nullable String selected) {
-        return regios.listVisible(scope).stream()
+        return sortedRegios(scope).stream()
                 .map(r -> FormValues.option(Long.toString(r.id()), r.name(), selected)).toList();
+    }
+
+    /** "regio 2" before "regio 10", as people read them. */
+    private List<Regio> sortedRegios(TenantScope scope) {
+        return regios.listVisible(scope).stream().sorted(Comparator.comparing(Regio::name, NaturalOrder.INSTANCE)).toList();
     }
 }

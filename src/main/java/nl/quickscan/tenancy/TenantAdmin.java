@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.quickscan.identity.CurrentAccount;
+import nl.quickscan.audit.AuditAction;
 import nl.quickscan.audit.AuditLog;
 import nl.quickscan.web.FormValues;
 import nl.quickscan.errors.InvalidInput;
@@ -52,7 +53,7 @@ public class TenantAdmin {
             return Optional.empty();
         }
         Regio regio = regios.save(new Regio(null, name.strip(), Instant.now()));
-        auditLog.record(actor, "REGIO_CREATED", "regio " + regio.name(), "Aangemaakt", regio.id(), null);
+        auditLog.record(actor, AuditAction.REGIO_CREATED, "regio " + regio.name(), "Aangemaakt", regio.id(), null);
         return Optional.of(regio);
     }
 
@@ -61,7 +62,7 @@ public class TenantAdmin {
         validateRegioName(name, regio.id(), problems);
         if (problems.isEmpty()) {
             regios.rename(regio.id(), name.strip());
-            auditLog.record(actor, "REGIO_UPDATED", "regio " + name.strip(), "Naam was " + regio.name(), regio.id(), null);
+            auditLog.record(actor, AuditAction.REGIO_UPDATED, "regio " + name.strip(), "Naam was " + regio.name(), regio.id(), null);
         }
     }
 
@@ -76,7 +77,7 @@ public class TenantAdmin {
         }
         Gemeente gemeente = gemeenten.save(new Gemeente(null, normalizeCode(cbsCode), name.strip(),
                 regio.get().id(), Instant.now(), counted.count(), counted.year()));
-        auditLog.record(actor, "GEMEENTE_CREATED", "gemeente " + gemeente.name(),
+        auditLog.record(actor, AuditAction.GEMEENTE_CREATED, "gemeente " + gemeente.name(),
                 "CBS-code " + gemeente.cbsCode() + ", regio " + regio.get().name() + counted.described(),
                 regio.get().id(), gemeente.id());
         return Optional.of(gemeente);
@@ -90,7 +91,7 @@ public class TenantAdmin {
         if (problems.isEmpty()) {
             gemeenten.update(existing.id(), normalizeCode(cbsCode), name.strip(), regio.get().id(),
                     counted.count(), counted.year());
-            auditLog.record(actor, "GEMEENTE_UPDATED", "gemeente " + name.strip(),
+            auditLog.record(actor, AuditAction.GEMEENTE_UPDATED, "gemeente " + name.strip(),
                     "Was " + existing.name() + " (" + existing.cbsCode() + ", regio " + existing.regioName()
                             + new Inhabitants(existing.inhabitants(), existing.inhabitantsYear()).described() + "); nu "
                             + normalizeCode(cbsCode) + ", regio " + regio.get().name() + counted.described(),

@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -129,8 +130,11 @@ class LoginTest {
 
         Browser beheerder = app.browser().login("beheerder@quickscan.test", TestApp.DEMO_PASSWORD);
         assertTrue(beheerder.get("/accounts/" + account.id()).html().text().contains("Tijdelijk geblokkeerd"));
+        String unlockForm = "form[action=/accounts/" + account.id() + "/deblokkeren]";
+        assertNotNull(beheerder.get("/accounts/" + account.id()).html().selectFirst(unlockForm), "offered while locked");
         assertEquals(303, beheerder.post("/accounts/" + account.id() + "/deblokkeren").status());
         assertEquals(303, app.browser().tryLogin(account.email(), Fixtures.PASSWORD).status(), "unlocked");
+        assertNull(beheerder.get("/accounts/" + account.id()).html().selectFirst(unlockForm), "nothing to lift any more");
     }
 
     @ParameterizedTest

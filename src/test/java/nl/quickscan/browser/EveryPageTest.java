@@ -2,7 +2,12 @@ package nl.quickscan.browser;
 
 import nl.quickscan.support.Chromium;
 import nl.quickscan.accounts.Account;
+import nl.quickscan.audit.AuditEntry;
+import nl.quickscan.audit.AuditLog;
 import nl.quickscan.bench.SyntheticData;
+import nl.quickscan.tenancy.GemeenteRepository;
+import nl.quickscan.tenancy.GemeenteRow;
+import nl.quickscan.tenancy.TenantScope;
 import nl.quickscan.scans.Rounds;
 import nl.quickscan.support.Api;
 import nl.quickscan.support.Fixtures;
@@ -25,6 +30,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -118,7 +124,10 @@ class EveryPageTest {
             List<String> problems = new ArrayList<>();
             Tour beheerder = new Tour(app, "synthetisch-beheerder", problems);
             login(app, SyntheticData.BEHEERDER, SyntheticData.PASSWORD);
-            beheerder.seed("/benchmark", "/accounts", "/beheer/gemeenten", "/beheer/regios", "/beheer/audit");
+            long gemeenteId = auditEntries(app);
+            beheerder.seed("/benchmark", "/accounts", "/beheer/gemeenten", "/beheer/regios", "/beheer/audit",
+                    "/beheer/audit?groep=antwoorden&pagina=2",
+                    "/beheer/audit?groep=antwoorden&gemeente=" + gemeenteId + "&van=2025-01-01&tot=2099-12-31&wie=adviseur");
             beheerder.visitSeeds();
             String coordinatorEmail = SyntheticData.coordinator(seed, 1);
             Tour coordinator = new Tour(app, "synthetisch-coordinator", problems);
@@ -126,11 +135,35 @@ class EveryPageTest {
             Response rounds = app.api().login(coordinatorEmail, SyntheticData.PASSWORD).get("/api/v1/rounds");
             rounds.jsonList().forEach(round -> coordinator.seed("/rondes/" + round.get("id")));
             coordinator.visitSeeds();
-            assertEquals(7, beheerder.visited() + coordinator.visited(), "a nulmeting and a herhaling of the regio");
+            assertEquals(9, beheerder.visited() + coordinator.visited(), "a nulmeting and a herhaling of the regio");
             assertTrue(problems.isEmpty(), () -> problems.size() + " problems:\n" + String.join("\n", problems));
         } finally {
             app.stop();
         }
+    }
+
+    /**
+     * The synthetic data writes no audit entries; these fill the log as a busy platform would: answer saves with the
+     * questions' texts, account changes with long addresses. Returns the gemeente most of them belong to.
+     */
+    private static long auditEntries(TestApp app) {
+        List<GemeenteRow> gemeenten = app.bean(GemeenteRepository.class).listVisible(TenantScope.platform());
+        Survey survey = app.bean(SurveyCatalog.class).find("quickscan-seksueel-geweld", 1).orElseThrow();
+        List<Survey.Question> questions = survey.questions().toList();
+        AuditLog log = app.bean(AuditLog.class);
+        Instant start = Instant.now().minusSeconds(86_400);
+        for (int i = 0; i < 400; i++) {
+            GemeenteRow gemeente = gemeenten.get(i % 3);
+            Survey.Question question = questions.get(i % questions.size());
+            String adviser = SyntheticData.adviser(gemeente.cbsCode());
+            log.save(i % 4 == 0
+                    ? new AuditEntry(null, start.plusSeconds(i), null, SyntheticData.BEHEERDER, "ACCOUNT_UPDATED",
+                    "account " + adviser, "Rol Adviseur, gemeente " + gemeente.name() + ", actief", null, gemeente.id())
+                    : new AuditEntry(null, start.plusSeconds(i), null, adviser, "ANSWER_SAVED", "Scan " + i
+                    + ", vraag " + question.key() + ": " + question.text(), "Versie 2: " + question.answerLabel("1")
+                    + " → " + question.answerLabel("2"), gemeente.regioId(), gemeente.id()));
+        }
+        return gemeenten.get(0).id();
     }
 
     /**

@@ -62,10 +62,22 @@ class StepSaveTest {
             assertEquals(1, ((Number) stored.get(q.key()).get("version")).intValue(), q.key());
         });
         List<AuditEntry> audit = app.bean(AuditLog.class).latest(500).stream()
-                .filter(e -> e.action().equals("ANSWER_SAVED") && e.subject().startsWith("scan " + adviser.scanId() + " ")).toList();
+                .filter(e -> e.action().equals("ANSWER_SAVED") && e.subject().startsWith("Scan " + adviser.scanId() + ", ")).toList();
         assertEquals(questions.size(), audit.size(), "one audit row per answer");
-        assertTrue(audit.stream().allMatch(e -> e.actorId() == adviser.account().id() && e.details().equals("Versie 1: (leeg) → 2")
-                && e.gemeenteId() != null));
+        // In the words of the page: the question's text, the answers' labels ("niet beantwoord → Deels / in uitvoering").
+        Map<String, String> expected = questions.stream().collect(Collectors.toMap(
+                q -> "Scan " + adviser.scanId() + ", vraag " + q.key() + ": " + q.text(),
+                q -> "Versie 1: " + Survey.NOT_ANSWERED + " → " + q.answerLabel("2")));
+        assertTrue(audit.stream().allMatch(e -> e.actorId() == adviser.account().id() && e.gemeenteId() != null
+                && expected.get(e.subject()) != null && expected.get(e.subject()).equals(e.details())), audit::toString);
+        assertTrue(expected.values().stream().noneMatch(details -> details.endsWith("→ 2")), "a label, not the code");
+        Document log = app.browser().login("beheerder@quickscan.test", TestApp.DEMO_PASSWORD)
+                .get("/beheer/audit?groep=antwoorden&wie=" + adviser.account().email()).html();
+        assertEquals(questions.size(), log.select("tbody tr").size(), log::outerHtml);
+        Survey.Question first = questions.get(0);
+        assertTrue(log.select("tbody tr").stream().anyMatch(row -> row.text().contains("Antwoord opgeslagen")
+                && row.text().contains(first.text()) && row.text().contains(first.answerLabel("2"))
+                && row.text().contains("Assen")), log::outerHtml);
         Document page = adviser.pages().get(path).html();
         questions.forEach(q -> assertEquals("Geschiedenis (1 wijzigingen)", page.selectFirst("#" + q.key() + " .question__history summary").text()));
 

@@ -30,6 +30,11 @@ public final class Browser {
         return send(HttpRequest.newBuilder(app.uri(path)).timeout(java.time.Duration.ofSeconds(20)).header("Accept", "text/html").GET());
     }
 
+    /** Follows a download link the way a browser does: it takes whatever the link gives. */
+    public Response download(String path) {
+        return send(HttpRequest.newBuilder(app.uri(path)).timeout(java.time.Duration.ofSeconds(20)).header("Accept", "*/*").GET());
+    }
+
     /** Posts a form the way the page would: with the CSRF token the page carries. */
     public Response post(String path, String... fieldsAndValues) {
         Map<String, String> fields = fields(fieldsAndValues);

@@ -65,6 +65,7 @@ class IsolationTest {
             entry("GET /beheer/gemeenten/{id}", "beheerIsForTheBeheerderOnly"),
             entry("POST /beheer/gemeenten/{id}", "beheerIsForTheBeheerderOnly"),
             entry("GET /beheer/audit", "beheerIsForTheBeheerderOnly"),
+            entry("GET /beheer/audit.csv", "beheerIsForTheBeheerderOnly"),
             entry("GET /api/v1/surveys", "surveysAreSharedContentWithoutTenantData"),
             entry("GET /api/v1/surveys/{id}/{version}", "surveysAreSharedContentWithoutTenantData"),
             entry("GET /vragenlijsten", "surveysAreSharedContentWithoutTenantData"),
@@ -259,8 +260,9 @@ class IsolationTest {
         for (String email : List.of(ADVISEUR_GRONINGEN, COORDINATOR_DRENTHE, "coordinator.groningen@quickscan.test")) {
             Browser browser = app.browser().login(email, TestApp.DEMO_PASSWORD);
             for (String path : List.of("/beheer/regios", "/beheer/regios/" + regioId, "/beheer/gemeenten",
-                    "/beheer/gemeenten/" + gemeenteId, "/beheer/audit")) {
-                assertEquals(403, browser.get(path).status(), email + " GET " + path);
+                    "/beheer/gemeenten/" + gemeenteId, "/beheer/audit", "/beheer/audit?groep=antwoorden&gemeente=" + gemeenteId,
+                    "/beheer/audit.csv", "/beheer/audit.csv?groep=antwoorden&gemeente=" + gemeenteId)) {
+                assertEquals(403, browser.download(path).status(), email + " GET " + path);
             }
             assertEquals(403, browser.post("/beheer/regios", "name", "Nieuwe regio van " + email).status());
             assertEquals(403, browser.post("/beheer/regios/" + regioId, "name", "Gekaapt").status());
@@ -272,7 +274,9 @@ class IsolationTest {
         assertTrue(app.bean(RegioRepository.class).findByName("Groningen").isPresent(), "unchanged");
         assertTrue(app.bean(GemeenteRepository.class).findByName("Groningen").isPresent(), "unchanged");
         assertTrue(app.bean(GemeenteRepository.class).findByCbsCode("GM9998").isEmpty());
-        assertEquals(200, app.browser().login("beheerder@quickscan.test", TestApp.DEMO_PASSWORD).get("/beheer/audit").status());
+        Browser beheerder = app.browser().login("beheerder@quickscan.test", TestApp.DEMO_PASSWORD);
+        assertEquals(200, beheerder.get("/beheer/audit").status());
+        assertEquals(200, beheerder.download("/beheer/audit.csv").status());
         assertEquals(Role.BEHEERDER, app.bean(AccountRepository.class).findByEmail("beheerder@quickscan.test").orElseThrow().role());
     }
 

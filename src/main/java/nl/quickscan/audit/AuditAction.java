@@ -1,0 +1,79 @@
+package nl.quickscan.audit;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** A kind of event in the audit log, stored by its name, read by its Dutch label; each belongs to one group. */
+public enum AuditAction {
+    ACCOUNT_CREATED("Account aangemaakt", Group.ORGANISATIE),
+    ACCOUNT_UPDATED("Account gewijzigd", Group.ORGANISATIE),
+    ACCOUNT_LOCKED("Account geblokkeerd", Group.ORGANISATIE),
+    ACCOUNT_UNLOCKED("Blokkade opgeheven", Group.ORGANISATIE),
+    INVITATION_CREATED("Uitnodiging gemaakt", Group.ORGANISATIE),
+    INVITATION_ACCEPTED("Uitnodiging aangenomen", Group.ORGANISATIE),
+    PASSWORD_RESET_REQUESTED("Nieuw wachtwoord aangevraagd", Group.ORGANISATIE),
+    PASSWORD_RESET_COMPLETED("Nieuw wachtwoord ingesteld", Group.ORGANISATIE),
+    REGIO_CREATED("Regio aangemaakt", Group.ORGANISATIE),
+    REGIO_UPDATED("Regio gewijzigd", Group.ORGANISATIE),
+    GEMEENTE_CREATED("Gemeente aangemaakt", Group.ORGANISATIE),
+    GEMEENTE_UPDATED("Gemeente gewijzigd", Group.ORGANISATIE),
+    ROUND_OPENED("Meetronde geopend", Group.ORGANISATIE),
+    ANSWER_SAVED("Antwoord opgeslagen", Group.ANTWOORDEN),
+    SCAN_SUBMITTED("Scan ingediend", Group.ANTWOORDEN),
+    SCAN_REOPENED("Scan heropend", Group.ANTWOORDEN);
+
+    /** The two views of the log: answer saves would drown the few account and tenant changes. */
+    public enum Group {
+        ORGANISATIE("organisatie", "Accounts en organisatie"), ANTWOORDEN("antwoorden", "Antwoorden en scans");
+
+        private final String code;
+        private final String label;
+
+        Group(String code, String label) {
+            this.code = code;
+            this.label = label;
+        }
+
+        public String code() {
+            return code;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        public List<AuditAction> actions() {
+            return Arrays.stream(AuditAction.values()).filter(action -> action.group == this).toList();
+        }
+
+        public static Optional<Group> ofCode(String code) {
+            return Arrays.stream(values()).filter(group -> group.code.equals(code)).findFirst();
+        }
+    }
+
+    private final String label;
+    private final Group group;
+
+    AuditAction(String label, Group group) {
+        this.label = label;
+        this.group = group;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public Group group() {
+        return group;
+    }
+
+    public static Optional<AuditAction> ofName(String name) {
+        return Arrays.stream(values()).filter(action -> action.name().equals(name)).findFirst();
+    }
+
+    /** How a stored action reads: its label, or the stored name itself for an action this version does not know. */
+    public static String labelOf(String name) {
+        return ofName(name).map(AuditAction::label).orElse(name);
+    }
+}
