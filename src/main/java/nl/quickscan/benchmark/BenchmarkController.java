@@ -14,6 +14,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
 import nl.quickscan.errors.NotFoundException;
 import nl.quickscan.identity.Role;
+import nl.quickscan.scans.RoundNotice;
 import nl.quickscan.tenancy.TenantScope;
 
 import java.time.Clock;
@@ -124,10 +125,11 @@ class BenchmarkController {
     @Get("/rondes/{id}")
     @Produces(MediaType.TEXT_HTML)
     ModelAndView<RoundBenchmarkPage> dashboard(TenantScope scope, @PathVariable long id,
-                                               @Nullable @QueryValue String sorteer, @Nullable @QueryValue String richting) {
+                                               @Nullable @QueryValue String sorteer, @Nullable @QueryValue String richting,
+                                               @Nullable @QueryValue String melding) {
         BenchmarkService.RoundBenchmark benchmark = service.of(scope, id);
         return new ModelAndView<>("benchmark/round", RoundBenchmarkPage.of(benchmark, service.development(scope, benchmark),
-                sorteer, richting, LocalDate.now(clock)));
+                sorteer, richting, LocalDate.now(clock), RoundNotice.textOf(melding)));
     }
 
     @Get("/benchmark")

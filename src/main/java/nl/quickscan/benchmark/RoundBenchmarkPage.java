@@ -14,12 +14,12 @@ import java.util.Optional;
 /**
  * The coordinator's page of a round: the gemeenten with their scores (sortable by any column), the regio's figures
  * per bouwsteen, the development since the nulmeting of a herhaling, who has not submitted yet, and the
- * kengetallen in context (apart from the scores).
+ * kengetallen in context (apart from the scores); notice: the confirmation after the round was opened or changed.
  */
 record RoundBenchmarkPage(String title, Meetronde round, boolean open, List<Column> columns, List<Row> rows,
                           List<Benchmark.BouwsteenStats> bouwstenen, Benchmark.Stats total,
                           @Nullable Development.Result development, List<String> notSubmitted,
-                          List<KengetalTable> kengetallen) {
+                          List<KengetalTable> kengetallen, @Nullable String notice) {
 
     /** A column header that sorts the table; {@code next} is the direction a click sorts in. */
     record Column(String key, String label, boolean active, String next, String aria) {
@@ -42,7 +42,8 @@ record RoundBenchmarkPage(String title, Meetronde round, boolean open, List<Colu
      * @param direction "af" sorts descending, anything else ascending
      */
     static RoundBenchmarkPage of(BenchmarkService.RoundBenchmark benchmark, Optional<Development.Result> development,
-                                 @Nullable String sortKey, @Nullable String direction, LocalDate today) {
+                                 @Nullable String sortKey, @Nullable String direction, LocalDate today,
+                                 @Nullable String notice) {
         Benchmark.Result result = benchmark.result();
         String key = sortKey == null ? "naam" : sortKey;
         boolean descending = "af".equals(direction);
@@ -58,7 +59,7 @@ record RoundBenchmarkPage(String title, Meetronde round, boolean open, List<Colu
         return new RoundBenchmarkPage(benchmark.round().name(), benchmark.round(), benchmark.round().openOn(today),
                 columns, rows, result.bouwstenen(), result.total(), development.orElse(null),
                 result.gemeenten().stream().filter(g -> g.status() != ScanRow.Status.SUBMITTED).map(Benchmark.Entry::name).toList(),
-                KengetalTable.of(benchmark.kengetallen()));
+                KengetalTable.of(benchmark.kengetallen()), notice);
     }
 
     private static Column column(String key, String label, String sortKey, boolean descending) {

@@ -16,6 +16,9 @@ public record Meetronde(@Id @GeneratedValue @Nullable Long id, long regioId, Str
 
     /** The longest name (the column's length). */
     public static final int NAME_MAX = 100;
+    /** The dates a round may have: anything outside is a typing error (and beyond what every database stores). */
+    public static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+    public static final LocalDate LATEST = LocalDate.of(2099, 12, 31);
 
     public enum Kind {
         NULMETING, HERHALING;

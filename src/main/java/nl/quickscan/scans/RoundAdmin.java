@@ -15,15 +15,36 @@ import nl.quickscan.tenancy.RegioRepository;
 import nl.quickscan.tenancy.TenantScope;
 import nl.quickscan.errors.InvalidInput;
 
+import io.micronaut.serde.annotation.Serdeable;
+import nl.quickscan.errors.ConflictException;
+import nl.quickscan.errors.NotFoundException;
+import nl.quickscan.text.DutchFormat;
+
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Opening measurement rounds: a coordinator for their own regio, a beheerder for any regio. */
+/**
+ * Opening, changing and removing measurement rounds: a coordinator for their own regio, a beheerder for any regio.
+ * <p>
+ * The dates of a closed round stay as they are: {@link nl.quickscan.scoring.SharedFigures} shows figures over other
+ * gemeenten' scores once a round has closed, on the ground that they never change afterwards. Reopening a closed
+ * round (moving its closing date into the future) would let scans change and be submitted again, and the figures
+ * seen before and after could be differenced; so a closed round keeps its dates, and an open round can be closed no
+ * earlier than today (it then closes at the end of the day).
+ */
 @Singleton
 public class RoundAdmin {
+
+    /** A round's new name and dates, from the form or from JSON; all text, checked here. */
+    @Serdeable
+    public record Change(@Nullable String name, @Nullable String opens, @Nullable String closes) {
+    }
 
     /** What a new round is made of, from a form or from JSON; all text, checked here. */
     public record RoundInput(@Nullable Long regioId, @Nullable String name, @Nullable String kind,
@@ -35,8 +56,10 @@ public class RoundAdmin {
     private final RegioRepository regios;
     private final SurveyCatalog surveys;
     private final AuditLog auditLog;
+    private final Clock clock;
 
-    RoundAdmin(RoundRepository rounds, RegioRepository regios, SurveyCatalog surveys, AuditLog auditLog) {
+    RoundAdmin(RoundRepository rounds, RegioRepository regios, SurveyCatalog surveys, AuditLog auditLog, Clock clock) {
+        this.clock = clock;
         this.rounds = rounds;
         this.regios = regios;
         this.surveys = surveys;
@@ -106,17 +129,135 @@ public class RoundAdmin {
         return Optional.of(round);
     }
 
+    /**
+     * Renames the round or moves its dates (extends it, or closes it early by closing it today). Refused with the
+     * problems, and nothing changed: a closing date before the opening date or before today, an opening date after
+     * the first answer, a name another round of the regio has, other dates for a closed round.
+     *
+     * @return the round as it is now; empty when refused
+     * @throws NotFoundException when the round is not in scope
+     */
+    @Transactional
+    public Optional<Meetronde> change(CurrentAccount actor, TenantScope scope, long roundId, Change input, InvalidInput problems) {
+        Meetronde round = lockVisible(scope, roundId);
+        LocalDate today = LocalDate.now(clock);
+        problems.require("name", input.name(), Meetronde.NAME_MAX, "de naam van de meetronde");
+        String name = problems.has("name") ? null : input.name().strip();
+        if (name != null && !name.equals(round.name()) && rounds.countNamedOtherThan(round.regioId(), name, round.id()) > 0) {
+            problems.add("name", NAME_TAKEN);
+        }
+        LocalDate opens = date(input.opens(), "opens", "de openingsdatum", problems);
+        LocalDate closes = date(input.closes(), "closes", "de sluitingsdatum", problems);
+        if (opens != null && closes != null) {
+            if (today.isAfter(round.closes())) {
+                if (!opens.equals(round.opens()) || !closes.equals(round.closes())) {
+                    problems.add(opens.equals(round.opens()) ? "closes" : "opens", "Deze meetronde is gesloten. De data "
+                            + "van een gesloten meetronde veranderen niet meer, zodat de cijfers die anderen ervan zien gelijk blijven.");
+                }
+            } else if (closes.isBefore(opens)) {
+                problems.add("closes", "De sluitingsdatum ligt voor de openingsdatum.");
+            } else if (closes.isBefore(today)) {
+                problems.add("closes", "De sluitingsdatum kan niet voor vandaag liggen. Wilt u de meetronde nu sluiten? "
+                        + "Kies dan vandaag: de gemeenten kunnen dan nog tot en met vandaag invullen.");
+            } else {
+                rounds.firstAnswerAt(round.id()).map(first -> LocalDate.ofInstant(first, clock.getZone()))
+                        .filter(opens::isAfter).ifPresent(first -> problems.add("opens", "Op " + DutchFormat.date(first)
+                                + " is al een antwoord gegeven. De openingsdatum kan niet later zijn dan die dag."));
+            }
+        }
+        if (!problems.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> changes = new ArrayList<>();
+        describe(changes, "naam", round.name(), name);
+        describe(changes, "open vanaf", DutchFormat.date(round.opens()), DutchFormat.date(opens));
+        describe(changes, "open tot en met", DutchFormat.date(round.closes()), DutchFormat.date(closes));
+        if (changes.isEmpty()) {
+            return Optional.of(round);
+        }
+        try {
+            rounds.change(round.id(), name, opens, closes);
+        } catch (DataAccessException e) {
+            // Another request may be giving a round of the regio this name at this moment; the unique constraint decides.
+            if (!Constraints.isUniqueViolation(e)) {
+                throw e;
+            }
+            problems.add("name", NAME_TAKEN);
+            return Optional.empty();
+        }
+        auditLog.record(actor, "ROUND_CHANGED", "meetronde " + round.name(), String.join("; ", changes),
+                round.regioId(), null);
+        return rounds.findVisible(scope, round.id());
+    }
+
+    private static void describe(List<String> changes, String what, String before, String after) {
+        if (!before.equals(after)) {
+            changes.add(what + ": " + before + " → " + after);
+        }
+    }
+
+    /**
+     * Removes a round nobody has answered anything in, with the scans that were started in it.
+     *
+     * @throws NotFoundException when the round is not in scope
+     * @throws ConflictException when it has answers, or a herhaling is compared with it
+     */
+    @Transactional
+    public void remove(CurrentAccount actor, TenantScope scope, long roundId) {
+        Meetronde round = lockVisible(scope, roundId);
+        Optional<String> refusal = whyNotRemovable(round);
+        if (refusal.isPresent()) {
+            throw new ConflictException(refusal.get());
+        }
+        try {
+            rounds.deleteScansOf(round.id());
+            rounds.delete(round.id());
+        } catch (DataAccessException e) {
+            // An adviser saved a first answer (or started a scan) while this request looked: the foreign keys refuse.
+            if (!Constraints.isForeignKeyViolation(e)) {
+                throw e;
+            }
+            throw new ConflictException(HAS_ANSWERS);
+        }
+        auditLog.record(actor, "ROUND_REMOVED", "meetronde " + round.name(), round.kind().label() + ", "
+                + DutchFormat.date(round.opens()) + " t/m " + DutchFormat.date(round.closes()) + ", zonder antwoorden",
+                round.regioId(), null);
+    }
+
+    /** Why the round cannot be removed (someone answered, a herhaling is compared with it); empty when it can. */
+    public Optional<String> whyNotRemovable(Meetronde round) {
+        if (rounds.countAnswers(round.id()) > 0) {
+            return Optional.of(HAS_ANSWERS);
+        }
+        List<String> herhalingen = rounds.namesOfHerhalingenOf(round.id());
+        return herhalingen.isEmpty() ? Optional.empty() : Optional.of("Deze meetronde kan niet worden verwijderd: "
+                + "de herhaling " + String.join(", ", herhalingen) + " wordt ermee vergeleken.");
+    }
+
+    private static final String HAS_ANSWERS = "Deze meetronde kan niet worden verwijderd: er zijn al antwoorden gegeven.";
+
+    private Meetronde lockVisible(TenantScope scope, long roundId) {
+        return rounds.lockVisible(scope, roundId).orElseThrow(() -> new NotFoundException("meetronde"));
+    }
+
     @Nullable
     private static LocalDate date(@Nullable String value, String field, String label, InvalidInput problems) {
         if (value == null || value.isBlank()) {
             problems.add(field, "Vul " + label + " in (jjjj-mm-dd).");
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value.strip());
+            date = LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
             problems.add(field, "Vul " + label + " in als jjjj-mm-dd, bijvoorbeeld 2026-09-01.");
             return null;
         }
+        if (date.isBefore(Meetronde.EARLIEST) || date.isAfter(Meetronde.LATEST)) {
+            problems.add(field, "Kies voor " + label + " een datum van " + Meetronde.EARLIEST.getYear() + " tot en met "
+                    + Meetronde.LATEST.getYear() + ".");
+            return null;
+        }
+        return date;
     }
 }

@@ -6,9 +6,13 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -22,13 +26,17 @@ import nl.quickscan.tenancy.RegioRepository;
 import nl.quickscan.tenancy.TenantScope;
 import nl.quickscan.web.FormValues;
 import nl.quickscan.errors.InvalidInput;
+import nl.quickscan.errors.NotFoundException;
 
 import java.time.Clock;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Measurement rounds: opened by the coordinator (own regio) or beheerder, listed for everyone in scope. */
+/**
+ * Measurement rounds: opened, changed and removed by the coordinator (own regio) or beheerder, listed for everyone
+ * in scope.
+ */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 class RoundController {
@@ -85,11 +93,28 @@ class RoundController {
         return HttpResponse.created(RoundJson.of(round, LocalDate.now(clock)));
     }
 
+    @Put(value = "/api/v1/rounds/{id}", consumes = MediaType.APPLICATION_JSON)
+    @Secured({Role.Names.COORDINATOR, Role.Names.BEHEERDER})
+    RoundJson apiChange(CurrentAccount actor, TenantScope scope, @PathVariable long id, @Body RoundAdmin.Change change) {
+        InvalidInput problems = new InvalidInput();
+        Meetronde round = admin.change(actor, scope, id, change, problems).orElse(null);
+        problems.throwIfAny();
+        return RoundJson.of(round, LocalDate.now(clock));
+    }
+
+    @Delete("/api/v1/rounds/{id}")
+    @Secured({Role.Names.COORDINATOR, Role.Names.BEHEERDER})
+    HttpResponse<Void> apiRemove(CurrentAccount actor, TenantScope scope, @PathVariable long id) {
+        admin.remove(actor, scope, id);
+        return HttpResponse.noContent();
+    }
+
     @Get("/rondes")
     @Produces(MediaType.TEXT_HTML)
     @Secured({Role.Names.COORDINATOR, Role.Names.BEHEERDER})
-    ModelAndView<RoundsPage> list(CurrentAccount actor, TenantScope scope) {
-        return listPage(actor, scope, new RoundForm("", "", "NULMETING", "", "", "", ""), new InvalidInput());
+    ModelAndView<RoundsPage> list(CurrentAccount actor, TenantScope scope, @Nullable @QueryValue String melding) {
+        return listPage(actor, scope, new RoundForm("", "", "NULMETING", "", "", "", ""), new InvalidInput(),
+                RoundNotice.textOf(melding));
     }
 
     @Post(value = "/rondes", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -102,12 +127,57 @@ class RoundController {
         return admin.open(actor, scope, new RoundAdmin.RoundInput(FormValues.id(form.regioId()).orElse(null), form.name(),
                         form.kind(), survey.length == 2 ? survey[0] : null, version, form.opens(), form.closes(),
                         FormValues.id(form.baselineRoundId()).orElse(null)), problems)
-                .<HttpResponse<?>>map(round -> HttpResponse.seeOther(URI.create("/rondes/" + round.id())))
-                .orElseGet(() -> HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(listPage(actor, scope, form, problems)));
+                .<HttpResponse<?>>map(round -> HttpResponse.seeOther(URI.create("/rondes/" + round.id() + RoundNotice.OPENED.query())))
+                .orElseGet(() -> HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(listPage(actor, scope, form, problems, null)));
     }
 
-    private ModelAndView<RoundsPage> listPage(CurrentAccount actor, TenantScope scope, RoundForm form, InvalidInput problems) {
+    @Get("/rondes/{id}/aanpassen")
+    @Produces(MediaType.TEXT_HTML)
+    @Secured({Role.Names.COORDINATOR, Role.Names.BEHEERDER})
+    ModelAndView<RoundEditPage> editForm(TenantScope scope, @PathVariable long id) {
+        Meetronde round = visible(scope, id);
+        return editPage(round, new RoundAdmin.Change(round.name(), round.opens().toString(), round.closes().toString()),
+                new InvalidInput());
+    }
+
+    @Post(value = "/rondes/{id}/aanpassen", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Secured({Role.Names.COORDINATOR, Role.Names.BEHEERDER})
+    HttpResponse<?> edit(CurrentAccount actor, TenantScope scope, @PathVariable long id, @Body RoundAdmin.Change form) {
+        InvalidInput problems = new InvalidInput();
+        return admin.change(actor, scope, id, form, problems)
+                .<HttpResponse<?>>map(round -> HttpResponse.seeOther(URI.create("/rondes/" + round.id() + RoundNotice.CHANGED.query())))
+                .orElseGet(() -> HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(editPage(visible(scope, id), form, problems)));
+    }
+
+    @Get("/rondes/{id}/verwijderen")
+    @Produces(MediaType.TEXT_HTML)
+    @Secured({Role.Names.COORDINATOR, Role.Names.BEHEERDER})
+    ModelAndView<RoundRemovePage> removeForm(TenantScope scope, @PathVariable long id) {
+        Meetronde round = visible(scope, id);
+        return new ModelAndView<>("scans/round-remove", RoundRemovePage.of(round, admin.whyNotRemovable(round).orElse(null)));
+    }
+
+    @Post(value = "/rondes/{id}/verwijderen", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Secured({Role.Names.COORDINATOR, Role.Names.BEHEERDER})
+    HttpResponse<?> remove(CurrentAccount actor, TenantScope scope, @PathVariable long id) {
+        admin.remove(actor, scope, id);
+        return HttpResponse.seeOther(URI.create("/rondes" + RoundNotice.REMOVED.query()));
+    }
+
+    private Meetronde visible(TenantScope scope, long id) {
+        return rounds.findVisible(scope, id).orElseThrow(() -> new NotFoundException("meetronde"));
+    }
+
+    private ModelAndView<RoundEditPage> editPage(Meetronde round, RoundAdmin.Change form, InvalidInput problems) {
+        return new ModelAndView<>("scans/round-edit", RoundEditPage.of(round, form, problems,
+                admin.whyNotRemovable(round).isEmpty(), LocalDate.now(clock)));
+    }
+
+    private ModelAndView<RoundsPage> listPage(CurrentAccount actor, TenantScope scope, RoundForm form, InvalidInput problems,
+                                              @Nullable String notice) {
         return new ModelAndView<>("scans/rounds", RoundsPage.of(actor, rounds.listVisible(scope), regios.listVisible(scope),
-                surveys.all(), form, problems));
+                surveys.all(), form, problems, notice));
     }
 }

@@ -6,6 +6,8 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 import nl.quickscan.tenancy.TenantScope;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,6 +31,40 @@ public interface RoundRepository extends GenericRepository<Meetronde, Long> {
     default Optional<Meetronde> findVisible(TenantScope scope, long id) {
         return findInScope(id, scope.regioFilter(), scope.gemeenteFilter());
     }
+
+    /** The round, its row locked until the transaction ends, so that changes and removal happen one at a time. */
+    default Optional<Meetronde> lockVisible(TenantScope scope, long id) {
+        return lockInScope(id, scope.regioFilter(), scope.gemeenteFilter());
+    }
+
+    /** Use {@link #lockVisible}; the filters are {@link TenantScope}'s encoding (0 = any). */
+    @Query("SELECT m.* FROM meetronde m WHERE m.id = :id AND" + SCOPE + "FOR UPDATE")
+    Optional<Meetronde> lockInScope(long id, long regioFilter, long gemeenteFilter);
+
+    @Query("SELECT COUNT(*) FROM meetronde WHERE regio_id = :regioId AND name = :name AND id <> :id")
+    long countNamedOtherThan(long regioId, String name, long id);
+
+    @Query("UPDATE meetronde SET name = :name, opens = :opens, closes = :closes WHERE id = :id")
+    int change(long id, String name, LocalDate opens, LocalDate closes);
+
+    /** When the first answer of the round was saved; empty when nobody has answered anything yet. */
+    @Query("""
+            SELECT c.changed_at FROM answer_change c JOIN scan s ON s.id = c.scan_id
+            WHERE s.round_id = :roundId ORDER BY c.changed_at LIMIT 1""")
+    Optional<Instant> firstAnswerAt(long roundId);
+
+    @Query("SELECT COUNT(*) FROM answer a JOIN scan s ON s.id = a.scan_id WHERE s.round_id = :roundId")
+    long countAnswers(long roundId);
+
+    /** The herhalingen compared with this round. */
+    @Query("SELECT m.name FROM meetronde m WHERE m.baseline_round_id = :roundId ORDER BY m.name")
+    List<String> namesOfHerhalingenOf(long roundId);
+
+    @Query("DELETE FROM scan WHERE round_id = :roundId")
+    int deleteScansOf(long roundId);
+
+    @Query("DELETE FROM meetronde WHERE id = :id")
+    int delete(long id);
 
     /** Use {@link #listVisible}; the filters are {@link TenantScope}'s encoding (0 = any). */
     @Query("SELECT m.* FROM meetronde m WHERE" + SCOPE + "ORDER BY m.opens DESC, m.name")

@@ -1,5 +1,6 @@
 package nl.quickscan.scans;
 
+import io.micronaut.core.annotation.Nullable;
 import nl.quickscan.errors.InvalidInput;
 import nl.quickscan.identity.CurrentAccount;
 import nl.quickscan.identity.Role;
@@ -10,14 +11,17 @@ import nl.quickscan.web.FormValues;
 import java.util.List;
 import java.util.Map;
 
-/** The rounds in scope, and the form to open one (with its problems after a refused attempt). */
-record RoundsPage(String title, List<Meetronde> rounds, RoundController.RoundForm form, Map<String, String> errors,
+/**
+ * The rounds in scope, and the form to open one (with its problems after a refused attempt); notice: the
+ * confirmation after a round was removed.
+ */
+record RoundsPage(String title, @Nullable String notice, List<Meetronde> rounds, RoundController.RoundForm form, Map<String, String> errors,
                   List<InvalidInput.Problem> errorSummary, boolean chooseRegio, List<FormValues.Option> regios,
                   List<FormValues.Option> surveys, List<FormValues.Option> baselines, boolean herhaling) {
 
     static RoundsPage of(CurrentAccount actor, List<Meetronde> rounds, List<Regio> regios, List<Survey> surveys,
-                         RoundController.RoundForm form, InvalidInput problems) {
-        return new RoundsPage("Meetrondes", rounds, form, problems.byField(), problems.summary(), actor.is(Role.BEHEERDER),
+                         RoundController.RoundForm form, InvalidInput problems, @Nullable String notice) {
+        return new RoundsPage("Meetrondes", notice, rounds, form, problems.byField(), problems.summary(), actor.is(Role.BEHEERDER),
                 regios.stream().map(r -> FormValues.option(r.id().toString(), r.name(), form.regioId())).toList(),
                 surveys.stream().map(s -> FormValues.option(s.id() + "@" + s.version(), s.title() + ", versie " + s.version(),
                         form.survey())).toList(),

@@ -12,8 +12,8 @@ import java.util.Optional;
  * new score = 4 × new mean − 3 × old mean). So such figures are shown only
  * <ul>
  *   <li>once the round has closed: after its closing date no scan can be submitted, reopened or changed
- *       ({@code ScanService}), and the dates of a round cannot be changed, so every later view shows the same
- *       figures and there is no second view to difference against;</li>
+ *       ({@code ScanService}), and a closed round keeps its dates ({@code RoundAdmin}), so every later view shows
+ *       the same figures and there is no second view to difference against;</li>
  *   <li>from {@value #MIN_SCANS} scores: no figure stands for one or two gemeenten (a median of three is one
  *       gemeente's score);</li>
  *   <li>rounded to whole {@value #BAND_TEXT} percent: a band, not a value to compute with.</li>

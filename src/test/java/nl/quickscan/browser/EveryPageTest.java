@@ -96,10 +96,20 @@ class EveryPageTest {
                 "/scans/" + baselineScan, "/scans/" + baselineScan + "/resultaten", "/bestaat-niet");
         advisers.run();
 
+        long unused = Rounds.open(app, coordinator);
+        long closed = Rounds.open(app, coordinator);
+        Rounds.close(app, closed);
         Tour coordinators = new Tour(app, "coordinator", problems);
         login(app, coordinator, TestApp.DEMO_PASSWORD);
-        coordinators.seed("/", "/rondes/" + nulmeting, "/rondes/" + herhaling, "/scans/" + baselineScan, "/benchmark");
+        coordinators.seed("/", "/rondes/" + nulmeting, "/rondes/" + herhaling, "/scans/" + baselineScan, "/benchmark",
+                "/rondes/" + unused + "/aanpassen", "/rondes/" + unused + "/verwijderen", "/rondes/" + nulmeting + "/verwijderen",
+                "/rondes/" + closed + "/aanpassen", "/rondes/" + unused + "?melding=aangepast", "/rondes?melding=verwijderd");
         coordinators.run();
+        driver.get(app.uri("/rondes/" + unused + "/aanpassen").toString());
+        driver.executeScript("document.getElementById('closes').value = '2020-01-01';");
+        driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
+        coordinators.check("coordinator-aanpassen-mislukt");
 
         Tour beheerder = new Tour(app, "beheerder", problems);
         login(app, "beheerder@quickscan.test", TestApp.DEMO_PASSWORD);

@@ -44,6 +44,29 @@ public final class Rounds {
         return herhaling(app, coordinatorEmail, baselineRoundId, 1);
     }
 
+    /**
+     * {@code days} pass for the round: its dates move that far back in the database, so that for it "today" is
+     * {@code days} later (on an app whose clock the test cannot move, such as the shared one on MariaDB).
+     */
+    @SuppressWarnings("unchecked")
+    public static void daysPass(TestApp app, long roundId, int days) {
+        TransactionOperations<Connection> tx = app.bean(TransactionOperations.class);
+        int updated = tx.executeWrite(status -> {
+            try (var select = status.getConnection().prepareStatement("SELECT opens, closes FROM meetronde WHERE id = ?");
+                 var update = status.getConnection().prepareStatement("UPDATE meetronde SET opens = ?, closes = ? WHERE id = ?")) {
+                select.setLong(1, roundId);
+                try (var row = select.executeQuery()) {
+                    row.next();
+                    update.setObject(1, row.getObject(1, LocalDate.class).minusDays(days));
+                    update.setObject(2, row.getObject(2, LocalDate.class).minusDays(days));
+                }
+                update.setLong(3, roundId);
+                return update.executeUpdate();
+            }
+        });
+        assertEquals(1, updated);
+    }
+
     /** The round's closing date passes: moved to yesterday in the database, as time would do. */
     @SuppressWarnings("unchecked")
     public static void close(TestApp app, long roundId) {

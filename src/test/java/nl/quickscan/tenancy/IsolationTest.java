@@ -75,6 +75,12 @@ class IsolationTest {
             entry("GET /rondes", "roundsOfAnotherRegioAreOutOfReach"),
             entry("POST /rondes", "roundsOfAnotherRegioAreOutOfReach"),
             entry("GET /rondes/{id}", "roundsOfAnotherRegioAreOutOfReach"),
+            entry("PUT /api/v1/rounds/{id}", "roundsOfAnotherRegioCannotBeChangedOrRemoved"),
+            entry("DELETE /api/v1/rounds/{id}", "roundsOfAnotherRegioCannotBeChangedOrRemoved"),
+            entry("GET /rondes/{id}/aanpassen", "roundsOfAnotherRegioCannotBeChangedOrRemoved"),
+            entry("POST /rondes/{id}/aanpassen", "roundsOfAnotherRegioCannotBeChangedOrRemoved"),
+            entry("GET /rondes/{id}/verwijderen", "roundsOfAnotherRegioCannotBeChangedOrRemoved"),
+            entry("POST /rondes/{id}/verwijderen", "roundsOfAnotherRegioCannotBeChangedOrRemoved"),
             entry("GET /api/v1/rounds/{id}/benchmark", "roundsOfAnotherRegioAreOutOfReach"),
             entry("GET /api/v1/rounds/{id}/development", "roundsOfAnotherRegioAreOutOfReach"),
             entry("GET /api/v1/rounds/{id}/benchmark.pdf", "roundsOfAnotherRegioAreOutOfReach"),
@@ -342,6 +348,46 @@ class IsolationTest {
         assertEquals(403, adviserPages.get("/rondes").status());
         assertEquals(403, adviserPages.get("/rondes/" + drentheRound).status());
         assertEquals(403, adviserPages.post("/rondes", "name", name).status());
+    }
+
+    @ParameterizedTest
+    @MethodSource(APPS)
+    void roundsOfAnotherRegioCannotBeChangedOrRemoved(TestApp app) {
+        Api drenthe = app.api().login(COORDINATOR_DRENTHE, TestApp.DEMO_PASSWORD);
+        Response created = drenthe.postJson("/api/v1/rounds", roundJson("Drenthe " + System.nanoTime(), null));
+        assertEquals(201, created.status(), created::toString);
+        long drentheRound = ((Number) created.json().get("id")).longValue();
+        Map<String, Object> before = created.json();
+        String change = "{\"name\": \"Overgenomen\", \"opens\": \"%s\", \"closes\": \"%s\"}"
+                .formatted(before.get("opens"), before.get("closes"));
+        String[] form = {"name", "Overgenomen", "opens", (String) before.get("opens"), "closes", (String) before.get("closes")};
+
+        Api groningen = app.api().login("coordinator.groningen@quickscan.test", TestApp.DEMO_PASSWORD);
+        Response foreignChange = groningen.send("PUT", "/api/v1/rounds/" + drentheRound, "application/json", change, Map.of());
+        assertEquals(404, foreignChange.status());
+        assertFalse(foreignChange.body().contains("Drenthe"), "nothing named from another regio");
+        assertEquals(404, groningen.send("DELETE", "/api/v1/rounds/" + drentheRound, "application/json", "", Map.of()).status());
+        Browser groningenPages = app.browser().login("coordinator.groningen@quickscan.test", TestApp.DEMO_PASSWORD);
+        assertEquals(404, groningenPages.get("/rondes/" + drentheRound + "/aanpassen").status());
+        assertEquals(404, groningenPages.post("/rondes/" + drentheRound + "/aanpassen", form).status());
+        assertEquals(404, groningenPages.get("/rondes/" + drentheRound + "/verwijderen").status());
+        assertEquals(404, groningenPages.post("/rondes/" + drentheRound + "/verwijderen").status());
+
+        Api adviser = app.api().login(ADVISEUR_ASSEN, TestApp.DEMO_PASSWORD);
+        assertEquals(403, adviser.send("PUT", "/api/v1/rounds/" + drentheRound, "application/json", change, Map.of()).status(),
+                "not even a round of the adviser's own regio");
+        assertEquals(403, adviser.send("DELETE", "/api/v1/rounds/" + drentheRound, "application/json", "", Map.of()).status());
+        Browser adviserPages = app.browser().login(ADVISEUR_ASSEN, TestApp.DEMO_PASSWORD);
+        assertEquals(403, adviserPages.get("/rondes/" + drentheRound + "/aanpassen").status());
+        assertEquals(403, adviserPages.post("/rondes/" + drentheRound + "/aanpassen", form).status());
+        assertEquals(403, adviserPages.get("/rondes/" + drentheRound + "/verwijderen").status());
+        assertEquals(403, adviserPages.post("/rondes/" + drentheRound + "/verwijderen").status());
+
+        Map<String, Object> after = drenthe.get("/api/v1/rounds").jsonList().stream()
+                .filter(r -> ((Number) r.get("id")).longValue() == drentheRound).findFirst().orElseThrow();
+        assertEquals(before, after, "unchanged and still there");
+        assertEquals(200, app.browser().login(COORDINATOR_DRENTHE, TestApp.DEMO_PASSWORD)
+                .get("/rondes/" + drentheRound + "/aanpassen").status(), "the regio's own coordinator");
     }
 
     @ParameterizedTest
