@@ -18,11 +18,20 @@ public final class Kengetallen {
     /** Per 10,000 inhabitants: the size the figures are normalised to. */
     static final double PER = 10_000;
 
+    /**
+     * The unit of a kengetal that counts inhabitants itself: divided by the inhabitants it would read 10,000 for
+     * every gemeente, so it has no figure per 10,000.
+     */
+    static final String INHABITANTS_UNIT = "inwoners";
+
     /** A gemeente whose scan is submitted; {@code inhabitants} is null while unknown. */
     public record Input(String cbsCode, String name, Integer inhabitants, Map<String, String> values) {
     }
 
-    /** {@code value} is null when not answered; {@code per10000} also when the inhabitants are unknown. */
+    /**
+     * {@code value} is null when not answered; {@code per10000} also when the inhabitants are unknown, and always for
+     * the kengetal that counts the inhabitants.
+     */
     public record GemeenteValue(String cbsCode, String name, Double value, Double per10000) {
     }
 
@@ -41,9 +50,10 @@ public final class Kengetallen {
     }
 
     private static Kengetal of(Survey.Question question, List<Input> submitted) {
+        boolean normalised = !INHABITANTS_UNIT.equals(question.unit());
         List<GemeenteValue> values = submitted.stream().map(input -> {
             BigDecimal value = question.number(input.values().get(question.key()));
-            Double per10000 = value == null || input.inhabitants() == null ? null
+            Double per10000 = value == null || input.inhabitants() == null || !normalised ? null
                     : value.doubleValue() * PER / input.inhabitants();
             return new GemeenteValue(input.cbsCode(), input.name(), value == null ? null : value.doubleValue(), per10000);
         }).toList();

@@ -91,6 +91,17 @@ class KengetallenTest {
         assertNull(none.medianPer10000());
     }
 
+    @Test
+    void theKengetalThatCountsTheInhabitantsHasNoFigurePerTenThousand() {
+        Survey survey = new Survey("test", 1, "Test", "", List.of(), List.of(), List.of(number("inwoners", "inwoners")));
+        Kengetallen.Kengetal inwoners = Kengetallen.of(survey, List.of(input("GM0001", 20_000, "inwoners", "20000"),
+                input("GM0002", 50_000, "inwoners", "49000"))).get(0);
+        assertEquals(Arrays.asList(20_000.0, 49_000.0), values(inwoners));
+        assertEquals(Arrays.asList(null, null), per10000(inwoners), "not 10,000 for every gemeente");
+        assertEquals(34_500.0, inwoners.median());
+        assertNull(inwoners.medianPer10000());
+    }
+
     private static Survey.Question number(String key, String unit) {
         return new Survey.Question(key, null, Survey.QuestionType.NUMBER, "Titel " + key, "", "", null, 1, false,
                 List.of(), unit, null);
