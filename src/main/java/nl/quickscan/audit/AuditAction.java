@@ -19,6 +19,8 @@ public enum AuditAction {
     GEMEENTE_CREATED("Gemeente aangemaakt", Group.ORGANISATIE),
     GEMEENTE_UPDATED("Gemeente gewijzigd", Group.ORGANISATIE),
     ROUND_OPENED("Meetronde geopend", Group.ORGANISATIE),
+    ROUND_CHANGED("Meetronde aangepast", Group.ORGANISATIE),
+    ROUND_REMOVED("Meetronde verwijderd", Group.ORGANISATIE),
     ANSWER_SAVED("Antwoord opgeslagen", Group.ANTWOORDEN),
     SCAN_SUBMITTED("Scan ingediend", Group.ANTWOORDEN),
     SCAN_REOPENED("Scan heropend", Group.ANTWOORDEN);

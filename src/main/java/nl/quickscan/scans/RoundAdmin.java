@@ -185,7 +185,7 @@ public class RoundAdmin {
             problems.add("name", NAME_TAKEN);
             return Optional.empty();
         }
-        auditLog.record(actor, "ROUND_CHANGED", "meetronde " + round.name(), String.join("; ", changes),
+        auditLog.record(actor, AuditAction.ROUND_CHANGED, "meetronde " + round.name(), String.join("; ", changes),
                 round.regioId(), null);
         return rounds.findVisible(scope, round.id());
     }
@@ -219,7 +219,7 @@ public class RoundAdmin {
             }
             throw new ConflictException(HAS_ANSWERS);
         }
-        auditLog.record(actor, "ROUND_REMOVED", "meetronde " + round.name(), round.kind().label() + ", "
+        auditLog.record(actor, AuditAction.ROUND_REMOVED, "meetronde " + round.name(), round.kind().label() + ", "
                 + DutchFormat.date(round.opens()) + " t/m " + DutchFormat.date(round.closes()) + ", zonder antwoorden",
                 round.regioId(), null);
     }
