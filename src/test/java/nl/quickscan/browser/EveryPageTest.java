@@ -160,7 +160,8 @@ class EveryPageTest {
                     ? new AuditEntry(null, start.plusSeconds(i), null, SyntheticData.BEHEERDER, "ACCOUNT_UPDATED",
                     "account " + adviser, "Rol Adviseur, gemeente " + gemeente.name() + ", actief", null, gemeente.id())
                     : new AuditEntry(null, start.plusSeconds(i), null, adviser, "ANSWER_SAVED", ("Scan " + i
-                    + ", vraag " + question.key() + ": " + question.text()).substring(0, AuditLog.SUBJECT_MAX - 50), "Versie 2: " + question.answerLabel("1")
+                    + ", vraag " + question.key() + ": " + question.text()).substring(0, Math.min(AuditLog.SUBJECT_MAX,
+                    16 + question.key().length() + question.text().length())), "Versie 2: " + question.answerLabel("1")
                     + " → " + question.answerLabel("2"), gemeente.regioId(), gemeente.id()));
         }
         return gemeenten.get(0).id();
