@@ -169,8 +169,9 @@ class EveryPageTest {
             log.save(i % 4 == 0
                     ? new AuditEntry(null, start.plusSeconds(i), null, SyntheticData.BEHEERDER, "ACCOUNT_UPDATED",
                     "account " + adviser, "Rol Adviseur, gemeente " + gemeente.name() + ", actief", null, gemeente.id())
-                    : new AuditEntry(null, start.plusSeconds(i), null, adviser, "ANSWER_SAVED", "Scan " + i
-                    + ", vraag " + question.key() + ": " + question.text(), "Versie 2: " + question.answerLabel("1")
+                    : new AuditEntry(null, start.plusSeconds(i), null, adviser, "ANSWER_SAVED", ("Scan " + i
+                    + ", vraag " + question.key() + ": " + question.text()).substring(0, Math.min(AuditLog.SUBJECT_MAX,
+                    16 + question.key().length() + question.text().length())), "Versie 2: " + question.answerLabel("1")
                     + " → " + question.answerLabel("2"), gemeente.regioId(), gemeente.id()));
         }
         return gemeenten.get(0).id();
