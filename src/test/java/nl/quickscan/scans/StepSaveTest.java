@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -68,7 +69,7 @@ class StepSaveTest {
         Map<String, String> expected = questions.stream().collect(Collectors.toMap(
                 q -> "Scan " + adviser.scanId() + ", vraag " + q.key() + ": " + q.text(),
                 q -> "Versie 1: " + Survey.NOT_ANSWERED + " → " + q.answerLabel("2")));
-        assertTrue(audit.stream().allMatch(e -> e.actorId() == adviser.account().id() && e.gemeenteId() != null
+        assertTrue(audit.stream().allMatch(e -> Objects.equals(e.actorId(), adviser.account().id()) && e.gemeenteId() != null
                 && expected.get(e.subject()) != null && expected.get(e.subject()).equals(e.details())), audit::toString);
         assertTrue(expected.values().stream().noneMatch(details -> details.endsWith("→ 2")), "a label, not the code");
         Document log = app.browser().login("beheerder@quickscan.test", TestApp.DEMO_PASSWORD)
