@@ -76,9 +76,19 @@ class AccountController {
                 .filter(row -> actor.is(Role.BEHEERDER) || row.role() == Role.ADVISEUR).toList()));
     }
 
+    /**
+     * The empty form; {@code rol} (a role's name, beheerder only) and {@code gemeente} (a CBS code) choose them in
+     * advance, as the round dashboard's "invite an adviser for this gemeente" does. A value that is not a role, or
+     * not a gemeente the actor may see, is ignored: the form then starts empty, as without it.
+     */
     @Get("/nieuw")
-    ModelAndView<FormPage> newForm(CurrentAccount actor, TenantScope scope) {
-        return formPage(actor, scope, new AccountForm("", "", Role.ADVISEUR.name(), "", "", "on"), new InvalidInput(),
+    ModelAndView<FormPage> newForm(CurrentAccount actor, TenantScope scope, @Nullable @QueryValue String rol,
+                                   @Nullable @QueryValue String gemeente) {
+        String role = actor.is(Role.BEHEERDER) && Arrays.stream(Role.values()).anyMatch(r -> r.name().equals(rol))
+                ? rol : Role.ADVISEUR.name();
+        String gemeenteId = gemeente == null || !gemeente.matches("GM\\d{4}") ? ""
+                : gemeenten.findVisibleByCbsCode(scope, gemeente).map(g -> Long.toString(g.id())).orElse("");
+        return formPage(actor, scope, new AccountForm("", "", role, gemeenteId, "", "on"), new InvalidInput(),
                 null, null, null);
     }
 

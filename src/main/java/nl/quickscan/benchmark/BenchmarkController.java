@@ -129,7 +129,7 @@ class BenchmarkController {
                                                @Nullable @QueryValue String melding) {
         BenchmarkService.RoundBenchmark benchmark = service.of(scope, id);
         return new ModelAndView<>("benchmark/round", RoundBenchmarkPage.of(benchmark, service.development(scope, benchmark),
-                sorteer, richting, LocalDate.now(clock), RoundNotice.textOf(melding)));
+                service.withActiveAdviser(scope), sorteer, richting, LocalDate.now(clock), RoundNotice.textOf(melding)));
     }
 
     @Get("/benchmark")

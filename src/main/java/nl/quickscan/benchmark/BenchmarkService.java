@@ -1,7 +1,10 @@
 package nl.quickscan.benchmark;
 
 import io.micronaut.core.annotation.Nullable;
+import nl.quickscan.accounts.AccountRepository;
+import nl.quickscan.accounts.AccountRow;
 import nl.quickscan.errors.NotFoundException;
+import nl.quickscan.identity.Role;
 import jakarta.inject.Singleton;
 import nl.quickscan.scans.AnswerRepository;
 import nl.quickscan.scans.Meetronde;
@@ -53,11 +56,14 @@ public class BenchmarkService {
     private final GemeenteRepository gemeenten;
     private final SurveyCatalog surveys;
     private final RegioRepository regios;
+    private final AccountRepository accounts;
     private final Clock clock;
 
     BenchmarkService(RoundRepository rounds, ScanRepository scans, AnswerRepository answers,
-                     GemeenteRepository gemeenten, SurveyCatalog surveys, RegioRepository regios, Clock clock) {
+                     GemeenteRepository gemeenten, SurveyCatalog surveys, RegioRepository regios,
+                     AccountRepository accounts, Clock clock) {
         this.clock = clock;
+        this.accounts = accounts;
         this.regios = regios;
         this.rounds = rounds;
         this.scans = scans;
@@ -163,6 +169,16 @@ public class BenchmarkService {
             return Optional.empty();
         }
         return Optional.of(Development.of(of(scope, baseline).result(), current.result(), 5));
+    }
+
+    /**
+     * The CBS codes of the gemeenten in the viewer's scope that have an active adviser (an account with an open
+     * invitation counts: it can log in once the link is used); a deactivated account does not count.
+     */
+    public Set<String> withActiveAdviser(TenantScope scope) {
+        return accounts.listVisible(scope).stream()
+                .filter(account -> account.role() == Role.ADVISEUR && account.active() && account.gemeenteCbsCode() != null)
+                .map(AccountRow::gemeenteCbsCode).collect(Collectors.toSet());
     }
 
     public RoundBenchmark of(TenantScope scope, long roundId) {

@@ -26,11 +26,12 @@ import java.util.stream.Stream;
  * @param errorSummary what needs the adviser's attention on this page, each linking to its question
  * @param showOpen     the open points are marked (the adviser came from the check page), also on the pages
  *                     "Opslaan en verder" and "Vorige" lead to
+ * @param readOnlyWhy  why the page only shows the answers of a scan that is not submitted (see {@link StartPage})
  */
 record PartPage(String title, ScanRow scan, String path, String heading, String stepLabel, String description,
                 Steps steps, Steps.Step here, List<Item> items, boolean editable, String previousHref,
                 String nextHref, @Nullable String notice, @Nullable String errorSummaryTitle,
-                List<SummaryItem> errorSummary, boolean showOpen) {
+                List<SummaryItem> errorSummary, boolean showOpen, @Nullable String readOnlyWhy) {
 
     /**
      * A question as the form shows it; {@code themeTitle} is set on the first question of a theme. {@code version}
@@ -140,7 +141,8 @@ record PartPage(String title, ScanRow scan, String path, String heading, String 
                 stepLabel, description, steps, here, items, editable,
                 PartNavigation.previous(survey, path).map(previous -> scanPath + "/deel/" + previous).orElse(scanPath),
                 PartNavigation.next(survey, path).map(next -> scanPath + "/deel/" + next).orElse(scanPath + "/controleren"),
-                saved ? "Uw antwoorden zijn opgeslagen." : null, summaryTitle, summary, showOpen);
+                saved ? "Uw antwoorden zijn opgeslagen." : null, summaryTitle, summary, showOpen,
+                StartPage.readOnlyWhy(account, view));
     }
 
     /** Who saved first and when; the page and the API say it alike. */

@@ -5,13 +5,14 @@ import io.micronaut.core.annotation.Nullable;
 import java.util.Arrays;
 
 /**
- * The confirmation a page shows after a change to a round: the change redirects to the page with
+ * The confirmation a page shows after a change to a round or one of its scans: the change redirects to the page with
  * {@code ?melding=<param>}, and the page shows the text.
  */
 public enum RoundNotice {
     OPENED("geopend", "Meetronde geopend; de gemeenten zien hem nu."),
     CHANGED("aangepast", "Meetronde aangepast."),
-    REMOVED("verwijderd", "Meetronde verwijderd.");
+    REMOVED("verwijderd", "Meetronde verwijderd."),
+    SCAN_REOPENED("heropend", "Scan heropend; de gemeente kan hem weer aanpassen.");
 
     private final String param;
     private final String text;

@@ -79,8 +79,10 @@ class ScanPages {
     }
 
     @Get("/{id}")
-    ModelAndView<StartPage> start(CurrentAccount account, TenantScope scope, @PathVariable long id) {
-        return new ModelAndView<>("scans/start", StartPage.of(account, service.view(scope, id), LocalDate.now(clock)));
+    ModelAndView<StartPage> start(CurrentAccount account, TenantScope scope, @PathVariable long id,
+                                  @Nullable @QueryValue String melding) {
+        return new ModelAndView<>("scans/start", StartPage.of(account, service.view(scope, id), LocalDate.now(clock),
+                RoundNotice.textOf(melding)));
     }
 
     /** Every answer with a link to change it, and the open points: the adviser submits from here. */
@@ -114,7 +116,7 @@ class ScanPages {
     @Secured({Role.Names.COORDINATOR, Role.Names.BEHEERDER})
     HttpResponse<?> reopen(CurrentAccount actor, TenantScope scope, @PathVariable long id, @Body ReopenForm form) {
         service.reopen(actor, scope, id, form.reason());
-        return HttpResponse.seeOther(URI.create("/scans/" + id));
+        return HttpResponse.seeOther(URI.create("/scans/" + id + RoundNotice.SCAN_REOPENED.query()));
     }
 
     /**

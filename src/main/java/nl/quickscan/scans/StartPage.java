@@ -19,16 +19,17 @@ import java.util.Comparator;
  * @param lastChange  the newest answer (who saved it, when), or null before the first
  * @param action      the one primary action, or null when there is nothing to do (read only)
  * @param readOnlyWhy why the page only shows the scan, or null when the adviser can answer
+ * @param notice      the confirmation after the coordinator reopened the scan, or null
  */
 record StartPage(String title, ScanRow scan, String introduction, String closing, Steps steps,
                  @Nullable AnswerRow lastChange, @Nullable Action action, boolean editable, boolean canReopen,
-                 @Nullable String readOnlyWhy) {
+                 @Nullable String readOnlyWhy, @Nullable String notice) {
 
     /** A link styled as the page's primary button. */
     record Action(String label, String href) {
     }
 
-    static StartPage of(CurrentAccount account, ScanService.ScanView view, LocalDate today) {
+    static StartPage of(CurrentAccount account, ScanService.ScanView view, LocalDate today, @Nullable String notice) {
         ScanRow scan = view.scan();
         String scanPath = "/scans/" + scan.id();
         Steps steps = Steps.of(view, null);
@@ -44,15 +45,25 @@ record StartPage(String title, ScanRow scan, String introduction, String closing
                 action = new Action("Controleer en dien in", scanPath + "/controleren");
             }
         }
-        String readOnlyWhy = null;
-        if (!editable && !scan.submitted()) {
-            readOnlyWhy = !scan.roundOpenOn(today) ? "De meetronde is gesloten: de antwoorden kunnen niet meer worden gewijzigd."
-                    : "U kunt deze scan alleen bekijken: de beleidsadviseurs van " + scan.gemeenteName() + " vullen hem in.";
-        }
         AnswerRow lastChange = view.answers().values().stream().max(Comparator.comparing(AnswerRow::updatedAt)).orElse(null);
         return new StartPage("Quickscan " + scan.gemeenteName(), scan, view.survey().introduction(),
                 closing(scan, today), steps, lastChange, action, editable,
-                scan.submitted() && !account.is(Role.ADVISEUR), readOnlyWhy);
+                scan.submitted() && !account.is(Role.ADVISEUR), readOnlyWhy(account, view), notice);
+    }
+
+    /**
+     * Why the account can only look at a scan that is not submitted (a submitted one says so itself): the round is
+     * closed, or the account is not one of the gemeente's advisers. Null when the account can answer, or it is submitted.
+     */
+    @Nullable
+    static String readOnlyWhy(CurrentAccount account, ScanService.ScanView view) {
+        ScanRow scan = view.scan();
+        if (scan.submitted() || view.editable() && account.is(Role.ADVISEUR)) {
+            return null;
+        }
+        return !view.editable() ? "De meetronde is gesloten: de antwoorden kunnen niet meer worden gewijzigd."
+                : "U bekijkt de scan van gemeente " + scan.gemeenteName() + "; alleen de beleidsadviseurs van de gemeente"
+                + " kunnen hem invullen.";
     }
 
     /** "Open tot en met 31 januari 2027 (nog 40 dagen)". */

@@ -79,13 +79,18 @@ class BenchmarkTest {
         Document page = coordinator.get("/rondes/" + roundId).html();
         Element statsRow = page.select("h2:contains(Regio per bouwsteen) + .table-region table tbody tr").first();
         assertEquals(List.of("4", "67%", "83%", "0%", "100%"), statsRow.select("td").eachText());
-        assertTrue(page.select("h2:contains(Nog niet ingediend) + ul").text().contains("Midden-Groningen"));
         Element hogelandRow = page.select(".benchmark-matrix tbody tr:has(th:contains(Het Hogeland))").first();
-        assertTrue(hogelandRow.select("td").first().text().startsWith("67%"));
-        assertTrue(hogelandRow.select("td").first().text().contains("Gevorderd"), "level as text, not only colour");
-        assertTrue(hogelandRow.select("td").first().hasClass("level--2"), "coloured by its place in the scale: Gevorderd is the third level");
+        assertEquals("Ingediend", hogelandRow.select("td").first().text(), "the status comes first, after the name");
+        assertTrue(hogelandRow.select("td").get(1).text().startsWith("67%"));
+        assertTrue(hogelandRow.select("td").get(1).text().contains("Gevorderd"), "level as text, not only colour");
+        assertTrue(hogelandRow.select("td").get(1).hasClass("level--2"), "coloured by its place in the scale: Gevorderd is the third level");
         Element busyRow = page.select(".benchmark-matrix tbody tr:has(th:contains(Midden-Groningen))").first();
-        assertEquals("Bezig (1%)", busyRow.select("td").last().text(), "1 of the 61 questions answered");
+        assertEquals("Bezig (1%)", busyRow.select("td").first().text(), "1 of the 61 questions answered");
+        // The regio's median is the matrix's last row, apart from the sorted gemeenten: 83% in total over 4 scans.
+        Element median = page.selectFirst(".benchmark-matrix tfoot tr");
+        assertEquals("Mediaan van de regio", median.selectFirst("th").text());
+        assertEquals("4 scans", median.select("td").first().text());
+        assertTrue(median.select("td").last().text().startsWith("83%"), median.text());
 
         Document byTotal = coordinator.get("/rondes/" + roundId + "?sorteer=totaal&richting=af").html();
         List<String> order = byTotal.select(".benchmark-matrix tbody th").eachText();

@@ -88,7 +88,7 @@ class RoundLifecycleTest {
         assertTrue(String.valueOf(late.json().get("message")).contains("gesloten"), late::toString);
         Browser adviserPages = app.browser().login(account.email(), Fixtures.PASSWORD);
         Document part = adviserPages.get("/scans/" + scanId + "/deel/visie").html();
-        assertTrue(part.text().contains("U kunt deze antwoorden alleen bekijken."), part.text());
+        assertTrue(part.text().contains("De meetronde is gesloten: de antwoorden kunnen niet meer worden gewijzigd."), part.text());
         assertFalse(part.select("fieldset.question").isEmpty());
         assertTrue(part.select("fieldset.question").stream().allMatch(f -> f.hasAttr("disabled")), "read-only");
     }
