@@ -107,7 +107,8 @@ record RoundBenchmarkPage(String title, Meetronde round, boolean open, RoundStat
 
     /**
      * Sorted by name; by status (niet gestart, bezig with the least progress first, ingediend; "af" the other way
-     * round); or by total or a bouwsteen, where gemeenten without a score always come last.
+     * round, and within a status by name either way, so that a gemeente is easy to find); or by total or a
+     * bouwsteen, where gemeenten without a score always come last.
      */
     private static Comparator<Benchmark.Entry> comparator(String key, boolean descending) {
         Comparator<Benchmark.Entry> byName = Comparator.comparing(Benchmark.Entry::name);
