@@ -1,7 +1,6 @@
 package nl.quickscan.benchmark;
 
 import nl.quickscan.accounts.Account;
-import nl.quickscan.identity.Role;
 import nl.quickscan.scans.Rounds;
 import nl.quickscan.support.Api;
 import nl.quickscan.support.Browser;
@@ -11,8 +10,6 @@ import nl.quickscan.support.Scans;
 import nl.quickscan.support.TestApp;
 import nl.quickscan.surveys.Survey;
 import nl.quickscan.surveys.SurveyCatalog;
-import nl.quickscan.tenancy.GemeenteRepository;
-import nl.quickscan.tenancy.RegioRepository;
 import nl.quickscan.text.DutchFormat;
 import nl.quickscan.time.Clocks;
 import org.jsoup.nodes.Document;
@@ -21,9 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -33,25 +28,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The round's dashboard in its states (future, fresh, some busy, some submitted, closed): where the round stands,
  * what to do next, the status column, and the matrix, statistics and downloads only once something is submitted.
- * Each test makes a regio of its own, with gemeenten named A, B, C… in order.
+ * Each test makes a regio of its own ({@link Fixtures#regio}).
  */
 class RoundDashboardTest {
 
     private static final String APPS = "nl.quickscan.support.TestApp#all";
     private static final String BEHEERDER = "beheerder@quickscan.test";
 
-    private record Regio(long id, List<String> codes, List<String> names, Account coordinator) {
-        Browser coordinatorPages(TestApp app) {
-            return app.browser().login(coordinator.email(), Fixtures.PASSWORD);
-        }
-    }
-
     @ParameterizedTest
     @MethodSource(APPS)
     void aFreshRoundSaysWhatIsThereWithoutAMatrixOfDashesOrDownloads(TestApp app) {
-        Regio regio = regio(app, 3);
+        Fixtures.Regio regio = Fixtures.regio(app, 3);
         LocalDate today = LocalDate.now(Clocks.ZONE);
-        long roundId = openRound(app, regio, today.minusDays(1), today.plusDays(12));
+        long roundId = regio.openRound(app, today.minusDays(1), today.plusDays(12));
         // fresh: nobody has started
         Document fresh = regio.coordinatorPages(app).get("/rondes/" + roundId).html();
         assertEquals("Nog 12 dagen open, tot en met " + DutchFormat.date(today.plusDays(12)) + ".",
@@ -82,8 +71,8 @@ class RoundDashboardTest {
     @ParameterizedTest
     @MethodSource(APPS)
     void onceAScanIsSubmittedTheMatrixTheStatisticsAndTheDownloadsAppear(TestApp app) {
-        Regio regio = regio(app, 4);
-        long roundId = openRound(app, regio, LocalDate.now(Clocks.ZONE).minusDays(1), LocalDate.now(Clocks.ZONE).plusDays(30));
+        Fixtures.Regio regio = Fixtures.regio(app, 4);
+        long roundId = regio.openRound(app, LocalDate.now(Clocks.ZONE).minusDays(1), LocalDate.now(Clocks.ZONE).plusDays(30));
         Survey survey = survey(app);
         // A and C submitted (100 % and 33 %), B busy, D not started.
         Scans.submitAll(app, survey, roundId, regio.codes().get(0), "3");
@@ -130,15 +119,15 @@ class RoundDashboardTest {
     @ParameterizedTest
     @MethodSource(APPS)
     void aFutureRoundSaysWhenItOpensAndAClosedOneSinceWhenItIsClosed(TestApp app) {
-        Regio regio = regio(app, 2);
+        Fixtures.Regio regio = Fixtures.regio(app, 2);
         LocalDate today = LocalDate.now(Clocks.ZONE);
-        long future = openRound(app, regio, today.plusDays(5), today.plusDays(30));
+        long future = regio.openRound(app, today.plusDays(5), today.plusDays(30));
         Document page = regio.coordinatorPages(app).get("/rondes/" + future).html();
         assertEquals("Opent op " + DutchFormat.date(today.plusDays(5)) + " (over 5 dagen) en is dan open tot en met "
                 + DutchFormat.date(today.plusDays(30)) + ".", page.selectFirst(".round-state__when").text());
         assertTrue(page.select("a[href*=/benchmark.]").isEmpty());
 
-        long closed = openRound(app, regio, LocalDate.now(Clocks.ZONE).minusDays(1), LocalDate.now(Clocks.ZONE).plusDays(30));
+        long closed = regio.openRound(app, LocalDate.now(Clocks.ZONE).minusDays(1), LocalDate.now(Clocks.ZONE).plusDays(30));
         Scans.submitAll(app, survey(app), closed, regio.codes().get(0), "2");
         Rounds.close(app, closed);
         Document closedPage = regio.coordinatorPages(app).get("/rondes/" + closed).html();
@@ -151,8 +140,8 @@ class RoundDashboardTest {
     @ParameterizedTest
     @MethodSource(APPS)
     void gemeentenWithoutAnActiveAdviserAreNamedWithALinkToInviteOne(TestApp app) {
-        Regio regio = regio(app, 3);
-        long roundId = openRound(app, regio, LocalDate.now(Clocks.ZONE).minusDays(1), LocalDate.now(Clocks.ZONE).plusDays(30));
+        Fixtures.Regio regio = Fixtures.regio(app, 3);
+        long roundId = regio.openRound(app, LocalDate.now(Clocks.ZONE).minusDays(1), LocalDate.now(Clocks.ZONE).plusDays(30));
         Fixtures.adviseur(app, regio.codes().get(0));
         // B's only adviser is deactivated by the coordinator: B has none.
         Account deactivated = Fixtures.adviseur(app, regio.codes().get(1));
@@ -185,7 +174,7 @@ class RoundDashboardTest {
     @ParameterizedTest
     @MethodSource(APPS)
     void theInviteFormPreselectsOnlyWhatTheActorMaySee(TestApp app) {
-        Regio regio = regio(app, 1);
+        Fixtures.Regio regio = Fixtures.regio(app, 1);
         Browser coordinator = regio.coordinatorPages(app);
         // Another regio's gemeente (Assen, Drenthe) is ignored: nothing chosen, and it is not on the page.
         Document other = coordinator.get("/accounts/nieuw?rol=ADVISEUR&gemeente=GM0106").html();
@@ -214,8 +203,8 @@ class RoundDashboardTest {
     @ParameterizedTest
     @MethodSource(APPS)
     void reopeningAScanIsConfirmedAndTheCoordinatorIsToldWhyAScanIsReadOnly(TestApp app) {
-        Regio regio = regio(app, 2);
-        long roundId = openRound(app, regio, LocalDate.now(Clocks.ZONE).minusDays(1), LocalDate.now(Clocks.ZONE).plusDays(30));
+        Fixtures.Regio regio = Fixtures.regio(app, 2);
+        long roundId = regio.openRound(app, LocalDate.now(Clocks.ZONE).minusDays(1), LocalDate.now(Clocks.ZONE).plusDays(30));
         Survey survey = survey(app);
         long submitted = Scans.submitAll(app, survey, roundId, regio.codes().get(0), "2");
         Api busy = app.api().login(Fixtures.adviseur(app, regio.codes().get(1)).email(), Fixtures.PASSWORD);
@@ -238,40 +227,7 @@ class RoundDashboardTest {
                 .get("/scans/" + busyScan).html().text().contains("U bekijkt de scan"), "the adviser fills it in");
     }
 
-    private static long openRound(TestApp app, Regio regio, LocalDate opens, LocalDate closes) {
-        Response created = app.api().login(regio.coordinator().email(), Fixtures.PASSWORD).postJson("/api/v1/rounds", """
-                {"name": "Nulmeting %s", "kind": "NULMETING", "surveyId": "quickscan-seksueel-geweld",
-                 "surveyVersion": 1, "opens": "%s", "closes": "%s"}""".formatted(System.nanoTime(), opens, closes));
-        assertEquals(201, created.status(), created::toString);
-        return ((Number) created.json().get("id")).longValue();
-    }
-
     private static Survey survey(TestApp app) {
         return app.bean(SurveyCatalog.class).find("quickscan-seksueel-geweld", 1).orElseThrow();
-    }
-
-    /** A regio of this test's own with {@code size} gemeenten made on the beheerder's form, and its coordinator. */
-    private static Regio regio(TestApp app, int size) {
-        Browser beheerder = app.browser().login(BEHEERDER, TestApp.DEMO_PASSWORD);
-        String name = "Regio dashboard " + System.nanoTime();
-        assertEquals(303, beheerder.post("/beheer/regios", "name", name).status());
-        long regioId = app.bean(RegioRepository.class).findByName(name).orElseThrow().id();
-        List<String> codes = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        GemeenteRepository gemeenten = app.bean(GemeenteRepository.class);
-        while (codes.size() < size) {
-            // GM8000 to GM8999: the demo uses real codes, the synthetic data GM9000 and up, KengetallenApiTest GM7xxx.
-            String code = "GM8" + (100 + ThreadLocalRandom.current().nextInt(900));
-            if (codes.contains(code) || gemeenten.findByCbsCode(code).isPresent()) {
-                continue;
-            }
-            String gemeente = "Gemeente " + (char) ('A' + codes.size()) + " " + code;
-            Response created = beheerder.post("/beheer/gemeenten", "cbsCode", code, "name", gemeente,
-                    "regio", String.valueOf(regioId), "inhabitants", "", "inhabitantsYear", "");
-            assertEquals(303, created.status(), created::toString);
-            codes.add(code);
-            names.add(gemeente);
-        }
-        return new Regio(regioId, codes, names, Fixtures.create(app, Role.COORDINATOR, null, regioId));
     }
 }
