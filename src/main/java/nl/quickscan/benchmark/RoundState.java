@@ -86,9 +86,9 @@ public record RoundState(Phase phase, String when, int gemeenten, int submitted,
         if (submitted == all) {
             return all == 1 ? "De gemeente heeft ingediend." : "Alle " + all + " gemeenten hebben ingediend.";
         }
-        String busy = inProgress + " van " + all + (inProgress == 1 ? " is" : " zijn") + " bezig";
         if (submitted == 0) {
-            return "Nog geen gemeente heeft ingediend. " + (inProgress == 0 ? "Er is ook nog geen gemeente begonnen." : busy + ".");
+            return "Nog geen gemeente heeft ingediend. " + (inProgress == 0 ? "Er is ook nog geen gemeente begonnen."
+                    : inProgress + " van " + all + (inProgress == 1 ? " is" : " zijn") + " bezig.");
         }
         return submitted + " van " + all + " gemeenten " + (submitted == 1 ? "heeft" : "hebben") + " ingediend; "
                 + inProgress + (inProgress == 1 ? " is" : " zijn") + " bezig en " + notStarted
