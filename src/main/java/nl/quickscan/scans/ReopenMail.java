@@ -1,0 +1,44 @@
+package nl.quickscan.scans;
+
+import io.micronaut.transaction.annotation.TransactionalEventListener;
+import jakarta.inject.Singleton;
+import nl.quickscan.mail.MailSender;
+import nl.quickscan.tenancy.TenantScope;
+import nl.quickscan.web.BaseUrl;
+
+import java.util.List;
+
+/**
+ * Tells the advisers of a gemeente by e-mail that a coordinator reopened its scan, with the reason. Sent once the
+ * reopening is committed, so that a slow mail server holds no lock and a refused reopening mails nobody; without a
+ * mail server nothing is sent and the reopening stands.
+ */
+@Singleton
+class ReopenMail {
+
+    /** A scan reopened by {@code reopenedBy}, for the reason given: published inside the reopening's transaction. */
+    record Reopened(ScanRow scan, String reopenedBy, String reason) {
+    }
+
+    private final ReminderRepository recipients;
+    private final MailSender mail;
+    private final BaseUrl baseUrl;
+
+    ReopenMail(ReminderRepository recipients, MailSender mail, BaseUrl baseUrl) {
+        this.recipients = recipients;
+        this.mail = mail;
+        this.baseUrl = baseUrl;
+    }
+
+    @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
+    void send(Reopened reopened) {
+        if (!mail.configured()) {
+            return;
+        }
+        ScanMails.Message message = ScanMails.reopened(reopened.scan(), reopened.reopenedBy(), reopened.reason(),
+                baseUrl.link("/scans/" + reopened.scan().id()));
+        List<MailSender.Mail> mails = recipients.advisersOf(TenantScope.platform(), reopened.scan().gemeenteId()).stream()
+                .map(adviser -> message.to(adviser.email())).toList();
+        mail.sendAll(mails);
+    }
+}
