@@ -195,6 +195,8 @@ class ReminderTest {
         String page = s.coordinatorPages().get("/rondes/" + s.roundId() + "/herinneren").html().text();
         assertTrue(page.contains("door " + s.coordinatorName() + ", aan 3 adviseurs van 2 gemeenten"), page);
         assertEquals(1, auditCount(app, s.roundName()));
+        assertEquals(204, s.coordinatorApi().send("DELETE", "/api/v1/rounds/" + s.roundId(), "application/json", "", Map.of())
+                .status(), "a round nobody answered in can be removed, with its reminders");
     }
 
     @ParameterizedTest
@@ -320,6 +322,82 @@ class ReminderTest {
         assertTrue(body.contains(BASE_URL + "/scans/" + s.submittedScanId()), body);
         Thread.sleep(300);
         assertEquals(1, mailsTo(s.everyone(), 1).size());
+    }
+
+    /** Without SMTP (the shared apps): the page says so and offers no button; the API answers 409; nothing is logged. */
+    @ParameterizedTest
+    @MethodSource("nl.quickscan.support.TestApp#all")
+    void withoutAMailServerNoReminderIsSent(TestApp app) {
+        Setting s = setting(app);
+        Response page = s.coordinatorPages().get("/rondes/" + s.roundId() + "/herinneren");
+        assertEquals(200, page.status());
+        assertTrue(page.html().select(".utrecht-alert").text().contains("Er is geen e-mailserver ingesteld."), page::toString);
+        assertTrue(page.html().select("button:contains(Herinnering versturen)").isEmpty(), "no button");
+        assertTrue(page.html().text().contains("3 adviseurs van 2 gemeenten"), "the preview is still shown");
+        Response api = s.coordinatorApi().postJson("/api/v1/rounds/" + s.roundId() + "/reminders", "");
+        assertEquals(409, api.status());
+        assertTrue(api.body().contains("Er is geen e-mailserver ingesteld."), api::toString);
+        Response posted = s.coordinatorPages().post("/rondes/" + s.roundId() + "/herinneren");
+        assertEquals(409, posted.status());
+        assertEquals(0, countReminders(s));
+        assertEquals(0, auditCount(app, s.roundName()));
+
+        String reason = "Graag de kengetallen nog invullen";
+        assertEquals(200, s.coordinatorApi().postJson("/api/v1/scans/" + s.submittedScanId() + "/reopen",
+                "{\"reason\": \"" + reason + "\"}").status(), "reopening works without a mail server");
+    }
+
+    /** A closed or not yet open round sends nothing, on the app with SMTP too; 409 with a Dutch message. */
+    @ParameterizedTest
+    @MethodSource(APPS)
+    void aClosedOrNotYetOpenRoundRemindsNobody(TestApp app) throws Exception {
+        Setting s = setting(app);
+        MovableClock clock = app.bean(MovableClock.class);
+        clock.move(Duration.ofDays(-2));
+        Response early = s.coordinatorApi().postJson("/api/v1/rounds/" + s.roundId() + "/reminders", "");
+        assertEquals(409, early.status());
+        assertTrue(early.body().contains("Deze meetronde is nog niet open."), early::toString);
+        clock.move(Duration.ofDays(14));
+        Response late = s.coordinatorApi().postJson("/api/v1/rounds/" + s.roundId() + "/reminders", "");
+        assertEquals(409, late.status());
+        assertTrue(late.body().contains("Deze meetronde is gesloten."), late::toString);
+        Response page = s.coordinatorPages().get("/rondes/" + s.roundId() + "/herinneren");
+        assertTrue(page.html().select("button:contains(Herinnering versturen)").isEmpty());
+        assertTrue(s.coordinatorPages().get("/rondes/" + s.roundId()).html()
+                .select("a[href=/rondes/" + s.roundId() + "/herinneren]").isEmpty(), "no link on a closed round's page");
+        Thread.sleep(300);
+        assertEquals(0, mailsTo(s.everyone(), 0).size());
+    }
+
+    /** The number of days is 1 to 30 or empty; anything else is refused with a Dutch message and changes nothing. */
+    @ParameterizedTest
+    @MethodSource("nl.quickscan.support.TestApp#all")
+    void theDaysBeforeClosingAreBounded(TestApp app) {
+        Setting s = setting(app);
+        Api api = s.coordinatorApi();
+        String path = "/api/v1/rounds/" + s.roundId();
+        String json = "{\"name\": \"%s\", \"opens\": \"%s\", \"closes\": \"%s\", \"reminderDaysBefore\": %s}";
+        String opens = s.closes().minusDays(11).toString();
+        for (String refused : List.of("0", "31", "-1")) {
+            Response answer = api.send("PUT", path, "application/json", json.formatted(s.roundName(), opens, s.closes(), refused), Map.of());
+            assertEquals(422, answer.status(), refused);
+            assertTrue(answer.body().contains("Vul een aantal dagen in van 1 tot en met 30"), answer::toString);
+        }
+        assertEquals(30, ((Number) api.send("PUT", path, "application/json", json.formatted(s.roundName(), opens, s.closes(), "30"),
+                Map.of()).json().get("reminderDaysBefore")).intValue());
+        Response off = api.send("PUT", path, "application/json", json.formatted(s.roundName(), opens, s.closes(), "null"), Map.of());
+        assertEquals(200, off.status());
+        assertEquals(null, off.json().get("reminderDaysBefore"), "null switches it off");
+
+        Browser pages = s.coordinatorPages();
+        Response form = pages.post(path.replace("/api/v1/rounds/", "/rondes/") + "/aanpassen", "name", s.roundName(),
+                "opens", opens, "closes", s.closes().toString(), "reminderDaysBefore", "drie");
+        assertEquals(422, form.status());
+        assertTrue(form.html().select("#reminderDaysBefore-error").text().contains("Vul een aantal dagen in"), form::toString);
+        Response saved = pages.post("/rondes/" + s.roundId() + "/aanpassen", "name", s.roundName(),
+                "opens", opens, "closes", s.closes().toString(), "reminderDaysBefore", "5");
+        assertEquals(303, saved.status());
+        assertEquals("5", pages.get("/rondes/" + s.roundId() + "/aanpassen").html().selectFirst("#reminderDaysBefore").val());
     }
 
     private static int remindedBy(RoundReminders reminders, Setting s) {
