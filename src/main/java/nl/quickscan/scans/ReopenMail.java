@@ -6,7 +6,8 @@ import nl.quickscan.mail.MailSender;
 import nl.quickscan.tenancy.TenantScope;
 import nl.quickscan.web.BaseUrl;
 
-import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Tells the advisers of a gemeente by e-mail that a coordinator reopened its scan, with the reason. Sent once the
@@ -15,6 +16,8 @@ import java.util.List;
  */
 @Singleton
 class ReopenMail {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReopenMail.class);
 
     /** A scan reopened by {@code reopenedBy}, for the reason given: published inside the reopening's transaction. */
     record Reopened(ScanRow scan, String reopenedBy, String reason) {
@@ -37,8 +40,12 @@ class ReopenMail {
         }
         ScanMails.Message message = ScanMails.reopened(reopened.scan(), reopened.reopenedBy(), reopened.reason(),
                 baseUrl.link("/scans/" + reopened.scan().id()));
-        List<MailSender.Mail> mails = recipients.advisersOf(TenantScope.platform(), reopened.scan().gemeenteId()).stream()
-                .map(adviser -> message.to(adviser.email())).toList();
-        mail.sendAll(mails);
+        try {
+            mail.sendAll(recipients.advisersOf(TenantScope.platform(), reopened.scan().gemeenteId()).stream()
+                    .map(adviser -> message.to(adviser.email())).toList());
+        } catch (RuntimeException e) {
+            // The reopening is committed; a failing e-mail must not turn its answer into an error.
+            LOG.warn("The e-mail about reopened scan {} was not sent: {}", reopened.scan().id(), e.getMessage());
+        }
     }
 }
