@@ -53,9 +53,9 @@ public class RoundReminders {
 
     /**
      * What a reminder of the round would be now: the e-mail, the gemeenten that would get it and those that cannot,
-     * the earlier reminders, and why it cannot be sent now (null: it can).
+     * the earlier reminders, and why it cannot be sent now (null: it can); {@code open}: the round is open today.
      */
-    public record Preview(Meetronde round, ScanMails.Message message, List<Gemeente> reminded,
+    public record Preview(Meetronde round, boolean open, ScanMails.Message message, List<Gemeente> reminded,
                           List<Gemeente> withoutAdviser, List<ReminderRepository.Sent> earlier,
                           @Nullable String refusal) {
         public int recipients() {
@@ -97,7 +97,7 @@ public class RoundReminders {
         String refusal = refusal(round, gemeenten, reminded)
                 .or(() -> earlier.stream().findFirst().filter(last -> justSent(last.sentAt())).map(RoundReminders::justSentText))
                 .orElse(null);
-        return new Preview(round, message(round), reminded, gemeenten.stream().filter(g -> g.recipients() == 0).toList(),
+        return new Preview(round, round.openOn(LocalDate.now(clock)), message(round), reminded, gemeenten.stream().filter(g -> g.recipients() == 0).toList(),
                 earlier, refusal);
     }
 

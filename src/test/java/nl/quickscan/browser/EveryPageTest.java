@@ -147,8 +147,14 @@ class EveryPageTest {
             login(app, coordinatorEmail, SyntheticData.PASSWORD);
             Response rounds = app.api().login(coordinatorEmail, SyntheticData.PASSWORD).get("/api/v1/rounds");
             rounds.jsonList().forEach(round -> coordinator.seed("/rondes/" + round.get("id"), "/rondes/" + round.get("id") + "/herinneren"));
+            Response fresh = app.api().login(coordinatorEmail, SyntheticData.PASSWORD).postJson("/api/v1/rounds", """
+                    {"name": "Herinneringsronde", "kind": "NULMETING", "surveyId": "quickscan-seksueel-geweld",
+                     "surveyVersion": 1, "opens": "%s", "closes": "%s"}""".formatted(LocalDate.now().minusDays(1),
+                    LocalDate.now().plusDays(20)));
+            coordinator.seed("/rondes/" + fresh.json().get("id") + "/herinneren"); // a whole regio not yet submitted
             coordinator.visitSeeds();
-            assertEquals(11, beheerder.visited() + coordinator.visited(), "a nulmeting and a herhaling of the regio, with their reminders");
+            assertEquals(12, beheerder.visited() + coordinator.visited(),
+                    "a nulmeting and a herhaling of the regio, with their reminders, and a new round's reminder");
             assertTrue(problems.isEmpty(), () -> problems.size() + " problems:\n" + String.join("\n", problems));
         } finally {
             app.stop();
