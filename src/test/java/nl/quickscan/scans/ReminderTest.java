@@ -59,7 +59,8 @@ class ReminderTest {
 
     private static final String APPS = "nl.quickscan.scans.ReminderTest#apps";
     private static final String BASE_URL = "https://quickscan.herinnering.test";
-    private static final AtomicInteger CBS = new AtomicInteger(9100);
+    // Codes no real or synthetic gemeente has (those are GM and four digits).
+    private static final AtomicInteger CBS = new AtomicInteger(1000);
 
     private static GreenMail smtp;
     private static final List<TestApp> APPS_WITH_SMTP = new ArrayList<>();
@@ -131,7 +132,7 @@ class ReminderTest {
         Map<String, Gemeente> gemeenten = new HashMap<>();
         Map<String, List<String>> advisers = new HashMap<>();
         for (String letter : List.of("A", "B", "C", "D", "E")) {
-            Gemeente gemeente = app.bean(GemeenteRepository.class).save(new Gemeente(null, "GM" + CBS.getAndIncrement(),
+            Gemeente gemeente = app.bean(GemeenteRepository.class).save(new Gemeente(null, "HR" + CBS.getAndIncrement(),
                     "Herinner " + letter + " " + nano, letter.equals("E") ? otherRegioId : regioId, Instant.now(), null, null));
             gemeenten.put(letter, gemeente);
             int count = switch (letter) {
