@@ -197,7 +197,7 @@ public class RoundAdmin {
     }
 
     private static String reminderLabel(@Nullable Integer days) {
-        return days == null ? "uit" : days + (days == 1 ? " dag" : " dagen") + " voor sluiting";
+        return days == null ? "uit" : ScanMails.daysBeforeClosing(days);
     }
 
     /** The number of days before closing to remind: empty for none, else a whole number from 1 to 30. */

@@ -97,8 +97,8 @@ public class RoundReminders {
         String refusal = refusal(round, gemeenten, reminded)
                 .or(() -> earlier.stream().findFirst().filter(last -> justSent(last.sentAt())).map(RoundReminders::justSentText))
                 .orElse(null);
-        return new Preview(round, round.openOn(LocalDate.now(clock)), message(round), reminded, gemeenten.stream().filter(g -> g.recipients() == 0).toList(),
-                earlier, refusal);
+        return new Preview(round, round.openOn(LocalDate.now(clock)), message(round), reminded,
+                gemeenten.stream().filter(g -> g.recipients() == 0).toList(), earlier, refusal);
     }
 
     /**
@@ -144,8 +144,8 @@ public class RoundReminders {
                 continue;
             }
             try {
-                deliver(null, round, recipients, gemeenten, now, "automatisch, " + round.reminderDaysBefore()
-                        + " dagen voor sluiting");
+                deliver(null, round, recipients, gemeenten, now, "automatisch, "
+                        + ScanMails.daysBeforeClosing(round.reminderDaysBefore()));
                 reminded++;
             } catch (ConflictException e) {
                 LOG.warn("The automatic reminder of round {} was not sent: {}", round.id(), e.getMessage());
@@ -210,7 +210,7 @@ public class RoundReminders {
 
     private static String justSentText(ReminderRepository.Sent last) {
         return "Er is zojuist al een herinnering verstuurd (" + DutchFormat.dateTime(last.sentAt()) + "). Er is niet nog een "
-                + "verstuurd. Een nieuwe herinnering kan " + INTERVAL.toMinutes() + " minuten na de vorige.";
+                + "verstuurd. Een nieuwe herinnering kan " + DutchFormat.duration(INTERVAL) + " na de vorige.";
     }
 
     /** The gemeenten with their number of advisers, in natural order of name. */

@@ -3,6 +3,8 @@ package nl.quickscan.scans;
 import nl.quickscan.mail.MailSender;
 import nl.quickscan.text.DutchFormat;
 
+import java.time.Duration;
+
 /**
  * The texts of the e-mails about rounds and scans, in plain Dutch, defined once: the reminder the advisers of a
  * gemeente that has not submitted get (its preview on the page is the same text), and the message that a
@@ -62,6 +64,11 @@ public final class ScanMails {
     /** "1 adviseur", "14 adviseurs". */
     static String recipients(int advisers) {
         return advisers + (advisers == 1 ? " adviseur" : " adviseurs");
+    }
+
+    /** "3 dagen voor sluiting": when a round reminds by itself. */
+    static String daysBeforeClosing(int days) {
+        return DutchFormat.duration(Duration.ofDays(days)) + " voor sluiting";
     }
 
     /** "1 gemeente", "6 gemeenten". */
