@@ -13,6 +13,7 @@ import nl.quickscan.tenancy.GemeenteRow;
 import nl.quickscan.tenancy.Regio;
 import nl.quickscan.tenancy.RegioRepository;
 import nl.quickscan.tenancy.TenantScope;
+import nl.quickscan.mail.MailSender;
 import nl.quickscan.web.BaseUrl;
 import nl.quickscan.web.FormValues;
 import nl.quickscan.errors.InvalidInput;
@@ -155,17 +156,17 @@ public class AccountAdmin {
             return ResetOutcome.MAIL_NOT_CONFIGURED;
         }
         String token = invitations.issue(current.id(), actor, Purpose.PASSWORD_RESET);
-        InvitationMailer.Outcome mailed = mailer.send(Purpose.PASSWORD_RESET, current.email(), current.displayName(),
+        MailSender.Outcome mailed = mailer.send(Purpose.PASSWORD_RESET, current.email(), current.displayName(),
                 baseUrl.link(Purpose.PASSWORD_RESET.path() + token));
-        if (mailed != InvitationMailer.Outcome.SENT) {
+        if (mailed != MailSender.Outcome.SENT) {
             invitations.withdraw(token);
         }
-        auditLog.record(actor, AuditAction.PASSWORD_RESET_REQUESTED, "account " + current.email(), mailed == InvitationMailer.Outcome.SENT
+        auditLog.record(actor, AuditAction.PASSWORD_RESET_REQUESTED, "account " + current.email(), mailed == MailSender.Outcome.SENT
                         ? "Link voor een nieuw wachtwoord gemaild naar het eigen adres van het account, "
                         + Purpose.PASSWORD_RESET.validityText() + " geldig; eerdere links vervallen"
                         : "E-mail met de link voor een nieuw wachtwoord kon niet worden verstuurd; link ingetrokken",
                 account.regioId(), current.gemeenteId());
-        return mailed == InvitationMailer.Outcome.SENT ? ResetOutcome.SENT : ResetOutcome.MAIL_FAILED;
+        return mailed == MailSender.Outcome.SENT ? ResetOutcome.SENT : ResetOutcome.MAIL_FAILED;
     }
 
     /** Where an account belongs: its role with the gemeente or regio that role needs. */

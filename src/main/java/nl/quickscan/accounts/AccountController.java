@@ -22,6 +22,7 @@ import nl.quickscan.accounts.Invitation.Purpose;
 import nl.quickscan.tenancy.GemeenteRepository;
 import nl.quickscan.tenancy.RegioRepository;
 import nl.quickscan.tenancy.TenantScope;
+import nl.quickscan.mail.MailSender;
 import nl.quickscan.web.BaseUrl;
 import nl.quickscan.web.FormValues;
 import nl.quickscan.web.FormValues.Option;
@@ -50,7 +51,7 @@ class AccountController {
     }
 
     record InvitedPage(String title, String email, String displayName, String link, String invitationValidity,
-                       InvitationMailer.Outcome mail) {
+                       MailSender.Outcome mail) {
     }
 
     private final AccountRepository accounts;
@@ -179,7 +180,7 @@ class AccountController {
     /** The page with the new link, after sending it by e-mail where SMTP is configured. */
     private ModelAndView<InvitedPage> invited(String title, String email, String name, String token) {
         String link = baseUrl.link(Purpose.INVITATION.path() + token);
-        InvitationMailer.Outcome mail = mailer.send(Purpose.INVITATION, email, name, link);
+        MailSender.Outcome mail = mailer.send(Purpose.INVITATION, email, name, link);
         return new ModelAndView<>("accounts/invited",
                 new InvitedPage(title, email, name, link, Purpose.INVITATION.validityText(), mail));
     }

@@ -21,6 +21,7 @@ public enum AuditAction {
     ROUND_OPENED("Meetronde geopend", Group.ORGANISATIE),
     ROUND_CHANGED("Meetronde aangepast", Group.ORGANISATIE),
     ROUND_REMOVED("Meetronde verwijderd", Group.ORGANISATIE),
+    ROUND_REMINDER_SENT("Herinnering verstuurd", Group.ORGANISATIE),
     ANSWER_SAVED("Antwoord opgeslagen", Group.ANTWOORDEN),
     SCAN_SUBMITTED("Scan ingediend", Group.ANTWOORDEN),
     SCAN_REOPENED("Scan heropend", Group.ANTWOORDEN);

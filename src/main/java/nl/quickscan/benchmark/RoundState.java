@@ -56,6 +56,11 @@ public record RoundState(Phase phase, String when, int gemeenten, int submitted,
         return submitted > 0;
     }
 
+    /** Some gemeente has not submitted yet: there is someone to remind. */
+    public boolean anyOutstanding() {
+        return submitted < gemeenten;
+    }
+
     /**
      * The days are counted as the adviser's start page counts them: "nog 12 dagen" on 31 December for a round open
      * up to and including 12 January, and on its last day "vandaag is de laatste dag".

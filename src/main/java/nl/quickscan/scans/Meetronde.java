@@ -1,5 +1,6 @@
 package nl.quickscan.scans;
 
+import io.micronaut.core.annotation.Creator;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
@@ -8,11 +9,28 @@ import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A measurement round of a regio: each of its gemeenten fills in one scan of the named survey version. */
+/**
+ * A measurement round of a regio: each of its gemeenten fills in one scan of the named survey version.
+ * {@code reminderDaysBefore}: the round reminds the gemeenten that have not submitted that many days before it
+ * closes; null when it does not.
+ */
 @MappedEntity("meetronde")
 public record Meetronde(@Id @GeneratedValue @Nullable Long id, long regioId, String name, Kind kind,
                         @Nullable Long baselineRoundId, String surveyId, int surveyVersion, LocalDate opens,
-                        LocalDate closes, Instant createdAt) {
+                        LocalDate closes, Instant createdAt, @Nullable Integer reminderDaysBefore) {
+
+    @Creator
+    public Meetronde {
+    }
+
+    /** A round that does not remind by itself. */
+    public Meetronde(@Nullable Long id, long regioId, String name, Kind kind, @Nullable Long baselineRoundId,
+                     String surveyId, int surveyVersion, LocalDate opens, LocalDate closes, Instant createdAt) {
+        this(id, regioId, name, kind, baselineRoundId, surveyId, surveyVersion, opens, closes, createdAt, null);
+    }
+
+    /** The most days before closing a round can remind by itself. */
+    public static final int REMINDER_DAYS_MAX = 30;
 
     /** The longest name (the column's length). */
     public static final int NAME_MAX = 100;

@@ -41,9 +41,13 @@ import java.util.Optional;
 @Singleton
 public class RoundAdmin {
 
-    /** A round's new name and dates, from the form or from JSON; all text, checked here. */
+    /**
+     * A round's new name and dates, and how many days before closing it reminds by itself (empty: it does not);
+     * from the form or from JSON; all text, checked here.
+     */
     @Serdeable
-    public record Change(@Nullable String name, @Nullable String opens, @Nullable String closes) {
+    public record Change(@Nullable String name, @Nullable String opens, @Nullable String closes,
+                         @Nullable String reminderDaysBefore) {
     }
 
     /** What a new round is made of, from a form or from JSON; all text, checked here. */
@@ -148,6 +152,7 @@ public class RoundAdmin {
         }
         LocalDate opens = date(input.opens(), "opens", "de openingsdatum", problems);
         LocalDate closes = date(input.closes(), "closes", "de sluitingsdatum", problems);
+        Integer reminderDays = reminderDays(input.reminderDaysBefore(), problems);
         if (opens != null && closes != null) {
             if (today.isAfter(round.closes())) {
                 if (!opens.equals(round.opens()) || !closes.equals(round.closes())) {
@@ -172,11 +177,12 @@ public class RoundAdmin {
         describe(changes, "naam", round.name(), name);
         describe(changes, "open vanaf", DutchFormat.date(round.opens()), DutchFormat.date(opens));
         describe(changes, "open tot en met", DutchFormat.date(round.closes()), DutchFormat.date(closes));
+        describe(changes, "herinnering vooraf", reminderLabel(round.reminderDaysBefore()), reminderLabel(reminderDays));
         if (changes.isEmpty()) {
             return Optional.of(round);
         }
         try {
-            rounds.change(round.id(), name, opens, closes);
+            rounds.change(round.id(), name, opens, closes, reminderDays);
         } catch (DataAccessException e) {
             // Another request may be giving a round of the regio this name at this moment; the unique constraint decides.
             if (!Constraints.isUniqueViolation(e)) {
@@ -188,6 +194,30 @@ public class RoundAdmin {
         auditLog.record(actor, AuditAction.ROUND_CHANGED, "meetronde " + round.name(), String.join("; ", changes),
                 round.regioId(), null);
         return rounds.findVisible(scope, round.id());
+    }
+
+    private static String reminderLabel(@Nullable Integer days) {
+        return days == null ? "uit" : ScanMails.daysBeforeClosing(days);
+    }
+
+    /** The number of days before closing to remind: empty for none, else a whole number from 1 to 30. */
+    @Nullable
+    private static Integer reminderDays(@Nullable String value, InvalidInput problems) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String problem = "Vul een aantal dagen in van 1 tot en met " + Meetronde.REMINDER_DAYS_MAX
+                + ", of laat het veld leeg voor geen automatische herinnering.";
+        try {
+            int days = Integer.parseInt(value.strip());
+            if (days >= 1 && days <= Meetronde.REMINDER_DAYS_MAX) {
+                return days;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add("reminderDaysBefore", problem);
+        return null;
     }
 
     private static void describe(List<String> changes, String what, String before, String after) {
@@ -211,6 +241,7 @@ public class RoundAdmin {
         }
         try {
             rounds.deleteScansOf(round.id());
+            rounds.deleteRemindersOf(round.id());
             rounds.delete(round.id());
         } catch (DataAccessException e) {
             // An adviser saved a first answer (or started a scan) while this request looked: the foreign keys refuse.

@@ -43,10 +43,20 @@ class RoundController {
 
     @Serdeable
     record RoundJson(long id, long regioId, String name, String kind, String surveyId, int surveyVersion,
-                     LocalDate opens, LocalDate closes, @Nullable Long baselineRoundId, boolean open) {
+                     LocalDate opens, LocalDate closes, @Nullable Long baselineRoundId, boolean open,
+                     @Nullable Integer reminderDaysBefore) {
         static RoundJson of(Meetronde m, LocalDate today) {
             return new RoundJson(m.id(), m.regioId(), m.name(), m.kind().name(), m.surveyId(), m.surveyVersion(),
-                    m.opens(), m.closes(), m.baselineRoundId(), m.openOn(today));
+                    m.opens(), m.closes(), m.baselineRoundId(), m.openOn(today), m.reminderDaysBefore());
+        }
+    }
+
+    /** A change through the API; without {@code reminderDaysBefore} (or with null) the round does not remind by itself. */
+    @Serdeable
+    record ChangeRequest(@Nullable String name, @Nullable String opens, @Nullable String closes,
+                         @Nullable Integer reminderDaysBefore) {
+        RoundAdmin.Change change() {
+            return new RoundAdmin.Change(name, opens, closes, reminderDaysBefore == null ? null : reminderDaysBefore.toString());
         }
     }
 
@@ -95,9 +105,9 @@ class RoundController {
 
     @Put(value = "/api/v1/rounds/{id}", consumes = MediaType.APPLICATION_JSON)
     @Secured({Role.Names.COORDINATOR, Role.Names.BEHEERDER})
-    RoundJson apiChange(CurrentAccount actor, TenantScope scope, @PathVariable long id, @Body RoundAdmin.Change change) {
+    RoundJson apiChange(CurrentAccount actor, TenantScope scope, @PathVariable long id, @Body ChangeRequest request) {
         InvalidInput problems = new InvalidInput();
-        Meetronde round = admin.change(actor, scope, id, change, problems).orElse(null);
+        Meetronde round = admin.change(actor, scope, id, request.change(), problems).orElse(null);
         problems.throwIfAny();
         return RoundJson.of(round, LocalDate.now(clock));
     }
@@ -136,7 +146,8 @@ class RoundController {
     @Secured({Role.Names.COORDINATOR, Role.Names.BEHEERDER})
     ModelAndView<RoundEditPage> editForm(TenantScope scope, @PathVariable long id) {
         Meetronde round = visible(scope, id);
-        return editPage(round, new RoundAdmin.Change(round.name(), round.opens().toString(), round.closes().toString()),
+        return editPage(round, new RoundAdmin.Change(round.name(), round.opens().toString(), round.closes().toString(),
+                round.reminderDaysBefore() == null ? "" : round.reminderDaysBefore().toString()),
                 new InvalidInput());
     }
 

@@ -1,5 +1,6 @@
 package nl.quickscan.scans;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -44,8 +45,10 @@ public interface RoundRepository extends GenericRepository<Meetronde, Long> {
     @Query("SELECT COUNT(*) FROM meetronde WHERE regio_id = :regioId AND name = :name AND id <> :id")
     long countNamedOtherThan(long regioId, String name, long id);
 
-    @Query("UPDATE meetronde SET name = :name, opens = :opens, closes = :closes WHERE id = :id")
-    int change(long id, String name, LocalDate opens, LocalDate closes);
+    @Query("""
+            UPDATE meetronde SET name = :name, opens = :opens, closes = :closes, reminder_days_before = :reminderDaysBefore
+            WHERE id = :id""")
+    int change(long id, String name, LocalDate opens, LocalDate closes, @Nullable Integer reminderDaysBefore);
 
     /** When the first answer of the round was saved; empty when nobody has answered anything yet. */
     @Query("""
@@ -62,6 +65,13 @@ public interface RoundRepository extends GenericRepository<Meetronde, Long> {
 
     @Query("DELETE FROM scan WHERE round_id = :roundId")
     int deleteScansOf(long roundId);
+
+    /** The rounds open today that remind by themselves some days before they close (for every regio). */
+    @Query("SELECT m.* FROM meetronde m WHERE m.reminder_days_before IS NOT NULL AND m.opens <= :today AND m.closes >= :today")
+    List<Meetronde> openWithAutomaticReminder(LocalDate today);
+
+    @Query("DELETE FROM round_reminder WHERE round_id = :roundId")
+    int deleteRemindersOf(long roundId);
 
     @Query("DELETE FROM meetronde WHERE id = :id")
     int delete(long id);

@@ -12,6 +12,7 @@ class ScanLimits implements PageLimits {
     @Override
     public Map<String, Integer> limits() {
         return Map.of("answerMax", AnswerRules.VALUE_MAX, "commentMax", AnswerRules.COMMENT_MAX,
-                "reopenReasonMax", ScanService.REOPEN_REASON_MAX, "roundNameMax", Meetronde.NAME_MAX);
+                "reopenReasonMax", ScanService.REOPEN_REASON_MAX, "roundNameMax", Meetronde.NAME_MAX,
+                "reminderDaysMax", Meetronde.REMINDER_DAYS_MAX);
     }
 }

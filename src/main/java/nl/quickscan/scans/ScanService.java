@@ -1,5 +1,6 @@
 package nl.quickscan.scans;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.TransactionDefinition;
@@ -41,10 +42,12 @@ public class ScanService {
     private final RoundRepository rounds;
     private final SurveyCatalog surveys;
     private final AuditLog auditLog;
+    private final ApplicationEventPublisher<ReopenMail.Reopened> reopenedEvents;
     private final Clock clock;
 
     ScanService(ScanRepository scans, AnswerRepository answers, RoundRepository rounds, SurveyCatalog surveys,
-                AuditLog auditLog, Clock clock) {
+                AuditLog auditLog, ApplicationEventPublisher<ReopenMail.Reopened> reopenedEvents, Clock clock) {
+        this.reopenedEvents = reopenedEvents;
         this.clock = clock;
         this.scans = scans;
         this.answers = answers;
@@ -268,6 +271,7 @@ public class ScanService {
         }
         auditLog.record(actor, AuditAction.SCAN_REOPENED, "scan " + scan.id(), "Heropend voor " + scan.gemeenteName() + ": "
                 + reason.strip(), scan.regioId(), scan.gemeenteId());
+        reopenedEvents.publishEvent(new ReopenMail.Reopened(scan, actor.displayName(), reason.strip()));
     }
 
     public List<AnswerChange> history(ScanView view) {

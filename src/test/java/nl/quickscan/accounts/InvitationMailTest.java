@@ -4,6 +4,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
+import nl.quickscan.mail.MailSender;
 import nl.quickscan.support.Browser;
 import nl.quickscan.support.Fixtures;
 import nl.quickscan.support.Response;
@@ -49,13 +50,13 @@ class InvitationMailTest {
 
     @Test
     void withoutSmtpTheLinkIsOnlyShown() {
-        assertEquals(InvitationMailer.Outcome.NOT_CONFIGURED,
-                new InvitationMailer("", 25, "", "", "x@y.nl", false).send(Invitation.Purpose.INVITATION, "a@b.nl", "A", "http://x/uitnodiging/t"));
+        assertEquals(MailSender.Outcome.NOT_CONFIGURED,
+                new InvitationMailer(new MailSender("", 25, "", "", "x@y.nl", false)).send(Invitation.Purpose.INVITATION, "a@b.nl", "A", "http://x/uitnodiging/t"));
     }
 
     @Test
     void anUnreachableServerIsReportedNotThrown() {
-        assertEquals(InvitationMailer.Outcome.FAILED,
-                new InvitationMailer("127.0.0.1", 1, "", "", "x@y.nl", false).send(Invitation.Purpose.INVITATION, "a@b.nl", "A", "http://x/uitnodiging/t"));
+        assertEquals(MailSender.Outcome.FAILED,
+                new InvitationMailer(new MailSender("127.0.0.1", 1, "", "", "x@y.nl", false)).send(Invitation.Purpose.INVITATION, "a@b.nl", "A", "http://x/uitnodiging/t"));
     }
 }

@@ -103,7 +103,8 @@ class EveryPageTest {
         login(app, coordinator, TestApp.DEMO_PASSWORD);
         coordinators.seed("/", "/rondes/" + nulmeting, "/rondes/" + herhaling, "/scans/" + baselineScan, "/benchmark",
                 "/rondes/" + unused + "/aanpassen", "/rondes/" + unused + "/verwijderen", "/rondes/" + nulmeting + "/verwijderen",
-                "/rondes/" + closed + "/aanpassen", "/rondes/" + unused + "?melding=aangepast", "/rondes?melding=verwijderd");
+                "/rondes/" + closed + "/aanpassen", "/rondes/" + unused + "?melding=aangepast", "/rondes?melding=verwijderd",
+                "/rondes/" + nulmeting + "/herinneren", "/rondes/" + nulmeting + "?melding=herinnerd-14-6");
         coordinators.run();
         driver.get(app.uri("/rondes/" + unused + "/aanpassen").toString());
         driver.executeScript("document.getElementById('closes').value = '2020-01-01';");
@@ -127,7 +128,9 @@ class EveryPageTest {
      */
     @Test
     void thePagesWithManyRowsFitEveryWidthWithSyntheticData() throws Exception {
-        TestApp app = TestApp.withSettings(Map.of("quickscan.demo", false));
+        // A mail server is configured (and never reached: nothing is posted), so that the reminder page offers its button.
+        TestApp app = TestApp.withSettings(Map.of("quickscan.demo", false, "quickscan.smtp.host", "127.0.0.1",
+                "quickscan.smtp.port", 1));
         try {
             long seed = 2026;
             SyntheticData.generate(app.bean(ApplicationContext.class), new SyntheticData.Settings(4, 70, seed));
@@ -143,9 +146,15 @@ class EveryPageTest {
             Tour coordinator = new Tour(app, "synthetisch-coordinator", problems);
             login(app, coordinatorEmail, SyntheticData.PASSWORD);
             Response rounds = app.api().login(coordinatorEmail, SyntheticData.PASSWORD).get("/api/v1/rounds");
-            rounds.jsonList().forEach(round -> coordinator.seed("/rondes/" + round.get("id")));
+            rounds.jsonList().forEach(round -> coordinator.seed("/rondes/" + round.get("id"), "/rondes/" + round.get("id") + "/herinneren"));
+            Response fresh = app.api().login(coordinatorEmail, SyntheticData.PASSWORD).postJson("/api/v1/rounds", """
+                    {"name": "Herinneringsronde", "kind": "NULMETING", "surveyId": "quickscan-seksueel-geweld",
+                     "surveyVersion": 1, "opens": "%s", "closes": "%s"}""".formatted(LocalDate.now().minusDays(1),
+                    LocalDate.now().plusDays(20)));
+            coordinator.seed("/rondes/" + fresh.json().get("id") + "/herinneren"); // a whole regio not yet submitted
             coordinator.visitSeeds();
-            assertEquals(9, beheerder.visited() + coordinator.visited(), "a nulmeting and a herhaling of the regio");
+            assertEquals(12, beheerder.visited() + coordinator.visited(),
+                    "a nulmeting and a herhaling of the regio, with their reminders, and a new round's reminder");
             assertTrue(problems.isEmpty(), () -> problems.size() + " problems:\n" + String.join("\n", problems));
         } finally {
             app.stop();

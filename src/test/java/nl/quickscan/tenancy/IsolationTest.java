@@ -81,6 +81,9 @@ class IsolationTest {
             entry("POST /rondes/{id}/aanpassen", "roundsOfAnotherRegioCannotBeChangedOrRemoved"),
             entry("GET /rondes/{id}/verwijderen", "roundsOfAnotherRegioCannotBeChangedOrRemoved"),
             entry("POST /rondes/{id}/verwijderen", "roundsOfAnotherRegioCannotBeChangedOrRemoved"),
+            entry("GET /rondes/{id}/herinneren", "remindersOfAnotherRegioAreOutOfReach"),
+            entry("POST /rondes/{id}/herinneren", "remindersOfAnotherRegioAreOutOfReach"),
+            entry("POST /api/v1/rounds/{id}/reminders", "remindersOfAnotherRegioAreOutOfReach"),
             entry("GET /api/v1/rounds/{id}/benchmark", "roundsOfAnotherRegioAreOutOfReach"),
             entry("GET /api/v1/rounds/{id}/development", "roundsOfAnotherRegioAreOutOfReach"),
             entry("GET /api/v1/rounds/{id}/benchmark.pdf", "roundsOfAnotherRegioAreOutOfReach"),
@@ -388,6 +391,37 @@ class IsolationTest {
         assertEquals(before, after, "unchanged and still there");
         assertEquals(200, app.browser().login(COORDINATOR_DRENTHE, TestApp.DEMO_PASSWORD)
                 .get("/rondes/" + drentheRound + "/aanpassen").status(), "the regio's own coordinator");
+    }
+
+    /** The reminder of a round: out of reach for another regio's coordinator and for advisers; no CSRF, no reminder. */
+    @ParameterizedTest
+    @MethodSource(APPS)
+    void remindersOfAnotherRegioAreOutOfReach(TestApp app) {
+        Api drenthe = app.api().login(COORDINATOR_DRENTHE, TestApp.DEMO_PASSWORD);
+        long drentheRound = ((Number) drenthe.postJson("/api/v1/rounds", roundJson("Drenthe " + System.nanoTime(), null))
+                .json().get("id")).longValue();
+        String page = "/rondes/" + drentheRound + "/herinneren";
+        String api = "/api/v1/rounds/" + drentheRound + "/reminders";
+
+        Browser groningenPages = app.browser().login("coordinator.groningen@quickscan.test", TestApp.DEMO_PASSWORD);
+        Response foreignPage = groningenPages.get(page);
+        assertEquals(404, foreignPage.status());
+        assertFalse(foreignPage.body().contains("Assen"), "no gemeente of another regio is named");
+        assertEquals(404, groningenPages.post(page).status());
+        Response foreignApi = app.api().login("coordinator.groningen@quickscan.test", TestApp.DEMO_PASSWORD).postJson(api, "");
+        assertEquals(404, foreignApi.status());
+        assertFalse(foreignApi.body().contains("Drenthe"));
+
+        Browser adviserPages = app.browser().login(ADVISEUR_ASSEN, TestApp.DEMO_PASSWORD);
+        assertEquals(403, adviserPages.get(page).status(), "not even a round of the adviser's own regio");
+        assertEquals(403, adviserPages.post(page).status());
+        assertEquals(403, app.api().login(ADVISEUR_ASSEN, TestApp.DEMO_PASSWORD).postJson(api, "").status());
+
+        Browser own = app.browser().login(COORDINATOR_DRENTHE, TestApp.DEMO_PASSWORD);
+        assertEquals(403, own.postWithoutToken(page).status(), "no CSRF token");
+        Response preview = own.get(page);
+        assertEquals(200, preview.status(), "the regio's own coordinator");
+        assertTrue(preview.html().text().contains("Voor deze meetronde is nog geen herinnering verstuurd."), "nothing sent");
     }
 
     @ParameterizedTest
