@@ -42,8 +42,8 @@ import java.util.Optional;
 public class RoundAdmin {
 
     /**
-     * A round's new name and dates, and how many days before closing it reminds by itself (empty: it does not);
-     * from the form or from JSON; all text, checked here.
+     * A round's new name and dates, and how many days before closing it reminds by itself (empty: it does not; null:
+     * as it is); from the form or from JSON; all text, checked here.
      */
     @Serdeable
     public record Change(@Nullable String name, @Nullable String opens, @Nullable String closes,
@@ -152,7 +152,8 @@ public class RoundAdmin {
         }
         LocalDate opens = date(input.opens(), "opens", "de openingsdatum", problems);
         LocalDate closes = date(input.closes(), "closes", "de sluitingsdatum", problems);
-        Integer reminderDays = reminderDays(input.reminderDaysBefore(), problems);
+        Integer reminderDays = input.reminderDaysBefore() == null ? round.reminderDaysBefore()
+                : reminderDays(input.reminderDaysBefore(), problems);
         if (opens != null && closes != null) {
             if (today.isAfter(round.closes())) {
                 if (!opens.equals(round.opens()) || !closes.equals(round.closes())) {

@@ -13,6 +13,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -51,13 +52,21 @@ class RoundController {
         }
     }
 
-    /** A change through the API; without {@code reminderDaysBefore} (or with null) the round does not remind by itself. */
-    @Serdeable
-    record ChangeRequest(@Nullable String name, @Nullable String opens, @Nullable String closes,
-                         @Nullable Integer reminderDaysBefore) {
-        RoundAdmin.Change change() {
-            return new RoundAdmin.Change(name, opens, closes, reminderDaysBefore == null ? null : reminderDaysBefore.toString());
-        }
+    /**
+     * A change through the API: {@code {"name", "opens", "closes"}} and optionally {@code "reminderDaysBefore"}, read
+     * as a tree so that a left-out {@code reminderDaysBefore} (a script written before it existed) keeps the round's
+     * automatic reminder as it is, while an explicit null switches it off.
+     */
+    private static RoundAdmin.Change change(JsonNode body) {
+        JsonNode days = body.isObject() ? body.get("reminderDaysBefore") : null;
+        return new RoundAdmin.Change(text(body, "name"), text(body, "opens"), text(body, "closes"),
+                days == null ? null : days.isNull() ? "" : days.coerceStringValue());
+    }
+
+    @Nullable
+    private static String text(JsonNode body, String field) {
+        JsonNode value = body.isObject() ? body.get(field) : null;
+        return value == null || value.isNull() ? null : value.coerceStringValue();
     }
 
     @Serdeable
@@ -105,9 +114,9 @@ class RoundController {
 
     @Put(value = "/api/v1/rounds/{id}", consumes = MediaType.APPLICATION_JSON)
     @Secured({Role.Names.COORDINATOR, Role.Names.BEHEERDER})
-    RoundJson apiChange(CurrentAccount actor, TenantScope scope, @PathVariable long id, @Body ChangeRequest request) {
+    RoundJson apiChange(CurrentAccount actor, TenantScope scope, @PathVariable long id, @Body JsonNode body) {
         InvalidInput problems = new InvalidInput();
-        Meetronde round = admin.change(actor, scope, id, request.change(), problems).orElse(null);
+        Meetronde round = admin.change(actor, scope, id, change(body), problems).orElse(null);
         problems.throwIfAny();
         return RoundJson.of(round, LocalDate.now(clock));
     }

@@ -386,6 +386,11 @@ class ReminderTest {
         }
         assertEquals(30, ((Number) api.send("PUT", path, "application/json", json.formatted(s.roundName(), opens, s.closes(), "30"),
                 Map.of()).json().get("reminderDaysBefore")).intValue());
+        String withoutDays = "{\"name\": \"%s\", \"opens\": \"%s\", \"closes\": \"%s\"}";
+        Response kept = api.send("PUT", path, "application/json", withoutDays.formatted(s.roundName(), opens, s.closes()), Map.of());
+        assertEquals(200, kept.status(), kept::toString);
+        assertEquals(30, ((Number) kept.json().get("reminderDaysBefore")).intValue(),
+                "a change that leaves reminderDaysBefore out (as scripts written before it did) keeps it");
         Response off = api.send("PUT", path, "application/json", json.formatted(s.roundName(), opens, s.closes(), "null"), Map.of());
         assertEquals(200, off.status());
         assertEquals(null, off.json().get("reminderDaysBefore"), "null switches it off");
