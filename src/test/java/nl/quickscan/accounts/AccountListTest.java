@@ -54,7 +54,7 @@ class AccountListTest {
     }
 
     private static List<String> names(Document page) {
-        return page.select("main tbody tr td:first-child").eachText();
+        return page.select("main tbody tr td:first-child a").eachText();
     }
 
     @ParameterizedTest
