@@ -90,12 +90,13 @@ class AccountController {
     }
 
     /**
-     * The form for a new account; {@code rol} and {@code gemeente} preselect them (from a gemeente's page: "Adviseur
-     * uitnodigen voor deze gemeente"). A gemeente outside the actor's scope answers 404, like one that does not exist.
+     * The form for a new account; {@code rol}, {@code gemeente} and {@code regio} preselect them (from a gemeente's
+     * page: "Adviseur uitnodigen voor deze gemeente"; from a regio's: a coordinator). A gemeente or regio outside the
+     * actor's scope answers 404, like one that does not exist.
      */
     @Get("/nieuw")
     HttpResponse<ModelAndView<FormPage>> newForm(CurrentAccount actor, TenantScope scope, @Nullable @QueryValue String rol,
-                                                 @Nullable @QueryValue String gemeente) {
+                                                 @Nullable @QueryValue String gemeente, @Nullable @QueryValue String regio) {
         InvalidInput problems = new InvalidInput();
         String role = Role.ADVISEUR.name();
         if (rol != null && !rol.isBlank()) {
@@ -111,7 +112,12 @@ class AccountController {
             long id = FormValues.id(gemeente).orElseThrow(() -> new NotFoundException("gemeente"));
             gemeenteId = Long.toString(gemeenten.findVisible(scope, id).orElseThrow(() -> new NotFoundException("gemeente")).id());
         }
-        AccountForm form = new AccountForm("", "", role, gemeenteId, "", "on");
+        String regioId = "";
+        if (regio != null && !regio.isBlank()) {
+            long id = FormValues.id(regio).orElseThrow(() -> new NotFoundException("regio"));
+            regioId = Long.toString(regios.findVisible(scope, id).orElseThrow(() -> new NotFoundException("regio")).id());
+        }
+        AccountForm form = new AccountForm("", "", role, gemeenteId, regioId, "on");
         return HttpResponse.status(problems.isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST)
                 .body(formPage(actor, scope, form, problems, null, null, null));
     }

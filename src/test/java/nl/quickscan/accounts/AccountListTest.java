@@ -174,6 +174,13 @@ class AccountListTest {
         long assen = Fixtures.gemeenteId(app, "GM0106");
         Document preselected = drenthe.get("/accounts/nieuw?rol=ADVISEUR&gemeente=" + assen).html();
         assertEquals(String.valueOf(assen), preselected.selectFirst("select[name=gemeente] option[selected]").val());
+        assertEquals(404, drenthe.get("/accounts/nieuw?regio=" + foreign.regioId()).status(), "nor another regio");
+        assertEquals(404, drenthe.get("/accounts/nieuw?gemeente=abc").status());
+
+        Document forCoordinator = beheerder(app).get("/accounts/nieuw?rol=COORDINATOR&regio=" + foreign.regioId()).html();
+        assertEquals("COORDINATOR", forCoordinator.selectFirst("select[name=role] option[selected]").val());
+        assertEquals(String.valueOf(foreign.regioId()), forCoordinator.selectFirst("select[name=regio] option[selected]").val());
+        assertEquals(400, beheerder(app).get("/accounts/nieuw?rol=KONING").status());
     }
 
     @ParameterizedTest
