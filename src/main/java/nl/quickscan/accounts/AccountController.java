@@ -20,9 +20,11 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.views.ModelAndView;
 import nl.quickscan.accounts.Invitation.Purpose;
 import nl.quickscan.tenancy.GemeenteRepository;
+import nl.quickscan.tenancy.GemeenteRow;
 import nl.quickscan.tenancy.RegioRepository;
 import nl.quickscan.tenancy.TenantScope;
 import nl.quickscan.mail.MailSender;
+import nl.quickscan.text.NaturalOrder;
 import nl.quickscan.web.BaseUrl;
 import nl.quickscan.web.FormValues;
 import nl.quickscan.web.FormValues.Option;
@@ -31,6 +33,7 @@ import nl.quickscan.errors.InvalidInput;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /** Account pages of the beheerder (all accounts) and the coordinator (the advisers of their regio). */
@@ -39,9 +42,6 @@ import java.util.Map;
 @Secured({Role.Names.BEHEERDER, Role.Names.COORDINATOR})
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AccountController {
-
-    record ListPage(String title, List<AccountRow> accounts) {
-    }
 
     /** A new account ({@code existing} null) or a change to one, with what its access section says. */
     record FormPage(String title, AccountForm form, Map<String, String> errors, List<InvalidInput.Problem> errorSummary,
@@ -71,26 +71,61 @@ class AccountController {
         this.baseUrl = baseUrl;
     }
 
+    /** The beheerder sees every account, a coordinator the advisers of the own regio; searched and paged. */
     @Get
-    ModelAndView<ListPage> list(CurrentAccount actor, TenantScope scope) {
-        return new ModelAndView<>("accounts/list", new ListPage("Accounts", accounts.listVisible(scope).stream()
-                .filter(row -> actor.is(Role.BEHEERDER) || row.role() == Role.ADVISEUR).toList()));
+    HttpResponse<ModelAndView<AccountsPage>> list(CurrentAccount actor, TenantScope scope,
+                                                  @Nullable @QueryValue String zoek, @Nullable @QueryValue String rol,
+                                                  @Nullable @QueryValue String status,
+                                                  @Nullable @QueryValue String pagina,
+                                                  @Nullable @QueryValue String gewijzigd) {
+        AccountSearch.Parameters parameters = new AccountSearch.Parameters(zoek, rol, status, pagina);
+        InvalidInput problems = new InvalidInput();
+        AccountSearch.Request request = AccountSearch.parse(parameters, problems);
+        boolean beheerder = actor.is(Role.BEHEERDER);
+        if (!problems.isEmpty()) {
+            return HttpResponse.<ModelAndView<AccountsPage>>status(HttpStatus.BAD_REQUEST)
+                    .body(new ModelAndView<>("accounts/list", AccountsPage.refused(parameters, beheerder, problems)));
+        }
+        List<AccountRow> matching = accounts.search(scope, request.search(), beheerder ? null : Role.ADVISEUR,
+                java.time.Instant.now());
+        return HttpResponse.ok(new ModelAndView<>("accounts/list", AccountsPage.of(parameters, request, beheerder,
+                matching, gewijzigd == null ? null : "Account opgeslagen.")));
     }
 
     /**
-     * The empty form; {@code rol} (a role's name, beheerder only) and {@code gemeente} (a CBS code) choose them in
-     * advance, as the round dashboard's "invite an adviser for this gemeente" does. A value that is not a role, or
-     * not a gemeente the actor may see, is ignored: the form then starts empty, as without it.
+     * The form for a new account; {@code rol}, {@code gemeente} (its CBS code or id) and {@code regio} preselect them
+     * (from a gemeente's page or the round dashboard: "Adviseur uitnodigen voor deze gemeente"; from a regio's: a
+     * coordinator). A role the actor cannot give answers 400. A gemeente or regio outside the
+     * actor's scope answers 404, like one that does not exist.
      */
     @Get("/nieuw")
-    ModelAndView<FormPage> newForm(CurrentAccount actor, TenantScope scope, @Nullable @QueryValue String rol,
-                                   @Nullable @QueryValue String gemeente) {
-        String role = actor.is(Role.BEHEERDER) && Arrays.stream(Role.values()).anyMatch(r -> r.name().equals(rol))
-                ? rol : Role.ADVISEUR.name();
-        String gemeenteId = gemeente == null || !gemeente.matches("GM\\d{4}") ? ""
-                : gemeenten.findVisibleByCbsCode(scope, gemeente).map(g -> Long.toString(g.id())).orElse("");
-        return formPage(actor, scope, new AccountForm("", "", role, gemeenteId, "", "on"), new InvalidInput(),
-                null, null, null);
+    HttpResponse<ModelAndView<FormPage>> newForm(CurrentAccount actor, TenantScope scope, @Nullable @QueryValue String rol,
+                                                 @Nullable @QueryValue String gemeente, @Nullable @QueryValue String regio) {
+        InvalidInput problems = new InvalidInput();
+        String role = Role.ADVISEUR.name();
+        if (rol != null && !rol.isBlank()) {
+            boolean known = Arrays.stream(Role.values()).anyMatch(r -> r.name().equals(rol.strip()));
+            if (!known || !actor.is(Role.BEHEERDER) && !Role.ADVISEUR.name().equals(rol.strip())) {
+                problems.add("role", "Kies een rol uit de lijst.");
+            } else {
+                role = rol.strip();
+            }
+        }
+        String gemeenteId = "";
+        if (gemeente != null && !gemeente.isBlank()) {
+            // By CBS code (the round dashboard's links) or by id (the beheer pages' links).
+            Optional<GemeenteRow> found = gemeente.matches("GM\\d{4}") ? gemeenten.findVisibleByCbsCode(scope, gemeente)
+                    : gemeenten.findVisible(scope, FormValues.id(gemeente).orElseThrow(() -> new NotFoundException("gemeente")));
+            gemeenteId = Long.toString(found.orElseThrow(() -> new NotFoundException("gemeente")).id());
+        }
+        String regioId = "";
+        if (regio != null && !regio.isBlank()) {
+            long id = FormValues.id(regio).orElseThrow(() -> new NotFoundException("regio"));
+            regioId = Long.toString(regios.findVisible(scope, id).orElseThrow(() -> new NotFoundException("regio")).id());
+        }
+        AccountForm form = new AccountForm("", "", role, gemeenteId, regioId, "on");
+        return HttpResponse.status(problems.isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST)
+                .body(formPage(actor, scope, form, problems, null, null, null));
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -201,8 +236,12 @@ class AccountController {
                 existing == null ? "Nieuw account" : "Account wijzigen", form, problems.byField(), problems.summary(),
                 existing, accessNotice, accessError, actor.is(Role.BEHEERDER),
                 Arrays.stream(Role.values()).map(role -> FormValues.option(role.name(), role.label(), form.role())).toList(),
-                gemeenten.listVisible(scope).stream().map(g -> FormValues.option(Long.toString(g.id()),
-                        g.name() + " (" + g.regioName() + ")", form.gemeente())).toList(),
+                // The regio in brackets only tells apart what the beheerder sees of several regio's.
+                gemeenten.listVisible(scope).stream()
+                        .sorted(java.util.Comparator.comparing(nl.quickscan.tenancy.GemeenteRow::name, NaturalOrder.INSTANCE))
+                        .map(g -> FormValues.option(Long.toString(g.id()),
+                                actor.is(Role.BEHEERDER) ? g.name() + " (" + g.regioName() + ")" : g.name(), form.gemeente()))
+                        .toList(),
                 regios.listVisible(scope).stream().map(r -> FormValues.option(Long.toString(r.id()), r.name(), form.regio()))
                         .toList(),
                 Purpose.INVITATION.validityText(), Purpose.PASSWORD_RESET.validityText()));

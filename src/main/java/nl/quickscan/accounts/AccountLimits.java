@@ -11,6 +11,7 @@ class AccountLimits implements PageLimits {
 
     @Override
     public Map<String, Integer> limits() {
-        return Map.of("emailMax", Account.MAX_EMAIL_LENGTH, "displayNameMax", Account.MAX_DISPLAY_NAME_LENGTH);
+        return Map.of("emailMax", Account.MAX_EMAIL_LENGTH, "displayNameMax", Account.MAX_DISPLAY_NAME_LENGTH,
+                "accountSearchMax", AccountSearch.TEXT_MAX);
     }
 }

@@ -17,7 +17,7 @@ public interface AccountRepository extends GenericRepository<Account, Long> {
 
     String ROW = """
             SELECT a.id, a.email, a.display_name, a.role, a.active, a.locked_until,
-                   a.password_hash IS NOT NULL AS has_password,
+                   a.password_hash IS NOT NULL AS has_password, a.last_login_at,
                    g.cbs_code AS gemeente_cbs_code, g.name AS gemeente_name,
                    COALESCE(a.regio_id, g.regio_id) AS regio_id, r.name AS regio_name
             FROM account a
@@ -50,6 +50,34 @@ public interface AccountRepository extends GenericRepository<Account, Long> {
             ORDER BY r.name, g.name, a.email""")
     List<AccountRow> listInScope(long regioFilter, long gemeenteFilter);
 
+    /**
+     * The accounts in scope that match the search, each value a bind parameter; the order is the caller's (names
+     * sort naturally, which SQL cannot). A coordinator's list holds advisers only ({@code role}).
+     */
+    default List<AccountRow> search(TenantScope scope, AccountSearch search, @Nullable Role onlyRole, Instant now) {
+        String role = onlyRole != null ? onlyRole.name() : search.roleName();
+        if (onlyRole != null && search.role() != null && search.role() != onlyRole) {
+            return List.of();
+        }
+        return searchInScope(scope.regioFilter(), scope.gemeenteFilter(), search.pattern(), role, search.statusCode(), now);
+    }
+
+    /** Use {@link #search}; the filters are {@link TenantScope}'s encoding (0 = any), "" for no condition. */
+    @Query(ROW + """
+            WHERE (:regioFilter = 0 OR COALESCE(a.regio_id, g.regio_id) = :regioFilter)
+              AND (:gemeenteFilter = 0 OR a.gemeente_id = :gemeenteFilter)
+              AND (:pattern = '' OR LOWER(a.display_name) LIKE :pattern ESCAPE '!' OR LOWER(a.email) LIKE :pattern ESCAPE '!')
+              AND (:role = '' OR a.role = :role)
+              AND (:status = ''
+                   OR (:status = 'gedeactiveerd' AND a.active = FALSE)
+                   OR (:status = 'geblokkeerd' AND a.active = TRUE AND a.locked_until > :now)
+                   OR (:status = 'uitnodiging' AND a.active = TRUE AND (a.locked_until IS NULL OR a.locked_until <= :now)
+                       AND a.password_hash IS NULL)
+                   OR (:status = 'actief' AND a.active = TRUE AND (a.locked_until IS NULL OR a.locked_until <= :now)
+                       AND a.password_hash IS NOT NULL))""")
+    List<AccountRow> searchInScope(long regioFilter, long gemeenteFilter, String pattern, String role, String status,
+                                   Instant now);
+
     /** Use {@link #findVisible}; the filters are {@link TenantScope}'s encoding (0 = any). */
     @Query(ROW + """
             WHERE a.id = :id
@@ -81,6 +109,10 @@ public interface AccountRepository extends GenericRepository<Account, Long> {
 
     @Query("UPDATE account SET failed_logins = 0, locked_until = NULL WHERE id = :id")
     void clearFailedLogins(long id);
+
+    /** A successful login (form or API): the failures are forgotten and the moment is kept for the account pages. */
+    @Query("UPDATE account SET failed_logins = 0, locked_until = NULL, last_login_at = :now WHERE id = :id")
+    void loggedIn(long id, Instant now);
 
     @Query("UPDATE account SET password_hash = :passwordHash, failed_logins = 0, locked_until = NULL WHERE id = :id")
     void setPassword(long id, String passwordHash);

@@ -4,6 +4,8 @@ import nl.quickscan.identity.Role;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 
+import nl.quickscan.text.DutchFormat;
+
 import java.time.Instant;
 
 /** An account as the overview pages and the API show it, with its gemeente and regio. */
@@ -16,6 +18,7 @@ public record AccountRow(
         boolean active,
         @Nullable Instant lockedUntil,
         boolean hasPassword,
+        @Nullable Instant lastLoginAt,
         @Nullable String gemeenteCbsCode,
         @Nullable String gemeenteName,
         @Nullable Long regioId,
@@ -30,13 +33,22 @@ public record AccountRow(
         return lockedUntil != null && lockedUntil.isAfter(Instant.now());
     }
 
-    public String status() {
+    /** "Nooit ingelogd", or the last login in Dutch. */
+    public String lastLogin() {
+        return lastLoginAt == null ? "Nooit ingelogd" : DutchFormat.dateTime(lastLoginAt);
+    }
+
+    public AccountStatus statusOf() {
         if (!active) {
-            return "Gedeactiveerd";
+            return AccountStatus.GEDEACTIVEERD;
         }
         if (locked()) {
-            return "Tijdelijk geblokkeerd";
+            return AccountStatus.GEBLOKKEERD;
         }
-        return hasPassword ? "Actief" : "Uitnodiging open";
+        return hasPassword ? AccountStatus.ACTIEF : AccountStatus.UITNODIGING;
+    }
+
+    public String status() {
+        return statusOf().label();
     }
 }

@@ -74,7 +74,7 @@ public class LoginService {
             return Outcome.failure(WRONG_CREDENTIALS);
         }
         if (hasher.matches(password, account.passwordHash())) {
-            accounts.clearFailedLogins(account.id());
+            accounts.loggedIn(account.id(), now);
             return Outcome.success(account);
         }
         if (place == Place.LAST) {

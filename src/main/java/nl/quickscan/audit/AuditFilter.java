@@ -3,6 +3,7 @@ package nl.quickscan.audit;
 import io.micronaut.core.annotation.Nullable;
 import nl.quickscan.errors.InvalidInput;
 import nl.quickscan.time.Clocks;
+import nl.quickscan.web.Paging;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,9 +21,8 @@ public record AuditFilter(AuditAction.Group group, @Nullable AuditAction action,
                           @Nullable Long gemeenteId, @Nullable LocalDate from, @Nullable LocalDate to) {
 
     public static final int PERSON_MAX = 254;
-    /** More pages than anyone reads; it keeps the offset, and the database's work, bounded. */
-    public static final int PAGE_MAX = 10_000;
-    public static final int PAGE_SIZE = 50;
+    public static final int PAGE_MAX = Paging.PAGE_MAX;
+    public static final int PAGE_SIZE = Paging.PAGE_SIZE;
     private static final List<DateTimeFormatter> DATE_FORMATS = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
             DateTimeFormatter.ofPattern("d-M-uuuu").withResolverStyle(ResolverStyle.STRICT));
 

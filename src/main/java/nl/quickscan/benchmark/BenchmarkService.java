@@ -21,6 +21,8 @@ import nl.quickscan.tenancy.GemeenteRow;
 import nl.quickscan.tenancy.RegioRepository;
 import nl.quickscan.tenancy.TenantScope;
 
+import nl.quickscan.text.NaturalOrder;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -86,7 +88,7 @@ public class BenchmarkService {
      * scores, rounded to 5 percent); in the viewer's own scope they are exact, as on the round's dashboard.
      */
     public record RoundSummary(Meetronde round, String regioName, int gemeenten, Benchmark.Result result,
-                               boolean named, boolean shown, LocalDate today) {
+                               boolean named, boolean shown, LocalDate today, Survey survey) {
         public Double totalMean() {
             return figure(result.total().mean());
         }
@@ -130,9 +132,10 @@ public class BenchmarkService {
             boolean named = viewersRounds.contains(round.id());
             summaries.add(new RoundSummary(round, regioNames.get(round.regioId()), benchmark.result().gemeenten().size(),
                     benchmark.result(), named, named || SharedFigures.allowed(benchmark.result().total().n(),
-                    round.closes(), today), today));
+                    round.closes(), today), today, benchmark.survey()));
         }
-        summaries.sort(java.util.Comparator.comparing(RoundSummary::regioName).thenComparing(s -> s.round().opens()));
+        summaries.sort(java.util.Comparator.comparing(RoundSummary::regioName, NaturalOrder.INSTANCE)
+                .thenComparing(s -> s.round().opens()).thenComparing(s -> s.round().id()));
         return summaries;
     }
 
@@ -148,15 +151,26 @@ public class BenchmarkService {
      * A kind without rounds is absent.
      */
     public static Map<Meetronde.Kind, Benchmark.Result> perKind(List<RoundBenchmark> rounds) {
+        return perKind(rounds, RoundBenchmark::round, RoundBenchmark::survey, RoundBenchmark::result);
+    }
+
+    /** {@link #perKind(List)} over the rounds of the national overview (pass only those whose figures are shown). */
+    public static Map<Meetronde.Kind, Benchmark.Result> perKindOfSummaries(List<RoundSummary> rounds) {
+        return perKind(rounds, RoundSummary::round, RoundSummary::survey, RoundSummary::result);
+    }
+
+    private static <T> Map<Meetronde.Kind, Benchmark.Result> perKind(List<T> rounds, Function<T, Meetronde> roundOf,
+                                                                     Function<T, Survey> surveyOf,
+                                                                     Function<T, Benchmark.Result> resultOf) {
         Map<Meetronde.Kind, Benchmark.Result> statistics = new java.util.EnumMap<>(Meetronde.Kind.class);
         for (Meetronde.Kind kind : Meetronde.Kind.values()) {
-            List<RoundBenchmark> ofKind = rounds.stream().filter(r -> r.round().kind() == kind).toList();
+            List<T> ofKind = rounds.stream().filter(r -> roundOf.apply(r).kind() == kind).toList();
             if (ofKind.isEmpty()) {
                 continue;
             }
-            Survey survey = ofKind.get(0).survey();
-            List<Benchmark.Entry> entries = ofKind.stream().filter(r -> r.survey().equals(survey))
-                    .flatMap(r -> r.result().gemeenten().stream()).toList();
+            Survey survey = surveyOf.apply(ofKind.get(0));
+            List<Benchmark.Entry> entries = ofKind.stream().filter(r -> surveyOf.apply(r).equals(survey))
+                    .flatMap(r -> resultOf.apply(r).gemeenten().stream()).toList();
             statistics.put(kind, Benchmark.of(survey, entries));
         }
         return statistics;

@@ -16,13 +16,21 @@ import nl.quickscan.accounts.AccountRepository;
 import nl.quickscan.accounts.AccountRow;
 import nl.quickscan.identity.CurrentAccount;
 import nl.quickscan.identity.Role;
+import nl.quickscan.scans.Meetronde;
+import nl.quickscan.scans.RoundRepository;
+import nl.quickscan.scans.ScanRepository;
+import nl.quickscan.scans.ScanRow;
 import nl.quickscan.tenancy.GemeenteRepository;
 import nl.quickscan.tenancy.GemeenteRow;
 import nl.quickscan.tenancy.Regio;
 import nl.quickscan.tenancy.RegioRepository;
 import nl.quickscan.tenancy.TenantScope;
 
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Locale;
 
 /** The start page of each role and the gemeente page with its people: all within the account's scope. */
@@ -37,14 +45,30 @@ class HomePages {
                     List<AccountRow> colleagues) {
     }
 
-    record GemeentePage(String title, GemeenteRow gemeente, List<AccountRow> accounts) {
+    /**
+     * A gemeente with its scan of each round of its regio (newest first) and its accounts; {@code manage}: the viewer
+     * manages accounts (coordinator, beheerder), so the page links to them and offers to invite an adviser.
+     */
+    record GemeentePage(String title, GemeenteRow gemeente, List<RoundScan> rounds, List<AccountRow> accounts,
+                        boolean manage, boolean beheerder) {
+    }
+
+    /** A round and the gemeente's scan of it; {@code scanId} null while nobody started it. */
+    record RoundScan(long roundId, String roundName, String kind, LocalDate opens, LocalDate closes, String status,
+                     @Nullable Long scanId, boolean submitted) {
     }
 
     private final GemeenteRepository gemeenten;
     private final RegioRepository regios;
     private final AccountRepository accounts;
 
-    HomePages(GemeenteRepository gemeenten, RegioRepository regios, AccountRepository accounts) {
+    private final RoundRepository rounds;
+    private final ScanRepository scans;
+
+    HomePages(GemeenteRepository gemeenten, RegioRepository regios, AccountRepository accounts, RoundRepository rounds,
+              ScanRepository scans) {
+        this.rounds = rounds;
+        this.scans = scans;
         this.gemeenten = gemeenten;
         this.regios = regios;
         this.accounts = accounts;
@@ -60,10 +84,21 @@ class HomePages {
 
     /** Another tenant's gemeente answers exactly like one that does not exist. */
     @Get("/gemeenten/{cbsCode}")
-    ModelAndView<GemeentePage> gemeente(TenantScope scope, @PathVariable String cbsCode) {
+    ModelAndView<GemeentePage> gemeente(CurrentAccount account, TenantScope scope, @PathVariable String cbsCode) {
         GemeenteRow gemeente = gemeenten.findVisibleByCbsCode(scope, cbsCode.toUpperCase(Locale.ROOT))
                 .orElseThrow(() -> new NotFoundException("gemeente"));
-        return new ModelAndView<>("gemeente", new GemeentePage("Gemeente " + gemeente.name(), gemeente,
-                accounts.listOfGemeente(gemeente.id())));
+        Map<Long, ScanRow> scanByRound = scans.listVisibleOfGemeente(scope, gemeente.id()).stream()
+                .collect(Collectors.toMap(ScanRow::roundId, scan -> scan));
+        List<RoundScan> ofRounds = rounds.listVisible(scope).stream()
+                .filter(round -> round.regioId() == gemeente.regioId())
+                .sorted(Comparator.comparing(Meetronde::opens).reversed())
+                .map(round -> {
+                    ScanRow scan = scanByRound.get(round.id());
+                    return new RoundScan(round.id(), round.name(), round.kind().label(), round.opens(), round.closes(),
+                            (scan == null ? ScanRow.Status.NOT_STARTED : scan.status()).label(),
+                            scan == null ? null : scan.id(), scan != null && scan.submitted());
+                }).toList();
+        return new ModelAndView<>("gemeente", new GemeentePage("Gemeente " + gemeente.name(), gemeente, ofRounds,
+                accounts.listOfGemeente(gemeente.id()), !account.is(Role.ADVISEUR), account.is(Role.BEHEERDER)));
     }
 }

@@ -40,6 +40,15 @@ public interface ScanRepository extends GenericRepository<ScanRow, Long> {
         return listInScope(scope.regioFilter(), scope.gemeenteFilter());
     }
 
+    /** A gemeente's scans, newest round first. */
+    default List<ScanRow> listVisibleOfGemeente(TenantScope scope, long gemeenteId) {
+        return listOfGemeenteInScope(gemeenteId, scope.regioFilter(), scope.gemeenteFilter());
+    }
+
+    /** Use {@link #listVisibleOfGemeente}; the filters are {@link TenantScope}'s encoding (0 = any). */
+    @Query(ROW + "WHERE s.gemeente_id = :gemeenteId AND" + SCOPE + "ORDER BY m.opens DESC, m.id DESC")
+    List<ScanRow> listOfGemeenteInScope(long gemeenteId, long regioFilter, long gemeenteFilter);
+
     /** Use {@link #findVisible}; the filters are {@link TenantScope}'s encoding (0 = any). */
     @Query(ROW + "WHERE s.id = :id AND" + SCOPE)
     Optional<ScanRow> findInScope(long id, long regioFilter, long gemeenteFilter);

@@ -11,15 +11,12 @@ import nl.quickscan.text.DutchFormat;
 import nl.quickscan.text.NaturalOrder;
 import nl.quickscan.web.FormValues;
 import nl.quickscan.web.FormValues.Option;
+import nl.quickscan.web.Paging;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The audit log page: the two groups as tabs, the filters as sent, one page of entries with the links to the pages
@@ -40,20 +37,13 @@ record AuditPage(String title, List<Tab> tabs, String group, String groupLabel, 
     static AuditPage of(AuditFilter.Parameters parameters, AuditFilter.Request request, long total,
                         List<AuditLog.Listed> entries, List<GemeenteRow> gemeenten, InvalidInput problems) {
         AuditFilter filter = request.filter();
-        int page = request.page();
-        long first = (long) (page - 1) * AuditFilter.PAGE_SIZE + 1;
-        long lastPage = Math.max(1, (total + AuditFilter.PAGE_SIZE - 1) / AuditFilter.PAGE_SIZE);
-        String range = entries.isEmpty() ? null : DutchFormat.number(first) + "–"
-                + DutchFormat.number(first + entries.size() - 1) + " van " + DutchFormat.number(total);
-        String beyondEnd = entries.isEmpty() && total > 0 ? "Pagina " + DutchFormat.number(page) + " bestaat niet; er "
-                + (lastPage == 1 ? "is 1 pagina" : "zijn " + DutchFormat.number(lastPage) + " pagina's") + "." : null;
         Map<String, String> query = query(filter);
+        Paging paging = Paging.of(request.page(), total, entries.size(), "/beheer/audit", query);
         return new AuditPage("Auditlog", tabs(filter.group()), filter.group().code(), filter.group().label(), parameters,
                 kindOptions(filter.group(), parameters.soort()), gemeenteOptions(gemeenten, parameters.gemeente()),
-                entries.stream().map(AuditPage::row).toList(), range, beyondEnd,
-                page > 1 && total > 0 ? href("/beheer/audit", query, Math.min(page - 1, lastPage)) : null,
-                page < lastPage ? href("/beheer/audit", query, page + 1) : null,
-                total > 0 ? href("/beheer/audit.csv", query, 1) : null,
+                entries.stream().map(AuditPage::row).toList(), paging.range(), paging.beyondEnd(),
+                paging.previousHref(), paging.nextHref(),
+                total > 0 ? Paging.href("/beheer/audit.csv", query, 1) : null,
                 total > AuditCsv.ROWS_MAX ? AuditCsv.cappedMessage(AuditCsv.ROWS_MAX, total) : null,
                 problems.byField(), problems.summary());
     }
@@ -107,14 +97,5 @@ record AuditPage(String title, List<Tab> tabs, String group, String groupLabel, 
             query.put("tot", filter.to().toString());
         }
         return query;
-    }
-
-    private static String href(String path, Map<String, String> query, long page) {
-        List<String> parts = new ArrayList<>(query.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).toList());
-        if (page > 1) {
-            parts.add("pagina=" + page);
-        }
-        return path + "?" + parts.stream().collect(Collectors.joining("&"));
     }
 }

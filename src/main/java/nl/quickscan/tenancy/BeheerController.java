@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
 import nl.quickscan.errors.NotFoundException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -19,6 +20,7 @@ import io.micronaut.views.ModelAndView;
 import nl.quickscan.identity.CurrentAccount;
 import nl.quickscan.identity.Role;
 import nl.quickscan.web.FormValues;
+import nl.quickscan.web.Paging;
 import nl.quickscan.web.FormValues.Option;
 import nl.quickscan.errors.InvalidInput;
 import nl.quickscan.errors.InvalidInput.Problem;
@@ -27,6 +29,7 @@ import nl.quickscan.text.NaturalOrder;
 
 import java.net.URI;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -46,17 +49,26 @@ class BeheerController {
                         @Nullable String inhabitants, @Nullable String inhabitantsYear) {
     }
 
-    /** The regio's, with the form for a new one. */
-    record RegiosPage(String title, List<Regio> regios, RegioForm form, Map<String, String> errors,
-                      List<Problem> errorSummary) {
+    /** The regio's with their counts, with the form for a new one. */
+    record RegiosPage(String title, List<RegioRepository.Counted> regios, RegioForm form, Map<String, String> errors,
+                      List<Problem> errorSummary, @Nullable String notice) {
     }
 
-    record RegioPage(String title, Regio regio, RegioForm form, Map<String, String> errors, List<Problem> errorSummary) {
+    /** A regio: the rename form, and its gemeenten, coordinators and rounds, each a link to its page. */
+    record RegioPage(String title, Regio regio, RegioForm form, Map<String, String> errors, List<Problem> errorSummary,
+                     List<GemeenteRow> gemeenten, List<RegioRepository.Coordinator> coordinators,
+                     List<RegioRepository.Round> rounds) {
     }
 
-    /** The gemeenten, with the form for a new one. */
-    record GemeentenPage(String title, List<GemeenteRow> gemeenten, GemeenteForm form, Map<String, String> errors,
-                         List<Problem> errorSummary, List<Option> regioOptions) {
+    /**
+     * A page of the gemeenten found, with the search as sent ({@code searchErrors} for its fields), and the form for a
+     * new gemeente ({@code errors} for its fields); {@code errorSummary} holds the problems of either.
+     */
+    record GemeentenPage(String title, GemeenteSearch.Parameters search, List<Option> filterRegioOptions,
+                         List<GemeenteRow> gemeenten, long total, Paging paging, boolean searched,
+                         Map<String, String> searchErrors, List<Problem> searchSummary, @Nullable String notice,
+                         GemeenteForm form, Map<String, String> errors, List<Problem> errorSummary,
+                         List<Option> regioOptions) {
     }
 
     record GemeentePage(String title, GemeenteRow gemeente, GemeenteForm form, Map<String, String> errors,
@@ -74,23 +86,23 @@ class BeheerController {
     }
 
     @Get("/regios")
-    ModelAndView<RegiosPage> regios(TenantScope scope) {
-        return regioList(scope, new RegioForm(""), new InvalidInput());
+    ModelAndView<RegiosPage> regios(TenantScope scope, @Nullable @QueryValue String melding) {
+        return regioList(scope, new RegioForm(""), new InvalidInput(), TenantNotice.textOf(melding));
     }
 
     @Post(value = "/regios", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> createRegio(CurrentAccount actor, TenantScope scope, @Body RegioForm form) {
         InvalidInput problems = new InvalidInput();
         if (admin.createRegio(actor, form.name(), problems).isEmpty()) {
-            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(regioList(scope, form, problems));
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(regioList(scope, form, problems, null));
         }
-        return HttpResponse.seeOther(URI.create("/beheer/regios"));
+        return HttpResponse.seeOther(URI.create("/beheer/regios" + TenantNotice.REGIO_ADDED.query()));
     }
 
     @Get("/regios/{id}")
     ModelAndView<RegioPage> editRegio(TenantScope scope, @PathVariable long id) {
         Regio regio = regio(scope, id);
-        return regioForm(regio, new RegioForm(regio.name()), new InvalidInput());
+        return regioForm(scope, regio, new RegioForm(regio.name()), new InvalidInput());
     }
 
     @Post(value = "/regios/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -99,14 +111,23 @@ class BeheerController {
         InvalidInput problems = new InvalidInput();
         admin.renameRegio(actor, regio, form.name(), problems);
         if (!problems.isEmpty()) {
-            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(regioForm(regio, form, problems));
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(regioForm(scope, regio, form, problems));
         }
-        return HttpResponse.seeOther(URI.create("/beheer/regios"));
+        return HttpResponse.seeOther(URI.create("/beheer/regios" + TenantNotice.REGIO_RENAMED.query()));
     }
 
+    /** The gemeenten, searched by name or CBS code and by regio, in pages of {@value Paging#PAGE_SIZE}. */
     @Get("/gemeenten")
-    ModelAndView<GemeentenPage> gemeenten(TenantScope scope) {
-        return gemeenteList(scope, new GemeenteForm("", "", "", "", ""), new InvalidInput());
+    HttpResponse<ModelAndView<GemeentenPage>> gemeenten(TenantScope scope, @Nullable @QueryValue String zoek,
+                                                        @Nullable @QueryValue String regio,
+                                                        @Nullable @QueryValue String pagina,
+                                                        @Nullable @QueryValue String melding) {
+        GemeenteSearch.Parameters search = new GemeenteSearch.Parameters(zoek, regio, pagina);
+        InvalidInput problems = new InvalidInput();
+        GemeenteSearch.Request request = GemeenteSearch.parse(search, regios, scope, problems);
+        HttpStatus status = problems.isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST;
+        return HttpResponse.status(status).body(gemeenteList(scope, search, request, problems,
+                new GemeenteForm("", "", "", "", ""), new InvalidInput(), TenantNotice.textOf(melding)));
     }
 
     @Post(value = "/gemeenten", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -114,9 +135,11 @@ class BeheerController {
         InvalidInput problems = new InvalidInput();
         if (admin.createGemeente(actor, form.cbsCode(), form.name(), form.regio(), form.inhabitants(),
                 form.inhabitantsYear(), problems).isEmpty()) {
-            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(gemeenteList(scope, form, problems));
+            GemeenteSearch.Parameters none = GemeenteSearch.Parameters.none();
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(gemeenteList(scope, none,
+                    GemeenteSearch.parse(none, regios, scope, new InvalidInput()), new InvalidInput(), form, problems, null));
         }
-        return HttpResponse.seeOther(URI.create("/beheer/gemeenten"));
+        return HttpResponse.seeOther(URI.create("/beheer/gemeenten" + TenantNotice.GEMEENTE_ADDED.query()));
     }
 
     @Get("/gemeenten/{id}")
@@ -137,7 +160,7 @@ class BeheerController {
         if (!problems.isEmpty()) {
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(gemeenteForm(scope, gemeente, form, problems));
         }
-        return HttpResponse.seeOther(URI.create("/beheer/gemeenten"));
+        return HttpResponse.seeOther(URI.create("/beheer/gemeenten" + TenantNotice.GEMEENTE_CHANGED.query()));
     }
 
     /** A stored number as its field shows it: plain digits, empty while unknown. */
@@ -153,21 +176,41 @@ class BeheerController {
         return gemeenten.findVisible(scope, id).orElseThrow(() -> new NotFoundException("gemeente"));
     }
 
-    private ModelAndView<RegiosPage> regioList(TenantScope scope, RegioForm form, InvalidInput problems) {
-        return new ModelAndView<>("beheer/regios", new RegiosPage("Regio's", sortedRegios(scope), form,
-                problems.byField(), problems.summary()));
+    private ModelAndView<RegiosPage> regioList(TenantScope scope, RegioForm form, InvalidInput problems,
+                                               @Nullable String notice) {
+        return new ModelAndView<>("beheer/regios", new RegiosPage("Regio's", regios.listCounted(scope).stream()
+                .sorted(Comparator.comparing(RegioRepository.Counted::name, NaturalOrder.INSTANCE)).toList(), form,
+                problems.byField(), problems.summary(), notice));
     }
 
-    private ModelAndView<RegioPage> regioForm(Regio regio, RegioForm form, InvalidInput problems) {
-        return new ModelAndView<>("beheer/regio", new RegioPage("Regio " + regio.name() + " wijzigen", regio, form,
-                problems.byField(), problems.summary()));
+    private ModelAndView<RegioPage> regioForm(TenantScope scope, Regio regio, RegioForm form, InvalidInput problems) {
+        return new ModelAndView<>("beheer/regio", new RegioPage("Regio " + regio.name(), regio, form,
+                problems.byField(), problems.summary(),
+                gemeenten.search(scope, new GemeenteSearch(null, regio.id())).stream()
+                        .sorted(Comparator.comparing(GemeenteRow::name, NaturalOrder.INSTANCE)).toList(),
+                regios.coordinatorsOf(regio.id()).stream()
+                        .sorted(Comparator.comparing(RegioRepository.Coordinator::displayName, NaturalOrder.INSTANCE)).toList(),
+                regios.roundsOf(regio.id())));
     }
 
-    private ModelAndView<GemeentenPage> gemeenteList(TenantScope scope, GemeenteForm form, InvalidInput problems) {
-        return new ModelAndView<>("beheer/gemeenten", new GemeentenPage("Gemeenten", gemeenten.listVisible(scope).stream()
+    /** The search's page of gemeenten (none when the search was refused), regio's and names in natural order. */
+    private ModelAndView<GemeentenPage> gemeenteList(TenantScope scope, GemeenteSearch.Parameters search,
+                                                     GemeenteSearch.Request request, InvalidInput searchProblems,
+                                                     GemeenteForm form, InvalidInput problems, @Nullable String notice) {
+        List<GemeenteRow> found = searchProblems.isEmpty() ? gemeenten.search(scope, request.search()).stream()
                 .sorted(Comparator.comparing(GemeenteRow::regioName, NaturalOrder.INSTANCE)
-                        .thenComparing(GemeenteRow::name, NaturalOrder.INSTANCE)).toList(), form,
-                problems.byField(), problems.summary(), regioOptions(scope, form.regio())));
+                        .thenComparing(GemeenteRow::name, NaturalOrder.INSTANCE)).toList() : List.of();
+        List<GemeenteRow> page = Paging.pageOf(found, request.page());
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("zoek", request.search().text());
+        query.put("regio", request.search().regioId() == null ? null : request.search().regioId().toString());
+        Paging paging = searchProblems.isEmpty()
+                ? Paging.of(request.page(), found.size(), page.size(), "/beheer/gemeenten", query)
+                : new Paging(null, null, null, null);
+        return new ModelAndView<>("beheer/gemeenten", new GemeentenPage("Gemeenten", search,
+                regioOptions(scope, search.regio()), page, found.size(), paging,
+                request.search().any() || !searchProblems.isEmpty(), searchProblems.byField(), searchProblems.summary(),
+                notice, form, problems.byField(), problems.summary(), regioOptions(scope, form.regio())));
     }
 
     private ModelAndView<GemeentePage> gemeenteForm(TenantScope scope, GemeenteRow gemeente, GemeenteForm form,

@@ -41,6 +41,19 @@ public interface GemeenteRepository extends GenericRepository<Gemeente, Long> {
             ORDER BY r.name, g.name""")
     List<GemeenteRow> listInScope(long regioFilter, long gemeenteFilter);
 
+    /** The gemeenten in scope that match the search, each value a bind parameter; the caller sorts them naturally. */
+    default List<GemeenteRow> search(TenantScope scope, GemeenteSearch search) {
+        return searchInScope(scope.regioFilter(), scope.gemeenteFilter(), search.pattern(),
+                search.regioId() == null ? 0 : search.regioId());
+    }
+
+    /** Use {@link #search}; the filters are {@link TenantScope}'s encoding (0 = any), "" or 0 for no condition. */
+    @Query(ROW + """
+            WHERE (:regioFilter = 0 OR g.regio_id = :regioFilter) AND (:gemeenteFilter = 0 OR g.id = :gemeenteFilter)
+              AND (:pattern = '' OR LOWER(g.name) LIKE :pattern ESCAPE '!' OR LOWER(g.cbs_code) LIKE :pattern ESCAPE '!')
+              AND (:regio = 0 OR g.regio_id = :regio)""")
+    List<GemeenteRow> searchInScope(long regioFilter, long gemeenteFilter, String pattern, long regio);
+
     /** Use {@link #findVisibleByCbsCode}; the filters are {@link TenantScope}'s encoding (0 = any). */
     @Query(ROW + """
             WHERE g.cbs_code = :cbsCode

@@ -106,7 +106,7 @@ class PasswordRulesTest {
         String email = "mirjam.bakker." + System.nanoTime() + "@veendam.nl";
         Response created = coordinator.post("/accounts", "email", email, "displayName", "Mirjam Bakker",
                 "gemeente", String.valueOf(Fixtures.gemeenteId(app, "GM0047")));
-        String path = URI.create(created.html().selectFirst("input#link").val()).getPath();
+        String path = URI.create(nl.quickscan.support.Fixtures.invitationLink(created.html())).getPath();
         Browser invitee = app.browser();
         invitee.get(path);
 

@@ -176,26 +176,24 @@ class RoundDashboardTest {
     void theInviteFormPreselectsOnlyWhatTheActorMaySee(TestApp app) {
         Fixtures.Regio regio = Fixtures.regio(app, 1);
         Browser coordinator = regio.coordinatorPages(app);
-        // Another regio's gemeente (Assen, Drenthe) is ignored: nothing chosen, and it is not on the page.
-        Document other = coordinator.get("/accounts/nieuw?rol=ADVISEUR&gemeente=GM0106").html();
-        assertNull(other.selectFirst("select#gemeente option[selected]"));
-        assertFalse(other.text().contains("Assen"), other.text());
-        // Malformed values and a role a coordinator may not give are ignored too.
-        for (String query : List.of("gemeente=%3Cscript%3E", "gemeente=GM01060", "rol=BEHEERDER&gemeente=" + regio.codes().get(0))) {
+        // The dashboard's links name the gemeente by its CBS code; another regio's gemeente (Assen, Drenthe) answers
+        // 404, like one that does not exist, and so do malformed codes.
+        for (String query : List.of("rol=ADVISEUR&gemeente=GM0106", "gemeente=%3Cscript%3E", "gemeente=GM01060", "gemeente=GM9999")) {
             Response response = coordinator.get("/accounts/nieuw?" + query);
-            assertEquals(200, response.status(), query);
-            assertEquals("ADVISEUR", response.html().selectFirst("input[name=role]").val(), query);
-            assertNull(response.html().selectFirst("select[name=role]"), query);
+            assertEquals(404, response.status(), query);
+            assertFalse(response.body().contains("Assen"), query);
         }
-        assertEquals(String.valueOf(Fixtures.gemeenteId(app, regio.codes().get(0))), coordinator
-                .get("/accounts/nieuw?rol=BEHEERDER&gemeente=" + regio.codes().get(0)).html()
-                .selectFirst("select#gemeente option[selected]").val(), "the gemeente of the own regio still chosen");
+        assertEquals(400, coordinator.get("/accounts/nieuw?rol=BEHEERDER&gemeente=" + regio.codes().get(0)).status(),
+                "a role a coordinator may not give");
+        Document own = coordinator.get("/accounts/nieuw?rol=ADVISEUR&gemeente=" + regio.codes().get(0)).html();
+        assertEquals(String.valueOf(Fixtures.gemeenteId(app, regio.codes().get(0))),
+                own.selectFirst("select#gemeente option[selected]").val(), "the gemeente of the own regio chosen");
+        assertEquals("ADVISEUR", own.selectFirst("input[name=role]").val());
 
         Browser beheerder = app.browser().login(BEHEERDER, TestApp.DEMO_PASSWORD);
         Document chosen = beheerder.get("/accounts/nieuw?rol=COORDINATOR").html();
         assertEquals("COORDINATOR", chosen.selectFirst("select#role option[selected]").val());
-        assertEquals("ADVISEUR", beheerder.get("/accounts/nieuw?rol=NIEMAND").html()
-                .selectFirst("select#role option[selected]").val());
+        assertEquals(400, beheerder.get("/accounts/nieuw?rol=NIEMAND").status());
         assertEquals(String.valueOf(Fixtures.gemeenteId(app, "GM0106")), beheerder.get("/accounts/nieuw?gemeente=GM0106")
                 .html().selectFirst("select#gemeente option[selected]").val(), "the beheerder sees every gemeente");
     }

@@ -104,8 +104,25 @@ class EveryPageTest {
         coordinators.seed("/", "/rondes/" + nulmeting, "/rondes/" + herhaling, "/scans/" + baselineScan, "/benchmark",
                 "/rondes/" + unused + "/aanpassen", "/rondes/" + unused + "/verwijderen", "/rondes/" + nulmeting + "/verwijderen",
                 "/rondes/" + closed + "/aanpassen", "/rondes/" + unused + "?melding=aangepast", "/rondes?melding=verwijderd",
-                "/rondes/" + nulmeting + "/herinneren", "/rondes/" + nulmeting + "?melding=herinnerd-14-6");
+                "/rondes/" + nulmeting + "/herinneren", "/rondes/" + nulmeting + "?melding=herinnerd-14-6",
+                "/gemeenten/GM0014", "/accounts?zoek=groningen",
+                "/accounts/nieuw?rol=ADVISEUR&gemeente=" + Fixtures.gemeenteId(app, "GM0014"));
         coordinators.run();
+        // The page with a new invitation link: shown in full, and "Kopieer link" copies it.
+        driver.get(app.uri("/accounts/nieuw").toString());
+        driver.findElement(By.id("email")).sendKeys("kopie-" + System.nanoTime() + "@example.nl");
+        driver.findElement(By.id("displayName")).sendKeys("Nieuwe adviseur");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("gemeente"))).selectByVisibleText("Groningen");
+        driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("button[data-copy-target]")));
+        coordinators.check("coordinator-uitgenodigd");
+        driver.executeCdpCommand("Browser.grantPermissions", Map.of("permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        driver.findElement(By.cssSelector("button[data-copy-target]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.id("link-copied"), "Link gekopieerd"));
+        assertEquals(driver.findElement(By.id("link")).getText().strip(),
+                String.valueOf(driver.executeAsyncScript("navigator.clipboard.readText().then(arguments[arguments.length - 1]);")),
+                "the whole link is on the clipboard");
         driver.get(app.uri("/rondes/" + unused + "/aanpassen").toString());
         driver.executeScript("document.getElementById('closes').value = '2020-01-01';");
         driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
@@ -114,8 +131,17 @@ class EveryPageTest {
 
         Tour beheerder = new Tour(app, "beheerder", problems);
         login(app, "beheerder@quickscan.test", TestApp.DEMO_PASSWORD);
-        beheerder.seed("/", "/rondes/" + nulmeting, "/benchmark");
+        beheerder.seed("/", "/rondes/" + nulmeting, "/benchmark", "/accounts?pagina=0", "/beheer/gemeenten?zoek=gron",
+                "/beheer/regios?melding=regio-toegevoegd", "/accounts/nieuw");
         beheerder.run();
+        // The account form shows only the field the chosen role needs (public/account-form.js).
+        driver.get(app.uri("/accounts/nieuw").toString());
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("role"))).selectByValue("COORDINATOR");
+        assertTrue(driver.findElement(By.id("regio")).isDisplayed() && !driver.findElement(By.id("gemeente")).isDisplayed());
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("role"))).selectByValue("BEHEERDER");
+        assertTrue(!driver.findElement(By.id("regio")).isDisplayed() && !driver.findElement(By.id("gemeente")).isDisplayed());
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("role"))).selectByValue("ADVISEUR");
+        assertTrue(!driver.findElement(By.id("regio")).isDisplayed() && driver.findElement(By.id("gemeente")).isDisplayed());
 
         assertTrue(problems.isEmpty(), () -> problems.size() + " problems:\n" + String.join("\n", problems));
         assertTrue(advisers.visited() >= 10 && coordinators.visited() >= 8 && beheerder.visited() >= 12,
@@ -140,7 +166,11 @@ class EveryPageTest {
             long gemeenteId = auditEntries(app);
             beheerder.seed("/benchmark", "/accounts", "/beheer/gemeenten", "/beheer/regios", "/beheer/audit",
                     "/beheer/audit?groep=antwoorden&pagina=2",
-                    "/beheer/audit?groep=antwoorden&gemeente=" + gemeenteId + "&van=2025-01-01&tot=2099-12-31&wie=adviseur");
+                    "/beheer/audit?groep=antwoorden&gemeente=" + gemeenteId + "&van=2025-01-01&tot=2099-12-31&wie=adviseur",
+                    "/accounts?pagina=2", "/beheer/gemeenten?pagina=3", "/beheer/regios/" + app.bean(GemeenteRepository.class)
+                            .findVisible(TenantScope.platform(), gemeenteId).orElseThrow().regioId(),
+                    "/gemeenten/" + app.bean(GemeenteRepository.class).findVisible(TenantScope.platform(), gemeenteId)
+                            .orElseThrow().cbsCode(), "/accounts/nieuw");
             beheerder.visitSeeds();
             String coordinatorEmail = SyntheticData.coordinator(seed, 1);
             Tour coordinator = new Tour(app, "synthetisch-coordinator", problems);
@@ -153,8 +183,8 @@ class EveryPageTest {
                     LocalDate.now().plusDays(20)));
             coordinator.seed("/rondes/" + fresh.json().get("id") + "/herinneren"); // a whole regio not yet submitted
             coordinator.visitSeeds();
-            assertEquals(12, beheerder.visited() + coordinator.visited(),
-                    "a nulmeting and a herhaling of the regio, with their reminders, and a new round's reminder");
+            assertEquals(17, beheerder.visited() + coordinator.visited(),
+                    "the beheer lists, a nulmeting and a herhaling of the regio, with their reminders, and a new round's reminder");
             assertTrue(problems.isEmpty(), () -> problems.size() + " problems:\n" + String.join("\n", problems));
         } finally {
             app.stop();

@@ -42,7 +42,12 @@ public final class Fixtures {
         Response created = app.browser().login(coordinatorEmail, TestApp.DEMO_PASSWORD).post("/accounts",
                 "email", email, "displayName", "Uitgenodigd", "gemeente", String.valueOf(gemeenteId(app, cbsCode)));
         assertEquals(200, created.status(), created::toString);
-        return java.net.URI.create(created.html().selectFirst("input#link").val()).getPath();
+        return java.net.URI.create(invitationLink(created.html())).getPath();
+    }
+
+    /** The invitation link as the page after creating or re-inviting an account shows it (in full, as text). */
+    public static String invitationLink(org.jsoup.nodes.Document page) {
+        return page.selectFirst("#link").text();
     }
 
     public static long accountId(TestApp app, String email) {

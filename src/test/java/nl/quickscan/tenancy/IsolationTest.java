@@ -189,6 +189,16 @@ class IsolationTest {
         assertEquals(200, coordinator.get("/api/v1/gemeenten/GM0106").status());
         assertEquals(404, coordinator.get("/api/v1/gemeenten/GM0014").status());
         assertEquals(404, app.browser().login(COORDINATOR_DRENTHE, TestApp.DEMO_PASSWORD).get("/gemeenten/GM0014").status());
+
+        // The gemeente page lists the rounds of the gemeente's own regio only, with links for who may follow them.
+        long groningenRound = nl.quickscan.scans.Rounds.open(app, "coordinator.groningen@quickscan.test");
+        long drentheRound = nl.quickscan.scans.Rounds.open(app, COORDINATOR_DRENTHE);
+        var assen = app.browser().login(COORDINATOR_DRENTHE, TestApp.DEMO_PASSWORD).get("/gemeenten/GM0106").html();
+        assertFalse(assen.select("a[href=/rondes/" + drentheRound + "]").isEmpty());
+        assertTrue(assen.select("a[href=/rondes/" + groningenRound + "]").isEmpty(), "no round of another regio");
+        var own = adviser.get("/gemeenten/GM0014").html();
+        assertTrue(own.select("a[href^=/accounts]").isEmpty(), "an adviser gets no account links");
+        assertTrue(own.select("a[href=/rondes/" + groningenRound + "]").isEmpty(), "nor the coordinator's round page");
     }
 
     @ParameterizedTest
@@ -224,6 +234,14 @@ class IsolationTest {
         String form = coordinator.get("/accounts/nieuw").html().select("select[name=gemeente] option").text();
         assertTrue(form.contains("Assen"));
         assertFalse(form.contains("Eemsdelta"), "only gemeenten of the own regio can be chosen");
+        // The search (issue 16) stays in the own regio: another regio's account is not found by address or name.
+        assertTrue(coordinator.get("/accounts?zoek=" + ADVISEUR_ASSEN).body().contains(ADVISEUR_ASSEN));
+        assertTrue(coordinator.get("/accounts?zoek=" + ADVISEUR_GRONINGEN).html().select("main tbody tr").isEmpty());
+        assertTrue(coordinator.get("/accounts?zoek=Beleidsadviseur+Groningen").html().select("main tbody tr").isEmpty());
+        assertTrue(coordinator.get("/accounts?zoek=coordinator.groningen&rol=COORDINATOR").html().select("main tbody tr").isEmpty());
+        Response preselected = coordinator.get("/accounts/nieuw?rol=ADVISEUR&gemeente=" + groningenGemeente);
+        assertEquals(404, preselected.status(), "another regio's gemeente cannot be preselected");
+        assertFalse(preselected.body().contains("Eemsdelta"));
 
         assertEquals(200, coordinator.get("/accounts/" + assenAdviser).status(), "own regio");
         assertEquals(404, coordinator.get("/accounts/" + groningenAdviser).status());
@@ -251,6 +269,8 @@ class IsolationTest {
         Browser adviser = app.browser().login(ADVISEUR_GRONINGEN, TestApp.DEMO_PASSWORD);
         assertEquals(403, adviser.get("/accounts").status());
         assertEquals(403, adviser.get("/accounts/nieuw").status());
+        assertEquals(403, adviser.get("/accounts?zoek=groningen").status());
+        assertEquals(403, adviser.get("/accounts/nieuw?rol=ADVISEUR&gemeente=" + groningenGemeente).status());
         assertEquals(403, adviser.get("/accounts/" + groningenAdviser).status());
         assertEquals(403, adviser.post("/accounts", "email", email, "displayName", "x", "gemeente",
                 String.valueOf(groningenGemeente)).status());
@@ -269,6 +289,7 @@ class IsolationTest {
         for (String email : List.of(ADVISEUR_GRONINGEN, COORDINATOR_DRENTHE, "coordinator.groningen@quickscan.test")) {
             Browser browser = app.browser().login(email, TestApp.DEMO_PASSWORD);
             for (String path : List.of("/beheer/regios", "/beheer/regios/" + regioId, "/beheer/gemeenten",
+                    "/beheer/gemeenten?zoek=gron&regio=" + regioId + "&pagina=2", "/beheer/regios?melding=regio-toegevoegd",
                     "/beheer/gemeenten/" + gemeenteId, "/beheer/audit", "/beheer/audit?groep=antwoorden&gemeente=" + gemeenteId,
                     "/beheer/audit.csv", "/beheer/audit.csv?groep=antwoorden&gemeente=" + gemeenteId)) {
                 assertEquals(403, browser.download(path).status(), email + " GET " + path);
