@@ -21,7 +21,6 @@ public record AuditFilter(AuditAction.Group group, @Nullable AuditAction action,
                           @Nullable Long gemeenteId, @Nullable LocalDate from, @Nullable LocalDate to) {
 
     public static final int PERSON_MAX = 254;
-    public static final int PAGE_MAX = Paging.PAGE_MAX;
     public static final int PAGE_SIZE = Paging.PAGE_SIZE;
     private static final List<DateTimeFormatter> DATE_FORMATS = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
             DateTimeFormatter.ofPattern("d-M-uuuu").withResolverStyle(ResolverStyle.STRICT));
@@ -78,15 +77,7 @@ public record AuditFilter(AuditAction.Group group, @Nullable AuditAction action,
         if (from != null && to != null && to.isBefore(from)) {
             problems.add("tot", "De einddatum ligt voor de begindatum.");
         }
-        int page = 1;
-        if (present(parameters.pagina())) {
-            Long number = positive(parameters.pagina());
-            if (number == null || number > PAGE_MAX) {
-                problems.add("pagina", "Het paginanummer moet een getal van 1 tot en met " + PAGE_MAX + " zijn.");
-            } else {
-                page = number.intValue();
-            }
-        }
+        int page = Paging.pageNumber(parameters.pagina(), problems);
         if (!problems.isEmpty()) {
             return new Request(everything(), 1);
         }

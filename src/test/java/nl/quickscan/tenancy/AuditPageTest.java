@@ -138,9 +138,9 @@ class AuditPageTest {
         Browser browser = beheerder(app);
         String tooLong = "a".repeat(255);
         List<List<String>> cases = List.of(
-                List.of("pagina=abc", "Het paginanummer moet een getal van 1 tot en met 10000 zijn."),
-                List.of("pagina=0", "Het paginanummer moet een getal van 1 tot en met 10000 zijn."),
-                List.of("pagina=99999999999999999999", "Het paginanummer moet een getal van 1 tot en met 10000 zijn."),
+                List.of("pagina=abc", "Het paginanummer moet een getal van 1 tot en met 10.000 zijn."),
+                List.of("pagina=0", "Het paginanummer moet een getal van 1 tot en met 10.000 zijn."),
+                List.of("pagina=99999999999999999999", "Het paginanummer moet een getal van 1 tot en met 10.000 zijn."),
                 List.of("van=2025-13-01", "Vul de begindatum in als dag-maand-jaar, bijvoorbeeld 01-12-2026."),
                 List.of("van=31-02-2025", "Vul de begindatum in als dag-maand-jaar, bijvoorbeeld 01-12-2026."),
                 List.of("tot=1-1-99999", "Vul de einddatum in als dag-maand-jaar, bijvoorbeeld 31-12-2026."),
