@@ -79,6 +79,12 @@ class EveryPageTest {
         long herhaling = herhaling(app, coordinator, nulmeting);
         long repeatScan = answerAll(app, adviser, survey, herhaling, false);
         String invitation = Fixtures.invite(app, coordinator, "nieuw-" + System.nanoTime() + "@example.nl", "GM0765");
+        List<String> keys = survey.questions().map(Survey.Question::key).toList();
+        long action = planAction(app, adviser, baselineScan, "<script>x</script> De sociale kaart van de regio bijwerken "
+                + "met het aanbod voor slachtoffers en plegers, samen met het Centrum Seksueel Geweld",
+                "\"" + keys.get(10) + "\"", LocalDate.now().minusDays(3), "BEZIG");
+        planAction(app, adviser, baselineScan, "Visie vastleggen", "\"" + keys.get(0) + "\", \"" + keys.get(20) + "\"",
+                LocalDate.now().plusMonths(3), "AFGEROND");
 
         List<String> problems = new ArrayList<>();
         Tour anonymous = new Tour(app, "anoniem", problems);
@@ -93,7 +99,9 @@ class EveryPageTest {
         advisers.seed("/", "/scans", "/scans/" + repeatScan, "/scans/" + repeatScan + "/deel/visie",
                 "/scans/" + repeatScan + "/deel/aanpak", "/scans/" + baselineScan + "/deel/aanpak",
                 "/scans/" + repeatScan + "/vergelijking", "/scans/" + repeatScan + "/resultaten",
-                "/scans/" + baselineScan, "/scans/" + baselineScan + "/resultaten", "/bestaat-niet");
+                "/scans/" + baselineScan, "/scans/" + baselineScan + "/resultaten", "/bestaat-niet",
+                "/verbeterplan", "/verbeterplan/acties/" + action, "/verbeterplan/nieuw?scan=" + baselineScan + "&vraag=" + keys.get(3),
+                "/verbeterplan?status=BEZIG&melding=toegevoegd");
         advisers.run();
 
         long unused = Rounds.open(app, coordinator);
@@ -103,7 +111,8 @@ class EveryPageTest {
         login(app, coordinator, TestApp.DEMO_PASSWORD);
         coordinators.seed("/", "/rondes/" + nulmeting, "/rondes/" + herhaling, "/scans/" + baselineScan, "/benchmark",
                 "/rondes/" + unused + "/aanpassen", "/rondes/" + unused + "/verwijderen", "/rondes/" + nulmeting + "/verwijderen",
-                "/rondes/" + closed + "/aanpassen", "/rondes/" + unused + "?melding=aangepast", "/rondes?melding=verwijderd");
+                "/rondes/" + closed + "/aanpassen", "/rondes/" + unused + "?melding=aangepast", "/rondes?melding=verwijderd",
+                "/verbeterplan?gemeente=GM1952", "/verbeterplan/acties/" + action);
         coordinators.run();
         driver.get(app.uri("/rondes/" + unused + "/aanpassen").toString());
         driver.executeScript("document.getElementById('closes').value = '2020-01-01';");
@@ -407,6 +416,20 @@ class EveryPageTest {
             assertEquals(200, submitted.status(), submitted::toString);
         }
         return scanId;
+    }
+
+    /** An action in the adviser's verbeterplan, with a progress note; returns its id. */
+    private static long planAction(TestApp app, Account adviser, long scanId, String title, String keys, LocalDate due,
+                                   String status) {
+        Api api = app.api().login(adviser.email(), Fixtures.PASSWORD);
+        Response created = api.postJson("/api/v1/gemeenten/GM1952/actions", """
+                {"title": "%s", "description": "Eerst het aanbod in kaart brengen.\\nDan de contactpersonen.", "questionKeys": [%s],
+                 "sourceScanId": %d, "owner": "Beleidsadviseur zorg en veiligheid", "partners": "Veilig Thuis, CSG, politie",
+                 "due": "%s", "status": "%s"}""".formatted(title, keys, scanId, due, status));
+        assertEquals(201, created.status(), created::toString);
+        long id = ((Number) created.json().get("id")).longValue();
+        assertEquals(201, api.postJson("/api/v1/actions/" + id + "/notes", "{\"text\": \"Eerste overleg met het CSG gevoerd.\"}").status());
+        return id;
     }
 
     private static long herhaling(TestApp app, String coordinator, long baselineRoundId) {
