@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,8 +103,14 @@ public class PlanService {
 
     /** The gemeente's most recent scan that has answers: where a new action comes from by default. */
     public Optional<Source> latestSource(TenantScope scope, long gemeenteId) {
-        return scans.listVisible(scope).stream().filter(scan -> scan.gemeenteId() == gemeenteId)
+        return scansOf(scope, gemeenteId).stream()
                 .map(scan -> source(scope, gemeenteId, scan.id())).flatMap(Optional::stream).findFirst();
+    }
+
+    /** The gemeente's scans, the newest round first: the latest opened, and of rounds opened the same day the last made. */
+    private List<ScanRow> scansOf(TenantScope scope, long gemeenteId) {
+        return scans.listVisible(scope).stream().filter(scan -> scan.gemeenteId() == gemeenteId)
+                .sorted(Comparator.comparing(ScanRow::opens).thenComparingLong(ScanRow::roundId).reversed()).toList();
     }
 
     @Transactional
@@ -164,8 +171,7 @@ public class PlanService {
      * it (or, where that survey no longer has it, as the source scan did), with the latest answer given there.
      */
     public Map<String, PlanOverview.Statement> statements(TenantScope scope, long gemeenteId, List<PlanAction> of) {
-        // Newest round first (ScanRepository's order).
-        List<ScanRow> gemeenteScans = scans.listVisible(scope).stream().filter(scan -> scan.gemeenteId() == gemeenteId).toList();
+        List<ScanRow> gemeenteScans = scansOf(scope, gemeenteId);
         Map<Long, ScanRow> byId = gemeenteScans.stream().collect(Collectors.toMap(ScanRow::id, scan -> scan));
         Map<Long, Map<String, AnswerRow>> answersOf = new HashMap<>();
         Map<String, PlanOverview.Statement> statements = new HashMap<>();
