@@ -83,6 +83,11 @@ public class PlanService {
         return actions.ofGemeente(scope, gemeente.id());
     }
 
+    /** The gemeente's actions made from that scan: for a herhaling, the plan its nulmeting led to. */
+    public List<PlanAction> madeFrom(TenantScope scope, long gemeenteId, long scanId) {
+        return actions.ofGemeente(scope, gemeenteId).stream().filter(action -> action.sourceScanId() == scanId).toList();
+    }
+
     public PlanAction action(TenantScope scope, long id) {
         return actions.findVisible(scope, id).orElseThrow(() -> new NotFoundException("actie"));
     }

@@ -21,6 +21,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -290,15 +291,54 @@ class VerbeterplanTest {
         assertFalse(plan.selectFirst("li.plan-action:has(a:contains(" + onTime + "))").text().contains("over de einddatum"));
     }
 
+    @ParameterizedTest
+    @MethodSource(APPS)
+    void theHerhalingShowsPerActionItsStatementsThenAndNow(TestApp app) {
+        Account anna = Fixtures.adviseur(app, CBS);
+        Api api = app.api().login(anna.email(), Fixtures.PASSWORD);
+        long nulmeting = Rounds.open(app, COORDINATOR);
+        long before = Scans.start(api, nulmeting);
+        Scans.answer(api, before, WEAK, "1");
+        Scans.answer(api, before, "visie-gender", "2");
+        String title = "Sociale kaart maken " + System.nanoTime();
+        Response created = api.postJson("/api/v1/gemeenten/" + CBS + "/actions",
+                actionJson(before, title, "\"" + WEAK + "\", \"visie-gender\"", null, "AFGEROND"));
+        assertEquals(201, created.status(), created::toString);
+        long id = ((Number) created.json().get("id")).longValue();
+
+        long herhaling = Rounds.herhaling(app, COORDINATOR, nulmeting, 1);
+        long after = Scans.start(api, herhaling);
+        Scans.answer(api, after, WEAK, "3");
+        Scans.answer(api, after, "visie-gender", "1");
+        String later = "Volgende stap " + System.nanoTime();
+        assertEquals(201, api.postJson("/api/v1/gemeenten/" + CBS + "/actions", actionJson(after, later, "\"" + WEAK + "\"", null, null)).status());
+
+        Response comparison = api.get("/api/v1/scans/" + after + "/comparison");
+        assertEquals(200, comparison.status(), comparison::toString);
+        List<?> actions = (List<?>) comparison.json().get("actions");
+        assertEquals(1, actions.size(), "only the actions made from the nulmeting: " + actions);
+        Map<?, ?> action = (Map<?, ?>) actions.get(0);
+        assertEquals(id, ((Number) action.get("id")).longValue());
+        assertEquals(title, action.get("title"));
+        assertEquals("AFGEROND", action.get("status"));
+        assertEquals(List.of(Map.of("key", WEAK, "before", "1", "after", "3", "direction", "IMPROVED"),
+                Map.of("key", "visie-gender", "before", "2", "after", "1", "direction", "DECLINED")), action.get("statements"));
+
+        Document page = app.browser().login(anna.email(), Fixtures.PASSWORD).get("/scans/" + after + "/vergelijking").html();
+        Element shown = page.selectFirst("li.plan-action:has(a:contains(" + title + "))");
+        assertNotNull(shown, "the comparison page shows the action");
+        assertTrue(shown.text().contains("Status: Afgerond"), shown.text());
+        assertTrue(shown.text().contains("Nulmeting: In voorbereiding → herhaling: Ja, volledig en geborgd – ▲ verbeterd"), shown.text());
+        assertNull(page.selectFirst("a:contains(" + later + ")"), "not an action made from the herhaling");
+        assertEquals(404, app.api().login(Fixtures.adviseur(app, "GM0047").email(), Fixtures.PASSWORD)
+                .get("/api/v1/scans/" + after + "/comparison").status());
+    }
+
     /** A scan with an answer of another gemeente of the same regio (Veendam). */
     static long otherGemeentesScan(TestApp app) {
         Api other = app.api().login(Fixtures.adviseur(app, "GM0047").email(), Fixtures.PASSWORD);
         long scan = Scans.start(other, Rounds.open(app, COORDINATOR));
         Scans.answer(other, scan, WEAK, "0");
         return scan;
-    }
-
-    private static void assertNull(Object value) {
-        org.junit.jupiter.api.Assertions.assertNull(value);
     }
 }
