@@ -1,5 +1,6 @@
 package nl.quickscan.plans;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -74,6 +75,23 @@ class ActionController {
     record ConflictJson(String message, List<Object> errors, ActionJson current) {
     }
 
+    /** A round's plan: per bouwsteen the counts, and the actions made from its scans with their gemeente. */
+    @Serdeable
+    record RoundActionsJson(List<BouwsteenJson> bouwstenen, List<RoundActionJson> actions) {
+    }
+
+    @Serdeable
+    record BouwsteenJson(String key, int gemeenten, int actions, int done, int overdue) {
+    }
+
+    @Serdeable
+    record RoundActionJson(@JsonUnwrapped ActionJson action, GemeenteJson gemeente) {
+    }
+
+    @Serdeable
+    record GemeenteJson(String cbsCode, String name) {
+    }
+
     private final PlanService plans;
 
     ActionController(PlanService plans) {
@@ -83,6 +101,18 @@ class ActionController {
     @Get("/gemeenten/{cbsCode}/actions")
     List<ActionJson> list(TenantScope scope, @PathVariable String cbsCode) {
         return plans.actionsOf(scope, plans.gemeente(scope, cbsCode)).stream().map(ActionJson::of).toList();
+    }
+
+    /** The regio's coordinator and the beheerder: the plans that came out of a round's scans. */
+    @Get("/rounds/{id}/actions")
+    @Secured({Role.Names.COORDINATOR, Role.Names.BEHEERDER})
+    RoundActionsJson ofRound(TenantScope scope, @PathVariable long id) {
+        PlanService.RoundPlan plan = plans.ofRound(scope, id);
+        return new RoundActionsJson(plan.counts().bouwstenen().stream().map(count -> new BouwsteenJson(count.key(),
+                count.gemeenten(), count.actions(), count.done(), count.overdue())).toList(),
+                plan.actions().stream().map(action -> new RoundActionJson(ActionJson.of(action), new GemeenteJson(
+                        action.cbsCode(), plan.gemeenten().containsKey(action.gemeenteId())
+                        ? plan.gemeenten().get(action.gemeenteId()).name() : action.cbsCode()))).toList());
     }
 
     @Post(value = "/gemeenten/{cbsCode}/actions", consumes = MediaType.APPLICATION_JSON)

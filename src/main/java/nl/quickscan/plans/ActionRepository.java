@@ -45,20 +45,31 @@ public class ActionRepository {
 
     /** The gemeente's actions with their notes, oldest first; none when the scope may not see the gemeente. */
     public List<PlanAction> ofGemeente(TenantScope scope, long gemeenteId) {
-        List<PlanAction> actions = query(ROW + "WHERE p.gemeente_id = ? AND" + SCOPE + "ORDER BY p.id", ACTION,
-                gemeenteId, scope.regioFilter(), scope.regioFilter(), scope.gemeenteFilter(), scope.gemeenteFilter());
+        return withNotes(query(ROW + "WHERE p.gemeente_id = ? AND" + SCOPE + "ORDER BY p.id", ACTION,
+                gemeenteId, scope.regioFilter(), scope.regioFilter(), scope.gemeenteFilter(), scope.gemeenteFilter()));
+    }
+
+    /** The actions made from the scans of a round, per gemeente, with their notes; the caller found the round in scope. */
+    public List<PlanAction> ofRound(TenantScope scope, long roundId) {
+        return withNotes(query(ROW + "JOIN scan s ON s.id = p.source_scan_id WHERE s.round_id = ? AND" + SCOPE
+                + "ORDER BY g.name, p.id", ACTION, roundId, scope.regioFilter(), scope.regioFilter(),
+                scope.gemeenteFilter(), scope.gemeenteFilter()));
+    }
+
+    private List<PlanAction> withNotes(List<PlanAction> actions) {
         if (actions.isEmpty()) {
             return actions;
         }
         Map<Long, List<PlanAction.Note>> notes = new LinkedHashMap<>();
+        String ids = String.join(", ", java.util.Collections.nCopies(actions.size(), "?"));
         query("""
                 SELECT n.action_id, n.text, a.display_name, n.written_at
-                FROM plan_action_note n JOIN plan_action p ON p.id = n.action_id JOIN account a ON a.id = n.written_by
-                WHERE p.gemeente_id = ? ORDER BY n.id""", row -> {
+                FROM plan_action_note n JOIN account a ON a.id = n.written_by
+                WHERE n.action_id IN (%s) ORDER BY n.id""".formatted(ids), row -> {
             notes.computeIfAbsent(row.getLong(1), id -> new ArrayList<>())
                     .add(new PlanAction.Note(row.getString(2), row.getString(3), row.getTimestamp(4).toInstant()));
-            return null;
-        }, gemeenteId);
+            return Boolean.TRUE;
+        }, actions.stream().map(PlanAction::id).toArray());
         return actions.stream().map(action -> action.withNotes(notes.getOrDefault(action.id(), List.of()))).toList();
     }
 

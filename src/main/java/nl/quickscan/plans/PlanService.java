@@ -10,6 +10,8 @@ import nl.quickscan.errors.NotFoundException;
 import nl.quickscan.identity.CurrentAccount;
 import nl.quickscan.scans.AnswerRepository;
 import nl.quickscan.scans.AnswerRow;
+import nl.quickscan.scans.Meetronde;
+import nl.quickscan.scans.RoundRepository;
 import nl.quickscan.scans.ScanRepository;
 import nl.quickscan.scans.ScanRow;
 import nl.quickscan.surveys.Survey;
@@ -37,13 +39,15 @@ public class PlanService {
     private final ActionRepository actions;
     private final GemeenteRepository gemeenten;
     private final ScanRepository scans;
+    private final RoundRepository rounds;
     private final AnswerRepository answers;
     private final SurveyCatalog surveys;
     private final AuditLog auditLog;
     private final Clock clock;
 
-    PlanService(ActionRepository actions, GemeenteRepository gemeenten, ScanRepository scans, AnswerRepository answers,
-                SurveyCatalog surveys, AuditLog auditLog, Clock clock) {
+    PlanService(ActionRepository actions, GemeenteRepository gemeenten, ScanRepository scans, RoundRepository rounds,
+                AnswerRepository answers, SurveyCatalog surveys, AuditLog auditLog, Clock clock) {
+        this.rounds = rounds;
         this.actions = actions;
         this.gemeenten = gemeenten;
         this.scans = scans;
@@ -81,6 +85,18 @@ public class PlanService {
 
     public List<PlanAction> actionsOf(TenantScope scope, GemeenteRow gemeente) {
         return actions.ofGemeente(scope, gemeente.id());
+    }
+
+    /** A round's plan: the actions made from its scans, and their counts per bouwsteen of its survey. */
+    public record RoundPlan(RegioPlan counts, List<PlanAction> actions, Map<Long, GemeenteRow> gemeenten) {
+    }
+
+    public RoundPlan ofRound(TenantScope scope, long roundId) {
+        Meetronde round = rounds.findVisible(scope, roundId).orElseThrow(() -> new NotFoundException("meetronde"));
+        Survey survey = surveys.find(round.surveyId(), round.surveyVersion()).orElseThrow(() -> new NotFoundException("vragenlijst"));
+        List<PlanAction> all = actions.ofRound(scope, roundId);
+        return new RoundPlan(RegioPlan.of(survey, all, today()), all, gemeenten.listVisible(scope).stream()
+                .collect(Collectors.toMap(GemeenteRow::id, gemeente -> gemeente)));
     }
 
     /** The gemeente's actions made from that scan: for a herhaling, the plan its nulmeting led to. */

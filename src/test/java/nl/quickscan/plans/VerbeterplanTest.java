@@ -334,6 +334,34 @@ class VerbeterplanTest {
                 .get("/api/v1/scans/" + after + "/comparison").status());
     }
 
+    @ParameterizedTest
+    @MethodSource(APPS)
+    void theCoordinatorSeesTheRegiosPlansOfARoundPerBouwsteen(TestApp app) {
+        long round = Rounds.open(app, COORDINATOR);
+        String yesterday = LocalDate.now(nl.quickscan.time.Clocks.ZONE).minusDays(1).toString();
+        for (String cbs : List.of(CBS, "GM0047")) {
+            Api api = app.api().login(Fixtures.adviseur(app, cbs).email(), Fixtures.PASSWORD);
+            long scan = Scans.start(api, round);
+            Scans.answer(api, scan, WEAK, "1");
+            assertEquals(201, api.postJson("/api/v1/gemeenten/" + cbs + "/actions",
+                    actionJson(scan, "Kaart " + cbs, "\"" + WEAK + "\"", yesterday, "BEZIG")).status());
+            assertEquals(201, api.postJson("/api/v1/gemeenten/" + cbs + "/actions",
+                    actionJson(scan, "Kaart klaar " + cbs, "\"" + WEAK + "\", \"visie-gender\"", null, "AFGEROND")).status());
+        }
+        Map<String, Object> plan = app.api().login(COORDINATOR, TestApp.DEMO_PASSWORD).get("/api/v1/rounds/" + round + "/actions").json();
+        Map<?, ?> samenwerking = ((List<?>) plan.get("bouwstenen")).stream().map(b -> (Map<?, ?>) b)
+                .filter(b -> b.get("key").equals("samenwerking")).findFirst().orElseThrow();
+        assertEquals(Map.of("key", "samenwerking", "gemeenten", 2, "actions", 4, "done", 2, "overdue", 2), samenwerking);
+        Map<?, ?> visie = ((List<?>) plan.get("bouwstenen")).stream().map(b -> (Map<?, ?>) b)
+                .filter(b -> b.get("key").equals("visie")).findFirst().orElseThrow();
+        assertEquals(0, ((Number) visie.get("actions")).intValue(), "an action counts under its first statement only");
+        List<?> actions = (List<?>) plan.get("actions");
+        assertEquals(4, actions.size());
+        Map<?, ?> first = (Map<?, ?>) actions.stream().filter(a -> ((Map<?, ?>) a).get("title").equals("Kaart GM0047")).findFirst().orElseThrow();
+        assertEquals(Map.of("cbsCode", "GM0047", "name", "Veendam"), first.get("gemeente"));
+        assertEquals("BEZIG", first.get("status"));
+    }
+
     /** A scan with an answer of another gemeente of the same regio (Veendam). */
     static long otherGemeentesScan(TestApp app) {
         Api other = app.api().login(Fixtures.adviseur(app, "GM0047").email(), Fixtures.PASSWORD);

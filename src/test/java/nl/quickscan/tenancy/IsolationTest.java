@@ -123,7 +123,8 @@ class IsolationTest {
             entry("POST /verbeterplan/nieuw", "actionsOfAnotherGemeenteAreOutOfReach"),
             entry("GET /verbeterplan/acties/{id}", "actionsOfAnotherGemeenteAreOutOfReach"),
             entry("POST /verbeterplan/acties/{id}", "actionsOfAnotherGemeenteAreOutOfReach"),
-            entry("POST /verbeterplan/acties/{id}/voortgang", "actionsOfAnotherGemeenteAreOutOfReach"));
+            entry("POST /verbeterplan/acties/{id}/voortgang", "actionsOfAnotherGemeenteAreOutOfReach"),
+            entry("GET /api/v1/rounds/{id}/actions", "actionsOfAnotherGemeenteAreOutOfReach"));
 
     @ParameterizedTest
     @MethodSource(APPS)
@@ -528,6 +529,11 @@ class IsolationTest {
             assertEquals(404, list.status());
             assertFalse(list.body().contains(title));
         }
+        Response otherRegio = drenthe.get("/api/v1/rounds/" + round + "/actions");
+        assertEquals(404, otherRegio.status());
+        assertFalse(otherRegio.body().contains(title));
+        assertEquals(403, eemsdelta.get("/api/v1/rounds/" + round + "/actions").status(), "the regio's view is not an adviser's");
+        assertEquals(403, owner.get("/api/v1/rounds/" + round + "/actions").status());
         assertEquals(404, eemsdelta.postJson("/api/v1/gemeenten/GM0014/actions", json).status());
         assertEquals(404, eemsdelta.send("PUT", "/api/v1/actions/" + id, "application/json", change, Map.of()).status());
         assertEquals(404, eemsdelta.postJson("/api/v1/actions/" + id + "/notes", "{\"text\": \"x\"}").status());
@@ -553,6 +559,7 @@ class IsolationTest {
         for (String reader : List.of("coordinator.groningen@quickscan.test", "beheerder@quickscan.test")) {
             Api api = app.api().login(reader, TestApp.DEMO_PASSWORD);
             assertTrue(api.get("/api/v1/gemeenten/GM0014/actions").body().contains(title), reader);
+            assertTrue(api.get("/api/v1/rounds/" + round + "/actions").body().contains(title), reader);
             assertEquals(403, api.postJson("/api/v1/gemeenten/GM0014/actions", json).status(), reader);
             assertEquals(403, api.send("PUT", "/api/v1/actions/" + id, "application/json", change, Map.of()).status(), reader);
             assertEquals(403, api.postJson("/api/v1/actions/" + id + "/notes", "{\"text\": \"x\"}").status(), reader);
