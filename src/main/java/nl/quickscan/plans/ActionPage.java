@@ -8,8 +8,10 @@ import nl.quickscan.text.DutchFormat;
 import nl.quickscan.web.FormValues;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The page of one action: its statements with their current answer, the form to change it (the gemeente's own
@@ -43,7 +45,7 @@ record ActionPage(String title, GemeenteRow gemeente, @Nullable PlanAction actio
     }
 
     /** The statement choices of a survey, per bouwsteen. */
-    static List<StatementGroup> choices(@Nullable Survey survey, java.util.Set<String> checked) {
+    static List<StatementGroup> choices(@Nullable Survey survey, Set<String> checked) {
         if (survey == null) {
             return List.of();
         }
@@ -56,7 +58,7 @@ record ActionPage(String title, GemeenteRow gemeente, @Nullable PlanAction actio
     }
 
     static List<FormValues.Option> statusOptions(@Nullable String selected) {
-        return java.util.Arrays.stream(ActionStatus.values())
+        return Arrays.stream(ActionStatus.values())
                 .map(status -> FormValues.option(status.name(), status.label(), selected)).toList();
     }
 

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,7 @@ public class ActionRepository {
             return actions;
         }
         Map<Long, List<PlanAction.Note>> notes = new LinkedHashMap<>();
-        String ids = String.join(", ", java.util.Collections.nCopies(actions.size(), "?"));
+        String ids = String.join(", ", Collections.nCopies(actions.size(), "?"));
         query("""
                 SELECT n.action_id, n.text, a.display_name, n.written_at
                 FROM plan_action_note n JOIN account a ON a.id = n.written_by

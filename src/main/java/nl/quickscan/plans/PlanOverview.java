@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A gemeente's verbeterplan as its page shows it: the actions grouped per bouwsteen (an action aimed at statements
@@ -50,7 +51,7 @@ public record PlanOverview(List<Group> groups, int actions, int overdue, int sho
             }
             shown++;
             List<Statement> aimedAt = action.questionKeys().stream().map(statements::get)
-                    .filter(java.util.Objects::nonNull).toList();
+                    .filter(Objects::nonNull).toList();
             Statement first = action.questionKeys().isEmpty() ? null : statements.get(action.questionKeys().get(0));
             String key = first == null ? OTHER_KEY : first.bouwsteenKey();
             titles.putIfAbsent(key, first == null ? OTHER_TITLE : first.bouwsteenTitle());

@@ -29,6 +29,7 @@ import nl.quickscan.web.FormValues;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -181,7 +182,7 @@ class PlanPages {
         Map<String, PlanOverview.Statement> statements = plans.statements(scope, action.gemeenteId(), List.of(action));
         return new ModelAndView<>("plans/action", ActionPage.of(gemeente, action, editable, plans.today(),
                 editable ? form : null, source.map(PlanService.Source::survey).orElse(null), problems, conflict,
-                action.questionKeys().stream().map(statements::get).filter(java.util.Objects::nonNull).toList(),
+                action.questionKeys().stream().map(statements::get).filter(Objects::nonNull).toList(),
                 plans.history(action), noteText, noteError, notice,
                 source.map(found -> found.scan().roundName()).orElse(null),
                 editable ? "/verbeterplan" : "/verbeterplan?gemeente=" + gemeente.cbsCode()));
