@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
+import nl.quickscan.tenancy.GemeenteRow;
 import nl.quickscan.tenancy.TenantScope;
 
 import java.sql.Connection;
@@ -55,6 +56,26 @@ public class ActionRepository {
         return withNotes(query(ROW + "JOIN scan s ON s.id = p.source_scan_id WHERE s.round_id = ? AND" + SCOPE
                 + "ORDER BY g.name, p.id", ACTION, roundId, scope.regioFilter(), scope.regioFilter(),
                 scope.gemeenteFilter(), scope.gemeenteFilter()));
+    }
+
+    /** What a gemeente sees of an action another gemeente of its regio shares: no owner, partners or notes. */
+    public record SharedAction(String title, @Nullable String description, ActionStatus status, String gemeenteName) {
+    }
+
+    /** The most shared actions a gemeente sees at once. */
+    public static final int SHARED_MAX = 200;
+
+    /**
+     * The actions the other gemeenten of the gemeente's regio share, newest first; the caller found the gemeente in
+     * its scope, and the regio is that gemeente's.
+     */
+    public List<SharedAction> sharedWith(GemeenteRow own) {
+        return query("""
+                SELECT p.title, p.description, p.status, g.name FROM plan_action p JOIN gemeente g ON g.id = p.gemeente_id
+                WHERE p.shared = TRUE AND g.regio_id = ? AND p.gemeente_id <> ?
+                ORDER BY p.updated_at DESC, p.id DESC LIMIT %d""".formatted(SHARED_MAX), row -> new SharedAction(
+                row.getString(1), row.getString(2), ActionStatus.valueOf(row.getString(3)), row.getString(4)),
+                own.regioId(), own.id());
     }
 
     private List<PlanAction> withNotes(List<PlanAction> actions) {

@@ -59,8 +59,9 @@ class PlanPages {
             filter = ActionStatus.ofName(status).orElseThrow(() -> new HttpStatusException(HttpStatus.BAD_REQUEST,
                     "Dit filter bestaat niet. Kies gepland, bezig, afgerond, gestopt of alle acties."));
         }
-        return new ModelAndView<>("plans/plan", PlanPage.of(shown, plans.overview(scope, shown, filter),
-                account.is(Role.ADVISEUR), filter, PlanNotice.textOf(melding), plans.today(), account.is(Role.ADVISEUR)));
+        boolean adviser = account.is(Role.ADVISEUR);
+        return new ModelAndView<>("plans/plan", PlanPage.of(shown, plans.overview(scope, shown, filter), adviser, filter,
+                PlanNotice.textOf(melding), plans.today(), adviser, adviser ? plans.sharedWith(shown) : List.of()));
     }
 
     /** A new action; from the results page with the scan and the statement it is about, filled in from them. */

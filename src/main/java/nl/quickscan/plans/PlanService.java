@@ -104,6 +104,11 @@ public class PlanService {
         return actions.ofGemeente(scope, gemeenteId).stream().filter(action -> action.sourceScanId() == scanId).toList();
     }
 
+    /** The actions the other gemeenten of the regio share with this one (which the caller found in its scope). */
+    public List<ActionRepository.SharedAction> sharedWith(GemeenteRow own) {
+        return actions.sharedWith(own);
+    }
+
     public PlanAction action(TenantScope scope, long id) {
         return actions.findVisible(scope, id).orElseThrow(() -> new NotFoundException("actie"));
     }

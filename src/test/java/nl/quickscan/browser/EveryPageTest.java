@@ -71,8 +71,11 @@ class EveryPageTest {
         Survey survey = app.bean(SurveyCatalog.class).find("quickscan-seksueel-geweld", 1).orElseThrow();
         String coordinator = "coordinator.groningen@quickscan.test";
         long nulmeting = Rounds.open(app, coordinator);
+        long neighbourScan = 0;
+        Account neighbour = null;
         for (String cbsCode : List.of("GM1979", "GM0014", "GM1966")) {
-            answerAll(app, Fixtures.adviseur(app, cbsCode), survey, nulmeting, true);
+            neighbour = Fixtures.adviseur(app, cbsCode);
+            neighbourScan = answerAll(app, neighbour, survey, nulmeting, true);
         }
         Account adviser = Fixtures.adviseur(app, "GM1952");
         long baselineScan = answerAll(app, adviser, survey, nulmeting, true);
@@ -80,11 +83,13 @@ class EveryPageTest {
         long repeatScan = answerAll(app, adviser, survey, herhaling, false);
         String invitation = Fixtures.invite(app, coordinator, "nieuw-" + System.nanoTime() + "@example.nl", "GM0765");
         List<String> keys = survey.questions().map(Survey.Question::key).toList();
-        long action = planAction(app, adviser, baselineScan, "<script>x</script> De sociale kaart van de regio bijwerken "
+        long action = planAction(app, adviser, "GM1952", baselineScan, "<script>x</script> De sociale kaart van de regio bijwerken "
                 + "met het aanbod voor slachtoffers en plegers, samen met het Centrum Seksueel Geweld",
-                "\"" + keys.get(10) + "\"", LocalDate.now().minusDays(3), "BEZIG");
-        planAction(app, adviser, baselineScan, "Visie vastleggen", "\"" + keys.get(0) + "\", \"" + keys.get(20) + "\"",
-                LocalDate.now().plusMonths(3), "AFGEROND");
+                "\"" + keys.get(10) + "\"", LocalDate.now().minusDays(3), "BEZIG", false);
+        planAction(app, neighbour, "GM1966", neighbourScan, "Aandachtsfunctionarissen op alle scholen", "\"" + keys.get(40) + "\"",
+                LocalDate.now().plusMonths(6), "BEZIG", true);
+        planAction(app, adviser, "GM1952", baselineScan, "Visie vastleggen", "\"" + keys.get(0) + "\", \"" + keys.get(20) + "\"",
+                LocalDate.now().plusMonths(3), "AFGEROND", false);
 
         List<String> problems = new ArrayList<>();
         Tour anonymous = new Tour(app, "anoniem", problems);
@@ -419,13 +424,13 @@ class EveryPageTest {
     }
 
     /** An action in the adviser's verbeterplan, with a progress note; returns its id. */
-    private static long planAction(TestApp app, Account adviser, long scanId, String title, String keys, LocalDate due,
-                                   String status) {
+    private static long planAction(TestApp app, Account adviser, String cbsCode, long scanId, String title, String keys,
+                                   LocalDate due, String status, boolean shared) {
         Api api = app.api().login(adviser.email(), Fixtures.PASSWORD);
-        Response created = api.postJson("/api/v1/gemeenten/GM1952/actions", """
+        Response created = api.postJson("/api/v1/gemeenten/" + cbsCode + "/actions", """
                 {"title": "%s", "description": "Eerst het aanbod in kaart brengen.\\nDan de contactpersonen.", "questionKeys": [%s],
                  "sourceScanId": %d, "owner": "Beleidsadviseur zorg en veiligheid", "partners": "Veilig Thuis, CSG, politie",
-                 "due": "%s", "status": "%s"}""".formatted(title, keys, scanId, due, status));
+                 "due": "%s", "status": "%s", "shared": %s}""".formatted(title, keys, scanId, due, status, shared));
         assertEquals(201, created.status(), created::toString);
         long id = ((Number) created.json().get("id")).longValue();
         assertEquals(201, api.postJson("/api/v1/actions/" + id + "/notes", "{\"text\": \"Eerste overleg met het CSG gevoerd.\"}").status());

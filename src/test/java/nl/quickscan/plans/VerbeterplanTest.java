@@ -362,6 +362,41 @@ class VerbeterplanTest {
         assertEquals("BEZIG", first.get("status"));
     }
 
+    @ParameterizedTest
+    @MethodSource(APPS)
+    void aSharedActionIsSeenByTheOtherGemeentenOfTheRegioAsAnExampleOnly(TestApp app) {
+        Account veendam = Fixtures.adviseur(app, "GM0047");
+        Api api = app.api().login(veendam.email(), Fixtures.PASSWORD);
+        long scan = Scans.start(api, Rounds.open(app, COORDINATOR));
+        Scans.answer(api, scan, WEAK, "1");
+        String shared = "Gedeelde kaart " + System.nanoTime();
+        String own = "Eigen kaart " + System.nanoTime();
+        Response sharedAction = api.postJson("/api/v1/gemeenten/GM0047/actions",
+                actionJson(scan, shared, "\"" + WEAK + "\"", null, "BEZIG").replace("\"shared\": false", "\"shared\": true"));
+        assertEquals(201, sharedAction.status(), sharedAction::toString);
+        assertEquals(Boolean.TRUE, sharedAction.json().get("shared"));
+        long id = ((Number) sharedAction.json().get("id")).longValue();
+        assertEquals(201, api.postJson("/api/v1/actions/" + id + "/notes", "{\"text\": \"Geheime notitie\"}").status());
+        assertEquals(201, api.postJson("/api/v1/gemeenten/GM0047/actions", actionJson(scan, own, "\"" + WEAK + "\"", null, null)).status());
+
+        Browser stadskanaal = app.browser().login(Fixtures.adviseur(app, CBS).email(), Fixtures.PASSWORD);
+        Document plan = stadskanaal.get("/verbeterplan").html();
+        Element example = plan.selectFirst("li.plan-action--shared:has(h3:contains(" + shared + "))");
+        assertNotNull(example, "shown as an example");
+        assertTrue(example.text().contains("Gemeente Veendam") && example.text().contains("Bezig") && example.text().contains("Plan"),
+                example.text());
+        assertFalse(plan.text().contains(own), "an action that is not shared stays the gemeente's");
+        assertFalse(example.text().contains("Team zorg") || example.text().contains("Veilig Thuis")
+                || plan.text().contains("Geheime notitie"), "nothing else of that gemeente: no owner, partners or notes");
+        assertTrue(example.select("a").isEmpty(), "no way into the other gemeente's action");
+        assertEquals(404, stadskanaal.get("/verbeterplan/acties/" + id).status());
+        assertEquals(404, app.api().login(Fixtures.adviseur(app, CBS).email(), Fixtures.PASSWORD).get("/api/v1/gemeenten/GM0047/actions").status());
+        assertFalse(app.browser().login(Fixtures.adviseur(app, "GM0106").email(), Fixtures.PASSWORD).get("/verbeterplan").body()
+                .contains(shared), "only within the regio");
+        assertFalse(app.browser().login(veendam.email(), Fixtures.PASSWORD).get("/verbeterplan").html()
+                .select("li.plan-action--shared").text().contains(shared), "not as an example to itself");
+    }
+
     /** A scan with an answer of another gemeente of the same regio (Veendam). */
     static long otherGemeentesScan(TestApp app) {
         Api other = app.api().login(Fixtures.adviseur(app, "GM0047").email(), Fixtures.PASSWORD);
