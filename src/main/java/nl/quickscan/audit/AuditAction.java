@@ -24,7 +24,10 @@ public enum AuditAction {
     ROUND_REMINDER_SENT("Herinnering verstuurd", Group.ORGANISATIE),
     ANSWER_SAVED("Antwoord opgeslagen", Group.ANTWOORDEN),
     SCAN_SUBMITTED("Scan ingediend", Group.ANTWOORDEN),
-    SCAN_REOPENED("Scan heropend", Group.ANTWOORDEN);
+    SCAN_REOPENED("Scan heropend", Group.ANTWOORDEN),
+    PLAN_ACTION_CREATED("Actie in het verbeterplan gezet", Group.ANTWOORDEN),
+    PLAN_ACTION_CHANGED("Actie van het verbeterplan gewijzigd", Group.ANTWOORDEN),
+    PLAN_ACTION_NOTE_ADDED("Voortgang bij een actie toegevoegd", Group.ANTWOORDEN);
 
     /** The two views of the log: answer saves would drown the few account and tenant changes. */
     public enum Group {

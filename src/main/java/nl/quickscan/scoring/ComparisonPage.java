@@ -17,7 +17,15 @@ import java.util.stream.Collectors;
  */
 record ComparisonPage(String title, ScanRow scan, ScanRow baseline, Comparison.Result comparison,
                       List<BouwsteenRow> bouwstenen, List<GroupSection> groups, boolean changedOnly,
-                      String shownAll, String shownChanged) {
+                      String shownAll, String shownChanged, List<ActionRow> actions) {
+
+    /** An action of the verbeterplan made from the nulmeting, with its statements then and now. */
+    record ActionRow(long id, String title, String statusLabel, List<StatementRow> statements) {
+    }
+
+    /** {@code before}/{@code after}: the answers' labels. */
+    record StatementRow(String text, String before, String after, DirectionMark direction) {
+    }
 
     /** The value of the filter parameter {@code alleen} that shows only the changed statements. */
     static final String CHANGED_ONLY = "gewijzigd";
@@ -54,7 +62,7 @@ record ComparisonPage(String title, ScanRow scan, ScanRow baseline, Comparison.R
         }
     }
 
-    static ComparisonPage of(Results.ScanComparison comparison, boolean changedOnly) {
+    static ComparisonPage of(Results.ScanComparison comparison, boolean changedOnly, List<PlanCheck> plan) {
         Comparison.Result result = comparison.result();
         List<LevelBand> bands = LevelBand.of(comparison.current().survey());
         List<GroupSection> groups = new ArrayList<>();
@@ -74,7 +82,17 @@ record ComparisonPage(String title, ScanRow scan, ScanRow baseline, Comparison.R
                 result.bouwstenen().stream().map(b -> new BouwsteenRow(b, DirectionMark.of(b.direction()))).toList(),
                 List.copyOf(groups), changedOnly,
                 "U ziet alle " + total + " stellingen. Daarvan " + (changed == 1 ? "is 1" : "zijn " + changed) + " gewijzigd.",
-                "U ziet alleen de gewijzigde stellingen: " + changed + " van de " + total + ".");
+                "U ziet alleen de gewijzigde stellingen: " + changed + " van de " + total + ".",
+                plan.stream().map(check -> actionRow(comparison, check)).toList());
+    }
+
+    private static ActionRow actionRow(Results.ScanComparison comparison, PlanCheck check) {
+        return new ActionRow(check.action().id(), check.action().title(), check.action().status().label(),
+                check.statements().stream().map(statement -> statement.change()
+                        .map(q -> new StatementRow(q.text(), comparison.labelBefore(q), comparison.labelAfter(q),
+                                DirectionMark.of(q.direction())))
+                        .orElseGet(() -> new StatementRow(statement.key() + " (niet meer gevraagd)", "–", "–",
+                                DirectionMark.of(Comparison.Direction.DROPPED)))).toList());
     }
 
     /** The nulmeting's and the herhaling's bar, one above the other, on the level bands. */

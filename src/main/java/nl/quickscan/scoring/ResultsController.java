@@ -16,6 +16,8 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
 import nl.quickscan.errors.NotFoundException;
+import nl.quickscan.plans.PlanService;
+import nl.quickscan.scans.ScanRow;
 import nl.quickscan.tenancy.TenantScope;
 
 import java.util.List;
@@ -44,7 +46,17 @@ class ResultsController {
     @Serdeable
     record ComparisonJson(long scanId, long baselineScanId, @Nullable Double totalBefore, @Nullable Double totalAfter,
                           @Nullable Double totalDifference, List<BouwsteenChangeJson> bouwstenen,
-                          List<QuestionChangeJson> questions) {
+                          List<QuestionChangeJson> questions, List<ActionCheckJson> actions) {
+    }
+
+    /** An action of the verbeterplan made from the nulmeting, with the statements it aims at then and now. */
+    @Serdeable
+    record ActionCheckJson(long id, String title, String status, List<StatementCheckJson> statements) {
+    }
+
+    /** {@code key}: as the nulmeting asked it; {@code before}/{@code after} as in the questions; DROPPED when no longer asked. */
+    @Serdeable
+    record StatementCheckJson(String key, @Nullable String before, @Nullable String after, String direction) {
     }
 
     @Serdeable
@@ -58,9 +70,17 @@ class ResultsController {
     }
 
     private final Results results;
+    private final PlanService plans;
 
-    ResultsController(Results results) {
+    ResultsController(Results results, PlanService plans) {
         this.results = results;
+        this.plans = plans;
+    }
+
+    /** The verbeterplan's actions made from the nulmeting's scan, beside the comparison. */
+    private List<PlanCheck> planCheck(TenantScope scope, Results.ScanComparison comparison) {
+        ScanRow baseline = comparison.baseline().scan();
+        return PlanCheck.of(plans.madeFrom(scope, baseline.gemeenteId(), baseline.id()), comparison.result());
     }
 
     @Get("/api/v1/scans/{id}/scores")
@@ -85,7 +105,12 @@ class ResultsController {
                         b.difference(), b.direction().name())).toList(),
                 c.questions().stream().map(q -> new QuestionChangeJson(q.key(), q.bouwsteenKey(),
                         q.before() == null ? null : q.before().question().key(),
-                        comparison.valueBefore(q), comparison.valueAfter(q), q.direction().name())).toList());
+                        comparison.valueBefore(q), comparison.valueAfter(q), q.direction().name())).toList(),
+                planCheck(scope, comparison).stream().map(check -> new ActionCheckJson(check.action().id(),
+                        check.action().title(), check.action().status().name(), check.statements().stream()
+                        .map(statement -> statement.change().map(q -> new StatementCheckJson(statement.key(),
+                                comparison.valueBefore(q), comparison.valueAfter(q), q.direction().name()))
+                                .orElseGet(() -> new StatementCheckJson(statement.key(), null, null, Comparison.Direction.DROPPED.name()))).toList())).toList());
     }
 
     @Get("/scans/{id}/resultaten")
@@ -102,8 +127,8 @@ class ResultsController {
             throw new HttpStatusException(HttpStatus.BAD_REQUEST,
                     "Dit filter bestaat niet. Toon alle stellingen of alleen de gewijzigde stellingen.");
         }
-        return new ModelAndView<>("scoring/comparison",
-                ComparisonPage.of(results.comparison(scope, id).orElseThrow(ResultsController::noBaseline), alleen != null));
+        Results.ScanComparison comparison = results.comparison(scope, id).orElseThrow(ResultsController::noBaseline);
+        return new ModelAndView<>("scoring/comparison", ComparisonPage.of(comparison, alleen != null, planCheck(scope, comparison)));
     }
 
     private static NotFoundException noBaseline() {

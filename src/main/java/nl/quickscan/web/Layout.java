@@ -42,6 +42,7 @@ public record Layout(@Nullable User user, @Nullable String csrfToken) {
         menu.add(MenuItem.of("Start", "/", path));
         if (account.is(Role.ADVISEUR)) {
             menu.add(MenuItem.of("Mijn quickscans", "/scans", path));
+            menu.add(MenuItem.of("Verbeterplan", "/verbeterplan", path));
         } else {
             menu.add(MenuItem.of("Meetrondes", "/rondes", path));
             menu.add(MenuItem.of("Landelijk", "/benchmark", path));

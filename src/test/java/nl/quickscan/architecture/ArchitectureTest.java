@@ -32,10 +32,11 @@ class ArchitectureTest {
         slices().matching("nl.quickscan.(*)..").should().beFreeOfCycles().check(classes);
     }
 
-    /** Scoring, benchmark figures and survey reading are plain Java: only their controllers speak HTTP. */
+    /** Scoring, benchmark figures, survey reading and the verbeterplan's rules are plain Java: only their controllers speak HTTP. */
     @Test
     void domainDoesNotSpeakHttp() {
-        noClasses().that().resideInAnyPackage("nl.quickscan.scoring..", "nl.quickscan.benchmark..", "nl.quickscan.surveys..")
+        noClasses().that().resideInAnyPackage("nl.quickscan.scoring..", "nl.quickscan.benchmark..", "nl.quickscan.surveys..",
+                        "nl.quickscan.plans..")
                 .and().areNotAnnotatedWith(Controller.class)
                 .should().dependOnClassesThat().resideInAPackage("io.micronaut.http..")
                 .check(classes);
@@ -49,7 +50,7 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("nl.quickscan.accounts..", "nl.quickscan.tenancy..",
                         "nl.quickscan.scans..", "nl.quickscan.scoring..", "nl.quickscan.benchmark..",
                         "nl.quickscan.surveys..", "nl.quickscan.reports..", "nl.quickscan.home..", "nl.quickscan.demo..",
-                        "nl.quickscan.audit..")
+                        "nl.quickscan.audit..", "nl.quickscan.plans..")
                 .check(classes);
     }
 

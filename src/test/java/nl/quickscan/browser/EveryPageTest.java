@@ -71,14 +71,25 @@ class EveryPageTest {
         Survey survey = app.bean(SurveyCatalog.class).find("quickscan-seksueel-geweld", 1).orElseThrow();
         String coordinator = "coordinator.groningen@quickscan.test";
         long nulmeting = Rounds.open(app, coordinator);
+        long neighbourScan = 0;
+        Account neighbour = null;
         for (String cbsCode : List.of("GM1979", "GM0014", "GM1966")) {
-            answerAll(app, Fixtures.adviseur(app, cbsCode), survey, nulmeting, true);
+            neighbour = Fixtures.adviseur(app, cbsCode);
+            neighbourScan = answerAll(app, neighbour, survey, nulmeting, true);
         }
         Account adviser = Fixtures.adviseur(app, "GM1952");
         long baselineScan = answerAll(app, adviser, survey, nulmeting, true);
         long herhaling = herhaling(app, coordinator, nulmeting);
         long repeatScan = answerAll(app, adviser, survey, herhaling, false);
         String invitation = Fixtures.invite(app, coordinator, "nieuw-" + System.nanoTime() + "@example.nl", "GM0765");
+        List<String> keys = survey.questions().map(Survey.Question::key).toList();
+        long action = planAction(app, adviser, "GM1952", baselineScan, "<script>x</script> De sociale kaart van de regio bijwerken "
+                + "met het aanbod voor slachtoffers en plegers, samen met het Centrum Seksueel Geweld",
+                "\"" + keys.get(10) + "\"", LocalDate.now().minusDays(3), "BEZIG", false);
+        planAction(app, neighbour, "GM1966", neighbourScan, "Aandachtsfunctionarissen op alle scholen", "\"" + keys.get(40) + "\"",
+                LocalDate.now().plusMonths(6), "BEZIG", true);
+        planAction(app, adviser, "GM1952", baselineScan, "Visie vastleggen", "\"" + keys.get(0) + "\", \"" + keys.get(20) + "\"",
+                LocalDate.now().plusMonths(3), "AFGEROND", false);
 
         List<String> problems = new ArrayList<>();
         Tour anonymous = new Tour(app, "anoniem", problems);
@@ -93,7 +104,9 @@ class EveryPageTest {
         advisers.seed("/", "/scans", "/scans/" + repeatScan, "/scans/" + repeatScan + "/deel/visie",
                 "/scans/" + repeatScan + "/deel/aanpak", "/scans/" + baselineScan + "/deel/aanpak",
                 "/scans/" + repeatScan + "/vergelijking", "/scans/" + repeatScan + "/resultaten",
-                "/scans/" + baselineScan, "/scans/" + baselineScan + "/resultaten", "/bestaat-niet");
+                "/scans/" + baselineScan, "/scans/" + baselineScan + "/resultaten", "/bestaat-niet",
+                "/verbeterplan", "/verbeterplan/acties/" + action, "/verbeterplan/nieuw?scan=" + baselineScan + "&vraag=" + keys.get(3),
+                "/verbeterplan?status=BEZIG&melding=toegevoegd");
         advisers.run();
 
         long unused = Rounds.open(app, coordinator);
@@ -106,7 +119,8 @@ class EveryPageTest {
                 "/rondes/" + closed + "/aanpassen", "/rondes/" + unused + "?melding=aangepast", "/rondes?melding=verwijderd",
                 "/rondes/" + nulmeting + "/herinneren", "/rondes/" + nulmeting + "?melding=herinnerd-14-6",
                 "/gemeenten/GM0014", "/accounts?zoek=groningen",
-                "/accounts/nieuw?rol=ADVISEUR&gemeente=" + Fixtures.gemeenteId(app, "GM0014"));
+                "/accounts/nieuw?rol=ADVISEUR&gemeente=" + Fixtures.gemeenteId(app, "GM0014"),
+                "/verbeterplan?gemeente=GM1952", "/verbeterplan/acties/" + action);
         coordinators.run();
         // The page with a new invitation link: shown in full, and "Kopieer link" copies it.
         driver.get(app.uri("/accounts/nieuw").toString());
@@ -446,6 +460,20 @@ class EveryPageTest {
             assertEquals(200, submitted.status(), submitted::toString);
         }
         return scanId;
+    }
+
+    /** An action in the adviser's verbeterplan, with a progress note; returns its id. */
+    private static long planAction(TestApp app, Account adviser, String cbsCode, long scanId, String title, String keys,
+                                   LocalDate due, String status, boolean shared) {
+        Api api = app.api().login(adviser.email(), Fixtures.PASSWORD);
+        Response created = api.postJson("/api/v1/gemeenten/" + cbsCode + "/actions", """
+                {"title": "%s", "description": "Eerst het aanbod in kaart brengen.\\nDan de contactpersonen.", "questionKeys": [%s],
+                 "sourceScanId": %d, "owner": "Beleidsadviseur zorg en veiligheid", "partners": "Veilig Thuis, CSG, politie",
+                 "due": "%s", "status": "%s", "shared": %s}""".formatted(title, keys, scanId, due, status, shared));
+        assertEquals(201, created.status(), created::toString);
+        long id = ((Number) created.json().get("id")).longValue();
+        assertEquals(201, api.postJson("/api/v1/actions/" + id + "/notes", "{\"text\": \"Eerste overleg met het CSG gevoerd.\"}").status());
+        return id;
     }
 
     private static long herhaling(TestApp app, String coordinator, long baselineRoundId) {

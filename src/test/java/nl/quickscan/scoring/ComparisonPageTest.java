@@ -58,7 +58,8 @@ class ComparisonPageTest {
         Pair pair = pair(app, "GM1680");
         Map<String, Object> comparison = app.api().login(pair.adviserEmail(), Fixtures.PASSWORD)
                 .get("/api/v1/scans/" + pair.after() + "/comparison").json();
-        assertEquals(Set.of("scanId", "baselineScanId", "totalBefore", "totalAfter", "totalDifference", "bouwstenen", "questions"),
+        assertEquals(Set.of("scanId", "baselineScanId", "totalBefore", "totalAfter", "totalDifference", "bouwstenen", "questions",
+                "actions"),
                 comparison.keySet());
         Map<String, Map<?, ?>> byKey = new HashMap<>();
         ((List<?>) comparison.get("questions")).forEach(q -> byKey.put((String) ((Map<?, ?>) q).get("key"), (Map<?, ?>) q));

@@ -116,7 +116,18 @@ class IsolationTest {
             entry("GET /scans/{id}/vergelijking", "scansOfAnotherGemeenteAreOutOfReach"),
             entry("GET /api/v1/scans/{id}/report.pdf", "scansOfAnotherGemeenteAreOutOfReach"),
             entry("GET /api/v1/scans/{id}/report.xlsx", "scansOfAnotherGemeenteAreOutOfReach"),
-            entry("GET /api/v1/scans/{id}/report.ods", "scansOfAnotherGemeenteAreOutOfReach"));
+            entry("GET /api/v1/scans/{id}/report.ods", "scansOfAnotherGemeenteAreOutOfReach"),
+            entry("GET /api/v1/gemeenten/{cbsCode}/actions", "actionsOfAnotherGemeenteAreOutOfReach"),
+            entry("POST /api/v1/gemeenten/{cbsCode}/actions", "actionsOfAnotherGemeenteAreOutOfReach"),
+            entry("PUT /api/v1/actions/{id}", "actionsOfAnotherGemeenteAreOutOfReach"),
+            entry("POST /api/v1/actions/{id}/notes", "actionsOfAnotherGemeenteAreOutOfReach"),
+            entry("GET /verbeterplan", "actionsOfAnotherGemeenteAreOutOfReach"),
+            entry("GET /verbeterplan/nieuw", "actionsOfAnotherGemeenteAreOutOfReach"),
+            entry("POST /verbeterplan/nieuw", "actionsOfAnotherGemeenteAreOutOfReach"),
+            entry("GET /verbeterplan/acties/{id}", "actionsOfAnotherGemeenteAreOutOfReach"),
+            entry("POST /verbeterplan/acties/{id}", "actionsOfAnotherGemeenteAreOutOfReach"),
+            entry("POST /verbeterplan/acties/{id}/voortgang", "actionsOfAnotherGemeenteAreOutOfReach"),
+            entry("GET /api/v1/rounds/{id}/actions", "actionsOfAnotherGemeenteAreOutOfReach"));
 
     @ParameterizedTest
     @MethodSource(APPS)
@@ -540,6 +551,105 @@ class IsolationTest {
         assertFalse(app.browser().login("adviseur.eemsdelta@quickscan.test", TestApp.DEMO_PASSWORD)
                 .get("/scans/" + scanId + "/deel/visie").body().contains("Bij de nulmeting"));
         assertEquals(401, app.api().get(path).status());
+    }
+
+    /**
+     * The verbeterplan of Groningen (gemeente): another gemeente of the same regio and another regio's coordinator
+     * find nothing (404), the regio's coordinator and the beheerder read it but write nothing (403), a form without
+     * the CSRF token is refused (403), and the action stays as it was.
+     */
+    @ParameterizedTest
+    @MethodSource(APPS)
+    void actionsOfAnotherGemeenteAreOutOfReach(TestApp app) {
+        long round = nl.quickscan.scans.Rounds.open(app, "coordinator.groningen@quickscan.test");
+        Api owner = app.api().login(ADVISEUR_GRONINGEN, TestApp.DEMO_PASSWORD);
+        long scan = nl.quickscan.support.Scans.start(owner, round);
+        nl.quickscan.support.Scans.answer(owner, scan, "visie-gedeelde-visie", "1");
+        String title = "Visie vastleggen " + System.nanoTime();
+        String json = """
+                {"title": "%s", "questionKeys": ["visie-gedeelde-visie"], "sourceScanId": %d, "status": "BEZIG"}"""
+                .formatted(title, scan);
+        Response created = owner.postJson("/api/v1/gemeenten/GM0014/actions", json);
+        assertEquals(201, created.status(), created::toString);
+        long id = ((Number) created.json().get("id")).longValue();
+        String change = json.replace("BEZIG", "GESTOPT").replace("}", ", \"version\": 1}");
+        String[] form = {"title", "Overgenomen", "vraag.visie-gedeelde-visie", "on", "sourceScanId", String.valueOf(scan),
+                "status", "GESTOPT", "version", "1"};
+
+        // Another gemeente of the same regio, and another regio's coordinator: as if it did not exist.
+        Api eemsdelta = app.api().login("adviseur.eemsdelta@quickscan.test", TestApp.DEMO_PASSWORD);
+        Api drenthe = app.api().login(COORDINATOR_DRENTHE, TestApp.DEMO_PASSWORD);
+        for (Api outsider : List.of(eemsdelta, drenthe)) {
+            Response list = outsider.get("/api/v1/gemeenten/GM0014/actions");
+            assertEquals(404, list.status());
+            assertFalse(list.body().contains(title));
+        }
+        Response otherRegio = drenthe.get("/api/v1/rounds/" + round + "/actions");
+        assertEquals(404, otherRegio.status());
+        assertFalse(otherRegio.body().contains(title));
+        assertEquals(403, eemsdelta.get("/api/v1/rounds/" + round + "/actions").status(), "the regio's view is not an adviser's");
+        assertEquals(403, owner.get("/api/v1/rounds/" + round + "/actions").status());
+        assertEquals(404, eemsdelta.postJson("/api/v1/gemeenten/GM0014/actions", json).status());
+        assertEquals(404, eemsdelta.send("PUT", "/api/v1/actions/" + id, "application/json", change, Map.of()).status());
+        assertEquals(404, eemsdelta.postJson("/api/v1/actions/" + id + "/notes", "{\"text\": \"x\"}").status());
+        Response foreignScan = eemsdelta.postJson("/api/v1/gemeenten/GM1979/actions", json);
+        assertEquals(422, foreignScan.status(), "another gemeente's scan is no source");
+        assertTrue(foreignScan.body().contains("sourceScanId"));
+        assertEquals(403, drenthe.send("PUT", "/api/v1/actions/" + id, "application/json", change, Map.of()).status(),
+                "a coordinator never writes, so the role decides first");
+        Browser eemsdeltaPages = app.browser().login("adviseur.eemsdelta@quickscan.test", TestApp.DEMO_PASSWORD);
+        assertEquals(404, eemsdeltaPages.get("/verbeterplan?gemeente=GM0014").status());
+        assertFalse(eemsdeltaPages.get("/verbeterplan").body().contains(title));
+        assertEquals(404, eemsdeltaPages.get("/verbeterplan/acties/" + id).status());
+        assertEquals(404, eemsdeltaPages.post("/verbeterplan/acties/" + id, form).status());
+        assertEquals(404, eemsdeltaPages.post("/verbeterplan/acties/" + id + "/voortgang", "text", "x").status());
+        assertEquals(404, eemsdeltaPages.get("/verbeterplan/nieuw?scan=" + scan).status(), "another gemeente's scan");
+        Response foreignForm = eemsdeltaPages.post("/verbeterplan/nieuw", form);
+        assertEquals(422, foreignForm.status());
+        Browser drenthePages = app.browser().login(COORDINATOR_DRENTHE, TestApp.DEMO_PASSWORD);
+        assertEquals(404, drenthePages.get("/verbeterplan?gemeente=GM0014").status());
+        assertEquals(404, drenthePages.get("/verbeterplan/acties/" + id).status());
+
+        // The regio's coordinator and the beheerder read; only the gemeente's advisers write.
+        for (String reader : List.of("coordinator.groningen@quickscan.test", "beheerder@quickscan.test")) {
+            Api api = app.api().login(reader, TestApp.DEMO_PASSWORD);
+            assertTrue(api.get("/api/v1/gemeenten/GM0014/actions").body().contains(title), reader);
+            assertTrue(api.get("/api/v1/rounds/" + round + "/actions").body().contains(title), reader);
+            assertEquals(403, api.postJson("/api/v1/gemeenten/GM0014/actions", json).status(), reader);
+            assertEquals(403, api.send("PUT", "/api/v1/actions/" + id, "application/json", change, Map.of()).status(), reader);
+            assertEquals(403, api.postJson("/api/v1/actions/" + id + "/notes", "{\"text\": \"x\"}").status(), reader);
+            Browser pages = app.browser().login(reader, TestApp.DEMO_PASSWORD);
+            Response plan = pages.get("/verbeterplan?gemeente=GM0014");
+            assertEquals(200, plan.status(), reader);
+            assertTrue(plan.body().contains(title));
+            assertEquals(400, pages.get("/verbeterplan").status(), "the coordinator names the gemeente");
+            Response page = pages.get("/verbeterplan/acties/" + id);
+            assertEquals(200, page.status());
+            assertTrue(page.html().select("form[action^=/verbeterplan]").isEmpty(), "read-only");
+            assertEquals(403, pages.get("/verbeterplan/nieuw").status());
+            assertEquals(403, pages.post("/verbeterplan/nieuw", form).status());
+            assertEquals(403, pages.post("/verbeterplan/acties/" + id, form).status());
+            assertEquals(403, pages.post("/verbeterplan/acties/" + id + "/voortgang", "text", "x").status());
+        }
+        assertTrue(app.browser().login("coordinator.groningen@quickscan.test", TestApp.DEMO_PASSWORD)
+                .get("/scans/" + scan + "/resultaten").html().select("a:contains(Zet in het verbeterplan)").isEmpty(),
+                "the coordinator gets no link to the plan's form");
+
+        // The owner's forms need the CSRF token.
+        Browser ownerPages = app.browser().login(ADVISEUR_GRONINGEN, TestApp.DEMO_PASSWORD);
+        assertEquals(200, ownerPages.get("/verbeterplan/acties/" + id).status());
+        assertEquals(403, ownerPages.postWithoutToken("/verbeterplan/acties/" + id, form).status());
+        assertEquals(403, ownerPages.postWithoutToken("/verbeterplan/acties/" + id + "/voortgang", "text", "x").status());
+        assertEquals(403, ownerPages.postWithoutToken("/verbeterplan/nieuw", form).status());
+
+        Map<?, ?> stored = owner.get("/api/v1/gemeenten/GM0014/actions").jsonList().stream()
+                .filter(a -> ((Number) a.get("id")).longValue() == id).findFirst().orElseThrow();
+        assertEquals(title, stored.get("title"), "unchanged by all of the above");
+        assertEquals("BEZIG", stored.get("status"));
+        assertEquals(1, ((Number) stored.get("version")).intValue());
+        assertEquals(List.of(), stored.get("notes"));
+        assertTrue(owner.get("/api/v1/gemeenten/GM0014/actions").jsonList().stream().noneMatch(a -> "Overgenomen".equals(a.get("title"))));
+        assertEquals(401, app.api().get("/api/v1/gemeenten/GM0014/actions").status());
     }
 
     private static String roundJson(String name, Long regioId) {

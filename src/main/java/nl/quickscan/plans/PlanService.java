@@ -1,0 +1,277 @@
+package nl.quickscan.plans;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import nl.quickscan.audit.AuditAction;
+import nl.quickscan.audit.AuditLog;
+import nl.quickscan.errors.NotFoundException;
+import nl.quickscan.identity.CurrentAccount;
+import nl.quickscan.scans.AnswerRepository;
+import nl.quickscan.scans.AnswerRow;
+import nl.quickscan.scans.Meetronde;
+import nl.quickscan.scans.RoundRepository;
+import nl.quickscan.scans.ScanRepository;
+import nl.quickscan.scans.ScanRow;
+import nl.quickscan.surveys.Survey;
+import nl.quickscan.surveys.SurveyCatalog;
+import nl.quickscan.tenancy.GemeenteRepository;
+import nl.quickscan.tenancy.GemeenteRow;
+import nl.quickscan.tenancy.TenantScope;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Making, changing and reading the actions of a gemeente's verbeterplan, with their history and audit trail. */
+@Singleton
+public class PlanService {
+
+    private final ActionRepository actions;
+    private final GemeenteRepository gemeenten;
+    private final ScanRepository scans;
+    private final RoundRepository rounds;
+    private final AnswerRepository answers;
+    private final SurveyCatalog surveys;
+    private final AuditLog auditLog;
+    private final Clock clock;
+
+    PlanService(ActionRepository actions, GemeenteRepository gemeenten, ScanRepository scans, RoundRepository rounds,
+                AnswerRepository answers, SurveyCatalog surveys, AuditLog auditLog, Clock clock) {
+        this.rounds = rounds;
+        this.actions = actions;
+        this.gemeenten = gemeenten;
+        this.scans = scans;
+        this.answers = answers;
+        this.surveys = surveys;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    /** The outcome of a change. */
+    public sealed interface SaveResult {
+        record Applied(PlanAction action) implements SaveResult {
+        }
+
+        /** A colleague saved first; {@code current} is the action as stored now. */
+        record Conflict(PlanAction current) implements SaveResult {
+        }
+    }
+
+    /** A scan an action can be made from: a scan of the gemeente with answers, and its survey. */
+    public record Source(ScanRow scan, Survey survey) {
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    public GemeenteRow gemeente(TenantScope scope, String cbsCode) {
+        return gemeenten.findVisibleByCbsCode(scope, cbsCode).orElseThrow(() -> new NotFoundException("gemeente"));
+    }
+
+    public GemeenteRow gemeente(TenantScope scope, long id) {
+        return gemeenten.findVisible(scope, id).orElseThrow(() -> new NotFoundException("gemeente"));
+    }
+
+    public List<PlanAction> actionsOf(TenantScope scope, GemeenteRow gemeente) {
+        return actions.ofGemeente(scope, gemeente.id());
+    }
+
+    /** A round's plan: the actions made from its scans, and their counts per bouwsteen of its survey. */
+    public record RoundPlan(RegioPlan counts, List<PlanAction> actions, Map<Long, GemeenteRow> gemeenten) {
+    }
+
+    public RoundPlan ofRound(TenantScope scope, long roundId) {
+        Meetronde round = rounds.findVisible(scope, roundId).orElseThrow(() -> new NotFoundException("meetronde"));
+        Survey survey = surveys.find(round.surveyId(), round.surveyVersion()).orElseThrow(() -> new NotFoundException("vragenlijst"));
+        List<PlanAction> all = actions.ofRound(scope, roundId);
+        return new RoundPlan(RegioPlan.of(survey, all, today()), all, gemeenten.listVisible(scope).stream()
+                .collect(Collectors.toMap(GemeenteRow::id, gemeente -> gemeente)));
+    }
+
+    /** The gemeente's actions made from that scan: for a herhaling, the plan its nulmeting led to. */
+    public List<PlanAction> madeFrom(TenantScope scope, long gemeenteId, long scanId) {
+        return actions.ofGemeente(scope, gemeenteId).stream().filter(action -> action.sourceScanId() == scanId).toList();
+    }
+
+    /** The actions the other gemeenten of the regio share with this one (which the caller found in its scope). */
+    public List<ActionRepository.SharedAction> sharedWith(GemeenteRow own) {
+        return actions.sharedWith(own);
+    }
+
+    public PlanAction action(TenantScope scope, long id) {
+        return actions.findVisible(scope, id).orElseThrow(() -> new NotFoundException("actie"));
+    }
+
+    public List<ActionRepository.Change> history(PlanAction action) {
+        return actions.history(action.id());
+    }
+
+    /** The scan, when it is the gemeente's and has answers; empty otherwise (another gemeente's: the same). */
+    public Optional<Source> source(TenantScope scope, long gemeenteId, @Nullable Long scanId) {
+        if (scanId == null) {
+            return Optional.empty();
+        }
+        return scans.findVisible(scope, scanId).filter(scan -> scan.gemeenteId() == gemeenteId)
+                .filter(scan -> !answers.ofScan(scan.id()).isEmpty())
+                .flatMap(scan -> surveys.find(scan.surveyId(), scan.surveyVersion()).map(survey -> new Source(scan, survey)));
+    }
+
+    /** The gemeente's most recent scan that has answers: where a new action comes from by default. */
+    public Optional<Source> latestSource(TenantScope scope, long gemeenteId) {
+        return scansOf(scope, gemeenteId).stream()
+                .map(scan -> source(scope, gemeenteId, scan.id())).flatMap(Optional::stream).findFirst();
+    }
+
+    /** The gemeente's scans, the newest round first: the latest opened, and of rounds opened the same day the last made. */
+    private List<ScanRow> scansOf(TenantScope scope, long gemeenteId) {
+        return scans.listVisible(scope).stream().filter(scan -> scan.gemeenteId() == gemeenteId)
+                .sorted(Comparator.comparing(ScanRow::opens).thenComparingLong(ScanRow::roundId).reversed()).toList();
+    }
+
+    @Transactional
+    public PlanAction create(CurrentAccount adviser, TenantScope scope, GemeenteRow gemeente, ActionRules.Draft draft) {
+        ActionRules.Fields fields = check(scope, gemeente.id(), draft, ActionStatus.GEPLAND);
+        Instant now = now();
+        long id = actions.insert(gemeente.id(), fields, adviser.id(), now);
+        String summary = ActionRules.summary(fields);
+        actions.recordChange(id, 1, "Aangemaakt. " + summary, adviser.id(), now);
+        auditLog.record(adviser, AuditAction.PLAN_ACTION_CREATED, subject(id, fields.title()),
+                "Versie 1 voor " + gemeente.name() + ". " + summary, gemeente.regioId(), gemeente.id());
+        return action(scope, id);
+    }
+
+    /**
+     * A new version of the action, when {@code basedOn} is the stored version; otherwise nothing is written and the
+     * stored action comes back. Read committed: a colleague's save that committed in between must be seen.
+     */
+    @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
+    public SaveResult update(CurrentAccount adviser, TenantScope scope, long id, int basedOn, ActionRules.Draft draft) {
+        PlanAction before = action(scope, id);
+        ActionRules.Fields fields = check(scope, before.gemeenteId(), draft, null);
+        if (before.version() != basedOn) {
+            return new SaveResult.Conflict(before);
+        }
+        Instant now = now();
+        if (!actions.update(id, basedOn, fields, adviser.id(), now)) {
+            return new SaveResult.Conflict(action(scope, id));
+        }
+        List<String> changes = ActionRules.changes(before, fields);
+        String summary = changes.isEmpty() ? "Opgeslagen zonder wijzigingen" : String.join("; ", changes);
+        actions.recordChange(id, basedOn + 1, summary, adviser.id(), now);
+        GemeenteRow gemeente = gemeente(scope, before.gemeenteId());
+        auditLog.record(adviser, AuditAction.PLAN_ACTION_CHANGED, subject(id, fields.title()),
+                "Versie " + (basedOn + 1) + ": " + summary, gemeente.regioId(), gemeente.id());
+        return new SaveResult.Applied(action(scope, id));
+    }
+
+    @Transactional
+    public PlanAction addNote(CurrentAccount adviser, TenantScope scope, long id, @Nullable String text) {
+        PlanAction action = action(scope, id);
+        String note = ActionRules.note(text);
+        actions.addNote(id, note, adviser.id(), now());
+        GemeenteRow gemeente = gemeente(scope, action.gemeenteId());
+        auditLog.record(adviser, AuditAction.PLAN_ACTION_NOTE_ADDED, subject(id, action.title()), note,
+                gemeente.regioId(), gemeente.id());
+        return action(scope, id);
+    }
+
+    /** The plan's page: the gemeente's actions per bouwsteen, with their statements' current answers. */
+    public PlanOverview overview(TenantScope scope, GemeenteRow gemeente, @Nullable ActionStatus status) {
+        List<PlanAction> all = actionsOf(scope, gemeente);
+        return PlanOverview.of(all, statements(scope, gemeente.id(), all), today(), status);
+    }
+
+    /**
+     * Per question key of the actions, the statement as the gemeente's most recent scan of the action's survey asks
+     * it (or, where that survey no longer has it, as the source scan did), with the latest answer given there.
+     */
+    public Map<String, PlanOverview.Statement> statements(TenantScope scope, long gemeenteId, List<PlanAction> of) {
+        List<ScanRow> gemeenteScans = scansOf(scope, gemeenteId);
+        Map<Long, ScanRow> byId = gemeenteScans.stream().collect(Collectors.toMap(ScanRow::id, scan -> scan));
+        Map<Long, Map<String, AnswerRow>> answersOf = new HashMap<>();
+        Map<String, PlanOverview.Statement> statements = new HashMap<>();
+        for (PlanAction action : of) {
+            ScanRow source = byId.get(action.sourceScanId());
+            if (source == null) {
+                continue;
+            }
+            ScanRow latest = gemeenteScans.stream().filter(scan -> scan.surveyId().equals(source.surveyId())).findFirst().orElse(source);
+            Survey latestSurvey = surveyOf(latest);
+            Survey sourceSurvey = surveyOf(source);
+            for (String key : action.questionKeys()) {
+                if (statements.containsKey(key)) {
+                    continue;
+                }
+                Optional<Located> inLatest = locate(latestSurvey, key);
+                Optional<Located> found = inLatest.or(() -> locate(sourceSurvey, key));
+                if (found.isEmpty()) {
+                    continue;
+                }
+                String current;
+                if (inLatest.isPresent()) {
+                    AnswerRow answer = answersOf.computeIfAbsent(latest.id(), scanId -> answers.ofScan(scanId).stream()
+                            .collect(Collectors.toMap(AnswerRow::questionKey, row -> row))).get(inLatest.get().question().key());
+                    current = inLatest.get().question().answerLabel(answer == null ? null : answer.answerValue());
+                } else {
+                    current = "niet gevraagd in de laatste scan";
+                }
+                Located at = found.get();
+                statements.put(key, new PlanOverview.Statement(key, at.question().text(), at.bouwsteen().key(),
+                        at.bouwsteen().title(), at.order(), current, latest.roundName()));
+            }
+        }
+        return statements;
+    }
+
+    private record Located(Survey.Bouwsteen bouwsteen, int order, Survey.Question question) {
+    }
+
+    /** The question of that key in the survey, or the one that replaces it there. */
+    private static Optional<Located> locate(@Nullable Survey survey, String key) {
+        if (survey == null) {
+            return Optional.empty();
+        }
+        for (int i = 0; i < survey.bouwstenen().size(); i++) {
+            Survey.Bouwsteen bouwsteen = survey.bouwstenen().get(i);
+            for (Survey.Question question : bouwsteen.questions()) {
+                if (question.key().equals(key) || key.equals(question.replaces())) {
+                    return Optional.of(new Located(bouwsteen, i, question));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Nullable
+    private Survey surveyOf(ScanRow scan) {
+        return surveys.find(scan.surveyId(), scan.surveyVersion()).orElse(null);
+    }
+
+    private ActionRules.Fields check(TenantScope scope, long gemeenteId, ActionRules.Draft draft,
+                                     @Nullable ActionStatus defaultStatus) {
+        Set<String> keys = source(scope, gemeenteId, draft.sourceScanId())
+                .map(source -> source.survey().questions().map(Survey.Question::key).collect(Collectors.toSet()))
+                .orElse(null);
+        return ActionRules.check(draft, keys, defaultStatus);
+    }
+
+    /** Whole seconds, so that the action returned is the one stored on every database (as with answers). */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private static String subject(long id, String title) {
+        return "Actie " + id + ": " + title;
+    }
+}
