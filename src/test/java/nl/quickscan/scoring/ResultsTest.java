@@ -185,7 +185,9 @@ class ResultsTest {
         assertEquals("5 van 10", row.child(2).text());
         assertEquals("55%", row.child(3).text(), "mean total in a band of 5, not 53%");
         assertEquals("65%", row.child(4).text(), "median total in a band of 5, not 67%");
-        assertTrue(row.child(5).text().contains("Bouwsteen 1. Visie en regionale aanpak: 55%"), row.text());
+        Element firstBouwsteen = row.closest("table").select("thead tr").last().child(5);
+        assertTrue(firstBouwsteen.text().contains("Visie en regionale aanpak"), firstBouwsteen.text());
+        assertEquals("55%", row.child(5).text(), "bouwsteen 1's mean in a band of 5");
         assertTrue(outsider.get("/benchmark").html().text().contains("afgerond op 5 procent"));
 
         Element named = nationalRow(app.browser().login("coordinator.groningen@quickscan.test", TestApp.DEMO_PASSWORD), roundName);

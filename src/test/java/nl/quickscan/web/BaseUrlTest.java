@@ -28,7 +28,7 @@ class BaseUrlTest {
                 "email", "host-" + System.nanoTime() + "%40assen.nl", "displayName", "Andere+host",
                 "gemeente", String.valueOf(Fixtures.gemeenteId(app, "GM0106")));
         assertTrue(response.startsWith("HTTP/1.1 200"), response);
-        assertTrue(response.contains("value=\"http://localhost:" + app.uri("/").getPort() + "/uitnodiging/"), response);
+        assertTrue(response.contains("<code>http://localhost:" + app.uri("/").getPort() + "/uitnodiging/"), response);
         assertFalse(response.contains("aanvaller.example"), response);
     }
 
