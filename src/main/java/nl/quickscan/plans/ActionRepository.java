@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
+import nl.quickscan.database.Jdbc;
 import nl.quickscan.tenancy.GemeenteRow;
 import nl.quickscan.tenancy.TenantScope;
 
@@ -14,7 +15,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -40,20 +40,22 @@ public class ActionRepository {
     private static final String SCOPE = " (? = 0 OR g.regio_id = ?) AND (? = 0 OR p.gemeente_id = ?) ";
 
     private final ConnectionOperations<Connection> connections;
+    private final Jdbc jdbc;
 
     ActionRepository(ConnectionOperations<Connection> connections) {
         this.connections = connections;
+        this.jdbc = new Jdbc(connections);
     }
 
     /** The gemeente's actions with their notes, oldest first; none when the scope may not see the gemeente. */
     public List<PlanAction> ofGemeente(TenantScope scope, long gemeenteId) {
-        return withNotes(query(ROW + "WHERE p.gemeente_id = ? AND" + SCOPE + "ORDER BY p.id", ACTION,
+        return withNotes(jdbc.query("actions", ROW + "WHERE p.gemeente_id = ? AND" + SCOPE + "ORDER BY p.id", ACTION,
                 gemeenteId, scope.regioFilter(), scope.regioFilter(), scope.gemeenteFilter(), scope.gemeenteFilter()));
     }
 
     /** The actions made from the scans of a round, per gemeente, with their notes; the caller found the round in scope. */
     public List<PlanAction> ofRound(TenantScope scope, long roundId) {
-        return withNotes(query(ROW + "JOIN scan s ON s.id = p.source_scan_id WHERE s.round_id = ? AND" + SCOPE
+        return withNotes(jdbc.query("actions", ROW + "JOIN scan s ON s.id = p.source_scan_id WHERE s.round_id = ? AND" + SCOPE
                 + "ORDER BY g.name, p.id", ACTION, roundId, scope.regioFilter(), scope.regioFilter(),
                 scope.gemeenteFilter(), scope.gemeenteFilter()));
     }
@@ -70,7 +72,7 @@ public class ActionRepository {
      * its scope, and the regio is that gemeente's.
      */
     public List<SharedAction> sharedWith(GemeenteRow own) {
-        return query("""
+        return jdbc.query("actions", """
                 SELECT p.title, p.description, p.status, g.name FROM plan_action p JOIN gemeente g ON g.id = p.gemeente_id
                 WHERE p.shared = TRUE AND g.regio_id = ? AND p.gemeente_id <> ?
                 ORDER BY p.updated_at DESC, p.id DESC LIMIT %d""".formatted(SHARED_MAX), row -> new SharedAction(
@@ -84,7 +86,7 @@ public class ActionRepository {
         }
         Map<Long, List<PlanAction.Note>> notes = new LinkedHashMap<>();
         String ids = String.join(", ", Collections.nCopies(actions.size(), "?"));
-        query("""
+        jdbc.query("actions", """
                 SELECT n.action_id, n.text, a.display_name, n.written_at
                 FROM plan_action_note n JOIN account a ON a.id = n.written_by
                 WHERE n.action_id IN (%s) ORDER BY n.id""".formatted(ids), row -> {
@@ -97,13 +99,13 @@ public class ActionRepository {
 
     /** One action with its notes, when the scope may see its gemeente. */
     public Optional<PlanAction> findVisible(TenantScope scope, long id) {
-        return query(ROW + "WHERE p.id = ? AND" + SCOPE, ACTION, id, scope.regioFilter(), scope.regioFilter(),
+        return jdbc.query("actions", ROW + "WHERE p.id = ? AND" + SCOPE, ACTION, id, scope.regioFilter(), scope.regioFilter(),
                 scope.gemeenteFilter(), scope.gemeenteFilter()).stream().findFirst()
                 .map(action -> action.withNotes(notesOf(action.id())));
     }
 
     private List<PlanAction.Note> notesOf(long actionId) {
-        return query("""
+        return jdbc.query("actions", """
                 SELECT n.text, a.display_name, n.written_at FROM plan_action_note n JOIN account a ON a.id = n.written_by
                 WHERE n.action_id = ? ORDER BY n.id""", row -> new PlanAction.Note(row.getString(1), row.getString(2),
                 row.getTimestamp(3).toInstant()), actionId);
@@ -116,7 +118,7 @@ public class ActionRepository {
                     INSERT INTO plan_action (gemeente_id, source_scan_id, title, description, question_keys, owner, partners,
                                              due, status, shared, version, created_by, created_at, updated_by, updated_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
-                set(insert, 1, gemeenteId, fields.sourceScanId(), fields.title(), fields.description(),
+                Jdbc.set(insert, 1, gemeenteId, fields.sourceScanId(), fields.title(), fields.description(),
                         String.join(" ", fields.questionKeys()), fields.owner(), fields.partners(), date(fields.due()),
                         fields.status().name(), fields.shared(), by, Timestamp.from(now), by, Timestamp.from(now));
                 insert.executeUpdate();
@@ -132,7 +134,7 @@ public class ActionRepository {
 
     /** Stores a new version, only when the stored one is still {@code basedOn}; false when it was not. */
     public boolean update(long id, int basedOn, ActionRules.Fields fields, long by, Instant now) {
-        return execute("""
+        return jdbc.execute("an action", """
                 UPDATE plan_action SET source_scan_id = ?, title = ?, description = ?, question_keys = ?, owner = ?,
                        partners = ?, due = ?, status = ?, shared = ?, version = version + 1, updated_by = ?, updated_at = ?
                 WHERE id = ? AND version = ?""", fields.sourceScanId(), fields.title(), fields.description(),
@@ -141,12 +143,12 @@ public class ActionRepository {
     }
 
     public void addNote(long actionId, String text, long by, Instant now) {
-        execute("INSERT INTO plan_action_note (action_id, text, written_by, written_at) VALUES (?, ?, ?, ?)",
+        jdbc.execute("an action", "INSERT INTO plan_action_note (action_id, text, written_by, written_at) VALUES (?, ?, ?, ?)",
                 actionId, text, by, Timestamp.from(now));
     }
 
     public void recordChange(long actionId, int version, String summary, long by, Instant now) {
-        execute("INSERT INTO plan_action_change (action_id, version, summary, changed_by, changed_at) VALUES (?, ?, ?, ?, ?)",
+        jdbc.execute("an action", "INSERT INTO plan_action_change (action_id, version, summary, changed_by, changed_at) VALUES (?, ?, ?, ?, ?)",
                 actionId, version, summary.length() > 2000 ? summary.substring(0, 1999) + "…" : summary, by, Timestamp.from(now));
     }
 
@@ -156,14 +158,14 @@ public class ActionRepository {
 
     /** The action's history, newest first; the caller found the action through {@link #findVisible}. */
     public List<Change> history(long actionId) {
-        return query("""
+        return jdbc.query("actions", """
                 SELECT c.version, c.summary, a.display_name, c.changed_at
                 FROM plan_action_change c JOIN account a ON a.id = c.changed_by
                 WHERE c.action_id = ? ORDER BY c.version DESC, c.id DESC""", row -> new Change(row.getInt(1),
                 row.getString(2), row.getString(3), row.getTimestamp(4).toInstant()), actionId);
     }
 
-    private static final RowMapper<PlanAction> ACTION = row -> {
+    private static final Jdbc.RowMapper<PlanAction> ACTION = row -> {
         Date due = row.getDate(10);
         return new PlanAction(row.getLong(1), row.getLong(2), row.getString(3), row.getLong(4), row.getString(5),
                 row.getString(6), Arrays.asList(row.getString(7).split(" ")), row.getString(8), row.getString(9),
@@ -174,48 +176,5 @@ public class ActionRepository {
     @Nullable
     private static Date date(@Nullable LocalDate date) {
         return date == null ? null : Date.valueOf(date);
-    }
-
-    private interface RowMapper<T> {
-        T map(ResultSet row) throws SQLException;
-    }
-
-    private static void set(PreparedStatement statement, int first, Object... values) throws SQLException {
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] == null) {
-                statement.setNull(first + i, Types.VARCHAR);
-            } else {
-                statement.setObject(first + i, values[i]);
-            }
-        }
-    }
-
-    private int execute(String sql, Object... parameters) {
-        return connections.executeWrite(status -> {
-            try (PreparedStatement statement = status.getConnection().prepareStatement(sql)) {
-                set(statement, 1, parameters);
-                return statement.executeUpdate();
-            } catch (SQLException e) {
-                throw new DataAccessException("writing an action failed: " + e.getMessage(), e);
-            }
-        });
-    }
-
-    /** Runs on the caller's connection when it has one (inside a transaction), on a pooled one otherwise. */
-    private <T> List<T> query(String sql, RowMapper<T> mapper, Object... parameters) {
-        return connections.executeRead(status -> {
-            try (PreparedStatement statement = status.getConnection().prepareStatement(sql)) {
-                set(statement, 1, parameters);
-                List<T> rows = new ArrayList<>();
-                try (ResultSet resultSet = statement.executeQuery()) {
-                    while (resultSet.next()) {
-                        rows.add(mapper.map(resultSet));
-                    }
-                }
-                return rows;
-            } catch (SQLException e) {
-                throw new DataAccessException("reading actions failed: " + e.getMessage(), e);
-            }
-        });
     }
 }

@@ -1,30 +1,17 @@
 package nl.quickscan.plans;
 
-import io.micronaut.core.annotation.Nullable;
+import nl.quickscan.web.Notice;
 
-import java.util.Arrays;
+import java.util.List;
 
-/** The confirmation a page of the verbeterplan shows after a change ({@code ?melding=<param>}), as RoundNotice does. */
-enum PlanNotice {
-    ADDED("toegevoegd", "De actie staat in het verbeterplan."),
-    SAVED("opgeslagen", "Actie opgeslagen."),
-    NOTE_ADDED("voortgang", "Voortgang toegevoegd.");
+/** The confirmations the pages of the verbeterplan show after a change ({@code ?melding=<param>}). */
+final class PlanNotice {
 
-    private final String param;
-    private final String text;
+    static final Notice ADDED = new Notice("toegevoegd", "De actie staat in het verbeterplan.");
+    static final Notice SAVED = new Notice("opgeslagen", "Actie opgeslagen.");
+    static final Notice NOTE_ADDED = new Notice("voortgang", "Voortgang toegevoegd.");
+    static final List<Notice> ALL = List.of(ADDED, SAVED, NOTE_ADDED);
 
-    PlanNotice(String param, String text) {
-        this.param = param;
-        this.text = text;
-    }
-
-    String query() {
-        return "?melding=" + param;
-    }
-
-    @Nullable
-    static String textOf(@Nullable String param) {
-        return Arrays.stream(values()).filter(notice -> notice.param.equals(param)).findFirst()
-                .map(notice -> notice.text).orElse(null);
+    private PlanNotice() {
     }
 }

@@ -25,6 +25,7 @@ import nl.quickscan.surveys.Survey;
 import nl.quickscan.tenancy.GemeenteRow;
 import nl.quickscan.tenancy.TenantScope;
 import nl.quickscan.web.FormValues;
+import nl.quickscan.web.Notice;
 
 import java.net.URI;
 import java.util.List;
@@ -61,7 +62,7 @@ class PlanPages {
         }
         boolean adviser = account.is(Role.ADVISEUR);
         return new ModelAndView<>("plans/plan", PlanPage.of(shown, plans.overview(scope, shown, filter), adviser, filter,
-                PlanNotice.textOf(melding), plans.today(), adviser, adviser ? plans.sharedWith(shown) : List.of()));
+                Notice.textOf(PlanNotice.ALL, melding), plans.today(), adviser, adviser ? plans.sharedWith(shown) : List.of()));
     }
 
     /** A new action; from the results page with the scan and the statement it is about, filled in from them. */
@@ -102,7 +103,7 @@ class PlanPages {
                                     @Nullable @QueryValue String melding) {
         PlanAction action = plans.action(scope, id);
         return actionPage(account, scope, action, ActionForm.of(action), new InvalidInput(), null, null, null,
-                PlanNotice.textOf(melding));
+                Notice.textOf(PlanNotice.ALL, melding));
     }
 
     @Post(value = "/acties/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED)

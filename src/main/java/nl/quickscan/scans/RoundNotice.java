@@ -1,36 +1,28 @@
 package nl.quickscan.scans;
 
 import io.micronaut.core.annotation.Nullable;
+import nl.quickscan.web.Notice;
 
-import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The confirmation a page shows after a change to a round or one of its scans: the change redirects to the page with
- * {@code ?melding=<param>}, and the page shows the text. A reminder's confirmation carries its two numbers in the
- * parameter ({@link #reminderSent}).
+ * The confirmations a page shows after a change to a round or one of its scans ({@code ?melding=<param>}). A
+ * reminder's confirmation carries its two numbers in the parameter ({@link #reminderSent}).
  */
-public enum RoundNotice {
-    OPENED("geopend", "Meetronde geopend; de gemeenten zien hem nu."),
-    CHANGED("aangepast", "Meetronde aangepast."),
-    REMOVED("verwijderd", "Meetronde verwijderd."),
-    SCAN_REOPENED("heropend", "Scan heropend; de gemeente kan hem weer aanpassen.");
+public final class RoundNotice {
 
-    private final String param;
-    private final String text;
-
-    RoundNotice(String param, String text) {
-        this.param = param;
-        this.text = text;
-    }
-
-    /** The query string that asks for this confirmation. */
-    public String query() {
-        return "?melding=" + param;
-    }
+    public static final Notice OPENED = new Notice("geopend", "Meetronde geopend; de gemeenten zien hem nu.");
+    public static final Notice CHANGED = new Notice("aangepast", "Meetronde aangepast.");
+    public static final Notice REMOVED = new Notice("verwijderd", "Meetronde verwijderd.");
+    public static final Notice SCAN_REOPENED = new Notice("heropend", "Scan heropend; de gemeente kan hem weer aanpassen.");
+    private static final List<Notice> ALL = List.of(OPENED, CHANGED, REMOVED, SCAN_REOPENED);
 
     private static final Pattern REMINDED = Pattern.compile("herinnerd-(\\d{1,6})-(\\d{1,6})");
+
+    private RoundNotice() {
+    }
 
     /** The query string that confirms a reminder to so many advisers of so many gemeenten. */
     public static String reminderSent(int advisers, int gemeenten) {
@@ -44,7 +36,6 @@ public enum RoundNotice {
         if (reminded.matches()) {
             return ScanMails.reminderSent(Integer.parseInt(reminded.group(1)), Integer.parseInt(reminded.group(2)));
         }
-        return Arrays.stream(values()).filter(notice -> notice.param.equals(param)).findFirst()
-                .map(notice -> notice.text).orElse(null);
+        return Notice.textOf(ALL, param);
     }
 }

@@ -20,6 +20,7 @@ import io.micronaut.views.ModelAndView;
 import nl.quickscan.identity.CurrentAccount;
 import nl.quickscan.identity.Role;
 import nl.quickscan.web.FormValues;
+import nl.quickscan.web.Notice;
 import nl.quickscan.web.Paging;
 import nl.quickscan.web.FormValues.Option;
 import nl.quickscan.errors.InvalidInput;
@@ -87,7 +88,7 @@ class BeheerController {
 
     @Get("/regios")
     ModelAndView<RegiosPage> regios(TenantScope scope, @Nullable @QueryValue String melding) {
-        return regioList(scope, new RegioForm(""), new InvalidInput(), TenantNotice.textOf(melding));
+        return regioList(scope, new RegioForm(""), new InvalidInput(), Notice.textOf(TenantNotice.ALL, melding));
     }
 
     @Post(value = "/regios", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -127,7 +128,7 @@ class BeheerController {
         GemeenteSearch.Request request = GemeenteSearch.parse(search, regios, scope, problems);
         HttpStatus status = problems.isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST;
         return HttpResponse.status(status).body(gemeenteList(scope, search, request, problems,
-                new GemeenteForm("", "", "", "", ""), new InvalidInput(), TenantNotice.textOf(melding)));
+                new GemeenteForm("", "", "", "", ""), new InvalidInput(), Notice.textOf(TenantNotice.ALL, melding)));
     }
 
     @Post(value = "/gemeenten", consumes = MediaType.APPLICATION_FORM_URLENCODED)

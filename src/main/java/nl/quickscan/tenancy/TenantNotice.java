@@ -1,34 +1,18 @@
 package nl.quickscan.tenancy;
 
-import io.micronaut.core.annotation.Nullable;
+import nl.quickscan.web.Notice;
 
-import java.util.Arrays;
+import java.util.List;
 
-/**
- * The confirmation the beheer lists show after a change to a regio or gemeente: the change redirects to the list
- * with {@code ?melding=<param>}, and the list shows the text (like {@code scans.RoundNotice}).
- */
-enum TenantNotice {
-    REGIO_ADDED("regio-toegevoegd", "Regio toegevoegd."),
-    REGIO_RENAMED("regio-gewijzigd", "Regio opgeslagen."),
-    GEMEENTE_ADDED("gemeente-toegevoegd", "Gemeente toegevoegd."),
-    GEMEENTE_CHANGED("gemeente-gewijzigd", "Gemeente opgeslagen.");
+/** The confirmations the beheer lists show after a change to a regio or gemeente ({@code ?melding=<param>}). */
+final class TenantNotice {
 
-    private final String param;
-    private final String text;
+    static final Notice REGIO_ADDED = new Notice("regio-toegevoegd", "Regio toegevoegd.");
+    static final Notice REGIO_RENAMED = new Notice("regio-gewijzigd", "Regio opgeslagen.");
+    static final Notice GEMEENTE_ADDED = new Notice("gemeente-toegevoegd", "Gemeente toegevoegd.");
+    static final Notice GEMEENTE_CHANGED = new Notice("gemeente-gewijzigd", "Gemeente opgeslagen.");
+    static final List<Notice> ALL = List.of(REGIO_ADDED, REGIO_RENAMED, GEMEENTE_ADDED, GEMEENTE_CHANGED);
 
-    TenantNotice(String param, String text) {
-        this.param = param;
-        this.text = text;
-    }
-
-    String query() {
-        return "?melding=" + param;
-    }
-
-    @Nullable
-    static String textOf(@Nullable String param) {
-        return Arrays.stream(values()).filter(notice -> notice.param.equals(param)).findFirst()
-                .map(notice -> notice.text).orElse(null);
+    private TenantNotice() {
     }
 }
