@@ -77,5 +77,5 @@ public final class ScanMails {
     }
 
     static final String NO_MAIL_SERVER = "Er is geen e-mailserver ingesteld. Daarom kan de quickscan geen e-mail versturen. "
-            + "Vraag de beheerder van de quickscan om de e-mailinstellingen (QUICKSCAN_SMTP_HOST).";
+            + "Vraag de beheerder van de quickscan om de e-mail in te stellen (QUICKSCAN_SMTP_HOST).";
 }
