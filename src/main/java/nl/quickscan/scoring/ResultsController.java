@@ -17,7 +17,6 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
 import nl.quickscan.errors.NotFoundException;
 import nl.quickscan.plans.PlanService;
-import nl.quickscan.scans.ScanRow;
 import nl.quickscan.tenancy.TenantScope;
 
 import java.util.List;
@@ -77,12 +76,6 @@ class ResultsController {
         this.plans = plans;
     }
 
-    /** The verbeterplan's actions made from the nulmeting's scan, beside the comparison. */
-    private List<PlanCheck> planCheck(TenantScope scope, Results.ScanComparison comparison) {
-        ScanRow baseline = comparison.baseline().scan();
-        return PlanCheck.of(plans.madeFrom(scope, baseline.gemeenteId(), baseline.id()), comparison.result());
-    }
-
     @Get("/api/v1/scans/{id}/scores")
     ScoresJson scores(TenantScope scope, @PathVariable long id) {
         Results.ScanScores scores = results.scores(scope, id);
@@ -106,7 +99,7 @@ class ResultsController {
                 c.questions().stream().map(q -> new QuestionChangeJson(q.key(), q.bouwsteenKey(),
                         q.before() == null ? null : q.before().question().key(),
                         comparison.valueBefore(q), comparison.valueAfter(q), q.direction().name())).toList(),
-                planCheck(scope, comparison).stream().map(check -> new ActionCheckJson(check.action().id(),
+                PlanCheck.of(plans, scope, comparison).stream().map(check -> new ActionCheckJson(check.action().id(),
                         check.action().title(), check.action().status().name(), check.statements().stream()
                         .map(statement -> statement.change().map(q -> new StatementCheckJson(statement.key(),
                                 comparison.valueBefore(q), comparison.valueAfter(q), q.direction().name()))
@@ -128,7 +121,7 @@ class ResultsController {
                     "Dit filter bestaat niet. Toon alle stellingen of alleen de gewijzigde stellingen.");
         }
         Results.ScanComparison comparison = results.comparison(scope, id).orElseThrow(ResultsController::noBaseline);
-        return new ModelAndView<>("scoring/comparison", ComparisonPage.of(comparison, alleen != null, planCheck(scope, comparison)));
+        return new ModelAndView<>("scoring/comparison", ComparisonPage.of(comparison, alleen != null, PlanCheck.of(plans, scope, comparison)));
     }
 
     private static NotFoundException noBaseline() {
