@@ -16,8 +16,10 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
 import nl.quickscan.errors.NotFoundException;
+import nl.quickscan.plans.PlanNotice;
 import nl.quickscan.plans.PlanService;
 import nl.quickscan.tenancy.TenantScope;
+import nl.quickscan.web.Notice;
 
 import java.util.List;
 
@@ -108,9 +110,10 @@ class ResultsController {
 
     @Get("/scans/{id}/resultaten")
     @Produces(MediaType.TEXT_HTML)
-    ModelAndView<ResultsPage> page(TenantScope scope, @PathVariable long id) {
+    ModelAndView<ResultsPage> page(TenantScope scope, @PathVariable long id, @Nullable @QueryValue String melding) {
         Results.ScanScores scores = results.scores(scope, id);
-        return new ModelAndView<>("scoring/results", ResultsPage.of(scores, results.hasBaseline(scope, scores.view())));
+        return new ModelAndView<>("scoring/results", ResultsPage.of(scores, results.hasBaseline(scope, scores.view()),
+                plans.openFromNulmeting(scope, scores.view().scan()), Notice.textOf(PlanNotice.RESULTS, melding)));
     }
 
     @Get("/scans/{id}/vergelijking")

@@ -334,6 +334,96 @@ class VerbeterplanTest {
                 .get("/api/v1/scans/" + after + "/comparison").status());
     }
 
+    /**
+     * The herhaling's results page lists the open actions of the nulmeting; one goes along to the herhaling's scan,
+     * one is closed after a colleague's change made the page stale (409, nothing overwritten), and a finished action
+     * is not offered.
+     */
+    @ParameterizedTest
+    @MethodSource(APPS)
+    void theHerhalingsResultsPageCarriesActionsOverOrClosesThem(TestApp app) {
+        Account anna = Fixtures.adviseur(app, CBS);
+        Account bram = Fixtures.adviseur(app, CBS);
+        Api annaApi = app.api().login(anna.email(), Fixtures.PASSWORD);
+        Api bramApi = app.api().login(bram.email(), Fixtures.PASSWORD);
+        long nulmeting = Rounds.open(app, COORDINATOR);
+        long before = Scans.start(annaApi, nulmeting);
+        Scans.answer(annaApi, before, WEAK, "1");
+        String tag = " " + System.nanoTime();
+        long carried = created(annaApi, actionJson(before, "Sociale kaart" + tag, "\"" + WEAK + "\"", null, "BEZIG"));
+        long closed = created(annaApi, actionJson(before, "Werkafspraken" + tag, "\"" + WEAK + "\"", null, "GEPLAND"));
+        long done = created(annaApi, actionJson(before, "Al klaar" + tag, "\"" + WEAK + "\"", null, "AFGEROND"));
+        long herhaling = Rounds.openHerhaling(app, COORDINATOR, nulmeting);
+        long after = Scans.start(annaApi, herhaling);
+        Scans.answer(annaApi, after, WEAK, "3");
+
+        Browser pages = app.browser().login(anna.email(), Fixtures.PASSWORD);
+        String results = "/scans/" + after + "/resultaten";
+        Document page = pages.get(results).html();
+        Element offered = page.selectFirst("#verbeterplan + p + ul");
+        assertNotNull(offered, "the open actions of the nulmeting");
+        assertTrue(offered.text().contains("Sociale kaart" + tag) && offered.text().contains("Werkafspraken" + tag), offered.text());
+        assertFalse(offered.text().contains("Al klaar" + tag), "a finished action is not offered");
+        assertEquals(List.of("Afgerond", "Gestopt"), offered.select("#afsluiten-" + closed + " option").eachText());
+        assertNull(app.browser().login(COORDINATOR, TestApp.DEMO_PASSWORD).get(results).html().selectFirst("#verbeterplan"),
+                "only the gemeente's advisers are offered the forms");
+
+        assertEquals(403, pages.postWithoutToken("/verbeterplan/acties/" + carried + "/meenemen", "scan", String.valueOf(after),
+                "version", "1").status());
+        assertEquals(1, ((Number) actionOf(annaApi, carried).get("version")).intValue(), "nothing changed without the token");
+        Response carriedOver = pages.post("/verbeterplan/acties/" + carried + "/meenemen", "scan", String.valueOf(after), "version", "1");
+        assertEquals(303, carriedOver.status(), carriedOver::toString);
+        assertEquals(results + "?melding=meegenomen#verbeterplan", carriedOver.location());
+        Map<String, Object> moved = actionOf(annaApi, carried);
+        assertEquals(after, ((Number) moved.get("sourceScanId")).longValue());
+        assertEquals("BEZIG", moved.get("status"), "it stays open");
+        assertEquals(2, ((Number) moved.get("version")).intValue());
+        Document confirmed = pages.get(carriedOver.location()).html();
+        assertTrue(confirmed.text().contains("De actie is meegenomen naar deze meting."));
+        assertFalse(confirmed.selectFirst("#verbeterplan + p + ul").text().contains("Sociale kaart" + tag), "no longer offered");
+
+        // Bram changes the other action after Anna's page was shown: her choice is refused, his change kept.
+        Map<String, Object> seen = actionOf(bramApi, closed);
+        assertEquals(200, bramApi.send("PUT", "/api/v1/actions/" + closed, "application/json",
+                actionJson(before, "Werkafspraken" + tag, "\"" + WEAK + "\"", null, "BEZIG").replace("}", ", \"version\": 1}"), Map.of()).status());
+        Response stale = pages.post("/verbeterplan/acties/" + closed + "/afsluiten", "scan", String.valueOf(after),
+                "version", String.valueOf(seen.get("version")), "status", "AFGEROND");
+        assertEquals(409, stale.status(), stale::toString);
+        assertTrue(stale.html().text().contains("Niet opgeslagen: een collega heeft de actie \"Werkafspraken" + tag
+                + "\" intussen gewijzigd (nu: bezig)"), stale.html().text());
+        assertEquals("BEZIG", actionOf(annaApi, closed).get("status"), "nothing overwritten");
+        Response wrongStatus = pages.post("/verbeterplan/acties/" + closed + "/afsluiten", "scan", String.valueOf(after),
+                "version", "2", "status", "BEZIG");
+        assertEquals(422, wrongStatus.status());
+        assertTrue(wrongStatus.html().text().contains("Kies of de actie is afgerond of gestopt."));
+        Response closing = pages.post("/verbeterplan/acties/" + closed + "/afsluiten", "scan", String.valueOf(after),
+                "version", "2", "status", "GESTOPT");
+        assertEquals(303, closing.status(), closing::toString);
+        assertEquals("GESTOPT", actionOf(annaApi, closed).get("status"));
+        assertEquals(before, ((Number) actionOf(annaApi, closed).get("sourceScanId")).longValue(), "closed where it was made");
+        assertTrue(pages.get(closing.location()).html().text().contains("De actie is afgesloten."));
+
+        Response again = pages.post("/verbeterplan/acties/" + done + "/afsluiten", "scan", String.valueOf(after),
+                "version", "1", "status", "GESTOPT");
+        assertEquals(422, again.status(), "a finished action stays as it is");
+        assertEquals("AFGEROND", actionOf(annaApi, done).get("status"));
+        Response notFromTheNulmeting = pages.post("/verbeterplan/acties/" + carried + "/meenemen", "scan", String.valueOf(after),
+                "version", "2");
+        assertEquals(422, notFromTheNulmeting.status(), "carried over once");
+        Document history = pages.get("/verbeterplan/acties/" + carried).html();
+        assertTrue(history.text().contains("Meegenomen naar "), "in the action's history");
+        String audit = app.browser().login("beheerder@quickscan.test", TestApp.DEMO_PASSWORD)
+                .get("/beheer/audit?groep=antwoorden&wie=" + anna.email()).html().text();
+        assertTrue(audit.contains("Actie meegenomen naar de herhaling") && audit.contains("Actie afgesloten bij de herhaling")
+                && audit.contains("Status: Bezig → Gestopt"), audit);
+    }
+
+    private static long created(Api api, String json) {
+        Response created = api.postJson("/api/v1/gemeenten/" + CBS + "/actions", json);
+        assertEquals(201, created.status(), created::toString);
+        return ((Number) created.json().get("id")).longValue();
+    }
+
     @ParameterizedTest
     @MethodSource(APPS)
     void theCoordinatorSeesTheRegiosPlansOfARoundPerBouwsteen(TestApp app) {
