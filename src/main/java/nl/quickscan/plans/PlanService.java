@@ -90,7 +90,16 @@ public class PlanService {
     }
 
     /** A round's plan: the actions made from its scans, and their counts per bouwsteen of its survey. */
-    public record RoundPlan(RegioPlan counts, List<PlanAction> actions, Map<Long, GemeenteRow> gemeenten) {
+    public record RoundPlan(RegioPlan counts, List<PlanAction> actions, Map<Long, GemeenteRow> gemeenten, Survey survey) {
+        /** Per bouwsteen how many of the round's actions have each status. */
+        public List<RegioPlan.StatusCount> byStatus() {
+            return RegioPlan.byStatus(survey, actions);
+        }
+
+        /** The actions their gemeente shares in the regio, as the other gemeenten see them. */
+        public List<PlanAction> shared() {
+            return actions.stream().filter(PlanAction::shared).toList();
+        }
     }
 
     public RoundPlan ofRound(TenantScope scope, long roundId) {
@@ -98,7 +107,7 @@ public class PlanService {
         Survey survey = surveys.find(round.surveyId(), round.surveyVersion()).orElseThrow(() -> new NotFoundException("vragenlijst"));
         List<PlanAction> all = actions.ofRound(scope, roundId);
         return new RoundPlan(RegioPlan.of(survey, all, today()), all, gemeenten.listVisible(scope).stream()
-                .collect(Collectors.toMap(GemeenteRow::id, gemeente -> gemeente)));
+                .collect(Collectors.toMap(GemeenteRow::id, gemeente -> gemeente)), survey);
     }
 
     /** The gemeente's actions made from that scan: for a herhaling, the plan its nulmeting led to. */

@@ -158,7 +158,7 @@ class WorkbookTest {
             WorkbookReader book = WorkbookReader.read(format, download.body());
             opensClean(book, "Scores");
             layoutReady(format, download.body());
-            assertEquals(List.of("Scores", "Antwoorden", "Statistiek", "Ontwikkeling"), List.copyOf(book.sheets().keySet()));
+            assertEquals(List.of("Scores", "Antwoorden", "Statistiek", "Ontwikkeling", "Verbeterplannen"), List.copyOf(book.sheets().keySet()));
             assertTrue(book.title().startsWith("Regiorapport Groningen"), book.title());
 
             List<List<WorkbookReader.Value>> scores = book.sheet("Scores");
