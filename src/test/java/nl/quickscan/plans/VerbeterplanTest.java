@@ -418,6 +418,51 @@ class VerbeterplanTest {
                 && audit.contains("Status: Bezig → Gestopt"), audit);
     }
 
+    /**
+     * A herhaling on a newer survey version: an action goes along under the key of the statement that replaces its
+     * own; one whose statement the new version no longer asks is refused in Dutch, and nothing changes.
+     */
+    @org.junit.jupiter.api.Test
+    void anActionWhoseStatementTheHerhalingNoLongerAsksCannotBeCarriedOver() throws Exception {
+        java.nio.file.Path surveys = java.nio.file.Files.createTempDirectory("surveys");
+        java.nio.file.Path folder = java.nio.file.Files.createDirectories(surveys.resolve("quickscan-seksueel-geweld"));
+        String v1 = java.nio.file.Files.readString(java.nio.file.Path.of("surveys/quickscan-seksueel-geweld/v1.yaml"));
+        java.nio.file.Files.writeString(folder.resolve("v1.yaml"), v1);
+        java.nio.file.Files.writeString(folder.resolve("v2.yaml"), v1.replaceFirst("\nversion: 1\n", "\nversion: 2\n")
+                .replace("      - key: visie-gedeelde-visie\n", "      - key: visie-gedeelde-visie-2027\n        replaces: visie-gedeelde-visie\n")
+                .replace("      - key: visie-gender\n", "      - key: visie-gender-2027\n"));
+        TestApp app = TestApp.withSettings(Map.of("quickscan.surveys-dir", surveys.toString()));
+        try {
+            Account anna = Fixtures.adviseur(app, CBS);
+            Api api = app.api().login(anna.email(), Fixtures.PASSWORD);
+            long nulmeting = Rounds.open(app, COORDINATOR);
+            long before = Scans.start(api, nulmeting);
+            Scans.answer(api, before, "visie-gedeelde-visie", "1");
+            long replaced = created(api, actionJson(before, "Visie vastleggen", "\"visie-gedeelde-visie\"", null, "BEZIG"));
+            long dropped = created(api, actionJson(before, "Gender meenemen", "\"visie-gender\"", null, "GEPLAND"));
+            long after = Scans.start(api, Rounds.herhaling(app, COORDINATOR, nulmeting, 2));
+            Browser pages = app.browser().login(anna.email(), Fixtures.PASSWORD);
+
+            Response refused = pages.post("/verbeterplan/acties/" + dropped + "/meenemen", "scan", String.valueOf(after), "version", "1");
+            assertEquals(422, refused.status(), refused::toString);
+            assertTrue(refused.html().text().contains("Deze actie kan niet mee naar deze meting: de vragenlijst van Herhaling")
+                    && refused.html().text().contains("stelt de stelling visie-gender niet meer. Sluit de actie af"), refused.html().text());
+            Map<String, Object> unchanged = actionOf(api, dropped);
+            assertEquals(before, ((Number) unchanged.get("sourceScanId")).longValue(), "nothing changed");
+            assertEquals(1, ((Number) unchanged.get("version")).intValue());
+
+            assertEquals(303, pages.post("/verbeterplan/acties/" + replaced + "/meenemen", "scan", String.valueOf(after), "version", "1").status());
+            Map<String, Object> moved = actionOf(api, replaced);
+            assertEquals(after, ((Number) moved.get("sourceScanId")).longValue());
+            assertEquals(List.of("visie-gedeelde-visie-2027"), moved.get("questionKeys"), "under the statement that replaces it");
+        } finally {
+            app.stop();
+            try (var files = java.nio.file.Files.walk(surveys)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            }
+        }
+    }
+
     private static long created(Api api, String json) {
         Response created = api.postJson("/api/v1/gemeenten/" + CBS + "/actions", json);
         assertEquals(201, created.status(), created::toString);
