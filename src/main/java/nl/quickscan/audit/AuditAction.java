@@ -27,7 +27,9 @@ public enum AuditAction {
     SCAN_REOPENED("Scan heropend", Group.ANTWOORDEN),
     PLAN_ACTION_CREATED("Actie in het verbeterplan gezet", Group.ANTWOORDEN),
     PLAN_ACTION_CHANGED("Actie van het verbeterplan gewijzigd", Group.ANTWOORDEN),
-    PLAN_ACTION_NOTE_ADDED("Voortgang bij een actie toegevoegd", Group.ANTWOORDEN);
+    PLAN_ACTION_NOTE_ADDED("Voortgang bij een actie toegevoegd", Group.ANTWOORDEN),
+    PLAN_ACTION_CARRIED_OVER("Actie meegenomen naar de herhaling", Group.ANTWOORDEN),
+    PLAN_ACTION_CLOSED("Actie afgesloten bij de herhaling", Group.ANTWOORDEN);
 
     /** The two views of the log: answer saves would drown the few account and tenant changes. */
     public enum Group {

@@ -16,6 +16,9 @@ public record PlanAction(long id, long gemeenteId, String cbsCode, long sourceSc
                          @Nullable String partners, @Nullable LocalDate due, ActionStatus status, boolean shared,
                          int version, String updatedByName, Instant updatedAt, List<Note> notes) {
 
+    /** How an overdue action is marked in words, on pages and in reports. */
+    public static final String OVERDUE = "over de einddatum";
+
     /** A dated progress note. */
     public record Note(String text, String byName, Instant at) {
     }

@@ -17,6 +17,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
+import nl.quickscan.errors.ConflictException;
 import nl.quickscan.errors.InvalidInput;
 import nl.quickscan.errors.NotFoundException;
 import nl.quickscan.identity.CurrentAccount;
@@ -145,6 +146,44 @@ class PlanPages {
                     ActionForm.of(action), problems, null, text, problems.byField().get("text"), null));
         }
         return HttpResponse.seeOther(URI.create("/verbeterplan/acties/" + id + PlanNotice.NOTE_ADDED.query() + "#voortgang"));
+    }
+
+    /**
+     * From a herhaling's results page: an open action of the nulmeting goes along to the herhaling's scan. A stale
+     * version (a colleague changed the action since the page was shown) is refused, nothing written.
+     */
+    @Post(value = "/acties/{id}/meenemen", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured(Role.Names.ADVISEUR)
+    HttpResponse<?> carryOver(CurrentAccount adviser, TenantScope scope, @PathVariable long id, @Body Map<String, String> fields) {
+        long scan = herhalingScan(fields);
+        return backToResults(scan, plans.carryOver(adviser, scope, id, version(fields), scan), PlanNotice.CARRIED_OVER);
+    }
+
+    /** From a herhaling's results page: an open action of the nulmeting is closed, afgerond or gestopt. */
+    @Post(value = "/acties/{id}/afsluiten", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured(Role.Names.ADVISEUR)
+    HttpResponse<?> close(CurrentAccount adviser, TenantScope scope, @PathVariable long id, @Body Map<String, String> fields) {
+        long scan = herhalingScan(fields);
+        return backToResults(scan, plans.close(adviser, scope, id, version(fields), scan, fields.get("status")),
+                PlanNotice.CLOSED);
+    }
+
+    private static long herhalingScan(Map<String, String> fields) {
+        return FormValues.id(fields.get("scan")).orElseThrow(() -> new HttpStatusException(HttpStatus.BAD_REQUEST,
+                "Open de resultaten van de meting opnieuw en kies dan nog eens."));
+    }
+
+    private static int version(Map<String, String> fields) {
+        return FormValues.id(fields.get("version")).map(Long::intValue).orElse(0);
+    }
+
+    private static HttpResponse<?> backToResults(long scan, PlanService.SaveResult result, Notice done) {
+        if (result instanceof PlanService.SaveResult.Conflict conflict) {
+            throw new ConflictException("Niet opgeslagen: een collega heeft de actie \"" + conflict.current().title()
+                    + "\" intussen gewijzigd (nu: " + conflict.current().status().label().toLowerCase(java.util.Locale.ROOT)
+                    + "). Open de resultaten opnieuw en kies dan nog eens.");
+        }
+        return HttpResponse.seeOther(URI.create("/scans/" + scan + "/resultaten" + done.query() + "#verbeterplan"));
     }
 
     /** The adviser's own gemeente (another one: not found); for the others the gemeente asked for, which they must name. */

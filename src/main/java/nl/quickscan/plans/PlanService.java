@@ -6,6 +6,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.quickscan.audit.AuditAction;
 import nl.quickscan.audit.AuditLog;
+import nl.quickscan.errors.InvalidInput;
 import nl.quickscan.errors.NotFoundException;
 import nl.quickscan.identity.CurrentAccount;
 import nl.quickscan.scans.AnswerRepository;
@@ -24,6 +25,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -88,7 +90,16 @@ public class PlanService {
     }
 
     /** A round's plan: the actions made from its scans, and their counts per bouwsteen of its survey. */
-    public record RoundPlan(RegioPlan counts, List<PlanAction> actions, Map<Long, GemeenteRow> gemeenten) {
+    public record RoundPlan(RegioPlan counts, List<PlanAction> actions, Map<Long, GemeenteRow> gemeenten, Survey survey) {
+        /** Per bouwsteen how many of the round's actions have each status. */
+        public List<RegioPlan.StatusCount> byStatus() {
+            return RegioPlan.byStatus(survey, actions);
+        }
+
+        /** The actions their gemeente shares in the regio, as the other gemeenten see them. */
+        public List<PlanAction> shared() {
+            return actions.stream().filter(PlanAction::shared).toList();
+        }
     }
 
     public RoundPlan ofRound(TenantScope scope, long roundId) {
@@ -96,7 +107,7 @@ public class PlanService {
         Survey survey = surveys.find(round.surveyId(), round.surveyVersion()).orElseThrow(() -> new NotFoundException("vragenlijst"));
         List<PlanAction> all = actions.ofRound(scope, roundId);
         return new RoundPlan(RegioPlan.of(survey, all, today()), all, gemeenten.listVisible(scope).stream()
-                .collect(Collectors.toMap(GemeenteRow::id, gemeente -> gemeente)));
+                .collect(Collectors.toMap(GemeenteRow::id, gemeente -> gemeente)), survey);
     }
 
     /** The gemeente's actions made from that scan: for a herhaling, the plan its nulmeting led to. */
@@ -159,20 +170,105 @@ public class PlanService {
     public SaveResult update(CurrentAccount adviser, TenantScope scope, long id, int basedOn, ActionRules.Draft draft) {
         PlanAction before = action(scope, id);
         ActionRules.Fields fields = check(scope, before.gemeenteId(), draft, null);
+        List<String> changes = ActionRules.changes(before, fields);
+        return apply(adviser, scope, before, basedOn, fields, AuditAction.PLAN_ACTION_CHANGED,
+                changes.isEmpty() ? "Opgeslagen zonder wijzigingen" : String.join("; ", changes));
+    }
+
+    /**
+     * The gemeente's open actions made from the nulmeting of this herhaling's scan: what its results page offers to
+     * carry over or close. Empty for a nulmeting.
+     */
+    public List<PlanAction> openFromNulmeting(TenantScope scope, ScanRow herhaling) {
+        return nulmetingScan(scope, herhaling).map(nulmeting -> madeFrom(scope, herhaling.gemeenteId(), nulmeting.id()).stream()
+                .filter(action -> !action.status().finished()).toList()).orElse(List.of());
+    }
+
+    /**
+     * Carries an open action of the nulmeting over to the herhaling's scan: it stays open and aims at the same
+     * statements as the herhaling's survey asks them. Refused when the survey no longer asks one of them.
+     */
+    @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
+    public SaveResult carryOver(CurrentAccount adviser, TenantScope scope, long id, int basedOn, long herhalingScanId) {
+        PlanAction before = action(scope, id);
+        Source herhaling = openActionsHerhaling(scope, before, herhalingScanId);
+        List<String> keys = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (String key : before.questionKeys()) {
+            herhaling.survey().questions().filter(q -> q.key().equals(key) || key.equals(q.replaces())).findFirst()
+                    .ifPresentOrElse(question -> keys.add(question.key()), () -> missing.add(key));
+        }
+        if (!missing.isEmpty()) {
+            throw new InvalidInput().add("scan", "Deze actie kan niet mee naar deze meting: de vragenlijst van "
+                    + herhaling.scan().roundName() + " stelt " + (missing.size() == 1 ? "de stelling " : "de stellingen ")
+                    + String.join(", ", missing) + " niet meer. Sluit de actie af, of maak een nieuwe actie bij de "
+                    + "stellingen van deze meting.").asException();
+        }
+        ActionRules.Fields fields = new ActionRules.Fields(before.title(), before.description(), List.copyOf(keys),
+                herhaling.scan().id(), before.owner(), before.partners(), before.due(), before.status(), before.shared());
+        return apply(adviser, scope, before, basedOn, fields, AuditAction.PLAN_ACTION_CARRIED_OVER,
+                "Meegenomen naar " + herhaling.scan().roundName() + " (scan " + herhaling.scan().id() + ")");
+    }
+
+    /** Closes an open action of the nulmeting from the herhaling's results page: afgerond or gestopt. */
+    @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
+    public SaveResult close(CurrentAccount adviser, TenantScope scope, long id, int basedOn, long herhalingScanId,
+                            @Nullable String status) {
+        PlanAction before = action(scope, id);
+        Source herhaling = openActionsHerhaling(scope, before, herhalingScanId);
+        ActionStatus closed = ActionStatus.ofName(status == null ? "" : status).filter(ActionStatus::finished)
+                .orElseThrow(() -> new InvalidInput().add("status", "Kies of de actie is afgerond of gestopt.").asException());
+        ActionRules.Fields fields = new ActionRules.Fields(before.title(), before.description(), before.questionKeys(),
+                before.sourceScanId(), before.owner(), before.partners(), before.due(), closed, before.shared());
+        return apply(adviser, scope, before, basedOn, fields, AuditAction.PLAN_ACTION_CLOSED,
+                "Status: " + before.status().label() + " → " + closed.label() + " bij " + herhaling.scan().roundName());
+    }
+
+    /**
+     * The herhaling's scan, when it is the gemeente's, has a nulmeting the action was made from, and the action is
+     * still open; another gemeente's scan is not found.
+     */
+    private Source openActionsHerhaling(TenantScope scope, PlanAction action, long herhalingScanId) {
+        Source herhaling = scans.findVisible(scope, herhalingScanId).filter(scan -> scan.gemeenteId() == action.gemeenteId())
+                .flatMap(scan -> surveys.find(scan.surveyId(), scan.surveyVersion()).map(survey -> new Source(scan, survey)))
+                .orElseThrow(() -> new NotFoundException("scan"));
+        if (nulmetingScan(scope, herhaling.scan()).filter(nulmeting -> nulmeting.id() == action.sourceScanId()).isEmpty()) {
+            throw new InvalidInput().add("scan", "Deze actie komt niet uit de nulmeting van deze meting.").asException();
+        }
+        if (action.status().finished()) {
+            throw new InvalidInput().add("status", "Deze actie is al " + action.status().label().toLowerCase(java.util.Locale.ROOT)
+                    + ". Alleen een actie die gepland of bezig is kan mee of afgesloten worden.").asException();
+        }
+        return herhaling;
+    }
+
+    /** The gemeente's scan in the nulmeting of a herhaling's scan. */
+    private Optional<ScanRow> nulmetingScan(TenantScope scope, ScanRow herhaling) {
+        if (herhaling.baselineRoundId() == null) {
+            return Optional.empty();
+        }
+        return scansOf(scope, herhaling.gemeenteId()).stream()
+                .filter(scan -> scan.roundId() == herhaling.baselineRoundId()).findFirst();
+    }
+
+    /**
+     * A new version of the action, when {@code basedOn} is the stored version; otherwise nothing is written and the
+     * stored action comes back. Read committed: a colleague's save that committed in between must be seen.
+     */
+    private SaveResult apply(CurrentAccount adviser, TenantScope scope, PlanAction before, int basedOn,
+                             ActionRules.Fields fields, AuditAction kind, String summary) {
         if (before.version() != basedOn) {
             return new SaveResult.Conflict(before);
         }
         Instant now = now();
-        if (!actions.update(id, basedOn, fields, adviser.id(), now)) {
-            return new SaveResult.Conflict(action(scope, id));
+        if (!actions.update(before.id(), basedOn, fields, adviser.id(), now)) {
+            return new SaveResult.Conflict(action(scope, before.id()));
         }
-        List<String> changes = ActionRules.changes(before, fields);
-        String summary = changes.isEmpty() ? "Opgeslagen zonder wijzigingen" : String.join("; ", changes);
-        actions.recordChange(id, basedOn + 1, summary, adviser.id(), now);
+        actions.recordChange(before.id(), basedOn + 1, summary, adviser.id(), now);
         GemeenteRow gemeente = gemeente(scope, before.gemeenteId());
-        auditLog.record(adviser, AuditAction.PLAN_ACTION_CHANGED, subject(id, fields.title()),
+        auditLog.record(adviser, kind, subject(before.id(), fields.title()),
                 "Versie " + (basedOn + 1) + ": " + summary, gemeente.regioId(), gemeente.id());
-        return new SaveResult.Applied(action(scope, id));
+        return new SaveResult.Applied(action(scope, before.id()));
     }
 
     @Transactional

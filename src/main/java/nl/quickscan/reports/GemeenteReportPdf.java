@@ -3,11 +3,15 @@ package nl.quickscan.reports;
 import com.lowagie.text.Chunk;
 import com.lowagie.text.Element;
 import com.lowagie.text.Phrase;
+import nl.quickscan.plans.ActionStatus;
+import nl.quickscan.plans.PlanAction;
+import nl.quickscan.plans.PlanOverview;
 import nl.quickscan.scans.Meetronde;
 import nl.quickscan.scans.ScanRow;
 import nl.quickscan.scoring.Comparison;
 import nl.quickscan.scoring.Highlights;
 import nl.quickscan.scoring.LevelBand;
+import nl.quickscan.scoring.PlanCheck;
 import nl.quickscan.scoring.Results;
 import nl.quickscan.scoring.Scoring;
 import nl.quickscan.scoring.SharedFigures;
@@ -21,12 +25,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * The gemeenterapport as an accessible PDF: page 1 a summary for the college (where the gemeente stands, its
  * strongest points, the next steps, its position in the regio, what is still unknown), then the contents, how the
- * quickscan works, a section per bouwsteen, the kengetallen and the position in the regio. Every figure comes from
+ * quickscan works, a section per bouwsteen, the verbeterplan, the kengetallen and the position in the regio. Every figure comes from
  * {@link ReportData}; this class only lays it out.
  */
 final class GemeenteReportPdf {
@@ -46,6 +51,7 @@ final class GemeenteReportPdf {
                 pdf.newPage();
                 bouwsteen(pdf, data, bouwsteen);
             }
+            plan(pdf, data);
             kengetallen(pdf, data);
             position(pdf, data);
         });
@@ -329,6 +335,70 @@ final class GemeenteReportPdf {
         if (Highlights.recommended(q)) {
             pdf.paragraph(pdf.phrase(new Chunk("Aanbeveling: ", pdf.strong), new Chunk(q.question().recommendation(), pdf.body)));
         }
+    }
+
+    // ---- verbeterplan ------------------------------------------------------------------------------------------
+
+    /**
+     * The gemeente's actions per bouwsteen as the plan's page groups them, each with its status, owner and due date;
+     * for a herhaling, an action made from the nulmeting with its statements then and now.
+     */
+    private void plan(TaggedPdf pdf, ReportData data) {
+        PlanOverview plan = data.plan();
+        pdf.newPage();
+        pdf.heading(1, "Verbeterplan");
+        if (plan.actions() == 0) {
+            pdf.paragraph("Er staan nog geen acties in het verbeterplan van " + data.scan().gemeenteName() + ". Een adviseur "
+                    + "van de gemeente maakt ze in de quickscan op de pagina Verbeterplan, of vanaf de resultaten van de "
+                    + "scan met \"Zet in het verbeterplan\".");
+            return;
+        }
+        pdf.paragraph(count(plan.actions(), "actie", "acties") + " in het verbeterplan"
+                + (plan.overdue() == 0 ? "" : ", waarvan " + plan.overdue() + " " + PlanAction.OVERDUE) + "."
+                + (data.planChecks().isEmpty() ? "" : " Bij de acties uit de nulmeting staat per stelling het antwoord "
+                + "bij de nulmeting en nu, en de ontwikkeling."));
+        for (PlanOverview.Group group : plan.groups()) {
+            pdf.heading(2, group.title());
+            long done = group.items().stream().filter(item -> item.action().status() == ActionStatus.AFGEROND).count();
+            pdf.paragraph(new Phrase(ActionStatus.AFGEROND.label() + ": " + done + " van de "
+                    + count(group.items().size(), "actie", "acties") + ".", pdf.small));
+            group.items().forEach(item -> action(pdf, data, item));
+        }
+    }
+
+    private void action(TaggedPdf pdf, ReportData data, PlanOverview.Item item) {
+        PlanAction action = item.action();
+        pdf.ensure(60);
+        pdf.rule();
+        pdf.paragraph(new Phrase(action.title(), pdf.strong));
+        pdf.paragraph(pdf.phrase(new Chunk("Status: ", pdf.strong),
+                new Chunk(action.status().label() + (item.overdue() ? " – " + PlanAction.OVERDUE : ""), pdf.body),
+                new Chunk("   Eigenaar: ", pdf.strong), new Chunk(orNone(action.owner()), pdf.body),
+                new Chunk("   Einddatum: ", pdf.strong), new Chunk(action.due() == null ? DutchFormat.NONE
+                        : DutchFormat.date(action.due()), pdf.body)));
+        if (action.partners() != null && !action.partners().isBlank()) {
+            pdf.paragraph(pdf.phrase(new Chunk("Partners: ", pdf.strong), new Chunk(action.partners(), pdf.body)));
+        }
+        if (action.description() != null && !action.description().isBlank()) {
+            pdf.paragraph(new Phrase(action.description(), pdf.body));
+        }
+        Optional<PlanCheck> check = data.planCheck(action.id());
+        if (check.isPresent()) {
+            Results.ScanComparison comparison = data.comparison().orElseThrow();
+            pdf.list(check.get().statements().stream().map(statement -> pdf.phrase(new Chunk(statement.text(), pdf.body),
+                    Chunk.NEWLINE, new Chunk("Nulmeting: " + statement.before(comparison) + " → herhaling: "
+                            + statement.after(comparison) + " – " + statement.direction().label(), pdf.small))).toList());
+        } else if (!item.statements().isEmpty()) {
+            pdf.list(pdf.phrases(item.statements().stream().map(PlanOverview.Statement::text).toList()));
+        }
+    }
+
+    private static String count(long n, String one, String more) {
+        return n + " " + (n == 1 ? one : more);
+    }
+
+    private static String orNone(String text) {
+        return text == null || text.isBlank() ? DutchFormat.NONE : text;
     }
 
     // ---- kengetallen and position ------------------------------------------------------------------------------

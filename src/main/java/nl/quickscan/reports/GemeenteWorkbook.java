@@ -1,7 +1,11 @@
 package nl.quickscan.reports;
 
+import nl.quickscan.plans.PlanAction;
+import nl.quickscan.plans.PlanOverview;
 import nl.quickscan.scans.ScanRow;
 import nl.quickscan.scoring.Comparison;
+import nl.quickscan.scoring.PlanCheck;
+import nl.quickscan.scoring.Results;
 import nl.quickscan.scoring.Scoring;
 import nl.quickscan.surveys.Survey;
 import nl.quickscan.text.DutchFormat;
@@ -9,13 +13,15 @@ import nl.quickscan.text.DutchFormat;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 import nl.quickscan.reports.Spreadsheet.Cell;
 import nl.quickscan.reports.Spreadsheet.Format;
 
 /**
  * The gemeente's workbook: "Samenvatting" (who, which round(s), when; the scores per bouwsteen with a bar chart),
- * "Antwoorden" and "Kengetallen". The figures are the report data's, unrounded; the formats round them on screen.
+ * "Antwoorden", "Kengetallen" and "Verbeterplan". The figures are the report data's, unrounded; the formats round them on screen.
  */
 final class GemeenteWorkbook {
 
@@ -31,6 +37,7 @@ final class GemeenteWorkbook {
         if (!data.kengetallen().isEmpty()) {
             sheets.add(kengetallen(data));
         }
+        sheets.add(plan(data));
         return new Spreadsheet("Gemeenterapport " + who + ", " + scan.roundName(),
                 "Quickscan aanpak seksueel geweld: scores en antwoorden van " + who + " in " + rounds(data), date, sheets);
     }
@@ -130,6 +137,58 @@ final class GemeenteWorkbook {
             }
         }
         return sheet;
+    }
+
+    /**
+     * The verbeterplan, one row per action; for a herhaling one row per action and statement, with the answer then
+     * and now beside it (an action not made from the nulmeting has them empty). Text is written as text, so a
+     * title starting with "=" is never a formula.
+     */
+    private static Spreadsheet.Sheet plan(ReportData data) {
+        boolean herhaling = data.hasBaseline();
+        List<String> columns = new ArrayList<>(List.of("Bouwsteen", "Actie", "Beschrijving", herhaling ? "Stelling" : "Stellingen",
+                "Eigenaar", "Partners", "Einddatum", "Status", "Over de einddatum", "Notities", "Laatste notitie"));
+        if (herhaling) {
+            columns.addAll(List.of("Antwoord nulmeting", "Antwoord herhaling", "Ontwikkeling"));
+        }
+        Spreadsheet.Sheet sheet = new Spreadsheet.Sheet("Verbeterplan", columns, 28, 36, 44, 50, 20, 20, 12, 11, 11, 9, 40, 20, 20, 16);
+        if (data.plan().actions() == 0) {
+            sheet.intro("Er staan nog geen acties in het verbeterplan. Een adviseur van de gemeente maakt ze in de quickscan "
+                    + "op de pagina Verbeterplan.");
+        }
+        for (PlanOverview.Group group : data.plan().groups()) {
+            for (PlanOverview.Item item : group.items()) {
+                PlanAction action = item.action();
+                List<Cell> cells = new ArrayList<>(List.of(Cell.text(group.title()), Cell.text(action.title()),
+                        Cell.text(action.description()), Cell.EMPTY, Cell.text(action.owner()), Cell.text(action.partners()),
+                        Cell.text(action.due() == null ? "" : DutchFormat.date(action.due())), Cell.text(action.status().label()),
+                        Cell.text(item.overdue() ? "ja" : "nee"), Cell.exact((double) action.notes().size()),
+                        Cell.text(action.notes().isEmpty() ? "" : action.notes().get(action.notes().size() - 1).text())));
+                Optional<PlanCheck> check = data.planCheck(action.id());
+                if (!herhaling) {
+                    cells.set(3, Cell.text(statements(item)));
+                    sheet.row(cells);
+                } else if (check.isEmpty()) {
+                    cells.set(3, Cell.text(statements(item)));
+                    cells.addAll(List.of(Cell.EMPTY, Cell.EMPTY, Cell.EMPTY));
+                    sheet.row(cells);
+                } else {
+                    Results.ScanComparison comparison = data.comparison().orElseThrow();
+                    for (PlanCheck.Statement statement : check.get().statements()) {
+                        List<Cell> row = new ArrayList<>(cells);
+                        row.set(3, Cell.text(statement.text()));
+                        row.addAll(List.of(Cell.text(statement.before(comparison)), Cell.text(statement.after(comparison)),
+                                Cell.text(statement.direction().label())));
+                        sheet.row(row);
+                    }
+                }
+            }
+        }
+        return sheet;
+    }
+
+    private static String statements(PlanOverview.Item item) {
+        return item.statements().stream().map(PlanOverview.Statement::text).collect(Collectors.joining("\n"));
     }
 
     /** The kengetallen as numbers, which the spreadsheet shows in its own (Dutch) notation. */

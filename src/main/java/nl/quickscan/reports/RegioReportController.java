@@ -9,6 +9,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import nl.quickscan.identity.Role;
 import nl.quickscan.benchmark.BenchmarkService;
+import nl.quickscan.plans.PlanService;
 import nl.quickscan.tenancy.RegioRepository;
 import nl.quickscan.tenancy.TenantScope;
 
@@ -26,11 +27,13 @@ class RegioReportController {
     private final BenchmarkService benchmarks;
 
     private final RegioRepository regios;
+    private final PlanService plans;
     private final Clock clock;
     private final RegioReportPdf pdf = new RegioReportPdf();
 
-    RegioReportController(BenchmarkService benchmarks, RegioRepository regios, Clock clock) {
+    RegioReportController(BenchmarkService benchmarks, RegioRepository regios, PlanService plans, Clock clock) {
         this.benchmarks = benchmarks;
+        this.plans = plans;
         this.regios = regios;
         this.clock = clock;
     }
@@ -39,7 +42,8 @@ class RegioReportController {
     HttpResponse<byte[]> pdf(TenantScope scope, @PathVariable long id) {
         BenchmarkService.RoundBenchmark round = benchmarks.of(scope, id);
         String regio = regios.findVisible(scope, round.round().regioId()).orElseThrow().name();
-        byte[] report = pdf.render(round, regio, benchmarks.development(scope, round), LocalDate.now(clock));
+        byte[] report = pdf.render(round, regio, benchmarks.development(scope, round), plans.ofRound(scope, id),
+                LocalDate.now(clock));
         return ReportController.download(report, "application/pdf",
                 ReportController.regioFileName(regio, round.round().name(), "pdf"));
     }
@@ -60,7 +64,8 @@ class RegioReportController {
         Optional<BenchmarkService.RoundBenchmark> baseline = Optional.ofNullable(round.round().baselineRoundId())
                 .map(baselineId -> benchmarks.of(scope, baselineId));
         String regio = regios.findVisible(scope, round.round().regioId()).orElseThrow().name();
-        Spreadsheet book = RoundWorkbook.of(round, baseline, benchmarks.development(scope, round), regio, LocalDate.now(clock));
+        Spreadsheet book = RoundWorkbook.of(round, baseline, benchmarks.development(scope, round), plans.ofRound(scope, id),
+                regio, LocalDate.now(clock));
         return ReportController.download(writer.apply(book), contentType,
                 ReportController.regioFileName(regio, round.round().name(), extension));
     }

@@ -9,15 +9,21 @@ import nl.quickscan.benchmark.Benchmark;
 import nl.quickscan.benchmark.BenchmarkService;
 import nl.quickscan.benchmark.Development;
 import nl.quickscan.benchmark.RegioSummary;
+import nl.quickscan.plans.ActionStatus;
+import nl.quickscan.plans.PlanAction;
+import nl.quickscan.plans.PlanService;
+import nl.quickscan.plans.RegioPlan;
 import nl.quickscan.scans.Meetronde;
 import nl.quickscan.scans.ScanRow;
 import nl.quickscan.scoring.LevelBand;
 import nl.quickscan.scoring.Scoring;
 import nl.quickscan.surveys.Survey;
+import nl.quickscan.tenancy.GemeenteRow;
 import nl.quickscan.text.DutchFormat;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,7 +31,7 @@ import java.util.Optional;
  * The regiorapport, landscape for the wide heatmap: a summary for the stuurgroep ({@link RegioSummary}), the heatmap
  * gemeente × bouwsteen with the level as text, the regio's figures per bouwsteen, a distribution chart per bouwsteen,
  * and for a herhaling the development with a before/after chart per bouwsteen (the statements that improved and
- * declined most are in the summary). Tagged PDF/UA through {@link TaggedPdf}.
+ * declined most are in the summary), and the verbeterplannen made from the round's scans. Tagged PDF/UA through {@link TaggedPdf}.
  */
 final class RegioReportPdf {
 
@@ -39,7 +45,7 @@ final class RegioReportPdf {
     private static final float TABLE_ROW = 24;
 
     byte[] render(BenchmarkService.RoundBenchmark benchmark, String regioName, Optional<Development.Result> development,
-                  LocalDate today) {
+                  PlanService.RoundPlan plans, LocalDate today) {
         RegioSummary summary = RegioSummary.of(benchmark, development, today);
         List<LevelBand> bands = LevelBand.of(benchmark.survey());
         Meetronde round = benchmark.round();
@@ -65,6 +71,7 @@ final class RegioReportPdf {
             heatmap(pdf, benchmark);
             bouwstenen(pdf, benchmark.result(), summary, bands);
             development.ifPresent(d -> development(pdf, d, summary, bands));
+            plans(pdf, plans);
         });
     }
 
@@ -165,6 +172,54 @@ final class RegioReportPdf {
     /** A header cell over a column of numbers, aligned with them. */
     private static TaggedPdf.Cell numberHeader(TaggedPdf pdf, String text) {
         return new TaggedPdf.Cell(new Phrase(text, pdf.tableHeader), TaggedPdf.HEADER_FILL, Element.ALIGN_RIGHT);
+    }
+
+    /**
+     * The verbeterplannen made from the round's scans: per bouwsteen how many gemeenten have actions and how many
+     * actions have each status, then the actions the gemeenten share in the regio (only those).
+     */
+    private static void plans(TaggedPdf pdf, PlanService.RoundPlan plans) {
+        pdf.ensure(SECTION_HEADING + 4 * TABLE_ROW);
+        pdf.heading(2, "Verbeterplannen");
+        if (plans.actions().isEmpty()) {
+            pdf.paragraph("Nog geen gemeente heeft een actie in het verbeterplan gezet vanuit deze meetronde.");
+            return;
+        }
+        long gemeenten = plans.actions().stream().map(PlanAction::gemeenteId).distinct().count();
+        pdf.paragraph(plans.actions().size() + (plans.actions().size() == 1 ? " actie" : " acties") + " van " + gemeenten
+                + (gemeenten == 1 ? " gemeente" : " gemeenten") + " komen voort uit deze meetronde. Een actie telt bij de "
+                + "bouwsteen van haar eerste stelling.");
+        List<TaggedPdf.Cell> header = new ArrayList<>(List.of(pdf.headerCell("Bouwsteen"), numberHeader(pdf, "Gemeenten")));
+        Arrays.stream(ActionStatus.values()).forEach(status -> header.add(numberHeader(pdf, status.label())));
+        header.add(numberHeader(pdf, "Over de einddatum"));
+        TaggedPdf.Table table = new TaggedPdf.Table(5, 1.4f, 1.4f, 1.4f, 1.4f, 1.4f, 1.6f).rowHeaders().header(header);
+        List<RegioPlan.StatusCount> statuses = plans.byStatus();
+        for (int i = 0; i < statuses.size(); i++) {
+            RegioPlan.BouwsteenCount count = plans.counts().bouwstenen().get(i);
+            List<TaggedPdf.Cell> row = new ArrayList<>(List.of(pdf.cell(count.title()), number(pdf, DutchFormat.number(count.gemeenten()))));
+            for (ActionStatus status : ActionStatus.values()) {
+                row.add(number(pdf, DutchFormat.number(statuses.get(i).statuses().get(status))));
+            }
+            row.add(number(pdf, DutchFormat.number(count.overdue())));
+            table.row(row);
+        }
+        pdf.table(table);
+        pdf.ensure(SECTION_HEADING);
+        pdf.heading(3, "Gedeeld in de regio");
+        List<PlanAction> shared = plans.shared();
+        if (shared.isEmpty()) {
+            pdf.paragraph("Geen gemeente deelt een actie uit deze meetronde met de regio.");
+            return;
+        }
+        pdf.paragraph("Deze acties delen de gemeenten als voorbeeld met de andere gemeenten van de regio.");
+        TaggedPdf.Table examples = new TaggedPdf.Table(6, 1.4f, 2).rowHeaders()
+                .header(List.of(pdf.headerCell("Actie"), pdf.headerCell("Status"), pdf.headerCell("Gemeente")));
+        for (PlanAction action : shared) {
+            GemeenteRow gemeente = plans.gemeenten().get(action.gemeenteId());
+            examples.row(List.of(pdf.cell(action.title()), pdf.cell(action.status().label()),
+                    pdf.cell(gemeente == null ? action.cbsCode() : gemeente.name())));
+        }
+        pdf.table(examples);
     }
 
     private static void development(TaggedPdf pdf, Development.Result development, RegioSummary summary, List<LevelBand> bands) {

@@ -8,13 +8,18 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import nl.quickscan.plans.PlanService;
 import nl.quickscan.scans.ScanRow;
+import nl.quickscan.scoring.PlanCheck;
 import nl.quickscan.scoring.Results;
+import nl.quickscan.tenancy.GemeenteRow;
 import nl.quickscan.tenancy.TenantScope;
 import nl.quickscan.text.Slug;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 
 /** Downloads of the gemeenterapport, with the same access rules as the results page. */
 @Controller("/api/v1/scans/{id}")
@@ -23,11 +28,13 @@ import java.time.LocalDate;
 class ReportController {
 
     private final Results results;
+    private final PlanService plans;
     private final Clock clock;
     private final GemeenteReportPdf pdf = new GemeenteReportPdf();
 
-    ReportController(Results results, Clock clock) {
+    ReportController(Results results, PlanService plans, Clock clock) {
         this.results = results;
+        this.plans = plans;
         this.clock = clock;
     }
 
@@ -52,7 +59,11 @@ class ReportController {
     }
 
     private ReportData data(TenantScope scope, long id) {
-        return new ReportData(results.scores(scope, id), results.comparison(scope, id));
+        Results.ScanScores scores = results.scores(scope, id);
+        Optional<Results.ScanComparison> comparison = results.comparison(scope, id);
+        GemeenteRow gemeente = plans.gemeente(scope, scores.view().scan().gemeenteId());
+        return new ReportData(scores, comparison, plans.overview(scope, gemeente, null),
+                comparison.map(c -> PlanCheck.of(plans, scope, c)).orElse(List.of()));
     }
 
     static HttpResponse<byte[]> download(byte[] body, String type, String fileName) {

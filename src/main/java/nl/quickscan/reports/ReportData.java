@@ -1,10 +1,12 @@
 package nl.quickscan.reports;
 
+import nl.quickscan.plans.PlanOverview;
 import nl.quickscan.scans.AnswerRow;
 import nl.quickscan.scans.ScanRow;
 import nl.quickscan.scans.ScanService;
 import nl.quickscan.scoring.Comparison;
 import nl.quickscan.scoring.Highlights;
+import nl.quickscan.scoring.PlanCheck;
 import nl.quickscan.scoring.Results;
 import nl.quickscan.scoring.Scoring;
 import nl.quickscan.surveys.Survey;
@@ -17,9 +19,16 @@ import java.util.Optional;
 
 /**
  * What a gemeenterapport shows, taken from the scoring engine and the comparison (never computed again here):
- * per bouwsteen its score now and, for a herhaling, at the nulmeting; per statement the answer(s).
+ * per bouwsteen its score now and, for a herhaling, at the nulmeting; per statement the answer(s); the gemeente's
+ * verbeterplan as its page groups it, and for a herhaling the check of the actions made from the nulmeting.
  */
-record ReportData(Results.ScanScores scores, Optional<Results.ScanComparison> comparison) {
+record ReportData(Results.ScanScores scores, Optional<Results.ScanComparison> comparison, PlanOverview plan,
+                  List<PlanCheck> planChecks) {
+
+    /** For a herhaling, the action (made from the nulmeting) beside its statements then and now. */
+    Optional<PlanCheck> planCheck(long actionId) {
+        return planChecks.stream().filter(check -> check.action().id() == actionId).findFirst();
+    }
 
     boolean hasBaseline() {
         return comparison.isPresent();

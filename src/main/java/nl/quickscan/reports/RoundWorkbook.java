@@ -3,6 +3,9 @@ package nl.quickscan.reports;
 import nl.quickscan.benchmark.Benchmark;
 import nl.quickscan.benchmark.BenchmarkService;
 import nl.quickscan.benchmark.Development;
+import nl.quickscan.plans.ActionStatus;
+import nl.quickscan.plans.PlanService;
+import nl.quickscan.plans.RegioPlan;
 import nl.quickscan.reports.Spreadsheet.Cell;
 import nl.quickscan.reports.Spreadsheet.Format;
 import nl.quickscan.scans.Meetronde;
@@ -11,6 +14,7 @@ import nl.quickscan.text.DutchFormat;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +23,8 @@ import java.util.function.Function;
 /**
  * The coordinator's workbook of a round: "Scores" (gemeente × bouwsteen), "Antwoorden" in long format with the
  * toelichtingen (one row per gemeente × statement × round, ready for a pivot table), "Statistiek" with a chart and,
- * for a herhaling, "Ontwikkeling" since the nulmeting. The beheerder's national workbook has the same sheets over
+ * for a herhaling, "Ontwikkeling" since the nulmeting, and "Verbeterplannen": the actions made from the round's
+ * scans per bouwsteen and status. The beheerder's national workbook has the same sheets over
  * every round, with the regio and the kind of round in columns, and statistics per kind of round.
  */
 final class RoundWorkbook {
@@ -28,7 +33,8 @@ final class RoundWorkbook {
     }
 
     static Spreadsheet of(BenchmarkService.RoundBenchmark round, Optional<BenchmarkService.RoundBenchmark> baseline,
-                          Optional<Development.Result> development, String regio, LocalDate date) {
+                          Optional<Development.Result> development, PlanService.RoundPlan plans, String regio,
+                          LocalDate date) {
         List<BenchmarkService.RoundBenchmark> answerRounds = new ArrayList<>();
         baseline.ifPresent(answerRounds::add);
         answerRounds.add(round);
@@ -43,8 +49,28 @@ final class RoundWorkbook {
         sheets.add(answers(answerRounds, noRegio, false));
         sheets.add(statistics("Statistiek", round.result(), development.orElse(null)));
         development.ifPresent(d -> sheets.add(development(d, round.result())));
+        sheets.add(plans(plans));
         return new Spreadsheet(title, "Quickscan aanpak seksueel geweld: scores, antwoorden en statistiek van regio "
                 + regio + " in " + round.round().name(), date, sheets);
+    }
+
+    /** Per bouwsteen how many gemeenten have actions from the round's scans and how many actions have each status. */
+    private static Spreadsheet.Sheet plans(PlanService.RoundPlan plans) {
+        List<String> columns = new ArrayList<>(List.of("Bouwsteen", "Gemeenten met acties"));
+        Arrays.stream(ActionStatus.values()).forEach(status -> columns.add(status.label()));
+        columns.add("Over de einddatum");
+        Spreadsheet.Sheet sheet = new Spreadsheet.Sheet("Verbeterplannen", columns, 45, 14, 11, 11, 11, 11, 14);
+        List<RegioPlan.StatusCount> statuses = plans.byStatus();
+        for (int i = 0; i < statuses.size(); i++) {
+            RegioPlan.BouwsteenCount count = plans.counts().bouwstenen().get(i);
+            List<Cell> row = new ArrayList<>(List.of(Cell.text(count.title()), Cell.exact((double) count.gemeenten())));
+            for (ActionStatus status : ActionStatus.values()) {
+                row.add(Cell.exact((double) statuses.get(i).statuses().get(status)));
+            }
+            row.add(Cell.exact((double) count.overdue()));
+            sheet.row(row);
+        }
+        return sheet;
     }
 
     /** Every round the beheerder sees; statistics per kind of round, never nulmeting and herhaling pooled. */

@@ -88,11 +88,9 @@ record ComparisonPage(String title, ScanRow scan, ScanRow baseline, Comparison.R
 
     private static ActionRow actionRow(Results.ScanComparison comparison, PlanCheck check) {
         return new ActionRow(check.action().id(), check.action().title(), check.action().status().label(),
-                check.statements().stream().map(statement -> statement.change()
-                        .map(q -> new StatementRow(q.text(), comparison.labelBefore(q), comparison.labelAfter(q),
-                                DirectionMark.of(q.direction())))
-                        .orElseGet(() -> new StatementRow(statement.key() + " (niet meer gevraagd)", "–", "–",
-                                DirectionMark.of(Comparison.Direction.DROPPED)))).toList());
+                check.statements().stream().map(statement -> new StatementRow(statement.text(),
+                        statement.before(comparison), statement.after(comparison),
+                        DirectionMark.of(statement.direction()))).toList());
     }
 
     /** The nulmeting's and the herhaling's bar, one above the other, on the level bands. */

@@ -16,9 +16,10 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
 import nl.quickscan.errors.NotFoundException;
+import nl.quickscan.plans.PlanNotice;
 import nl.quickscan.plans.PlanService;
-import nl.quickscan.scans.ScanRow;
 import nl.quickscan.tenancy.TenantScope;
+import nl.quickscan.web.Notice;
 
 import java.util.List;
 
@@ -77,12 +78,6 @@ class ResultsController {
         this.plans = plans;
     }
 
-    /** The verbeterplan's actions made from the nulmeting's scan, beside the comparison. */
-    private List<PlanCheck> planCheck(TenantScope scope, Results.ScanComparison comparison) {
-        ScanRow baseline = comparison.baseline().scan();
-        return PlanCheck.of(plans.madeFrom(scope, baseline.gemeenteId(), baseline.id()), comparison.result());
-    }
-
     @Get("/api/v1/scans/{id}/scores")
     ScoresJson scores(TenantScope scope, @PathVariable long id) {
         Results.ScanScores scores = results.scores(scope, id);
@@ -106,7 +101,7 @@ class ResultsController {
                 c.questions().stream().map(q -> new QuestionChangeJson(q.key(), q.bouwsteenKey(),
                         q.before() == null ? null : q.before().question().key(),
                         comparison.valueBefore(q), comparison.valueAfter(q), q.direction().name())).toList(),
-                planCheck(scope, comparison).stream().map(check -> new ActionCheckJson(check.action().id(),
+                PlanCheck.of(plans, scope, comparison).stream().map(check -> new ActionCheckJson(check.action().id(),
                         check.action().title(), check.action().status().name(), check.statements().stream()
                         .map(statement -> statement.change().map(q -> new StatementCheckJson(statement.key(),
                                 comparison.valueBefore(q), comparison.valueAfter(q), q.direction().name()))
@@ -115,9 +110,10 @@ class ResultsController {
 
     @Get("/scans/{id}/resultaten")
     @Produces(MediaType.TEXT_HTML)
-    ModelAndView<ResultsPage> page(TenantScope scope, @PathVariable long id) {
+    ModelAndView<ResultsPage> page(TenantScope scope, @PathVariable long id, @Nullable @QueryValue String melding) {
         Results.ScanScores scores = results.scores(scope, id);
-        return new ModelAndView<>("scoring/results", ResultsPage.of(scores, results.hasBaseline(scope, scores.view())));
+        return new ModelAndView<>("scoring/results", ResultsPage.of(scores, results.hasBaseline(scope, scores.view()),
+                plans.openFromNulmeting(scope, scores.view().scan()), Notice.textOf(PlanNotice.RESULTS, melding)));
     }
 
     @Get("/scans/{id}/vergelijking")
@@ -128,7 +124,7 @@ class ResultsController {
                     "Dit filter bestaat niet. Toon alle stellingen of alleen de gewijzigde stellingen.");
         }
         Results.ScanComparison comparison = results.comparison(scope, id).orElseThrow(ResultsController::noBaseline);
-        return new ModelAndView<>("scoring/comparison", ComparisonPage.of(comparison, alleen != null, planCheck(scope, comparison)));
+        return new ModelAndView<>("scoring/comparison", ComparisonPage.of(comparison, alleen != null, PlanCheck.of(plans, scope, comparison)));
     }
 
     private static NotFoundException noBaseline() {

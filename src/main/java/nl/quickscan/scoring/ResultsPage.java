@@ -1,8 +1,13 @@
 package nl.quickscan.scoring;
 
+import io.micronaut.core.annotation.Nullable;
+import nl.quickscan.plans.ActionStatus;
+import nl.quickscan.plans.PlanAction;
 import nl.quickscan.scans.ScanRow;
 import nl.quickscan.surveys.Survey;
+import nl.quickscan.web.FormValues;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +19,8 @@ import java.util.Map;
  */
 record ResultsPage(String title, ScanRow scan, boolean provisional, Scoring.Result result, List<BouwsteenBar> bars,
                    boolean medianShown, List<LevelRow> levels, Highlights highlights, List<Results.Position> position,
-                   String sharedFiguresExplanation, String sharedFiguresNotYet, boolean hasComparison) {
+                   String sharedFiguresExplanation, String sharedFiguresNotYet, boolean hasComparison,
+                   List<PlanAction> openActions, List<FormValues.Option> closeOptions, @Nullable String notice) {
 
     /** {@code median}: of the other gemeenten, banded, or null while {@link SharedFigures} does not allow it. */
     record BouwsteenBar(Scoring.BouwsteenScore bouwsteen, Double median, String chart) {
@@ -28,7 +34,12 @@ record ResultsPage(String title, ScanRow scan, boolean provisional, Scoring.Resu
     record LevelRow(LevelBand band, List<String> bouwstenen, boolean total) {
     }
 
-    static ResultsPage of(Results.ScanScores scores, boolean hasComparison) {
+    /**
+     * @param openActions for a herhaling, the gemeente's open actions made from the nulmeting's scan, offered to
+     *                    carry over to this scan or to close
+     */
+    static ResultsPage of(Results.ScanScores scores, boolean hasComparison, List<PlanAction> openActions,
+                          @Nullable String notice) {
         ScanRow scan = scores.view().scan();
         Survey survey = scores.view().survey();
         Scoring.Result result = scores.result();
@@ -43,6 +54,8 @@ record ResultsPage(String title, ScanRow scan, boolean provisional, Scoring.Resu
                 result.totalLevel() != null && result.totalLevel().index() == band.level().index())).toList();
         return new ResultsPage("Resultaten " + scan.gemeenteName(), scan, !scan.submitted(), result, bars,
                 !medians.isEmpty(), levels, Highlights.of(result, Highlights.SHOWN), scores.position(),
-                SharedFigures.EXPLANATION, SharedFigures.POSITION_NOT_YET, hasComparison);
+                SharedFigures.EXPLANATION, SharedFigures.POSITION_NOT_YET, hasComparison, openActions,
+                Arrays.stream(ActionStatus.values()).filter(ActionStatus::finished)
+                        .map(status -> new FormValues.Option(status.name(), status.label(), false)).toList(), notice);
     }
 }

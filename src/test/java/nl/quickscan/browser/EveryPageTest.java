@@ -104,6 +104,7 @@ class EveryPageTest {
         advisers.seed("/", "/scans", "/scans/" + repeatScan, "/scans/" + repeatScan + "/deel/visie",
                 "/scans/" + repeatScan + "/deel/aanpak", "/scans/" + baselineScan + "/deel/aanpak",
                 "/scans/" + repeatScan + "/vergelijking", "/scans/" + repeatScan + "/resultaten",
+                "/scans/" + repeatScan + "/resultaten?melding=meegenomen",
                 "/scans/" + baselineScan, "/scans/" + baselineScan + "/resultaten", "/bestaat-niet",
                 "/verbeterplan", "/verbeterplan/acties/" + action, "/verbeterplan/nieuw?scan=" + baselineScan + "&vraag=" + keys.get(3),
                 "/verbeterplan?status=BEZIG&melding=toegevoegd");

@@ -334,6 +334,141 @@ class VerbeterplanTest {
                 .get("/api/v1/scans/" + after + "/comparison").status());
     }
 
+    /**
+     * The herhaling's results page lists the open actions of the nulmeting; one goes along to the herhaling's scan,
+     * one is closed after a colleague's change made the page stale (409, nothing overwritten), and a finished action
+     * is not offered.
+     */
+    @ParameterizedTest
+    @MethodSource(APPS)
+    void theHerhalingsResultsPageCarriesActionsOverOrClosesThem(TestApp app) {
+        Account anna = Fixtures.adviseur(app, CBS);
+        Account bram = Fixtures.adviseur(app, CBS);
+        Api annaApi = app.api().login(anna.email(), Fixtures.PASSWORD);
+        Api bramApi = app.api().login(bram.email(), Fixtures.PASSWORD);
+        long nulmeting = Rounds.open(app, COORDINATOR);
+        long before = Scans.start(annaApi, nulmeting);
+        Scans.answer(annaApi, before, WEAK, "1");
+        String tag = " " + System.nanoTime();
+        long carried = created(annaApi, actionJson(before, "Sociale kaart" + tag, "\"" + WEAK + "\"", null, "BEZIG"));
+        long closed = created(annaApi, actionJson(before, "Werkafspraken" + tag, "\"" + WEAK + "\"", null, "GEPLAND"));
+        long done = created(annaApi, actionJson(before, "Al klaar" + tag, "\"" + WEAK + "\"", null, "AFGEROND"));
+        long herhaling = Rounds.openHerhaling(app, COORDINATOR, nulmeting);
+        long after = Scans.start(annaApi, herhaling);
+        Scans.answer(annaApi, after, WEAK, "3");
+
+        Browser pages = app.browser().login(anna.email(), Fixtures.PASSWORD);
+        String results = "/scans/" + after + "/resultaten";
+        Document page = pages.get(results).html();
+        Element offered = page.selectFirst("#verbeterplan + p + ul");
+        assertNotNull(offered, "the open actions of the nulmeting");
+        assertTrue(offered.text().contains("Sociale kaart" + tag) && offered.text().contains("Werkafspraken" + tag), offered.text());
+        assertFalse(offered.text().contains("Al klaar" + tag), "a finished action is not offered");
+        assertEquals(List.of("Afgerond", "Gestopt"), offered.select("#afsluiten-" + closed + " option").eachText());
+        assertNull(app.browser().login(COORDINATOR, TestApp.DEMO_PASSWORD).get(results).html().selectFirst("#verbeterplan"),
+                "only the gemeente's advisers are offered the forms");
+
+        assertEquals(403, pages.postWithoutToken("/verbeterplan/acties/" + carried + "/meenemen", "scan", String.valueOf(after),
+                "version", "1").status());
+        assertEquals(1, ((Number) actionOf(annaApi, carried).get("version")).intValue(), "nothing changed without the token");
+        Response carriedOver = pages.post("/verbeterplan/acties/" + carried + "/meenemen", "scan", String.valueOf(after), "version", "1");
+        assertEquals(303, carriedOver.status(), carriedOver::toString);
+        assertEquals(results + "?melding=meegenomen#verbeterplan", carriedOver.location());
+        Map<String, Object> moved = actionOf(annaApi, carried);
+        assertEquals(after, ((Number) moved.get("sourceScanId")).longValue());
+        assertEquals("BEZIG", moved.get("status"), "it stays open");
+        assertEquals(2, ((Number) moved.get("version")).intValue());
+        Document confirmed = pages.get(carriedOver.location()).html();
+        assertTrue(confirmed.text().contains("De actie is meegenomen naar deze meting."));
+        assertFalse(confirmed.selectFirst("#verbeterplan + p + ul").text().contains("Sociale kaart" + tag), "no longer offered");
+
+        // Bram changes the other action after Anna's page was shown: her choice is refused, his change kept.
+        Map<String, Object> seen = actionOf(bramApi, closed);
+        assertEquals(200, bramApi.send("PUT", "/api/v1/actions/" + closed, "application/json",
+                actionJson(before, "Werkafspraken" + tag, "\"" + WEAK + "\"", null, "BEZIG").replace("}", ", \"version\": 1}"), Map.of()).status());
+        Response stale = pages.post("/verbeterplan/acties/" + closed + "/afsluiten", "scan", String.valueOf(after),
+                "version", String.valueOf(seen.get("version")), "status", "AFGEROND");
+        assertEquals(409, stale.status(), stale::toString);
+        assertTrue(stale.html().text().contains("Niet opgeslagen: een collega heeft de actie \"Werkafspraken" + tag
+                + "\" intussen gewijzigd (nu: bezig)"), stale.html().text());
+        assertEquals("BEZIG", actionOf(annaApi, closed).get("status"), "nothing overwritten");
+        Response wrongStatus = pages.post("/verbeterplan/acties/" + closed + "/afsluiten", "scan", String.valueOf(after),
+                "version", "2", "status", "BEZIG");
+        assertEquals(422, wrongStatus.status());
+        assertTrue(wrongStatus.html().text().contains("Kies of de actie is afgerond of gestopt."));
+        Response closing = pages.post("/verbeterplan/acties/" + closed + "/afsluiten", "scan", String.valueOf(after),
+                "version", "2", "status", "GESTOPT");
+        assertEquals(303, closing.status(), closing::toString);
+        assertEquals("GESTOPT", actionOf(annaApi, closed).get("status"));
+        assertEquals(before, ((Number) actionOf(annaApi, closed).get("sourceScanId")).longValue(), "closed where it was made");
+        assertTrue(pages.get(closing.location()).html().text().contains("De actie is afgesloten."));
+
+        Response again = pages.post("/verbeterplan/acties/" + done + "/afsluiten", "scan", String.valueOf(after),
+                "version", "1", "status", "GESTOPT");
+        assertEquals(422, again.status(), "a finished action stays as it is");
+        assertEquals("AFGEROND", actionOf(annaApi, done).get("status"));
+        Response notFromTheNulmeting = pages.post("/verbeterplan/acties/" + carried + "/meenemen", "scan", String.valueOf(after),
+                "version", "2");
+        assertEquals(422, notFromTheNulmeting.status(), "carried over once");
+        Document history = pages.get("/verbeterplan/acties/" + carried).html();
+        assertTrue(history.text().contains("Meegenomen naar "), "in the action's history");
+        String audit = app.browser().login("beheerder@quickscan.test", TestApp.DEMO_PASSWORD)
+                .get("/beheer/audit?groep=antwoorden&wie=" + anna.email()).html().text();
+        assertTrue(audit.contains("Actie meegenomen naar de herhaling") && audit.contains("Actie afgesloten bij de herhaling")
+                && audit.contains("Status: Bezig → Gestopt"), audit);
+    }
+
+    /**
+     * A herhaling on a newer survey version: an action goes along under the key of the statement that replaces its
+     * own; one whose statement the new version no longer asks is refused in Dutch, and nothing changes.
+     */
+    @org.junit.jupiter.api.Test
+    void anActionWhoseStatementTheHerhalingNoLongerAsksCannotBeCarriedOver() throws Exception {
+        java.nio.file.Path surveys = java.nio.file.Files.createTempDirectory("surveys");
+        java.nio.file.Path folder = java.nio.file.Files.createDirectories(surveys.resolve("quickscan-seksueel-geweld"));
+        String v1 = java.nio.file.Files.readString(java.nio.file.Path.of("surveys/quickscan-seksueel-geweld/v1.yaml"));
+        java.nio.file.Files.writeString(folder.resolve("v1.yaml"), v1);
+        java.nio.file.Files.writeString(folder.resolve("v2.yaml"), v1.replaceFirst("\nversion: 1\n", "\nversion: 2\n")
+                .replace("      - key: visie-gedeelde-visie\n", "      - key: visie-gedeelde-visie-2027\n        replaces: visie-gedeelde-visie\n")
+                .replace("      - key: visie-gender\n", "      - key: visie-gender-2027\n"));
+        TestApp app = TestApp.withSettings(Map.of("quickscan.surveys-dir", surveys.toString()));
+        try {
+            Account anna = Fixtures.adviseur(app, CBS);
+            Api api = app.api().login(anna.email(), Fixtures.PASSWORD);
+            long nulmeting = Rounds.open(app, COORDINATOR);
+            long before = Scans.start(api, nulmeting);
+            Scans.answer(api, before, "visie-gedeelde-visie", "1");
+            long replaced = created(api, actionJson(before, "Visie vastleggen", "\"visie-gedeelde-visie\"", null, "BEZIG"));
+            long dropped = created(api, actionJson(before, "Gender meenemen", "\"visie-gender\"", null, "GEPLAND"));
+            long after = Scans.start(api, Rounds.herhaling(app, COORDINATOR, nulmeting, 2));
+            Browser pages = app.browser().login(anna.email(), Fixtures.PASSWORD);
+
+            Response refused = pages.post("/verbeterplan/acties/" + dropped + "/meenemen", "scan", String.valueOf(after), "version", "1");
+            assertEquals(422, refused.status(), refused::toString);
+            assertTrue(refused.html().text().contains("Deze actie kan niet mee naar deze meting: de vragenlijst van Herhaling")
+                    && refused.html().text().contains("stelt de stelling visie-gender niet meer. Sluit de actie af"), refused.html().text());
+            Map<String, Object> unchanged = actionOf(api, dropped);
+            assertEquals(before, ((Number) unchanged.get("sourceScanId")).longValue(), "nothing changed");
+            assertEquals(1, ((Number) unchanged.get("version")).intValue());
+
+            assertEquals(303, pages.post("/verbeterplan/acties/" + replaced + "/meenemen", "scan", String.valueOf(after), "version", "1").status());
+            Map<String, Object> moved = actionOf(api, replaced);
+            assertEquals(after, ((Number) moved.get("sourceScanId")).longValue());
+            assertEquals(List.of("visie-gedeelde-visie-2027"), moved.get("questionKeys"), "under the statement that replaces it");
+        } finally {
+            app.stop();
+            try (var files = java.nio.file.Files.walk(surveys)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            }
+        }
+    }
+
+    private static long created(Api api, String json) {
+        Response created = api.postJson("/api/v1/gemeenten/" + CBS + "/actions", json);
+        assertEquals(201, created.status(), created::toString);
+        return ((Number) created.json().get("id")).longValue();
+    }
+
     @ParameterizedTest
     @MethodSource(APPS)
     void theCoordinatorSeesTheRegiosPlansOfARoundPerBouwsteen(TestApp app) {

@@ -173,6 +173,60 @@ class GemeenteReportPdfTest {
         PdfUa.assertCompliant(bytes);
     }
 
+    @ParameterizedTest
+    @MethodSource("nl.quickscan.support.TestApp#all")
+    void aHerhalingChecksTheVerbeterplanPerBouwsteen(TestApp app) throws Exception {
+        String coordinator = "coordinator.drenthe@quickscan.test";
+        String cbs = "GM0118"; // Hoogeveen: no other test makes actions for it
+        long nulmeting = Rounds.open(app, coordinator);
+        long herhaling = Rounds.openHerhaling(app, coordinator, nulmeting);
+        Api api = app.api().login(Fixtures.adviseur(app, cbs).email(), Fixtures.PASSWORD);
+        long before = Scans.start(api, nulmeting);
+        long after = Scans.start(api, herhaling);
+        String weak = "samenwerking-sociale-kaart";
+        Scans.answer(api, before, weak, "1");
+        Scans.answer(api, after, weak, "3");
+        Scans.answer(api, before, "visie-gender", "2");
+        Scans.answer(api, after, "visie-gender", "1");
+
+        byte[] empty = api.download("/api/v1/scans/" + before + "/report.pdf").body();
+        Read none = Read.of(empty);
+        assertTrue(none.outline().contains("Verbeterplan"), none.outline().toString());
+        assertTrue(none.text().contains("Er staan nog geen acties in het verbeterplan van Hoogeveen. Een adviseur van de "
+                + "gemeente maakt ze in de quickscan op de pagina Verbeterplan"), "no actions: one sentence");
+
+        String done = "Sociale kaart " + System.nanoTime();
+        String late = "Werkafspraken " + System.nanoTime();
+        String yesterday = java.time.LocalDate.now(nl.quickscan.time.Clocks.ZONE).minusDays(1).toString();
+        String path = "/api/v1/gemeenten/" + cbs + "/actions";
+        assertEquals(201, api.postJson(path, action(before, done, "\"" + weak + "\", \"visie-gender\"", null, "AFGEROND")).status());
+        assertEquals(201, api.postJson(path, action(before, late, "\"" + weak + "\"", "\"" + yesterday + "\"", "GEPLAND")).status());
+
+        byte[] bytes = api.download("/api/v1/scans/" + after + "/report.pdf").body();
+        Read pdf = Read.of(bytes);
+        assertAccessible(pdf, "Hoogeveen");
+        assertTrue(pdf.outline().contains("Verbeterplan"), pdf.outline().toString());
+        assertTrue(Pattern.compile("Verbeterplan \\d+ Kengetallen \\d+").matcher(pdf.text()).find(), "in the contents");
+        String plan = pdf.between("2 acties in het verbeterplan, waarvan 1 over de einddatum.", "Kengetallen");
+        Survey survey = app.bean(SurveyCatalog.class).find("quickscan-seksueel-geweld", 1).orElseThrow();
+        Survey.Bouwsteen bouwsteen = survey.bouwstenen().stream()
+                .filter(b -> b.questions().stream().anyMatch(q -> q.key().equals(weak))).findFirst().orElseThrow();
+        String text = survey.questions().filter(q -> q.key().equals(weak)).findFirst().orElseThrow().text();
+        String gender = survey.questions().filter(q -> q.key().equals("visie-gender")).findFirst().orElseThrow().text();
+        assertTrue(plan.contains(bouwsteen.title() + " Afgerond: 1 van de 2 acties."), plan);
+        assertTrue(plan.contains(done + " Status: Afgerond Eigenaar: Team zorg Einddatum: – Partners: Veilig Thuis"), plan);
+        assertTrue(plan.contains(text + " Nulmeting: In voorbereiding → herhaling: Ja, volledig en geborgd – verbeterd"), plan);
+        assertTrue(plan.contains(gender + " Nulmeting: Deels / in uitvoering → herhaling: In voorbereiding – achteruitgegaan"), plan);
+        assertTrue(plan.contains(late + " Status: Gepland – over de einddatum Eigenaar: Team zorg"), plan);
+        PdfUa.assertCompliant(bytes);
+    }
+
+    private static String action(long scanId, String title, String keys, String due, String status) {
+        return """
+                {"title": "%s", "description": "Plan", "questionKeys": [%s], "sourceScanId": %d, "owner": "Team zorg",
+                 "partners": "Veilig Thuis", "due": %s, "status": "%s", "shared": false}""".formatted(title, keys, scanId, due, status);
+    }
+
     /** Total, every bouwsteen and every theme as the API has them, in whole percent as DutchFormat prints them. */
     private static void assertApisFigures(Api api, long scanId, Read pdf) {
         Map<String, Object> scores = api.get("/api/v1/scans/" + scanId + "/scores").json();
@@ -204,7 +258,7 @@ class GemeenteReportPdfTest {
             assertTrue(pdf.structure().contains(type), type + " in " + pdf.structure());
         }
         assertTrue(pdf.outline().containsAll(List.of("Inhoud", "Zo werkt de quickscan", "Bouwsteen 1. Visie en regionale aanpak",
-                "Bouwsteen 4. Plan van aanpak en speerpunten", "Kengetallen")), pdf.outline().toString());
+                "Bouwsteen 4. Plan van aanpak en speerpunten", "Verbeterplan", "Kengetallen")), pdf.outline().toString());
         assertTrue(Pattern.compile("Inhoud Zo werkt de quickscan \\d+ Bouwsteen 1\\. Visie en regionale aanpak \\d+").matcher(pdf.text())
                 .find(), "the contents with page numbers");
     }

@@ -155,6 +155,45 @@ class RegioReportTest {
         assertTagged(pdf, "Regiorapport Drenthe – Herhaling ", 9);
     }
 
+    /** The verbeterplannen of the round: counts per bouwsteen and status, and only the shared actions by name. */
+    @ParameterizedTest
+    @MethodSource("nl.quickscan.support.TestApp#all")
+    void theReportSumsUpTheVerbeterplannenAndListsOnlyTheSharedActions(TestApp app) throws Exception {
+        long round = Rounds.open(app, COORDINATOR);
+        String tag = " " + System.nanoTime();
+        String weak = "samenwerking-sociale-kaart";
+        Map<String, String> titles = Map.of("GM1979", "Gedeelde kaart" + tag, "GM0014", "Eigen kaart" + tag);
+        for (String cbs : List.of("GM1979", "GM0014")) {
+            Api api = app.api().login(Fixtures.adviseur(app, cbs).email(), Fixtures.PASSWORD);
+            long scan = Scans.start(api, round);
+            Scans.answer(api, scan, weak, "1");
+            boolean shared = cbs.equals("GM1979");
+            assertEquals(201, api.postJson("/api/v1/gemeenten/" + cbs + "/actions", """
+                    {"title": "%s", "questionKeys": ["%s"], "sourceScanId": %d, "status": "%s", "shared": %s}"""
+                    .formatted(titles.get(cbs), weak, scan, shared ? "AFGEROND" : "BEZIG", shared)).status());
+        }
+        Api coordinator = app.api().login(COORDINATOR, TestApp.DEMO_PASSWORD);
+        byte[] pdf = coordinator.download("/api/v1/rounds/" + round + "/benchmark.pdf").body();
+        String text = text(pdf);
+        Survey survey = app.bean(SurveyCatalog.class).find("quickscan-seksueel-geweld", 1).orElseThrow();
+        Survey.Bouwsteen bouwsteen = survey.bouwstenen().stream()
+                .filter(b -> b.questions().stream().anyMatch(q -> q.key().equals(weak))).findFirst().orElseThrow();
+        String plans = text.substring(text.lastIndexOf("Verbeterplannen"));
+        assertTrue(plans.contains("2 acties van 2 gemeenten komen voort uit deze meetronde."), plans);
+        assertTrue(plans.contains("Bouwsteen Gemeenten Gepland Bezig Afgerond Gestopt Over de einddatum"), plans);
+        assertTrue(plans.contains(bouwsteen.title() + " 2 0 1 1 0 0"), "counts per bouwsteen and status: " + plans);
+        assertTrue(plans.contains("Gedeeld in de regio") && plans.contains("Gedeelde kaart" + tag + " Afgerond Eemsdelta"), plans);
+        assertTrue(!plans.contains("Eigen kaart" + tag), "an action that is not shared is not named");
+        PdfUa.assertCompliant(pdf);
+
+        for (String format : WorkbookTest.FORMATS) {
+            WorkbookReader book = WorkbookReader.read(format, coordinator.download("/api/v1/rounds/" + round + "/benchmark." + format).body());
+            List<List<WorkbookReader.Value>> sheet = book.sheet("Verbeterplannen");
+            List<WorkbookReader.Value> row = sheet.get(WorkbookReader.rowWith(sheet, bouwsteen.title()));
+            assertEquals(List.of(2.0, 0.0, 1.0, 1.0, 0.0, 0.0), row.subList(1, 7).stream().map(WorkbookReader.Value::number).toList(), format);
+        }
+    }
+
     private static String text(byte[] pdf) throws Exception {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");

@@ -5,6 +5,7 @@ import nl.quickscan.scans.ScanRow;
 import nl.quickscan.scoring.Comparison;
 import nl.quickscan.support.Api;
 import nl.quickscan.support.Fixtures;
+import nl.quickscan.support.Response;
 import nl.quickscan.support.Scans;
 import nl.quickscan.support.TestApp;
 import nl.quickscan.surveys.Survey;
@@ -157,7 +158,7 @@ class WorkbookTest {
             WorkbookReader book = WorkbookReader.read(format, download.body());
             opensClean(book, "Scores");
             layoutReady(format, download.body());
-            assertEquals(List.of("Scores", "Antwoorden", "Statistiek", "Ontwikkeling"), List.copyOf(book.sheets().keySet()));
+            assertEquals(List.of("Scores", "Antwoorden", "Statistiek", "Ontwikkeling", "Verbeterplannen"), List.copyOf(book.sheets().keySet()));
             assertTrue(book.title().startsWith("Regiorapport Groningen"), book.title());
 
             List<List<WorkbookReader.Value>> scores = book.sheet("Scores");
@@ -214,6 +215,95 @@ class WorkbookTest {
         for (String format : FORMATS) {
             assertEquals(404, drenthe.download("/api/v1/rounds/" + herhaling + "/benchmark." + format).statusCode());
             assertEquals(403, adviser.download("/api/v1/rounds/" + herhaling + "/benchmark." + format).statusCode());
+        }
+    }
+
+    /**
+     * The sheet "Verbeterplan": one row per action, for a herhaling per action and statement the answer then and now;
+     * a title that starts like a formula (=, +, -, @) read back as that text, never as a formula.
+     */
+    @ParameterizedTest
+    @MethodSource("nl.quickscan.support.TestApp#all")
+    void gemeenteWorkbooksHaveTheVerbeterplanWithTextNeverAFormula(TestApp app) throws Exception {
+        String coordinator = "coordinator.drenthe@quickscan.test";
+        String cbs = "GM0109"; // Coevorden: no other test makes actions for it
+        long nulmeting = Rounds.open(app, coordinator);
+        long herhaling = Rounds.openHerhaling(app, coordinator, nulmeting);
+        Api api = app.api().login(Fixtures.adviseur(app, cbs).email(), Fixtures.PASSWORD);
+        long before = Scans.start(api, nulmeting);
+        long after = Scans.start(api, herhaling);
+        String weak = "samenwerking-sociale-kaart";
+        Scans.answer(api, before, weak, "1");
+        Scans.answer(api, after, weak, "3");
+        Scans.answer(api, before, "visie-gender", "2");
+        Scans.answer(api, after, "visie-gender", "1");
+        String tag = String.valueOf(System.nanoTime());
+        List<String> formulaLike = List.of("=SUM(A1:A9)*0+" + tag, "+31 overleg " + tag, "-1 werkgroep " + tag, "@team " + tag);
+        for (String title : formulaLike) {
+            Response created = api.postJson("/api/v1/gemeenten/" + cbs + "/actions", """
+                    {"title": "%s", "description": "=HYPERLINK(\\"http://example.org\\")", "questionKeys": ["%s", "visie-gender"],
+                     "sourceScanId": %d, "owner": "@beleid", "status": "BEZIG", "shared": false}""".formatted(title, weak, before));
+            assertEquals(201, created.status(), created::toString);
+            long id = ((Number) created.json().get("id")).longValue();
+            assertEquals(201, api.postJson("/api/v1/actions/" + id + "/notes", "{\"text\": \"-Gereed " + tag + "\"}").status());
+        }
+        Survey survey = app.bean(SurveyCatalog.class).find("quickscan-seksueel-geweld", 1).orElseThrow();
+        String weakText = survey.questions().filter(q -> q.key().equals(weak)).findFirst().orElseThrow().text();
+        for (String format : FORMATS) {
+            byte[] nulmetingBook = api.download("/api/v1/scans/" + before + "/report." + format).body();
+            List<List<WorkbookReader.Value>> plan = WorkbookReader.read(format, nulmetingBook).sheet("Verbeterplan");
+            int header = rowWith(plan, "Actie");
+            assertEquals(List.of("Bouwsteen", "Actie", "Beschrijving", "Stellingen", "Eigenaar", "Partners", "Einddatum",
+                    "Status", "Over de einddatum", "Notities", "Laatste notitie"), plan.get(header).stream().map(WorkbookReader.Value::text).toList());
+            for (String title : formulaLike) {
+                List<WorkbookReader.Value> row = plan.get(rowWith(plan, title));
+                assertEquals(title, row.get(1).text(), format + ": the title as text");
+                assertEquals("=HYPERLINK(\"http://example.org\")", row.get(2).text());
+                assertTrue(row.get(3).text().contains(weakText), row.get(3).text());
+                assertEquals("@beleid", row.get(4).text());
+                assertEquals("Bezig", row.get(7).text());
+                assertEquals("nee", row.get(8).text());
+                assertEquals(1.0, row.get(9).number(), 1e-9);
+                assertEquals("-Gereed " + tag, row.get(10).text());
+            }
+            assertNoFormula(format, nulmetingBook);
+
+            byte[] herhalingBook = api.download("/api/v1/scans/" + after + "/report." + format).body();
+            WorkbookReader book = WorkbookReader.read(format, herhalingBook);
+            opensClean(book, "Samenvatting");
+            layoutReady(format, herhalingBook);
+            List<List<WorkbookReader.Value>> checked = book.sheet("Verbeterplan");
+            assertEquals(List.of("Antwoord nulmeting", "Antwoord herhaling", "Ontwikkeling"), checked.get(rowWith(checked, "Actie"))
+                    .subList(11, 14).stream().map(WorkbookReader.Value::text).toList());
+            List<List<WorkbookReader.Value>> rows = checked.stream().filter(row -> row.size() > 1 && formulaLike.get(0).equals(row.get(1).text())).toList();
+            assertEquals(2, rows.size(), format + ": one row per action and statement");
+            assertEquals(weakText, rows.get(0).get(3).text());
+            assertEquals(List.of("In voorbereiding", "Ja, volledig en geborgd", Comparison.Direction.IMPROVED.label()),
+                    rows.get(0).subList(11, 14).stream().map(WorkbookReader.Value::text).toList());
+            assertEquals(List.of("Deels / in uitvoering", "In voorbereiding", Comparison.Direction.DECLINED.label()),
+                    rows.get(1).subList(11, 14).stream().map(WorkbookReader.Value::text).toList());
+            assertNoFormula(format, herhalingBook);
+        }
+    }
+
+    /** No cell of the workbook is a formula: Excel's cells are strings or numbers, OpenDocument's have no table:formula. */
+    private static void assertNoFormula(String format, byte[] body) throws Exception {
+        if (format.equals("ods")) {
+            try (var document = org.odftoolkit.odfdom.doc.OdfSpreadsheetDocument.loadDocument(new ByteArrayInputStream(body))) {
+                String content = new String(document.getPackage().getBytes("content.xml"), StandardCharsets.UTF_8);
+                assertFalse(content.contains("table:formula"), "no formula in the ODS");
+            }
+            return;
+        }
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(body))) {
+            for (Sheet sheet : workbook) {
+                for (var row : sheet) {
+                    for (var cell : row) {
+                        assertFalse(cell.getCellType() == org.apache.poi.ss.usermodel.CellType.FORMULA,
+                                sheet.getSheetName() + " " + cell.getAddress() + " is a formula");
+                    }
+                }
+            }
         }
     }
 

@@ -127,7 +127,9 @@ class IsolationTest {
             entry("GET /verbeterplan/acties/{id}", "actionsOfAnotherGemeenteAreOutOfReach"),
             entry("POST /verbeterplan/acties/{id}", "actionsOfAnotherGemeenteAreOutOfReach"),
             entry("POST /verbeterplan/acties/{id}/voortgang", "actionsOfAnotherGemeenteAreOutOfReach"),
-            entry("GET /api/v1/rounds/{id}/actions", "actionsOfAnotherGemeenteAreOutOfReach"));
+            entry("GET /api/v1/rounds/{id}/actions", "actionsOfAnotherGemeenteAreOutOfReach"),
+            entry("POST /verbeterplan/acties/{id}/meenemen", "carryingOverOrClosingAnActionIsTheOwnAdvisersOnly"),
+            entry("POST /verbeterplan/acties/{id}/afsluiten", "carryingOverOrClosingAnActionIsTheOwnAdvisersOnly"));
 
     @ParameterizedTest
     @MethodSource(APPS)
@@ -652,6 +654,58 @@ class IsolationTest {
         assertEquals(List.of(), stored.get("notes"));
         assertTrue(owner.get("/api/v1/gemeenten/GM0014/actions").jsonList().stream().noneMatch(a -> "Overgenomen".equals(a.get("title"))));
         assertEquals(401, app.api().get("/api/v1/gemeenten/GM0014/actions").status());
+    }
+
+    @ParameterizedTest
+    @MethodSource(APPS)
+    void carryingOverOrClosingAnActionIsTheOwnAdvisersOnly(TestApp app) {
+        String coordinator = "coordinator.groningen@quickscan.test";
+        long nulmeting = nl.quickscan.scans.Rounds.open(app, coordinator);
+        Api owner = app.api().login(ADVISEUR_GRONINGEN, TestApp.DEMO_PASSWORD);
+        long before = nl.quickscan.support.Scans.start(owner, nulmeting);
+        nl.quickscan.support.Scans.answer(owner, before, "visie-gedeelde-visie", "1");
+        String title = "Meenemen of afsluiten " + System.nanoTime();
+        Response created = owner.postJson("/api/v1/gemeenten/GM0014/actions", """
+                {"title": "%s", "questionKeys": ["visie-gedeelde-visie"], "sourceScanId": %d, "status": "BEZIG"}"""
+                .formatted(title, before));
+        assertEquals(201, created.status(), created::toString);
+        long id = ((Number) created.json().get("id")).longValue();
+        long herhaling = nl.quickscan.scans.Rounds.openHerhaling(app, coordinator, nulmeting);
+        long after = nl.quickscan.support.Scans.start(owner, herhaling);
+        Api eemsdelta = app.api().login("adviseur.eemsdelta@quickscan.test", TestApp.DEMO_PASSWORD);
+        long eemsdeltaScan = nl.quickscan.support.Scans.start(eemsdelta, herhaling);
+        String carry = "/verbeterplan/acties/" + id + "/meenemen";
+        String close = "/verbeterplan/acties/" + id + "/afsluiten";
+
+        // Another gemeente of the regio, with its own herhaling's scan or the owner's: as if the action did not exist.
+        Browser eemsdeltaPages = app.browser().login("adviseur.eemsdelta@quickscan.test", TestApp.DEMO_PASSWORD);
+        for (long scan : List.of(after, eemsdeltaScan)) {
+            assertEquals(404, eemsdeltaPages.post(carry, "scan", String.valueOf(scan), "version", "1").status());
+            assertEquals(404, eemsdeltaPages.post(close, "scan", String.valueOf(scan), "version", "1", "status", "AFGEROND").status());
+        }
+        // The owner cannot move the action to another gemeente's scan.
+        Browser ownerPages = app.browser().login(ADVISEUR_GRONINGEN, TestApp.DEMO_PASSWORD);
+        assertEquals(404, ownerPages.post(carry, "scan", String.valueOf(eemsdeltaScan), "version", "1").status());
+        assertEquals(404, ownerPages.post(close, "scan", String.valueOf(eemsdeltaScan), "version", "1", "status", "GESTOPT").status());
+        // Readers and other regio's never write: the role decides first.
+        for (String reader : List.of(coordinator, COORDINATOR_DRENTHE, "beheerder@quickscan.test")) {
+            Browser pages = app.browser().login(reader, TestApp.DEMO_PASSWORD);
+            assertEquals(403, pages.post(carry, "scan", String.valueOf(after), "version", "1").status(), reader);
+            assertEquals(403, pages.post(close, "scan", String.valueOf(after), "version", "1", "status", "AFGEROND").status(), reader);
+        }
+        // Without the CSRF token, or with a malformed scan: refused.
+        assertEquals(403, ownerPages.postWithoutToken(carry, "scan", String.valueOf(after), "version", "1").status());
+        assertEquals(403, ownerPages.postWithoutToken(close, "scan", String.valueOf(after), "version", "1", "status", "AFGEROND").status());
+        assertEquals(400, ownerPages.post(carry, "scan", "geen-getal", "version", "1").status());
+        assertEquals(400, ownerPages.post(close, "version", "1", "status", "AFGEROND").status());
+        assertEquals(404, ownerPages.post("/verbeterplan/acties/999999999/meenemen", "scan", String.valueOf(after), "version", "1").status());
+        assertEquals(422, ownerPages.post(carry, "scan", String.valueOf(before), "version", "1").status(), "a nulmeting has no nulmeting");
+
+        Map<?, ?> stored = owner.get("/api/v1/gemeenten/GM0014/actions").jsonList().stream()
+                .filter(a -> ((Number) a.get("id")).longValue() == id).findFirst().orElseThrow();
+        assertEquals("BEZIG", stored.get("status"), "unchanged by all of the above");
+        assertEquals(before, ((Number) stored.get("sourceScanId")).longValue());
+        assertEquals(1, ((Number) stored.get("version")).intValue());
     }
 
     private static String roundJson(String name, Long regioId) {
