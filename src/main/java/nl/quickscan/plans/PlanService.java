@@ -88,14 +88,14 @@ public class PlanService {
     }
 
     /** A round's plan: the actions made from its scans, and their counts per bouwsteen of its survey. */
-    public record RoundPlan(RegioPlan counts, List<PlanAction> actions, Map<Long, GemeenteRow> gemeenten) {
+    public record RoundPlan(Meetronde round, RegioPlan counts, List<PlanAction> actions, Map<Long, GemeenteRow> gemeenten) {
     }
 
     public RoundPlan ofRound(TenantScope scope, long roundId) {
         Meetronde round = rounds.findVisible(scope, roundId).orElseThrow(() -> new NotFoundException("meetronde"));
         Survey survey = surveys.find(round.surveyId(), round.surveyVersion()).orElseThrow(() -> new NotFoundException("vragenlijst"));
         List<PlanAction> all = actions.ofRound(scope, roundId);
-        return new RoundPlan(RegioPlan.of(survey, all, today()), all, gemeenten.listVisible(scope).stream()
+        return new RoundPlan(round, RegioPlan.of(survey, all, today()), all, gemeenten.listVisible(scope).stream()
                 .collect(Collectors.toMap(GemeenteRow::id, gemeente -> gemeente)));
     }
 

@@ -4,37 +4,49 @@ import nl.quickscan.surveys.Survey;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * The verbeterplannen made from a round's scans, per bouwsteen of the round's survey: how many gemeenten have
  * actions there, how many actions, how many are done (afgerond) and how many overdue. An action counts under the
- * bouwsteen of its first statement, as on the plan's page. Plain Java.
+ * bouwsteen of its first statement, as on the plan's page; {@code bouwsteenOf} says which one that is, per action id
+ * (none when the survey has not got the statement). Plain Java.
  */
-public record RegioPlan(List<BouwsteenCount> bouwstenen) {
+public record RegioPlan(List<BouwsteenCount> bouwstenen, Map<Long, BouwsteenCount> bouwsteenOf) {
 
     public record BouwsteenCount(String key, String title, int gemeenten, int actions, int done, int overdue) {
     }
 
     public static RegioPlan of(Survey survey, List<PlanAction> actions, LocalDate today) {
-        List<BouwsteenCount> counts = new ArrayList<>();
+        Map<String, Survey.Bouwsteen> byQuestion = new HashMap<>();
         for (Survey.Bouwsteen bouwsteen : survey.bouwstenen()) {
-            Set<String> keys = new HashSet<>();
             bouwsteen.questions().forEach(question -> {
-                keys.add(question.key());
+                byQuestion.put(question.key(), bouwsteen);
                 if (question.replaces() != null) {
-                    keys.add(question.replaces());
+                    byQuestion.put(question.replaces(), bouwsteen);
                 }
             });
-            List<PlanAction> here = actions.stream()
-                    .filter(action -> !action.questionKeys().isEmpty() && keys.contains(action.questionKeys().get(0))).toList();
-            counts.add(new BouwsteenCount(bouwsteen.key(), bouwsteen.title(),
+        }
+        Map<String, List<PlanAction>> byBouwsteen = new HashMap<>();
+        for (PlanAction action : actions) {
+            Survey.Bouwsteen bouwsteen = action.questionKeys().isEmpty() ? null : byQuestion.get(action.questionKeys().get(0));
+            if (bouwsteen != null) {
+                byBouwsteen.computeIfAbsent(bouwsteen.key(), key -> new ArrayList<>()).add(action);
+            }
+        }
+        List<BouwsteenCount> counts = new ArrayList<>();
+        Map<Long, BouwsteenCount> bouwsteenOf = new HashMap<>();
+        for (Survey.Bouwsteen bouwsteen : survey.bouwstenen()) {
+            List<PlanAction> here = byBouwsteen.getOrDefault(bouwsteen.key(), List.of());
+            BouwsteenCount count = new BouwsteenCount(bouwsteen.key(), bouwsteen.title(),
                     (int) here.stream().map(PlanAction::gemeenteId).distinct().count(), here.size(),
                     (int) here.stream().filter(action -> action.status() == ActionStatus.AFGEROND).count(),
-                    (int) here.stream().filter(action -> action.overdue(today)).count()));
+                    (int) here.stream().filter(action -> action.overdue(today)).count());
+            counts.add(count);
+            here.forEach(action -> bouwsteenOf.put(action.id(), count));
         }
-        return new RegioPlan(List.copyOf(counts));
+        return new RegioPlan(List.copyOf(counts), Map.copyOf(bouwsteenOf));
     }
 }
