@@ -28,6 +28,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -189,9 +190,11 @@ public final class SyntheticData {
     private static void writePlan(Connection connection, Random random, Survey survey, long gemeenteId, long scanId,
                                   List<AnswerRepository.Write> writes, long adviser, Instant now, LocalDate today) {
         Map<String, Survey.Question> statements = survey.questions().collect(Collectors.toMap(Survey.Question::key, q -> q));
-        List<Survey.Question> weakest = writes.stream()
-                .filter(write -> statements.containsKey(write.questionKey()) && write.value().matches("[0-3]"))
-                .sorted(Comparator.comparing(AnswerRepository.Write::value))
+        // Shuffled first, so that of the statements with the same answer any may come first, not the survey's first.
+        List<AnswerRepository.Write> scored = new ArrayList<>(writes.stream()
+                .filter(write -> statements.containsKey(write.questionKey()) && write.value().matches("[0-3]")).toList());
+        Collections.shuffle(scored, random);
+        List<Survey.Question> weakest = scored.stream().sorted(Comparator.comparing(AnswerRepository.Write::value))
                 .map(write -> statements.get(write.questionKey())).toList();
         int count = Math.min(random.nextInt(6), weakest.size());
         if (count == 0) {
