@@ -15,6 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URI;
@@ -30,8 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The verbeterplan's whole loop in a real browser, on a phone (390 px) and on a desktop (1366 px): the nulmeting's
- * results page, "Zet in het verbeterplan" on a weak point, the prefilled form edited and saved, and after the
- * herhaling the comparison showing the action with its statement's answer then and now. Every page on the way is no
+ * results page, "Zet in het verbeterplan" on a weak point, the prefilled form edited and saved, the action closed
+ * (afgerond) on its page, and after the herhaling the comparison showing the action with its statement's answer then and now. Every page on the way is no
  * wider than the screen and accessible (axe).
  */
 class PlanLoopBrowserTest {
@@ -73,7 +74,13 @@ class PlanLoopBrowserTest {
             wait(driver).until(ExpectedConditions.urlContains("melding="));
             check(driver, width, "verbeterplan");
             assertTrue(driver.findElement(By.cssSelector("main, body")).getText().contains("Huidig antwoord"), "the statement's current answer");
-            driver.findElement(By.linkText(ownTitle));
+            driver.findElement(By.linkText(ownTitle)).click();
+            wait(driver).until(ExpectedConditions.urlContains("/verbeterplan/acties/"));
+            check(driver, width, "actie");
+            new Select(driver.findElement(By.id("status"))).selectByValue("AFGEROND");
+            driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
+            wait(driver).until(ExpectedConditions.urlContains("melding="));
+            assertEquals("AFGEROND", new Select(driver.findElement(By.id("status"))).getFirstSelectedOption().getAttribute("value"));
             walks.add(new Walk(width, adviser, before, ownTitle, key));
         }
 
@@ -94,6 +101,7 @@ class PlanLoopBrowserTest {
             assertTrue(action.getText().contains("Nulmeting: " + question.answerLabel("2") + " → herhaling: "
                     + question.answerLabel(better)), action.getText());
             assertTrue(action.getText().contains("verbeterd"), action.getText());
+            assertTrue(action.getText().contains("Status: Afgerond"), action.getText());
         }
     }
 
