@@ -56,11 +56,7 @@ class PlanPages {
     ModelAndView<PlanPage> plan(CurrentAccount account, TenantScope scope, @Nullable @QueryValue String gemeente,
                                 @Nullable @QueryValue String status, @Nullable @QueryValue String melding) {
         GemeenteRow shown = gemeenteOf(account, scope, gemeente);
-        ActionStatus filter = null;
-        if (status != null && !status.isEmpty()) {
-            filter = ActionStatus.ofName(status).orElseThrow(() -> new HttpStatusException(HttpStatus.BAD_REQUEST,
-                    "Dit filter bestaat niet. Kies gepland, bezig, afgerond, gestopt of alle acties."));
-        }
+        ActionStatus filter = statusFilter(status);
         boolean adviser = account.is(Role.ADVISEUR);
         return new ModelAndView<>("plans/plan", PlanPage.of(shown, plans.overview(scope, shown, filter), adviser, filter,
                 Notice.textOf(PlanNotice.ALL, melding), plans.today(), adviser, adviser ? plans.sharedWith(shown) : List.of()));
@@ -184,6 +180,16 @@ class PlanPages {
                     + "). Open de resultaten opnieuw en kies dan nog eens.");
         }
         return HttpResponse.seeOther(URI.create("/scans/" + scan + "/resultaten" + done.query() + "#verbeterplan"));
+    }
+
+    /** The status a list is filtered by: none for all, 400 for one that does not exist. */
+    @Nullable
+    static ActionStatus statusFilter(@Nullable String status) {
+        if (status == null || status.isEmpty()) {
+            return null;
+        }
+        return ActionStatus.ofName(status).orElseThrow(() -> new HttpStatusException(HttpStatus.BAD_REQUEST,
+                "Dit filter bestaat niet. Kies gepland, bezig, afgerond, gestopt of alle acties."));
     }
 
     /** The adviser's own gemeente (another one: not found); for the others the gemeente asked for, which they must name. */

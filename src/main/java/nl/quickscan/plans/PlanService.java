@@ -90,7 +90,8 @@ public class PlanService {
     }
 
     /** A round's plan: the actions made from its scans, and their counts per bouwsteen of its survey. */
-    public record RoundPlan(RegioPlan counts, List<PlanAction> actions, Map<Long, GemeenteRow> gemeenten, Survey survey) {
+    public record RoundPlan(Meetronde round, RegioPlan counts, List<PlanAction> actions, Map<Long, GemeenteRow> gemeenten,
+                            Survey survey) {
         /** Per bouwsteen how many of the round's actions have each status. */
         public List<RegioPlan.StatusCount> byStatus() {
             return RegioPlan.byStatus(survey, actions);
@@ -106,7 +107,7 @@ public class PlanService {
         Meetronde round = rounds.findVisible(scope, roundId).orElseThrow(() -> new NotFoundException("meetronde"));
         Survey survey = surveys.find(round.surveyId(), round.surveyVersion()).orElseThrow(() -> new NotFoundException("vragenlijst"));
         List<PlanAction> all = actions.ofRound(scope, roundId);
-        return new RoundPlan(RegioPlan.of(survey, all, today()), all, gemeenten.listVisible(scope).stream()
+        return new RoundPlan(round, RegioPlan.of(survey, all, today()), all, gemeenten.listVisible(scope).stream()
                 .collect(Collectors.toMap(GemeenteRow::id, gemeente -> gemeente)), survey);
     }
 

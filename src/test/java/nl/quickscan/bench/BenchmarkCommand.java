@@ -5,6 +5,8 @@ import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.runtime.server.EmbeddedServer;
 import nl.quickscan.accounts.AccountRepository;
 import nl.quickscan.accounts.Sessions;
+import nl.quickscan.plans.PlanAction;
+import nl.quickscan.plans.PlanService;
 import nl.quickscan.scans.Meetronde;
 import nl.quickscan.scans.RoundRepository;
 import nl.quickscan.scans.ScanRepository;
@@ -26,6 +28,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,11 +36,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * {@code bench/run}: starts the app on a database filled by {@link SyntheticDataCommand} (configured through the app's
  * own environment variables) and prints one table: start-up time and memory, the coordinator's and the beheerder's
- * benchmark, the three reports with time and peak heap, and the {@link LoadTest} figures.
+ * benchmark, the verbeterplan pages (the largest plan of the regio of 40, and the coordinator's overview of its
+ * nulmeting), the three reports with time and peak heap, and the {@link LoadTest} figures.
  */
 public final class BenchmarkCommand {
 
@@ -94,6 +99,20 @@ public final class BenchmarkCommand {
                     client, uri, "/rondes/" + herhaling.id(), coordinator));
             rows.add(measure("coordinator: round benchmark API, same regio", client, uri,
                     "/api/v1/rounds/" + herhaling.id() + "/benchmark", coordinator));
+            Meetronde nulmeting = context.getBean(RoundRepository.class).findVisible(TenantScope.platform(),
+                    herhaling.baselineRoundId()).orElseThrow();
+            List<PlanAction> planned = context.getBean(PlanService.class).ofRound(TenantScope.platform(), nulmeting.id()).actions();
+            Map<Long, Long> actionsPerGemeente = planned.stream()
+                    .collect(Collectors.groupingBy(PlanAction::gemeenteId, Collectors.counting()));
+            Map.Entry<Long, Long> largestPlan = actionsPerGemeente.entrySet().stream()
+                    .max(Map.Entry.<Long, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                    .orElseThrow(() -> new IllegalStateException("no verbeterplan in the synthetic data"));
+            rows.add(measure("adviser: verbeterplan page, " + largestPlan.getValue() + " actions", client, uri,
+                    "/verbeterplan", token.apply(adviserByGemeente.get(largestPlan.getKey()))));
+            rows.add(measure("coordinator: verbeterplannen page, " + planned.size() + " actions of "
+                    + actionsPerGemeente.size() + " gemeenten", client, uri, "/rondes/" + nulmeting.id() + "/verbeterplannen", coordinator));
+            rows.add(measure("coordinator: round actions API, same regio", client, uri,
+                    "/api/v1/rounds/" + nulmeting.id() + "/actions", coordinator));
             rows.add(measure("beheerder: national overview page, " + gemeenteCount + " gemeenten × 2 rounds", client, uri,
                     "/benchmark", beheerder));
             rows.add(measure("gemeenterapport PDF, herhaling against nulmeting", client, uri,
@@ -164,7 +183,7 @@ public final class BenchmarkCommand {
     /** "429 × 3120, 401 × 60": how often each status came back, the most frequent first (-1: no answer). */
     private static String statuses(Map<Integer, Long> counts) {
         return counts.entrySet().stream().sorted(Map.Entry.<Integer, Long>comparingByValue().reversed())
-                .map(entry -> entry.getKey() + " × " + entry.getValue()).collect(java.util.stream.Collectors.joining(", "));
+                .map(entry -> entry.getKey() + " × " + entry.getValue()).collect(Collectors.joining(", "));
     }
 
     private static int send(HttpClient client, HttpRequest request) {

@@ -19,19 +19,30 @@ import nl.quickscan.tenancy.RegioRepository;
 import nl.quickscan.tenancy.TenantScope;
 
 import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
+import java.util.stream.Collectors;
 
 /**
  * Synthetic regio's and gemeenten with a nulmeting and a herhaling per regio, filled in and submitted by one adviser
  * account per gemeente: answers around a level that differs per gemeente and rises a little in the herhaling,
  * toelichtingen of varying length, kengetallen that grow with the gemeente's number of inhabitants (between 5,000
  * and 250,000, most of them small, as in the Netherlands), and the change history a real save leaves. The same seed
- * gives the same data. The first regio has 40 gemeenten, the size the regiorapport is measured at.
+ * gives the same data. The first regio has 40 gemeenten, the size the regiorapport is measured at. Each gemeente's
+ * nulmeting led to a verbeterplan of zero to five actions (see {@link #writePlan}).
  */
 public final class SyntheticData {
 
@@ -104,6 +115,8 @@ public final class SyntheticData {
                     + " and 1000 gemeenten for " + settings.regios() + " regio's");
         }
         Random random = new Random(settings.seed());
+        // The plans draw from a generator of their own, so that the answers stay those the seed gave before plans.
+        Random plans = new Random(~settings.seed());
         TransactionOperations<Connection> tx = context.getBean(TransactionOperations.class);
         RegioRepository regioRepository = context.getBean(RegioRepository.class);
         GemeenteRepository gemeenteRepository = context.getBean(GemeenteRepository.class);
@@ -153,10 +166,101 @@ public final class SyntheticData {
                         answers.write(scanId, writes, adviser, now);
                         answers.recordChanges(scanId, writes, adviser, now);
                         scans.markSubmitted(scanId, adviser, now);
+                        if (round == nulmeting) {
+                            writePlan(status.getConnection(), plans, survey, gemeente.id(), scanId, writes, adviser, now, today);
+                        }
                         return null;
                     });
                 }
             }
+        }
+    }
+
+    private static final String[] OWNERS = {"Beleidsadviseur zorg en veiligheid", "Team jeugd", "Wijkteam",
+            "Regiocoördinator", "Beleidsadviseur onderwijs", "Afdeling communicatie"};
+    private static final String[] PARTNERS = {"Veilig Thuis", "Centrum Seksueel Geweld, GGD", "Politie en OM",
+            "Scholen en kinderopvang", "Huisartsen en wijkverpleging", "Sportverenigingen"};
+
+    /**
+     * Zero to five actions in the verbeterplan made from the gemeente's nulmeting, each aimed at one of its weakest
+     * statements (and now and then the next one too), with the recommendation as description: mixed statuses, some
+     * done, due dates from four months ago to eight months ahead (so some are overdue), a few shared in the regio,
+     * and progress notes for about half. Written in batches in the scan's transaction, with the history of a first save.
+     */
+    private static void writePlan(Connection connection, Random random, Survey survey, long gemeenteId, long scanId,
+                                  List<AnswerRepository.Write> writes, long adviser, Instant now, LocalDate today) {
+        Map<String, Survey.Question> statements = survey.questions().collect(Collectors.toMap(Survey.Question::key, q -> q));
+        // Shuffled first, so that of the statements with the same answer any may come first, not the survey's first.
+        List<AnswerRepository.Write> scored = new ArrayList<>(writes.stream()
+                .filter(write -> statements.containsKey(write.questionKey()) && write.value().matches("[0-3]")).toList());
+        Collections.shuffle(scored, random);
+        List<Survey.Question> weakest = scored.stream().sorted(Comparator.comparing(AnswerRepository.Write::value))
+                .map(write -> statements.get(write.questionKey())).toList();
+        int count = Math.min(random.nextInt(6), weakest.size());
+        if (count == 0) {
+            return;
+        }
+        Timestamp at = Timestamp.from(now);
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO plan_action (gemeente_id, source_scan_id, title, description, question_keys, owner, partners,
+                                         due, status, shared, version, created_by, created_at, updated_by, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
+            for (int i = 0; i < count; i++) {
+                Survey.Question aim = weakest.get(i);
+                String keys = aim.key() + (random.nextInt(4) == 0 && count + i < weakest.size() ? " " + weakest.get(count + i).key() : "");
+                String basis = aim.recommendation() == null ? aim.text() : aim.recommendation();
+                String title = basis.length() <= 200 ? basis : basis.substring(0, 199) + "…";
+                int roll = random.nextInt(20);
+                String status = roll < 6 ? "GEPLAND" : roll < 13 ? "BEZIG" : roll < 18 ? "AFGEROND" : "GESTOPT";
+                insert.setLong(1, gemeenteId);
+                insert.setLong(2, scanId);
+                insert.setString(3, title);
+                insert.setString(4, "Uit de nulmeting: " + aim.text());
+                insert.setString(5, keys);
+                insert.setString(6, random.nextInt(5) == 0 ? null : OWNERS[random.nextInt(OWNERS.length)]);
+                insert.setString(7, PARTNERS[random.nextInt(PARTNERS.length)]);
+                insert.setDate(8, random.nextInt(6) == 0 ? null : Date.valueOf(today.plusDays(random.nextInt(360) - 120)));
+                insert.setString(9, status);
+                insert.setBoolean(10, random.nextInt(10) == 0);
+                insert.setLong(11, adviser);
+                insert.setTimestamp(12, at);
+                insert.setLong(13, adviser);
+                insert.setTimestamp(14, at);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                while (keys.next()) {
+                    ids.add(keys.getLong(1));
+                }
+            }
+            try (PreparedStatement change = connection.prepareStatement("""
+                    INSERT INTO plan_action_change (action_id, version, summary, changed_by, changed_at) VALUES (?, 1, ?, ?, ?)""");
+                 PreparedStatement note = connection.prepareStatement("""
+                    INSERT INTO plan_action_note (action_id, text, written_by, written_at) VALUES (?, ?, ?, ?)""")) {
+                for (long id : ids) {
+                    change.setLong(1, id);
+                    change.setString(2, "Aangemaakt.");
+                    change.setLong(3, adviser);
+                    change.setTimestamp(4, at);
+                    change.addBatch();
+                    for (int n = random.nextBoolean() ? 0 : 1 + random.nextInt(2); n > 0; n--) {
+                        note.setLong(1, id);
+                        note.setString(2, FRAGMENTS[random.nextInt(FRAGMENTS.length)]);
+                        note.setLong(3, adviser);
+                        note.setTimestamp(4, at);
+                        note.addBatch();
+                    }
+                }
+                change.executeBatch();
+                note.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("writing the synthetic verbeterplan failed: " + e.getMessage(), e);
+        }
+        if (ids.size() != count) {
+            throw new IllegalStateException(count + " actions written, " + ids.size() + " ids returned");
         }
     }
 

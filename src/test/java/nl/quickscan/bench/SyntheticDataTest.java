@@ -31,6 +31,10 @@ class SyntheticDataTest {
             FROM answer x JOIN scan s ON s.id = x.scan_id JOIN gemeente g ON g.id = s.gemeente_id
             JOIN meetronde m ON m.id = s.round_id JOIN regio r ON r.id = m.regio_id
             ORDER BY g.cbs_code, m.name, x.question_key""";
+    private static final String PLANS = """
+            SELECT g.cbs_code, p.title, p.question_keys, p.owner, p.partners, p.due, p.status, p.shared,
+                   (SELECT COUNT(*) FROM plan_action_note n WHERE n.action_id = p.id)
+            FROM plan_action p JOIN gemeente g ON g.id = p.gemeente_id ORDER BY g.cbs_code, p.id""";
 
     @Test
     void theSameSeedGivesTheSameDataAndAnotherSeedOtherData() throws Exception {
@@ -40,6 +44,9 @@ class SyntheticDataTest {
         assertEquals(first, again);
         assertNotEquals(first.stream().map(row -> row.split("\\|", 4)[3]).toList(),
                 other.stream().map(row -> row.split("\\|", 4)[3]).toList(), "other answers for another seed");
+        assertNotEquals(first.stream().filter(row -> row.startsWith("plan|")).toList(),
+                other.stream().filter(row -> row.startsWith("plan|")).toList(), "other plans for another seed");
+        assertTrue(first.stream().anyMatch(row -> row.startsWith("plan|")), "the data has plans");
     }
 
     @Test
@@ -79,6 +86,36 @@ class SyntheticDataTest {
                         "the advisers give the gemeente's CBS figure");
                 assertEquals(50 + 3 + 1, count(connection, "SELECT COUNT(*) FROM account WHERE email LIKE '%@quickscan.test'"),
                     "an adviser per gemeente, a coordinator per regio, a beheerder");
+
+                // The verbeterplannen: zero to five actions per gemeente from its nulmeting, at its weaker statements.
+                long actions = count(connection, "SELECT COUNT(*) FROM plan_action");
+                assertTrue(actions > 50 && actions < 50 * 4, actions + " actions");
+                assertEquals(0, count(connection, """
+                        SELECT COUNT(*) FROM (SELECT gemeente_id FROM plan_action GROUP BY gemeente_id HAVING COUNT(*) > 5) t"""));
+                assertTrue(count(connection, "SELECT COUNT(DISTINCT gemeente_id) FROM plan_action") < 50, "some gemeenten have no plan");
+                assertEquals(0, count(connection, """
+                        SELECT COUNT(*) FROM plan_action p JOIN scan s ON s.id = p.source_scan_id JOIN meetronde m ON m.id = s.round_id
+                        WHERE m.kind <> 'NULMETING' OR s.gemeente_id <> p.gemeente_id"""), "made from the gemeente's own nulmeting");
+                assertEquals(0, count(connection, """
+                        SELECT COUNT(*) FROM plan_action p JOIN answer x ON x.scan_id = p.source_scan_id
+                        WHERE x.question_key = p.question_keys AND x.answer_value NOT IN ('0', '1', '2', '3')"""),
+                        "aimed at statements with a scored answer");
+                assertTrue(count(connection, """
+                        SELECT COUNT(*) FROM plan_action p JOIN answer x ON x.scan_id = p.source_scan_id
+                        WHERE x.question_key = p.question_keys AND x.answer_value IN ('0', '1')""") > actions / 2,
+                        "mostly at the weak ones");
+                for (String status : List.of("GEPLAND", "BEZIG", "AFGEROND", "GESTOPT")) {
+                    assertTrue(count(connection, "SELECT COUNT(*) FROM plan_action WHERE status = '" + status + "'") > 0, status);
+                }
+                assertTrue(count(connection, """
+                        SELECT COUNT(*) FROM plan_action WHERE due < CURRENT_DATE AND status IN ('GEPLAND', 'BEZIG')""") > 0, "some overdue");
+                long shared = count(connection, "SELECT COUNT(*) FROM plan_action WHERE shared = TRUE");
+                assertTrue(shared > 0 && shared < actions / 4, shared + " shared");
+                long withNotes = count(connection, "SELECT COUNT(DISTINCT action_id) FROM plan_action_note");
+                assertTrue(withNotes > actions / 4 && withNotes < actions * 3 / 4, withNotes + " with notes");
+                assertEquals(actions, count(connection, "SELECT COUNT(*) FROM plan_action_change WHERE version = 1"),
+                        "every action has the history a first save leaves");
+                assertEquals(0, count(connection, "SELECT COUNT(*) FROM plan_action WHERE CHAR_LENGTH(title) > 200"));
             }
         } finally {
             app.stop();
@@ -100,6 +137,16 @@ class SyntheticDataTest {
                 }
             }
             assertEquals(90 * (54 + 7), rows.size());
+            try (Connection connection = connection(context); Statement statement = connection.createStatement();
+                 ResultSet rs = statement.executeQuery(PLANS)) {
+                while (rs.next()) {
+                    StringBuilder row = new StringBuilder("plan");
+                    for (int column = 1; column <= 9; column++) {
+                        row.append('|').append(rs.getString(column));
+                    }
+                    rows.add(row.toString());
+                }
+            }
             return rows;
         } finally {
             app.stop();

@@ -121,7 +121,8 @@ class EveryPageTest {
                 "/rondes/" + nulmeting + "/herinneren", "/rondes/" + nulmeting + "?melding=herinnerd-14-6",
                 "/gemeenten/GM0014", "/accounts?zoek=groningen",
                 "/accounts/nieuw?rol=ADVISEUR&gemeente=" + Fixtures.gemeenteId(app, "GM0014"),
-                "/verbeterplan?gemeente=GM1952", "/verbeterplan/acties/" + action);
+                "/verbeterplan?gemeente=GM1952", "/verbeterplan/acties/" + action,
+                "/rondes/" + nulmeting + "/verbeterplannen?status=BEZIG&bouwsteen=samenwerking");
         coordinators.run();
         // The page with a new invitation link: shown in full, and "Kopieer link" copies it.
         driver.get(app.uri("/accounts/nieuw").toString());
@@ -191,15 +192,16 @@ class EveryPageTest {
             Tour coordinator = new Tour(app, "synthetisch-coordinator", problems);
             login(app, coordinatorEmail, SyntheticData.PASSWORD);
             Response rounds = app.api().login(coordinatorEmail, SyntheticData.PASSWORD).get("/api/v1/rounds");
-            rounds.jsonList().forEach(round -> coordinator.seed("/rondes/" + round.get("id"), "/rondes/" + round.get("id") + "/herinneren"));
+            rounds.jsonList().forEach(round -> coordinator.seed("/rondes/" + round.get("id"), "/rondes/" + round.get("id") + "/herinneren",
+                    "/rondes/" + round.get("id") + "/verbeterplannen"));
             Response fresh = app.api().login(coordinatorEmail, SyntheticData.PASSWORD).postJson("/api/v1/rounds", """
                     {"name": "Herinneringsronde", "kind": "NULMETING", "surveyId": "quickscan-seksueel-geweld",
                      "surveyVersion": 1, "opens": "%s", "closes": "%s"}""".formatted(LocalDate.now().minusDays(1),
                     LocalDate.now().plusDays(20)));
             coordinator.seed("/rondes/" + fresh.json().get("id") + "/herinneren"); // a whole regio not yet submitted
             coordinator.visitSeeds();
-            assertEquals(17, beheerder.visited() + coordinator.visited(),
-                    "the beheer lists, a nulmeting and a herhaling of the regio, with their reminders, and a new round's reminder");
+            assertEquals(19, beheerder.visited() + coordinator.visited(),
+                    "the beheer lists, a nulmeting and a herhaling of the regio, with their reminders and verbeterplannen, and a new round's reminder");
             assertTrue(problems.isEmpty(), () -> problems.size() + " problems:\n" + String.join("\n", problems));
         } finally {
             app.stop();

@@ -495,6 +495,29 @@ class VerbeterplanTest {
         Map<?, ?> first = (Map<?, ?>) actions.stream().filter(a -> ((Map<?, ?>) a).get("title").equals("Kaart GM0047")).findFirst().orElseThrow();
         assertEquals(Map.of("cbsCode", "GM0047", "name", "Veendam"), first.get("gemeente"));
         assertEquals("BEZIG", first.get("status"));
+
+        // The same figures on the coordinator's page, linked from the round's dashboard; its list is filtered.
+        Browser pages = app.browser().login(COORDINATOR, TestApp.DEMO_PASSWORD);
+        String href = "/rondes/" + round + "/verbeterplannen";
+        assertNotNull(pages.get("/rondes/" + round).html().selectFirst("a[href=" + href + "]"), "linked from the dashboard");
+        Document page = pages.get(href).html();
+        assertEquals(List.of("Bouwsteen 2. Netwerkpartners en samenwerking", "2", "4", "2", "2"),
+                page.select("tr:has(th:contains(Netwerkpartners))").first().select("th, td").eachText());
+        Element late = page.selectFirst("tr:has(a:contains(Kaart GM0047))");
+        assertTrue(late.text().contains("Bezig – over de einddatum"), late.text());
+        assertNotNull(late.selectFirst("a[href=/verbeterplan?gemeente=GM0047]"), "the gemeente links to its plan");
+        assertEquals(4, page.select("table.regio-plan tbody tr").size());
+        Document done = pages.get(href + "?status=AFGEROND&bouwsteen=samenwerking").html();
+        assertEquals(List.of("Kaart klaar GM0037", "Kaart klaar GM0047"), done.select("table.regio-plan tbody tr td:nth-of-type(1)").eachText());
+        assertTrue(done.text().contains("U ziet 2 van de 4 acties."));
+        assertTrue(pages.get(href + "?bouwsteen=visie").body().contains("Geen acties met dit filter."));
+        Response unknownStatus = pages.get(href + "?status=KLAAR");
+        assertEquals(400, unknownStatus.status());
+        assertTrue(unknownStatus.body().contains("Dit filter bestaat niet"), unknownStatus.body());
+        Response unknownBouwsteen = pages.get(href + "?bouwsteen=%3Cscript%3E");
+        assertEquals(400, unknownBouwsteen.status());
+        assertTrue(unknownBouwsteen.body().contains("Deze bouwsteen staat niet in de vragenlijst van de meetronde"));
+        assertFalse(unknownBouwsteen.body().contains("<script>"));
     }
 
     @ParameterizedTest

@@ -129,7 +129,8 @@ class IsolationTest {
             entry("POST /verbeterplan/acties/{id}/voortgang", "actionsOfAnotherGemeenteAreOutOfReach"),
             entry("GET /api/v1/rounds/{id}/actions", "actionsOfAnotherGemeenteAreOutOfReach"),
             entry("POST /verbeterplan/acties/{id}/meenemen", "carryingOverOrClosingAnActionIsTheOwnAdvisersOnly"),
-            entry("POST /verbeterplan/acties/{id}/afsluiten", "carryingOverOrClosingAnActionIsTheOwnAdvisersOnly"));
+            entry("POST /verbeterplan/acties/{id}/afsluiten", "carryingOverOrClosingAnActionIsTheOwnAdvisersOnly"),
+            entry("GET /rondes/{id}/verbeterplannen", "actionsOfAnotherGemeenteAreOutOfReach"));
 
     @ParameterizedTest
     @MethodSource(APPS)
@@ -613,6 +614,12 @@ class IsolationTest {
         Browser drenthePages = app.browser().login(COORDINATOR_DRENTHE, TestApp.DEMO_PASSWORD);
         assertEquals(404, drenthePages.get("/verbeterplan?gemeente=GM0014").status());
         assertEquals(404, drenthePages.get("/verbeterplan/acties/" + id).status());
+        Response otherRegioPage = drenthePages.get("/rondes/" + round + "/verbeterplannen");
+        assertEquals(404, otherRegioPage.status());
+        assertFalse(otherRegioPage.body().contains(title));
+        assertEquals(403, eemsdeltaPages.get("/rondes/" + round + "/verbeterplannen").status(), "the regio's view is not an adviser's");
+        assertEquals(403, app.browser().login(ADVISEUR_GRONINGEN, TestApp.DEMO_PASSWORD)
+                .get("/rondes/" + round + "/verbeterplannen").status());
 
         // The regio's coordinator and the beheerder read; only the gemeente's advisers write.
         for (String reader : List.of("coordinator.groningen@quickscan.test", "beheerder@quickscan.test")) {
@@ -627,6 +634,10 @@ class IsolationTest {
             assertEquals(200, plan.status(), reader);
             assertTrue(plan.body().contains(title));
             assertEquals(400, pages.get("/verbeterplan").status(), "the coordinator names the gemeente");
+            Response regio = pages.get("/rondes/" + round + "/verbeterplannen");
+            assertEquals(200, regio.status(), reader);
+            assertTrue(regio.body().contains(title), reader);
+            assertTrue(regio.html().select("form[method=post]:not([action=/logout])").isEmpty(), "read-only");
             Response page = pages.get("/verbeterplan/acties/" + id);
             assertEquals(200, page.status());
             assertTrue(page.html().select("form[action^=/verbeterplan]").isEmpty(), "read-only");
