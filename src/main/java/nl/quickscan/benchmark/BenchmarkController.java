@@ -15,6 +15,7 @@ import io.micronaut.views.ModelAndView;
 import nl.quickscan.errors.NotFoundException;
 import nl.quickscan.identity.Role;
 import nl.quickscan.scans.RoundNotice;
+import nl.quickscan.scans.RoundReminders;
 import nl.quickscan.tenancy.TenantScope;
 
 import java.time.Clock;
@@ -91,11 +92,13 @@ class BenchmarkController {
     }
 
     private final BenchmarkService service;
+    private final RoundReminders reminders;
     private final Clock clock;
 
-    BenchmarkController(BenchmarkService service, Clock clock) {
-        this.clock = clock;
+    BenchmarkController(BenchmarkService service, RoundReminders reminders, Clock clock) {
         this.service = service;
+        this.reminders = reminders;
+        this.clock = clock;
     }
 
     @Get("/api/v1/rounds/{id}/benchmark")
@@ -128,8 +131,10 @@ class BenchmarkController {
                                                @Nullable @QueryValue String sorteer, @Nullable @QueryValue String richting,
                                                @Nullable @QueryValue String melding) {
         BenchmarkService.RoundBenchmark benchmark = service.of(scope, id);
+        String notice = RoundNotice.REMINDED.param().equals(melding)
+                ? reminders.latestSent(scope, id).orElse(null) : RoundNotice.textOf(melding);
         return new ModelAndView<>("benchmark/round", RoundBenchmarkPage.of(benchmark, service.development(scope, benchmark),
-                service.withActiveAdviser(scope), sorteer, richting, LocalDate.now(clock), RoundNotice.textOf(melding)));
+                service.withActiveAdviser(scope), sorteer, richting, LocalDate.now(clock), notice));
     }
 
     @Get("/benchmark")

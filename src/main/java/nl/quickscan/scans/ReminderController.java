@@ -47,8 +47,8 @@ class ReminderController {
     @Produces(MediaType.TEXT_HTML)
     HttpResponse<?> send(CurrentAccount actor, TenantScope scope, @PathVariable long id) {
         try {
-            RoundReminders.Sent sent = reminders.send(actor, scope, id);
-            return HttpResponse.seeOther(URI.create("/rondes/" + id + RoundNotice.reminderSent(sent.sent(), sent.gemeenten().size())));
+            reminders.send(actor, scope, id);
+            return HttpResponse.seeOther(URI.create("/rondes/" + id + RoundNotice.REMINDED.query()));
         } catch (ConflictException refused) {
             // The page again, with why nothing was sent (a second click, the round just closed).
             return HttpResponse.status(HttpStatus.CONFLICT).body(new ModelAndView<>("scans/reminder",

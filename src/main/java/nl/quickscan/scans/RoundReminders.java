@@ -102,6 +102,18 @@ public class RoundReminders {
     }
 
     /**
+     * The confirmation of the round's latest reminder ("Herinnering verstuurd aan 14 adviseurs van 6 gemeenten."), as
+     * the round's page shows it after a reminder; empty when it has none.
+     *
+     * @throws NotFoundException when the round is not in scope
+     */
+    public Optional<String> latestSent(TenantScope scope, long roundId) {
+        Meetronde round = rounds.findVisible(scope, roundId).orElseThrow(() -> new NotFoundException("meetronde"));
+        return reminders.sentFor(round.id(), 1).stream().findFirst()
+                .map(last -> ScanMails.reminderSent(last.recipients(), last.gemeenten()));
+    }
+
+    /**
      * Sends the reminder now, for the actor.
      *
      * @throws NotFoundException when the round is not in scope

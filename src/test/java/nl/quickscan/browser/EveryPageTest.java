@@ -118,7 +118,7 @@ class EveryPageTest {
         coordinators.seed("/", "/rondes/" + nulmeting, "/rondes/" + herhaling, "/scans/" + baselineScan, "/benchmark",
                 "/rondes/" + unused + "/aanpassen", "/rondes/" + unused + "/verwijderen", "/rondes/" + nulmeting + "/verwijderen",
                 "/rondes/" + closed + "/aanpassen", "/rondes/" + unused + "?melding=aangepast", "/rondes?melding=verwijderd",
-                "/rondes/" + nulmeting + "/herinneren", "/rondes/" + nulmeting + "?melding=herinnerd-14-6",
+                "/rondes/" + nulmeting + "/herinneren", "/rondes/" + nulmeting + "?melding=herinnerd",
                 "/gemeenten/GM0014", "/accounts?zoek=groningen",
                 "/accounts/nieuw?rol=ADVISEUR&gemeente=" + Fixtures.gemeenteId(app, "GM0014"),
                 "/verbeterplan?gemeente=GM1952", "/verbeterplan/acties/" + action,

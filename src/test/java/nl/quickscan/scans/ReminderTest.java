@@ -227,9 +227,15 @@ class ReminderTest {
         assertTrue(pages.get("/rondes/" + s.roundId() + "/herinneren").html().text().contains("nog geen herinnering verstuurd"),
                 "nothing sent without the CSRF token");
 
+        for (String crafted : List.of("herinnerd", "herinnerd-999-99")) {
+            assertFalse(pages.get("/rondes/" + s.roundId() + "?melding=" + crafted).html().text().contains("Herinnering verstuurd"),
+                    "a link cannot make the page confirm a reminder that was not sent: " + crafted);
+        }
+
         Response sent = pages.post("/rondes/" + s.roundId() + "/herinneren");
         assertEquals(303, sent.status(), sent::toString);
-        assertEquals("/rondes/" + s.roundId() + "?melding=herinnerd-3-2", sent.location());
+        assertEquals("/rondes/" + s.roundId() + "?melding=herinnerd", sent.location(),
+                "the numbers come from the reminder stored, not from the address");
         assertTrue(pages.get(sent.location()).html().text().contains("Herinnering verstuurd aan 3 adviseurs van 2 gemeenten."));
         assertEquals(3, mailsTo(s.everyone(), 3).size());
 
