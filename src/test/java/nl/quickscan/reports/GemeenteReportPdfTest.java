@@ -178,16 +178,11 @@ class GemeenteReportPdfTest {
     void aHerhalingChecksTheVerbeterplanPerBouwsteen(TestApp app) throws Exception {
         String coordinator = "coordinator.drenthe@quickscan.test";
         String cbs = "GM0118"; // Hoogeveen: no other test makes actions for it
-        long nulmeting = Rounds.open(app, coordinator);
-        long herhaling = Rounds.openHerhaling(app, coordinator, nulmeting);
-        Api api = app.api().login(Fixtures.adviseur(app, cbs).email(), Fixtures.PASSWORD);
-        long before = Scans.start(api, nulmeting);
-        long after = Scans.start(api, herhaling);
-        String weak = "samenwerking-sociale-kaart";
-        Scans.answer(api, before, weak, "1");
-        Scans.answer(api, after, weak, "3");
-        Scans.answer(api, before, "visie-gender", "2");
-        Scans.answer(api, after, "visie-gender", "1");
+        TwoMeasurements measured = TwoMeasurements.of(app, coordinator, cbs);
+        Api api = measured.api();
+        long before = measured.before();
+        long after = measured.after();
+        String weak = TwoMeasurements.IMPROVED;
 
         byte[] empty = api.download("/api/v1/scans/" + before + "/report.pdf").body();
         Read none = Read.of(empty);

@@ -227,16 +227,11 @@ class WorkbookTest {
     void gemeenteWorkbooksHaveTheVerbeterplanWithTextNeverAFormula(TestApp app) throws Exception {
         String coordinator = "coordinator.drenthe@quickscan.test";
         String cbs = "GM0109"; // Coevorden: no other test makes actions for it
-        long nulmeting = Rounds.open(app, coordinator);
-        long herhaling = Rounds.openHerhaling(app, coordinator, nulmeting);
-        Api api = app.api().login(Fixtures.adviseur(app, cbs).email(), Fixtures.PASSWORD);
-        long before = Scans.start(api, nulmeting);
-        long after = Scans.start(api, herhaling);
-        String weak = "samenwerking-sociale-kaart";
-        Scans.answer(api, before, weak, "1");
-        Scans.answer(api, after, weak, "3");
-        Scans.answer(api, before, "visie-gender", "2");
-        Scans.answer(api, after, "visie-gender", "1");
+        TwoMeasurements measured = TwoMeasurements.of(app, coordinator, cbs);
+        Api api = measured.api();
+        long before = measured.before();
+        long after = measured.after();
+        String weak = TwoMeasurements.IMPROVED;
         String tag = String.valueOf(System.nanoTime());
         List<String> formulaLike = List.of("=SUM(A1:A9)*0+" + tag, "+31 overleg " + tag, "-1 werkgroep " + tag, "@team " + tag);
         for (String title : formulaLike) {
