@@ -99,16 +99,8 @@ public class ActionRepository {
 
     /** One action with its notes, when the scope may see its gemeente. */
     public Optional<PlanAction> findVisible(TenantScope scope, long id) {
-        return jdbc.query("actions", ROW + "WHERE p.id = ? AND" + SCOPE, ACTION, id, scope.regioFilter(), scope.regioFilter(),
-                scope.gemeenteFilter(), scope.gemeenteFilter()).stream().findFirst()
-                .map(action -> action.withNotes(notesOf(action.id())));
-    }
-
-    private List<PlanAction.Note> notesOf(long actionId) {
-        return jdbc.query("actions", """
-                SELECT n.text, a.display_name, n.written_at FROM plan_action_note n JOIN account a ON a.id = n.written_by
-                WHERE n.action_id = ? ORDER BY n.id""", row -> new PlanAction.Note(row.getString(1), row.getString(2),
-                row.getTimestamp(3).toInstant()), actionId);
+        return withNotes(jdbc.query("actions", ROW + "WHERE p.id = ? AND" + SCOPE, ACTION, id, scope.regioFilter(),
+                scope.regioFilter(), scope.gemeenteFilter(), scope.gemeenteFilter())).stream().findFirst();
     }
 
     /** Stores a new action at version 1; returns its id. */
