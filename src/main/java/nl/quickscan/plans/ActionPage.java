@@ -27,6 +27,11 @@ record ActionPage(String title, GemeenteRow gemeente, @Nullable PlanAction actio
                   @Nullable String noteText, @Nullable String noteError, @Nullable String notice,
                   @Nullable String sourceRound, String planHref) {
 
+    @Nullable
+    public String overdueLabel() {
+        return PlanAction.overdueLabel(overdue);
+    }
+
     /** The statements of a bouwsteen to choose from; {@code open}: one of them is chosen, so the group is shown open. */
     record StatementGroup(String title, boolean open, List<StatementChoice> statements) {
     }

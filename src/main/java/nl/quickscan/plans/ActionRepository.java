@@ -53,11 +53,24 @@ public class ActionRepository {
                 gemeenteId, scope.regioFilter(), scope.regioFilter(), scope.gemeenteFilter(), scope.gemeenteFilter()));
     }
 
-    /** The actions made from the scans of a round, per gemeente, with their notes; the caller found the round in scope. */
+    /**
+     * The actions aimed from the scans of a round (made from one, or carried over to one), per gemeente, with their
+     * notes; the caller found the round in scope.
+     */
     public List<PlanAction> ofRound(TenantScope scope, long roundId) {
-        return withNotes(jdbc.query("actions", ROW + "JOIN scan s ON s.id = p.source_scan_id WHERE s.round_id = ? AND" + SCOPE
-                + "ORDER BY g.name, p.id", ACTION, roundId, scope.regioFilter(), scope.regioFilter(),
-                scope.gemeenteFilter(), scope.gemeenteFilter()));
+        return withNotes(jdbc.query("actions", ROW + "JOIN plan_action_scan x ON x.action_id = p.id JOIN scan s ON s.id = x.scan_id "
+                + "WHERE s.round_id = ? AND" + SCOPE + "ORDER BY g.name, p.id", ACTION, roundId, scope.regioFilter(),
+                scope.regioFilter(), scope.gemeenteFilter(), scope.gemeenteFilter()));
+    }
+
+    /**
+     * The gemeente's actions that were ever aimed from that scan: made from it, also those carried over to a later
+     * scan since; none when the scope may not see the gemeente.
+     */
+    public List<PlanAction> aimedFrom(TenantScope scope, long gemeenteId, long scanId) {
+        return withNotes(jdbc.query("actions", ROW + "JOIN plan_action_scan x ON x.action_id = p.id "
+                + "WHERE x.scan_id = ? AND p.gemeente_id = ? AND" + SCOPE + "ORDER BY p.id", ACTION, scanId, gemeenteId,
+                scope.regioFilter(), scope.regioFilter(), scope.gemeenteFilter(), scope.gemeenteFilter()));
     }
 
     /** What a gemeente sees of an action another gemeente of its regio shares: no owner, partners or notes. */
@@ -105,7 +118,7 @@ public class ActionRepository {
 
     /** Stores a new action at version 1; returns its id. */
     public long insert(long gemeenteId, ActionRules.Fields fields, long by, Instant now) {
-        return connections.executeWrite(status -> {
+        long id = connections.executeWrite(status -> {
             try (PreparedStatement insert = status.getConnection().prepareStatement("""
                     INSERT INTO plan_action (gemeente_id, source_scan_id, title, description, question_keys, owner, partners,
                                              due, status, shared, version, created_by, created_at, updated_by, updated_at)
@@ -122,16 +135,30 @@ public class ActionRepository {
                 throw new DataAccessException("storing an action failed: " + e.getMessage(), e);
             }
         });
+        rememberSourceScan(id);
+        return id;
     }
 
     /** Stores a new version, only when the stored one is still {@code basedOn}; false when it was not. */
     public boolean update(long id, int basedOn, ActionRules.Fields fields, long by, Instant now) {
-        return jdbc.execute("an action", """
+        boolean stored = jdbc.execute("an action", """
                 UPDATE plan_action SET source_scan_id = ?, title = ?, description = ?, question_keys = ?, owner = ?,
                        partners = ?, due = ?, status = ?, shared = ?, version = version + 1, updated_by = ?, updated_at = ?
                 WHERE id = ? AND version = ?""", fields.sourceScanId(), fields.title(), fields.description(),
                 String.join(" ", fields.questionKeys()), fields.owner(), fields.partners(), date(fields.due()),
                 fields.status().name(), fields.shared(), by, Timestamp.from(now), id, basedOn) == 1;
+        if (stored) {
+            rememberSourceScan(id);
+        }
+        return stored;
+    }
+
+    /** Adds the action's present source scan to the scans it has been aimed from, unless it is there already. */
+    private void rememberSourceScan(long id) {
+        jdbc.execute("an action", """
+                INSERT INTO plan_action_scan (action_id, scan_id) SELECT p.id, p.source_scan_id FROM plan_action p
+                WHERE p.id = ? AND NOT EXISTS (
+                    SELECT 1 FROM plan_action_scan x WHERE x.action_id = p.id AND x.scan_id = p.source_scan_id)""", id);
     }
 
     public void addNote(long actionId, String text, long by, Instant now) {

@@ -117,8 +117,9 @@ public final class ActionRules {
 
     /**
      * What a save changes, in words, for the history and the audit log; empty when nothing changed.
+     * {@code statementText}: a statement's text by its key, as the history names it.
      */
-    public static List<String> changes(PlanAction before, Fields after) {
+    public static List<String> changes(PlanAction before, Fields after, Function<String, String> statementText) {
         List<String> changes = new ArrayList<>();
         if (!before.title().equals(after.title())) {
             changes.add("Titel: " + before.title() + " → " + after.title());
@@ -126,8 +127,13 @@ public final class ActionRules {
         if (!Objects.equals(before.description(), after.description())) {
             changes.add("Beschrijving gewijzigd");
         }
-        if (!before.questionKeys().equals(after.questionKeys())) {
-            changes.add("Stellingen: " + String.join(", ", before.questionKeys()) + " → " + String.join(", ", after.questionKeys()));
+        List<String> added = after.questionKeys().stream().filter(key -> !before.questionKeys().contains(key)).toList();
+        List<String> removed = before.questionKeys().stream().filter(key -> !after.questionKeys().contains(key)).toList();
+        if (!added.isEmpty()) {
+            changes.add((added.size() == 1 ? "Stelling toegevoegd: " : "Stellingen toegevoegd: ") + quoted(added, statementText));
+        }
+        if (!removed.isEmpty()) {
+            changes.add((removed.size() == 1 ? "Stelling weggehaald: " : "Stellingen weggehaald: ") + quoted(removed, statementText));
         }
         if (before.sourceScanId() != after.sourceScanId()) {
             changes.add("Scan: " + before.sourceScanId() + " → " + after.sourceScanId());
@@ -145,9 +151,18 @@ public final class ActionRules {
     }
 
     /** How a new action reads in the history and the audit log. */
-    public static String summary(Fields fields) {
+    public static String summary(Fields fields, Function<String, String> statementText) {
         return "Status: " + fields.status().label() + (fields.due() == null ? "" : "; einddatum: " + DutchFormat.date(fields.due()))
-                + "; stellingen: " + String.join(", ", fields.questionKeys());
+                + "; " + (fields.questionKeys().size() == 1 ? "stelling: " : "stellingen: ") + quoted(fields.questionKeys(), statementText);
+    }
+
+    /** The most characters of a statement's text the history repeats. */
+    static final int STATEMENT_SHOWN = 80;
+
+    /** Statements in the history: their texts between quotes, each shortened, so that twenty still fit. */
+    private static String quoted(List<String> keys, Function<String, String> statementText) {
+        return String.join(", ", keys.stream().map(statementText).map(text -> "“"
+                + (text.length() > STATEMENT_SHOWN ? text.substring(0, STATEMENT_SHOWN - 1).strip() + "…" : text) + "”").toList());
     }
 
     private static <T> void addIfChanged(List<String> changes, String label, @Nullable T before, @Nullable T after,

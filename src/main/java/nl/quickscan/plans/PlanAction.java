@@ -23,6 +23,12 @@ public record PlanAction(long id, long gemeenteId, String cbsCode, long sourceSc
     public record Note(String text, String byName, Instant at) {
     }
 
+    /** The overdue mark in words when {@code overdue}, for pages; null otherwise. */
+    @Nullable
+    public static String overdueLabel(boolean overdue) {
+        return overdue ? OVERDUE : null;
+    }
+
     /** Past its due date (before {@code today}) and neither done nor stopped. */
     public boolean overdue(LocalDate today) {
         return due != null && due.isBefore(today) && !status.finished();

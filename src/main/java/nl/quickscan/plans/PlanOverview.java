@@ -1,6 +1,7 @@
 package nl.quickscan.plans;
 
 import io.micronaut.core.annotation.Nullable;
+import nl.quickscan.text.DutchFormat;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,9 +24,19 @@ public record PlanOverview(List<Group> groups, int actions, int overdue, int sho
     }
 
     public record Item(PlanAction action, boolean overdue, List<Statement> statements) {
+        @Nullable
+        public String overdueLabel() {
+            return PlanAction.overdueLabel(overdue);
+        }
     }
 
     public record Group(String key, String title, List<Item> items) {
+    }
+
+    /** How many actions the plan has, and how many of them are overdue, in a sentence. */
+    public String summary() {
+        return DutchFormat.count(actions, "actie", "acties") + " in het verbeterplan"
+                + (overdue == 0 ? "" : ", waarvan " + overdue + " " + PlanAction.OVERDUE) + ".";
     }
 
     /** The group of actions whose statements the latest survey no longer has. */

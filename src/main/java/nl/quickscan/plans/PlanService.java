@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Making, changing and reading the actions of a gemeente's verbeterplan, with their history and audit trail. */
@@ -111,9 +112,12 @@ public class PlanService {
                 .collect(Collectors.toMap(GemeenteRow::id, gemeente -> gemeente)), survey);
     }
 
-    /** The gemeente's actions made from that scan: for a herhaling, the plan its nulmeting led to. */
-    public List<PlanAction> madeFrom(TenantScope scope, long gemeenteId, long scanId) {
-        return actions.ofGemeente(scope, gemeenteId).stream().filter(action -> action.sourceScanId() == scanId).toList();
+    /**
+     * The gemeente's actions aimed from that scan, also those carried over to a later scan since: for a herhaling,
+     * what its nulmeting led to.
+     */
+    public List<PlanAction> aimedFrom(TenantScope scope, long gemeenteId, long scanId) {
+        return actions.aimedFrom(scope, gemeenteId, scanId);
     }
 
     /** The actions the other gemeenten of the regio share with this one (which the caller found in its scope). */
@@ -156,7 +160,7 @@ public class PlanService {
         ActionRules.Fields fields = check(scope, gemeente.id(), draft, ActionStatus.GEPLAND);
         Instant now = now();
         long id = actions.insert(gemeente.id(), fields, adviser.id(), now);
-        String summary = ActionRules.summary(fields);
+        String summary = ActionRules.summary(fields, statementTexts(scope, gemeente.id(), fields.sourceScanId()));
         actions.recordChange(id, 1, "Aangemaakt. " + summary, adviser.id(), now);
         auditLog.record(adviser, AuditAction.PLAN_ACTION_CREATED, subject(id, fields.title()),
                 "Versie 1 voor " + gemeente.name() + ". " + summary, gemeente.regioId(), gemeente.id());
@@ -171,7 +175,8 @@ public class PlanService {
     public SaveResult update(CurrentAccount adviser, TenantScope scope, long id, int basedOn, ActionRules.Draft draft) {
         PlanAction before = action(scope, id);
         ActionRules.Fields fields = check(scope, before.gemeenteId(), draft, null);
-        List<String> changes = ActionRules.changes(before, fields);
+        List<String> changes = ActionRules.changes(before, fields,
+                statementTexts(scope, before.gemeenteId(), fields.sourceScanId(), before.sourceScanId()));
         return apply(adviser, scope, before, basedOn, fields, AuditAction.PLAN_ACTION_CHANGED,
                 changes.isEmpty() ? "Opgeslagen zonder wijzigingen" : String.join("; ", changes));
     }
@@ -181,8 +186,9 @@ public class PlanService {
      * carry over or close. Empty for a nulmeting.
      */
     public List<PlanAction> openFromNulmeting(TenantScope scope, ScanRow herhaling) {
-        return nulmetingScan(scope, herhaling).map(nulmeting -> madeFrom(scope, herhaling.gemeenteId(), nulmeting.id()).stream()
-                .filter(action -> !action.status().finished()).toList()).orElse(List.of());
+        return nulmetingScan(scope, herhaling).map(nulmeting -> aimedFrom(scope, herhaling.gemeenteId(), nulmeting.id()).stream()
+                .filter(action -> action.sourceScanId() == nulmeting.id() && !action.status().finished()).toList())
+                .orElse(List.of());
     }
 
     /**
@@ -291,7 +297,8 @@ public class PlanService {
 
     /**
      * Per question key of the actions, the statement as the gemeente's most recent scan of the action's survey asks
-     * it (or, where that survey no longer has it, as the source scan did), with the latest answer given there.
+     * it (or, where that survey no longer has it, as the source scan did), with the answer of the most recent scan
+     * of that survey that answered it: a herhaling just started does not hide the nulmeting's answer.
      */
     public Map<String, PlanOverview.Statement> statements(TenantScope scope, long gemeenteId, List<PlanAction> of) {
         List<ScanRow> gemeenteScans = scansOf(scope, gemeenteId);
@@ -303,32 +310,45 @@ public class PlanService {
             if (source == null) {
                 continue;
             }
-            ScanRow latest = gemeenteScans.stream().filter(scan -> scan.surveyId().equals(source.surveyId())).findFirst().orElse(source);
-            Survey latestSurvey = surveyOf(latest);
-            Survey sourceSurvey = surveyOf(source);
+            List<ScanRow> sameSurvey = gemeenteScans.stream().filter(scan -> scan.surveyId().equals(source.surveyId())).toList();
+            ScanRow latest = sameSurvey.isEmpty() ? source : sameSurvey.get(0);
             for (String key : action.questionKeys()) {
                 if (statements.containsKey(key)) {
                     continue;
                 }
-                Optional<Located> inLatest = locate(latestSurvey, key);
-                Optional<Located> found = inLatest.or(() -> locate(sourceSurvey, key));
+                Optional<Located> inLatest = locate(surveyOf(latest), key);
+                Optional<Located> found = inLatest.or(() -> locate(surveyOf(source), key));
                 if (found.isEmpty()) {
                     continue;
                 }
-                String current;
-                if (inLatest.isPresent()) {
-                    AnswerRow answer = answersOf.computeIfAbsent(latest.id(), scanId -> answers.ofScan(scanId).stream()
-                            .collect(Collectors.toMap(AnswerRow::questionKey, row -> row))).get(inLatest.get().question().key());
-                    current = inLatest.get().question().answerLabel(answer == null ? null : answer.answerValue());
-                } else {
-                    current = "niet gevraagd in de laatste scan";
+                String current = inLatest.isPresent() ? inLatest.get().question().answerLabel(null) : "niet gevraagd in de laatste scan";
+                String round = latest.roundName();
+                for (ScanRow scan : inLatest.isPresent() ? sameSurvey : List.<ScanRow>of()) {
+                    Optional<Located> there = locate(surveyOf(scan), key);
+                    AnswerRow answer = there.map(located -> answersOf.computeIfAbsent(scan.id(), scanId -> answers.ofScan(scanId).stream()
+                            .collect(Collectors.toMap(AnswerRow::questionKey, row -> row))).get(located.question().key())).orElse(null);
+                    if (answer != null && answer.answerValue() != null) {
+                        current = there.get().question().answerLabel(answer.answerValue());
+                        round = scan.roundName();
+                        break;
+                    }
                 }
                 Located at = found.get();
                 statements.put(key, new PlanOverview.Statement(key, at.question().text(), at.bouwsteen().key(),
-                        at.bouwsteen().title(), at.order(), current, latest.roundName()));
+                        at.bouwsteen().title(), at.order(), current, round));
             }
         }
         return statements;
+    }
+
+    /** A statement's text by its key, as the first of these scans' surveys asks it; the key itself when none does. */
+    private Function<String, String> statementTexts(TenantScope scope, long gemeenteId, long... scanIds) {
+        List<Survey> of = new ArrayList<>();
+        for (long scanId : scanIds) {
+            source(scope, gemeenteId, scanId).ifPresent(source -> of.add(source.survey()));
+        }
+        return key -> of.stream().map(survey -> locate(survey, key)).flatMap(Optional::stream).findFirst()
+                .map(located -> located.question().text()).orElse(key);
     }
 
     private record Located(Survey.Bouwsteen bouwsteen, int order, Survey.Question question) {

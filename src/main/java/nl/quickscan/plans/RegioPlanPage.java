@@ -20,6 +20,10 @@ record RegioPlanPage(String title, Meetronde round, List<RegioPlan.BouwsteenCoun
 
     /** An action with its gemeente; {@code bouwsteen}: the title of its first statement's bouwsteen. */
     record Row(PlanAction action, String gemeenteName, String bouwsteen, boolean overdue) {
+        @Nullable
+        public String overdueLabel() {
+            return PlanAction.overdueLabel(overdue);
+        }
     }
 
     /** The bouwsteen title of an action whose first statement the round's survey has not got. */

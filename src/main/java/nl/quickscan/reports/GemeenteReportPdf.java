@@ -353,15 +353,14 @@ final class GemeenteReportPdf {
                     + "scan met \"Zet in het verbeterplan\".");
             return;
         }
-        pdf.paragraph(count(plan.actions(), "actie", "acties") + " in het verbeterplan"
-                + (plan.overdue() == 0 ? "" : ", waarvan " + plan.overdue() + " " + PlanAction.OVERDUE) + "."
+        pdf.paragraph(plan.summary()
                 + (data.planChecks().isEmpty() ? "" : " Bij de acties uit de nulmeting staat per stelling het antwoord "
                 + "bij de nulmeting en nu, en de ontwikkeling."));
         for (PlanOverview.Group group : plan.groups()) {
             pdf.heading(2, group.title());
             long done = group.items().stream().filter(item -> item.action().status() == ActionStatus.AFGEROND).count();
             pdf.paragraph(new Phrase(ActionStatus.AFGEROND.label() + ": " + done + " van de "
-                    + count(group.items().size(), "actie", "acties") + ".", pdf.small));
+                    + DutchFormat.count(group.items().size(), "actie", "acties") + ".", pdf.small));
             group.items().forEach(item -> action(pdf, data, item));
         }
     }
@@ -391,10 +390,6 @@ final class GemeenteReportPdf {
         } else if (!item.statements().isEmpty()) {
             pdf.list(pdf.phrases(item.statements().stream().map(PlanOverview.Statement::text).toList()));
         }
-    }
-
-    private static String count(long n, String one, String more) {
-        return n + " " + (n == 1 ? one : more);
     }
 
     private static String orNone(String text) {

@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The herhaling checks the plan: per action of the verbeterplan made from the nulmeting's scan, each statement it
- * aims at beside its change between the nulmeting and the herhaling. The action's keys are the nulmeting's; a
- * statement the herhaling's survey replaced is found under its new key. Plain Java.
+ * The herhaling checks the plan: per action of the verbeterplan made from the nulmeting's scan (also when carried
+ * over to the herhaling since), each statement it aims at beside its change between the nulmeting and the herhaling.
+ * The action's keys are the nulmeting's, or the herhaling's once carried over; a statement the herhaling's survey
+ * replaced is found under either key. Plain Java.
  */
 public record PlanCheck(PlanAction action, List<Statement> statements) {
 
@@ -43,10 +44,10 @@ public record PlanCheck(PlanAction action, List<Statement> statements) {
                 .map(key -> new Statement(key, changeOf(comparison, key))).toList())).toList();
     }
 
-    /** The gemeente's actions made from the nulmeting's scan, beside the herhaling's comparison. */
+    /** The gemeente's actions aimed from the nulmeting's scan, beside the herhaling's comparison. */
     public static List<PlanCheck> of(PlanService plans, TenantScope scope, Results.ScanComparison comparison) {
         ScanRow baseline = comparison.baseline().scan();
-        return of(plans.madeFrom(scope, baseline.gemeenteId(), baseline.id()), comparison.result());
+        return of(plans.aimedFrom(scope, baseline.gemeenteId(), baseline.id()), comparison.result());
     }
 
     private static Optional<Comparison.QuestionChange> changeOf(Comparison.Result comparison, String baselineKey) {

@@ -67,6 +67,11 @@ public final class DutchFormat {
     }
 
     /** "1 december 2026". Null → "". */
+    /** A number with its noun: "1 actie", "3 acties". */
+    public static String count(long n, String one, String more) {
+        return n + " " + (n == 1 ? one : more);
+    }
+
     public static String date(LocalDate date) {
         return date == null ? "" : DATE.format(date);
     }

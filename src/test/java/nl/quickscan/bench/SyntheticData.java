@@ -238,8 +238,13 @@ public final class SyntheticData {
             try (PreparedStatement change = connection.prepareStatement("""
                     INSERT INTO plan_action_change (action_id, version, summary, changed_by, changed_at) VALUES (?, 1, ?, ?, ?)""");
                  PreparedStatement note = connection.prepareStatement("""
-                    INSERT INTO plan_action_note (action_id, text, written_by, written_at) VALUES (?, ?, ?, ?)""")) {
+                    INSERT INTO plan_action_note (action_id, text, written_by, written_at) VALUES (?, ?, ?, ?)""");
+                 PreparedStatement source = connection.prepareStatement(
+                    "INSERT INTO plan_action_scan (action_id, scan_id) VALUES (?, ?)")) {
                 for (long id : ids) {
+                    source.setLong(1, id);
+                    source.setLong(2, scanId);
+                    source.addBatch();
                     change.setLong(1, id);
                     change.setString(2, "Aangemaakt.");
                     change.setLong(3, adviser);
@@ -255,6 +260,7 @@ public final class SyntheticData {
                 }
                 change.executeBatch();
                 note.executeBatch();
+                source.executeBatch();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("writing the synthetic verbeterplan failed: " + e.getMessage(), e);

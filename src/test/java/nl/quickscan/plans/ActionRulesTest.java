@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -92,10 +94,19 @@ class ActionRulesTest {
         PlanAction before = action(LocalDate.of(2027, 3, 31), ActionStatus.GEPLAND);
         ActionRules.Fields after = new ActionRules.Fields("Titel", null, List.of("visie-gedeelde-visie"), 7, "Team zorg",
                 null, null, ActionStatus.AFGEROND, false);
+        Function<String, String> texts = Map.of("visie-gedeelde-visie", "We hebben een gedeelde visie.",
+                "visie-gender", "Gender krijgt aandacht " + "in elk onderdeel van de aanpak, ".repeat(4))::get;
         assertEquals(List.of("Eigenaar: – → Team zorg", "Einddatum: 31 maart 2027 → –", "Status: Gepland → Afgerond"),
-                ActionRules.changes(before, after));
+                ActionRules.changes(before, after, texts));
         assertEquals(List.of(), ActionRules.changes(before, new ActionRules.Fields("Titel", null,
-                List.of("visie-gedeelde-visie"), 7, null, null, LocalDate.of(2027, 3, 31), ActionStatus.GEPLAND, false)));
+                List.of("visie-gedeelde-visie"), 7, null, null, LocalDate.of(2027, 3, 31), ActionStatus.GEPLAND, false), texts));
+        ActionRules.Fields otherStatement = new ActionRules.Fields("Titel", null, List.of("visie-gender"), 7, null,
+                null, LocalDate.of(2027, 3, 31), ActionStatus.GEPLAND, false);
+        assertEquals(List.of("Stelling toegevoegd: “Gender krijgt aandacht in elk onderdeel van de aanpak, in elk onderdeel van "
+                        + "de…”", "Stelling weggehaald: “We hebben een gedeelde visie.”"),
+                ActionRules.changes(before, otherStatement, texts), "statements by their text, a long one shortened");
+        assertEquals("Status: Gepland; einddatum: 31 maart 2027; stelling: “Gender krijgt aandacht in elk onderdeel van de "
+                + "aanpak, in elk onderdeel van de…”", ActionRules.summary(otherStatement, texts));
         assertNull(ActionRules.date("2027-02-29"));
     }
 

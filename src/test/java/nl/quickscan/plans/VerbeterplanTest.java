@@ -355,9 +355,13 @@ class VerbeterplanTest {
         long done = created(annaApi, actionJson(before, "Al klaar" + tag, "\"" + WEAK + "\"", null, "AFGEROND"));
         long herhaling = Rounds.openHerhaling(app, COORDINATOR, nulmeting);
         long after = Scans.start(annaApi, herhaling);
-        Scans.answer(annaApi, after, WEAK, "3");
-
         Browser pages = app.browser().login(anna.email(), Fixtures.PASSWORD);
+        assertTrue(pages.get("/verbeterplan/acties/" + carried).html().selectFirst(".plan-action__answer").text()
+                .endsWith(": In voorbereiding"), "a herhaling not yet answered leaves the nulmeting's answer current");
+        Scans.answer(annaApi, after, WEAK, "3");
+        assertTrue(pages.get("/verbeterplan/acties/" + carried).html().selectFirst(".plan-action__answer").text()
+                .endsWith(": Ja, volledig en geborgd"), "the herhaling's answer once given");
+
         String results = "/scans/" + after + "/resultaten";
         Document page = pages.get(results).html();
         Element offered = page.selectFirst("#verbeterplan + p + ul");
@@ -412,6 +416,15 @@ class VerbeterplanTest {
         assertEquals(422, notFromTheNulmeting.status(), "carried over once");
         Document history = pages.get("/verbeterplan/acties/" + carried).html();
         assertTrue(history.text().contains("Meegenomen naar "), "in the action's history");
+
+        // The herhaling still checks the carried action: it was worked on between the nulmeting and the herhaling.
+        List<?> checked = (List<?>) annaApi.get("/api/v1/scans/" + after + "/comparison").json().get("actions");
+        Map<?, ?> carriedCheck = checked.stream().map(Map.class::cast)
+                .filter(action -> ((Number) action.get("id")).longValue() == carried).findFirst().orElse(null);
+        assertNotNull(carriedCheck, "a carried action stays in the herhaling's check: " + checked);
+        assertEquals("BEZIG", carriedCheck.get("status"));
+        assertEquals(List.of(Map.of("key", WEAK, "before", "1", "after", "3", "direction", "IMPROVED")), carriedCheck.get("statements"));
+        assertEquals(3, checked.size(), "the three actions of the nulmeting, carried, closed or done: " + checked);
         String audit = app.browser().login("beheerder@quickscan.test", TestApp.DEMO_PASSWORD)
                 .get("/beheer/audit?groep=antwoorden&wie=" + anna.email()).html().text();
         assertTrue(audit.contains("Actie meegenomen naar de herhaling") && audit.contains("Actie afgesloten bij de herhaling")
