@@ -13,8 +13,10 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.views.ModelAndView;
+import nl.quickscan.errors.InvalidInput;
 import nl.quickscan.identity.Role;
 import nl.quickscan.tenancy.TenantScope;
+import nl.quickscan.web.Paging;
 
 /**
  * The regio's view of the verbeterplannen that came out of a round, linked from the round's dashboard: the regio's
@@ -34,7 +36,7 @@ class RegioPlanPages {
 
     @Get("/rondes/{id}/verbeterplannen")
     ModelAndView<RegioPlanPage> ofRound(TenantScope scope, @PathVariable long id, @Nullable @QueryValue String status,
-                                        @Nullable @QueryValue String bouwsteen) {
+                                        @Nullable @QueryValue String bouwsteen, @Nullable @QueryValue String pagina) {
         PlanService.RoundPlan plan = plans.ofRound(scope, id);
         ActionStatus statusFilter = PlanPages.statusFilter(status);
         String bouwsteenFilter = bouwsteen == null || bouwsteen.isEmpty() ? null : bouwsteen;
@@ -42,6 +44,11 @@ class RegioPlanPages {
             throw new HttpStatusException(HttpStatus.BAD_REQUEST,
                     "Deze bouwsteen staat niet in de vragenlijst van de meetronde. Kies een bouwsteen uit de lijst of alle bouwstenen.");
         }
-        return new ModelAndView<>("plans/regio", RegioPlanPage.of(plan, statusFilter, bouwsteenFilter, plans.today()));
+        InvalidInput problems = new InvalidInput();
+        int page = Paging.pageNumber(pagina, problems);
+        if (!problems.isEmpty()) {
+            throw new HttpStatusException(HttpStatus.BAD_REQUEST, problems.summary().get(0).message());
+        }
+        return new ModelAndView<>("plans/regio", RegioPlanPage.of(plan, statusFilter, bouwsteenFilter, page, plans.today()));
     }
 }

@@ -5,6 +5,10 @@ import nl.quickscan.accounts.Account;
 import nl.quickscan.audit.AuditEntry;
 import nl.quickscan.audit.AuditLog;
 import nl.quickscan.bench.SyntheticData;
+import nl.quickscan.scans.ScanRepository;
+import java.util.Comparator;
+import nl.quickscan.plans.PlanAction;
+import nl.quickscan.plans.ActionRepository;
 import nl.quickscan.tenancy.GemeenteRepository;
 import nl.quickscan.tenancy.GemeenteRow;
 import nl.quickscan.tenancy.TenantScope;
@@ -200,8 +204,27 @@ class EveryPageTest {
                     LocalDate.now().plusDays(20)));
             coordinator.seed("/rondes/" + fresh.json().get("id") + "/herinneren"); // a whole regio not yet submitted
             coordinator.visitSeeds();
-            assertEquals(19, beheerder.visited() + coordinator.visited(),
-                    "the beheer lists, a nulmeting and a herhaling of the regio, with their reminders and verbeterplannen, and a new round's reminder");
+
+            // An adviser of the gemeente with the longest plan: the plan, its action with the most notes, and its scans' results and comparison.
+            GemeenteRow withPlan = app.bean(GemeenteRepository.class).listVisible(TenantScope.platform()).stream()
+                    .max(Comparator.comparingInt(gemeente -> app.bean(ActionRepository.class).ofGemeente(TenantScope.platform(), gemeente.id()).size()))
+                    .orElseThrow();
+            PlanAction longest = app.bean(ActionRepository.class).ofGemeente(TenantScope.platform(), withPlan.id()).stream()
+                    .max(Comparator.comparingInt(action -> action.notes().size())).orElseThrow();
+            Tour adviser = new Tour(app, "synthetisch-adviseur", problems);
+            login(app, SyntheticData.adviser(withPlan.cbsCode()), SyntheticData.PASSWORD);
+            adviser.seed("/verbeterplan", "/verbeterplan?status=BEZIG", "/verbeterplan/acties/" + longest.id());
+            app.bean(ScanRepository.class).listVisible(TenantScope.platform()).stream().filter(scan -> scan.gemeenteId() == withPlan.id())
+                    .forEach(scan -> {
+                        adviser.seed("/scans/" + scan.id() + "/resultaten");
+                        if (scan.baselineRoundId() != null) {
+                            adviser.seed("/scans/" + scan.id() + "/vergelijking");
+                        }
+                    });
+            adviser.visitSeeds();
+            assertEquals(25, beheerder.visited() + coordinator.visited() + adviser.visited(),
+                    "the beheer lists, a nulmeting and a herhaling of the regio, with their reminders and verbeterplannen, "
+                            + "a new round's reminder, and a gemeente's plan (also filtered), an action, and the results of both rounds with the comparison");
             assertTrue(problems.isEmpty(), () -> problems.size() + " problems:\n" + String.join("\n", problems));
         } finally {
             app.stop();

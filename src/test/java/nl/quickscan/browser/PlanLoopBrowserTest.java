@@ -94,6 +94,7 @@ class PlanLoopBrowserTest {
             assertEquals(200, submitted.status(), submitted::toString);
 
             login(app, driver, walk.adviser(), walk.width());
+            open(app, driver, "/scans/" + after + "/resultaten", walk.width(), "resultaten-herhaling");
             open(app, driver, "/scans/" + after + "/vergelijking", walk.width(), "vergelijking");
             WebElement action = driver.findElements(By.cssSelector("li.plan-action")).stream()
                     .filter(item -> item.getText().contains(walk.title())).findFirst().orElseThrow();

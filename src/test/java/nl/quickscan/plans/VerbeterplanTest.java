@@ -9,6 +9,7 @@ import nl.quickscan.support.PageForms;
 import nl.quickscan.support.Response;
 import nl.quickscan.support.Scans;
 import nl.quickscan.support.TestApp;
+import nl.quickscan.web.Paging;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -531,6 +532,35 @@ class VerbeterplanTest {
         assertEquals(400, unknownBouwsteen.status());
         assertTrue(unknownBouwsteen.body().contains("Deze bouwsteen staat niet in de vragenlijst van de meetronde"));
         assertFalse(unknownBouwsteen.body().contains("<script>"));
+    }
+
+    /** A regio's round with many actions: the coordinator's list shows 50 at a time, its filter kept across pages. */
+    @ParameterizedTest
+    @MethodSource(APPS)
+    void theRegiosListOfActionsIsPaged(TestApp app) {
+        long round = Rounds.open(app, COORDINATOR);
+        Api api = app.api().login(Fixtures.adviseur(app, CBS).email(), Fixtures.PASSWORD);
+        long scan = Scans.start(api, round);
+        Scans.answer(api, scan, WEAK, "1");
+        for (int i = 1; i <= Paging.PAGE_SIZE + 1; i++) {
+            created(api, actionJson(scan, "Actie " + i, "\"" + WEAK + "\"", null, "BEZIG"));
+        }
+        Browser pages = app.browser().login(COORDINATOR, TestApp.DEMO_PASSWORD);
+        String href = "/rondes/" + round + "/verbeterplannen";
+        Document first = pages.get(href + "?status=BEZIG").html();
+        assertEquals(Paging.PAGE_SIZE, first.select("table.regio-plan tbody tr").size());
+        assertEquals("1–50 van 51", first.selectFirst(".paging__range").text());
+        assertTrue(first.text().contains("U ziet 51 van de 51 acties."), "the count is of all pages");
+        assertEquals(href + "?status=BEZIG&pagina=2", first.selectFirst("a[rel=next]").attr("href"));
+        Document second = pages.get(href + "?status=BEZIG&pagina=2").html();
+        assertEquals(1, second.select("table.regio-plan tbody tr").size());
+        assertEquals(href + "?status=BEZIG", second.selectFirst("a[rel=prev]").attr("href"));
+        Document beyond = pages.get(href + "?pagina=9").html();
+        assertTrue(beyond.text().contains("Pagina 9 bestaat niet; er zijn 2 pagina's."), beyond.text());
+        assertFalse(beyond.text().contains("Nog geen gemeente heeft een actie"), "the round has actions, on other pages");
+        Response zero = pages.get(href + "?pagina=0");
+        assertEquals(400, zero.status());
+        assertTrue(zero.body().contains("Het paginanummer moet een getal van 1 tot en met 10.000 zijn."), zero.body());
     }
 
     @ParameterizedTest
