@@ -139,7 +139,7 @@ public class PlanService {
             return Optional.empty();
         }
         return scans.findVisible(scope, scanId).filter(scan -> scan.gemeenteId() == gemeenteId)
-                .filter(scan -> !answers.ofScan(scan.id()).isEmpty())
+                .filter(scan -> answers.hasAnswers(scan.id()))
                 .flatMap(scan -> surveys.find(scan.surveyId(), scan.surveyVersion()).map(survey -> new Source(scan, survey)));
     }
 

@@ -49,6 +49,11 @@ public abstract class AnswerRepository implements GenericRepository<AnswerRow, S
         return jdbc.query("answers", ROW + "WHERE x.scan_id = ? ORDER BY x.question_key", ANSWER_ROW, scanId);
     }
 
+    /** Whether the scan has any answer; reads one row at most. */
+    public boolean hasAnswers(long scanId) {
+        return !jdbc.query("answers", "SELECT 1 FROM answer WHERE scan_id = ? LIMIT 1", row -> Boolean.TRUE, scanId).isEmpty();
+    }
+
     public Optional<AnswerRow> find(long scanId, String questionKey) {
         return jdbc.query("answers", ROW + "WHERE x.scan_id = ? AND x.question_key = ?", ANSWER_ROW, scanId, questionKey).stream().findFirst();
     }
