@@ -1,6 +1,9 @@
 package nl.quickscan.accounts;
 
+import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import nl.quickscan.database.DemoMode;
 import jakarta.inject.Singleton;
 
 import javax.crypto.Cipher;
@@ -16,7 +19,9 @@ import java.util.Optional;
 
 /**
  * Seals TOTP secrets for the database with AES-GCM, so that a copy of the database alone does not give the codes.
- * The key comes from QUICKSCAN_TOTP_KEY, or else from the secret every instance shares (QUICKSCAN_JWT_SECRET).
+ * The key comes from QUICKSCAN_TOTP_KEY, or else from the secret every instance shares (QUICKSCAN_JWT_SECRET). In
+ * demo mode without QUICKSCAN_TOTP_KEY it is a fixed one: the demo's JWT secret is new at every start, and a second
+ * factor set up in the demo must survive a restart as the demo's data does (demo mode is never for production).
  */
 @Singleton
 class SecretSeal {
@@ -27,8 +32,13 @@ class SecretSeal {
 
     private final SecretKeySpec key;
 
-    SecretSeal(@Value("${quickscan.totp.key:}") String totpKey, @Value("${quickscan.jwt-secret}") String jwtSecret) {
-        String source = totpKey == null || totpKey.isBlank() ? jwtSecret : totpKey;
+    private static final String DEMO_KEY = "quickscan demo mode: second factors survive a restart";
+
+    SecretSeal(@Value("${quickscan.totp.key:}") String totpKey, @Value("${quickscan.jwt-secret}") String jwtSecret,
+               @Nullable @Property(name = "quickscan.demo") Boolean demo,
+               @Value("${datasources.default.url}") String datasourceUrl) {
+        String source = totpKey != null && !totpKey.isBlank() ? totpKey
+                : DemoMode.on(demo, datasourceUrl) ? DEMO_KEY : jwtSecret;
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(source.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
