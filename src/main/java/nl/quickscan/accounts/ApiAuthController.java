@@ -23,6 +23,7 @@ import nl.quickscan.web.ApiError;
 import nl.quickscan.errors.InvalidInput;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -31,9 +32,16 @@ import java.util.concurrent.CompletableFuture;
 class ApiAuthController {
 
     static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
+    static final String OTP_MISSING = "Dit account heeft tweestapsverificatie. Stuur ook \"otp\": de code die de app nu"
+            + " toont, of een herstelcode.";
 
     @Serdeable
-    record TokenRequest(@Nullable String username, @Nullable String password) {
+    record TokenRequest(@Nullable String username, @Nullable String password, @Nullable String otp) {
+    }
+
+    /** 401 of an account with a second factor, when the code ("otp") is missing or wrong. */
+    @Serdeable
+    record OtpRequired(String message, List<ApiError.FieldError> errors, boolean otpRequired) {
     }
 
     @Serdeable
@@ -54,13 +62,17 @@ class ApiAuthController {
 
     private final LoginGate gate;
     private final Sessions sessions;
+    private final LoginService loginService;
+    private final SecondFactors secondFactors;
     private final GemeenteRepository gemeenten;
     private final RegioRepository regios;
 
-    ApiAuthController(LoginGate gate, Sessions sessions, GemeenteRepository gemeenten,
-                      RegioRepository regios) {
+    ApiAuthController(LoginGate gate, Sessions sessions, LoginService loginService, SecondFactors secondFactors,
+                      GemeenteRepository gemeenten, RegioRepository regios) {
         this.gate = gate;
         this.sessions = sessions;
+        this.loginService = loginService;
+        this.secondFactors = secondFactors;
         this.gemeenten = gemeenten;
         this.regios = regios;
     }
@@ -78,12 +90,27 @@ class ApiAuthController {
         if (!problems.has("password") && PasswordRules.tooLong(request.password())) {
             problems.add("password", PasswordRules.TOO_LONG_AT_LOGIN);
         }
+        if (request.otp() != null && request.otp().strip().length() > SecondFactors.MAX_CODE_LENGTH) {
+            problems.add("otp", SecondFactors.codeProblem(request.otp().strip()));
+        }
         problems.throwIfAny();
         return gate.attempt(http, request.username(), request.password(), outcome -> {
             if (outcome.account().isEmpty()) {
                 return LoginGate.refusal(outcome, ApiError.of(outcome.message()));
             }
-            Sessions.IssuedToken issued = sessions.open(outcome.account().get(), TOKEN_LIFETIME);
+            Account account = outcome.account().get();
+            if (secondFactors.enrolled(account.id())) {
+                String otp = request.otp() == null ? "" : request.otp().strip();
+                if (otp.isEmpty()) {
+                    return HttpResponse.status(HttpStatus.UNAUTHORIZED).body(new OtpRequired(OTP_MISSING, List.of(), true));
+                }
+                LoginService.Outcome second = loginService.secondStep(account.id(),
+                        () -> secondFactors.verify(account.id(), otp), SecondFactors.WRONG_CODE);
+                if (second.account().isEmpty()) {
+                    return HttpResponse.status(HttpStatus.UNAUTHORIZED).body(new OtpRequired(second.message(), List.of(), true));
+                }
+            }
+            Sessions.IssuedToken issued = sessions.open(account, TOKEN_LIFETIME);
             return HttpResponse.ok(new TokenResponse(issued.token(), TOKEN_LIFETIME.toSeconds(), "Bearer"));
         });
     }

@@ -82,7 +82,7 @@ final class CurrentAccountFilter implements Ordered {
      * session up (its route moves to the blocking pool anyway); one with a body back on its event loop, where the
      * CSRF check reads the body.
      */
-    private static Executor onwards(HttpRequest<?> request) {
+    static Executor onwards(HttpRequest<?> request) {
         return HttpMethod.permitsRequestBody(request.getMethod()) ? Later.eventLoopOf(request) : Runnable::run;
     }
 

@@ -61,13 +61,15 @@ class LoginController {
     private final LoginGate gate;
     private final Sessions sessions;
     private final CsrfTokens csrfTokens;
+    private final SecondFactors secondFactors;
     private final Duration sessionLifetime;
 
-    LoginController(LoginGate gate, Sessions sessions, CsrfTokens csrfTokens,
+    LoginController(LoginGate gate, Sessions sessions, CsrfTokens csrfTokens, SecondFactors secondFactors,
                     @Value("${quickscan.session-minutes:480}") long sessionMinutes) {
         this.gate = gate;
         this.sessions = sessions;
         this.csrfTokens = csrfTokens;
+        this.secondFactors = secondFactors;
         this.sessionLifetime = Duration.ofMinutes(sessionMinutes);
     }
 
@@ -134,13 +136,24 @@ class LoginController {
             if (outcome.account().isEmpty()) {
                 return LoginGate.refusal(outcome, page(form.terug(), form.email(), null, outcome.message(), keeping, kept));
             }
-            Sessions.IssuedToken issued = sessions.open(outcome.account().get(), sessionLifetime);
-            if (keeping) {
-                csrfTokens.useSession(request, issued.sessionId());
-                return sessions.withCookie(HttpResponse.ok(keptFormPage(form.terug(), kept)), issued, request);
+            Account account = outcome.account().get();
+            if (secondFactors.enrolled(account.id())) {
+                return HttpResponse.ok(LoginCodeController.page(secondFactors.openChallenge(account.id()), form.terug(),
+                        null, keeping, kept));
             }
-            return sessions.withCookie(HttpResponse.seeOther(URI.create(safeReturnPath(form.terug()))), issued, request);
+            return signedIn(request, account, form.terug(), keeping, kept);
         });
+    }
+
+    /** Opens the session: on to {@code terug}, or the kept form to confirm. Also after the code step (LoginCodeController). */
+    HttpResponse<?> signedIn(HttpRequest<?> request, Account account, @Nullable String terug, boolean keeping,
+                             List<KeptField> kept) {
+        Sessions.IssuedToken issued = sessions.open(account, sessionLifetime);
+        if (keeping) {
+            csrfTokens.useSession(request, issued.sessionId());
+            return sessions.withCookie(HttpResponse.ok(keptFormPage(terug, kept)), issued, request);
+        }
+        return sessions.withCookie(HttpResponse.seeOther(URI.create(safeReturnPath(terug))), issued, request);
     }
 
     @Post(value = "/logout", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -151,7 +164,7 @@ class LoginController {
         return sessions.clear(HttpResponse.seeOther(URI.create("/login?uitgelogd=1")), request);
     }
 
-    private static ModelAndView<LoginPage> page(@Nullable String terug, @Nullable String email, @Nullable String notice,
+    static ModelAndView<LoginPage> page(@Nullable String terug, @Nullable String email, @Nullable String notice,
                                                 @Nullable String problem, boolean keeping, List<KeptField> kept) {
         return new ModelAndView<>("login", new LoginPage("Inloggen", safeReturnPath(terug), email, notice, problem,
                 keeping, kept));
@@ -165,7 +178,7 @@ class LoginController {
      * The fields of a kept form, those whose name starts with {@code prefix}, without it; never the form's old CSRF
      * token (the page that sends them on has the new one) and never a password.
      */
-    private static List<KeptField> kept(Map<String, String> fields, String prefix) {
+    static List<KeptField> kept(Map<String, String> fields, String prefix) {
         return fields.entrySet().stream()
                 .filter(field -> field.getKey().startsWith(prefix))
                 .map(field -> new KeptField(field.getKey().substring(prefix.length()), field.getValue()))

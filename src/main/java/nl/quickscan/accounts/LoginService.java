@@ -7,6 +7,7 @@ import nl.quickscan.audit.AuditLog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * Checks a password, counts failures and locks an account after {@value #MAX_FAILURES} of them. Each attempt first
@@ -30,11 +31,14 @@ public class LoginService {
     private final AccountRepository accounts;
     private final PasswordHasher hasher;
     private final AuditLog auditLog;
+    private final SecondFactorRepository secondFactors;
 
-    LoginService(AccountRepository accounts, PasswordHasher hasher, AuditLog auditLog) {
+    LoginService(AccountRepository accounts, PasswordHasher hasher, AuditLog auditLog,
+                 SecondFactorRepository secondFactors) {
         this.accounts = accounts;
         this.hasher = hasher;
         this.auditLog = auditLog;
+        this.secondFactors = secondFactors;
     }
 
     /** Why a login was refused, so that the controllers can answer with the right status. */
@@ -67,14 +71,36 @@ public class LoginService {
             return Outcome.failure(WRONG_CREDENTIALS);
         }
         Account account = found.get();
+        // With a second factor the failures are forgotten only after it: a right password alone gives no fresh
+        // tries at the code.
+        boolean complete = !secondFactors.isConfirmed(account.id());
+        return counted(account, now, () -> hasher.matches(password, account.passwordHash()),
+                () -> hasher.matchNothing(password), complete, WRONG_CREDENTIALS);
+    }
+
+    /**
+     * The second step of a login (a code, {@link SecondFactors#verify}), counted towards the same lock as the
+     * passwords; {@code refusal} is the answer to a wrong code and to a locked account.
+     */
+    public Outcome secondStep(long accountId, BooleanSupplier check, String refusal) {
+        return accounts.findById(accountId).filter(Account::active)
+                .map(account -> counted(account, Instant.now(), check, () -> { }, true, refusal))
+                .orElseGet(() -> Outcome.failure(refusal));
+    }
+
+    /** One attempt: a place first, then the check; {@code complete}: a right answer ends the login's steps. */
+    private Outcome counted(Account account, Instant now, BooleanSupplier check, Runnable whenLocked, boolean complete,
+                            String refusal) {
         Instant until = now.plus(LOCK_DURATION);
         Place place = reserve(account.id(), now, until);
         if (place == Place.NONE) {
-            hasher.matchNothing(password);
-            return Outcome.failure(WRONG_CREDENTIALS);
+            whenLocked.run();
+            return Outcome.failure(refusal);
         }
-        if (hasher.matches(password, account.passwordHash())) {
-            accounts.loggedIn(account.id(), now);
+        if (check.getAsBoolean()) {
+            if (complete) {
+                accounts.loggedIn(account.id(), now);
+            }
             return Outcome.success(account);
         }
         if (place == Place.LAST) {
@@ -82,7 +108,7 @@ public class LoginService {
                     MAX_FAILURES + " mislukte inlogpogingen; geblokkeerd tot " + until,
                     account.regioId(), account.gemeenteId());
         }
-        return Outcome.failure(WRONG_CREDENTIALS);
+        return Outcome.failure(refusal);
     }
 
     /** One place among the {@value #MAX_FAILURES} attempts before the lock; NONE when the account is locked. */

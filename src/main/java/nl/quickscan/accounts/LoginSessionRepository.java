@@ -27,6 +27,9 @@ public interface LoginSessionRepository extends GenericRepository<LoginSession, 
     @Query("DELETE FROM login_session WHERE account_id = :accountId")
     void endAllOf(long accountId);
 
+    @Query("DELETE FROM login_session WHERE account_id = :accountId AND id <> :keptSessionId")
+    void endAllOfExcept(long accountId, String keptSessionId);
+
     @Query("DELETE FROM login_session WHERE expires_at < :now")
     int deleteExpired(Instant now);
 }

@@ -53,6 +53,11 @@ public class Sessions {
         sessions.end(sessionId);
     }
 
+    /** Ends every login of the account but the one given, for example when its second factor changes. */
+    public void endOthersOf(long accountId, String keptSessionId) {
+        sessions.endAllOfExcept(accountId, keptSessionId);
+    }
+
     /** Ends every login of the account, for example when its role changes or it is deactivated. */
     public void endAllOf(long accountId) {
         sessions.endAllOf(accountId);

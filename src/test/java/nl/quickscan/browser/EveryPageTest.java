@@ -162,6 +162,7 @@ class EveryPageTest {
         assertTrue(!driver.findElement(By.id("regio")).isDisplayed() && !driver.findElement(By.id("gemeente")).isDisplayed());
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("role"))).selectByValue("ADVISEUR");
         assertTrue(!driver.findElement(By.id("regio")).isDisplayed() && driver.findElement(By.id("gemeente")).isDisplayed());
+        secondFactorPages(app, beheerder, Fixtures.adviseur(app, "GM1952"));
 
         assertTrue(problems.isEmpty(), () -> problems.size() + " problems:\n" + String.join("\n", problems));
         assertTrue(advisers.visited() >= 10 && coordinators.visited() >= 8 && beheerder.visited() >= 12,
@@ -448,6 +449,41 @@ class EveryPageTest {
               .filter(e => !Array.from(e.children).some(c => c.getBoundingClientRect().right > w + 1))
               .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).trim().replace(/\\s+/g, '.') : '')
                 + ' (' + Math.round(e.getBoundingClientRect().right) + ')');""";
+
+    /**
+     * The second factor's pages (issue 18): set-up with the QR code, the recovery codes, the page once it is on,
+     * the login's code step (also refused) and the beheerder's reset page.
+     */
+    private static void secondFactorPages(TestApp app, Tour tour, Account adviser) throws Exception {
+        login(app, adviser.email(), Fixtures.PASSWORD);
+        driver.get(app.uri("/account/tweestapsverificatie").toString());
+        tour.check("adviseur-tweestap-instellen");
+        String secret = driver.findElement(By.id("sleutel")).getText().replace(" ", "");
+        driver.findElement(By.id("code")).sendKeys(nl.quickscan.accounts.Totp.code(secret,
+                nl.quickscan.accounts.Totp.stepAt(java.time.Instant.now())));
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("herstelcodes")));
+        tour.check("adviseur-herstelcodes");
+        driver.get(app.uri("/account/tweestapsverificatie").toString());
+        tour.check("adviseur-tweestap-aan");
+
+        driver.manage().deleteAllCookies();
+        Chromium.width(driver, 1366);
+        driver.get(app.uri("/login").toString());
+        driver.findElement(By.id("email")).sendKeys(adviser.email());
+        driver.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("code")));
+        tour.check("anoniem-code-invullen");
+        driver.findElement(By.id("code")).sendKeys("12345x");
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("code-error")));
+        tour.check("anoniem-code-mislukt");
+
+        login(app, "beheerder@quickscan.test", TestApp.DEMO_PASSWORD);
+        driver.get(app.uri("/accounts/" + adviser.id() + "/tweestapsverificatie").toString());
+        tour.check("beheerder-tweestap-uitzetten");
+    }
 
     private static void login(TestApp app, String email, String password) {
         driver.manage().deleteAllCookies();

@@ -40,6 +40,7 @@ public final class AppProcess {
         environment.put("QUICKSCAN_DEMO", "true");
         environment.put("QUICKSCAN_DEMO_PASSWORD", TestApp.DEMO_PASSWORD);
         environment.put("QUICKSCAN_BCRYPT_STRENGTH", "4");
+        environment.put("QUICKSCAN_TOTP_REQUIRED_ROLES", "");
         environment.put("QUICKSCAN_JWT_SECRET", "process-secret-" + UUID.randomUUID() + UUID.randomUUID());
         environment.putAll(settings);
     }

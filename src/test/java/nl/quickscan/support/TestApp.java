@@ -43,6 +43,9 @@ public final class TestApp {
         properties.put("quickscan.login-attempts-per-address", 1_000_000);
         properties.put("quickscan.login-attempts-per-account", 1_000_000);
         properties.put("quickscan.jwt-secret", "test-secret-" + UUID.randomUUID() + UUID.randomUUID());
+        // The shared apps log beheerders and coordinators in by password only; SecondFactorTest runs an app with
+        // the production default and tests the requirement itself.
+        properties.put("quickscan.totp.required-roles", "");
         properties.putAll(settings);
         if (Boolean.FALSE.equals(properties.get("quickscan.demo"))) {
             // Without demo mode the app needs its public address; a test about that sets it (empty) itself.

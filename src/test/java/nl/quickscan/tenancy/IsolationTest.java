@@ -35,6 +35,14 @@ class IsolationTest {
             entry("GET /login", "publicRoutesHoldNoTenantData"),
             entry("POST /login", "publicRoutesHoldNoTenantData"),
             entry("POST /login/concept", "publicRoutesHoldNoTenantData"),
+            entry("POST /login/code", "publicRoutesHoldNoTenantData"),
+            entry("GET /account/tweestapsverificatie", "secondFactorsAreTheOwnAccountsOnly"),
+            entry("POST /account/tweestapsverificatie", "secondFactorsAreTheOwnAccountsOnly"),
+            entry("POST /account/tweestapsverificatie/uitzetten", "secondFactorsAreTheOwnAccountsOnly"),
+            entry("POST /api/v1/me/totp", "secondFactorsAreTheOwnAccountsOnly"),
+            entry("POST /api/v1/me/totp/confirm", "secondFactorsAreTheOwnAccountsOnly"),
+            entry("GET /accounts/{id}/tweestapsverificatie", "secondFactorsAreTheOwnAccountsOnly"),
+            entry("POST /accounts/{id}/tweestapsverificatie", "secondFactorsAreTheOwnAccountsOnly"),
             entry("GET /health", "publicRoutesHoldNoTenantData"),
             entry("POST /api/v1/auth/token", "publicRoutesHoldNoTenantData"),
             entry("GET /uitnodiging/{token}", "publicRoutesHoldNoTenantData"),
@@ -154,6 +162,43 @@ class IsolationTest {
         Response kept = anonymous.postFromPage("/login/concept?terug=/scans/1/deel/visie", Map.of("value.visie-gedeelde-visie", "2"));
         assertEquals(200, kept.status());
         assertFalse(kept.body().contains("Groningen") || kept.body().contains("Assen"), "no tenant data");
+        Response code = anonymous.post("/login/code", "token", "a".repeat(73), "code", "123456");
+        assertEquals(401, code.status(), "an unknown login step");
+        assertFalse(code.body().contains("Groningen") || code.body().contains("@quickscan.test"), "no tenant data");
+    }
+
+    /**
+     * The set-up pages and API act on the caller's own account only (no account in the address); only the
+     * beheerder resets another account's second factor, with a form token.
+     */
+    @ParameterizedTest
+    @MethodSource(APPS)
+    void secondFactorsAreTheOwnAccountsOnly(TestApp app) {
+        nl.quickscan.accounts.Account one = Fixtures.adviseur(app, "GM0106");
+        nl.quickscan.accounts.Account other = Fixtures.adviseur(app, "GM0106");
+        Api oneApi = app.api().login(one.email(), Fixtures.PASSWORD);
+        String secret = (String) oneApi.postJson("/api/v1/me/totp", "{}").json().get("secret");
+        String code = nl.quickscan.accounts.Totp.code(secret, nl.quickscan.accounts.Totp.stepAt(java.time.Instant.now()));
+        Api otherApi = app.api().login(other.email(), Fixtures.PASSWORD);
+        assertFalse(secret.equals(otherApi.postJson("/api/v1/me/totp", "{}").json().get("secret")), "a secret of its own");
+        assertEquals(422, otherApi.postJson("/api/v1/me/totp/confirm", "{\"code\":\"" + code + "\"}").status(),
+                "another account's code sets nothing up");
+        assertEquals(200, oneApi.postJson("/api/v1/me/totp/confirm", "{\"code\":\"" + code + "\"}").status());
+        nl.quickscan.accounts.SecondFactors factors = app.bean(nl.quickscan.accounts.SecondFactors.class);
+        assertFalse(factors.enrolled(other.id()));
+        Browser otherPages = app.browser().login(other.email(), Fixtures.PASSWORD);
+        assertEquals(403, otherPages.postWithoutToken("/account/tweestapsverificatie", "code", code).status(), "CSRF");
+        assertFalse(factors.enrolled(other.id()));
+
+        String reset = "/accounts/" + one.id() + "/tweestapsverificatie";
+        Browser coordinator = app.browser().login(COORDINATOR_DRENTHE, TestApp.DEMO_PASSWORD);
+        assertEquals(403, coordinator.get(reset).status(), "a coordinator resets nothing");
+        assertEquals(403, coordinator.post(reset).status());
+        assertEquals(403, otherPages.get(reset).status());
+        assertEquals(403, otherPages.post(reset).status());
+        assertTrue(factors.enrolled(one.id()), "unchanged");
+        Browser beheerder = app.browser().login("beheerder@quickscan.test", TestApp.DEMO_PASSWORD);
+        assertEquals(404, beheerder.post("/accounts/999999999/tweestapsverificatie").status());
     }
 
     @ParameterizedTest
