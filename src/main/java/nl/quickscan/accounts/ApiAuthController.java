@@ -83,7 +83,7 @@ class ApiAuthController {
             if (outcome.account().isEmpty()) {
                 return LoginGate.refusal(outcome, ApiError.of(outcome.message()));
             }
-            Sessions.IssuedToken issued = sessions.open(outcome.account().get(), TOKEN_LIFETIME);
+            Sessions.IssuedToken issued = sessions.open(outcome.account().get(), TOKEN_LIFETIME, http);
             return HttpResponse.ok(new TokenResponse(issued.token(), TOKEN_LIFETIME.toSeconds(), "Bearer"));
         });
     }

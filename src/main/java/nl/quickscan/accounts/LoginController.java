@@ -134,7 +134,7 @@ class LoginController {
             if (outcome.account().isEmpty()) {
                 return LoginGate.refusal(outcome, page(form.terug(), form.email(), null, outcome.message(), keeping, kept));
             }
-            Sessions.IssuedToken issued = sessions.open(outcome.account().get(), sessionLifetime);
+            Sessions.IssuedToken issued = sessions.open(outcome.account().get(), sessionLifetime, request);
             if (keeping) {
                 csrfTokens.useSession(request, issued.sessionId());
                 return sessions.withCookie(HttpResponse.ok(keptFormPage(form.terug(), kept)), issued, request);
