@@ -2,12 +2,12 @@ package nl.quickscan.accounts;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import nl.quickscan.audit.AuditEntry;
 import nl.quickscan.audit.AuditLog;
 import nl.quickscan.support.Browser;
 import nl.quickscan.support.Fixtures;
+import nl.quickscan.support.Mailbox;
 import nl.quickscan.support.MovableClock;
 import nl.quickscan.support.Response;
 import nl.quickscan.support.TestApp;
@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +36,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ForgottenPasswordTest {
 
     private static final String BASE_URL = "https://quickscan.example.nl";
-    private static final String SUBJECT = "Nieuw wachtwoord voor de Quickscan aanpak seksueel geweld";
     private static final Pattern RESET_LINK = Pattern.compile("\\S+/wachtwoord-herstellen/([A-Za-z0-9_-]+)");
 
     private static GreenMail smtp;
@@ -218,16 +216,8 @@ class ForgottenPasswordTest {
         return response.html().select("main").text();
     }
 
-    /** The text of the {@code count}th reset mail to the address, waiting for it to arrive. */
     private static String mailTo(String email, int count) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (mailsTo(email).size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        List<MimeMessage> mails = mailsTo(email);
-        assertEquals(count, mails.size(), "mails to " + email);
-        MimeMessage mail = mails.get(count - 1);
-        return mail.getContent().toString();
+        return Mailbox.text(smtp, email, Mailbox.RESET_SUBJECT, count);
     }
 
     private static String link(String mail) {
@@ -241,12 +231,6 @@ class ForgottenPasswordTest {
     }
 
     private static List<MimeMessage> mailsTo(String email) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(mail -> {
-            try {
-                return mail.getAllRecipients()[0].toString().equalsIgnoreCase(email) && mail.getSubject().equals(SUBJECT);
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return Mailbox.to(smtp, email, Mailbox.RESET_SUBJECT);
     }
 }
