@@ -14,7 +14,6 @@ import nl.quickscan.tenancy.Regio;
 import nl.quickscan.tenancy.RegioRepository;
 import nl.quickscan.tenancy.TenantScope;
 import nl.quickscan.mail.MailSender;
-import nl.quickscan.web.BaseUrl;
 import nl.quickscan.web.FormValues;
 import nl.quickscan.errors.InvalidInput;
 
@@ -38,14 +37,11 @@ public class AccountAdmin {
     private final Invitations invitations;
     private final Sessions sessions;
     private final AuditLog auditLog;
-    private final InvitationMailer mailer;
-    private final BaseUrl baseUrl;
+    private final PasswordResets passwordResets;
 
     AccountAdmin(AccountRepository accounts, GemeenteRepository gemeenten, RegioRepository regios,
-                 Invitations invitations, Sessions sessions, AuditLog auditLog, InvitationMailer mailer,
-                 BaseUrl baseUrl) {
-        this.mailer = mailer;
-        this.baseUrl = baseUrl;
+                 Invitations invitations, Sessions sessions, AuditLog auditLog, PasswordResets passwordResets) {
+        this.passwordResets = passwordResets;
         this.accounts = accounts;
         this.gemeenten = gemeenten;
         this.regios = regios;
@@ -81,7 +77,7 @@ public class AccountAdmin {
         }
         Account account = accounts.save(Account.invited(email, form.displayName(), placement.role(),
                 placement.gemeenteId(), placement.regioId(), Instant.now()));
-        String token = invitations.issue(account.id(), actor, Purpose.INVITATION);
+        String token = invitations.issue(account.id(), actor.id(), Purpose.INVITATION);
         auditLog.record(actor, AuditAction.ACCOUNT_CREATED, "account " + email,
                 "Rol " + placement.role().label() + placement.describe() + "; uitnodiging aangemaakt",
                 placement.auditRegioId(), placement.gemeenteId());
@@ -131,7 +127,7 @@ public class AccountAdmin {
         if (accounts.findById(account.id()).orElseThrow().passwordHash() != null) {
             return null;
         }
-        String token = invitations.issue(account.id(), actor, Purpose.INVITATION);
+        String token = invitations.issue(account.id(), actor.id(), Purpose.INVITATION);
         auditLog.record(actor, AuditAction.INVITATION_CREATED, "account " + account.email(),
                 "Nieuwe uitnodigingslink; eerdere links vervallen", account.regioId(), null);
         return token;
@@ -152,20 +148,10 @@ public class AccountAdmin {
         if (!current.active()) {
             return ResetOutcome.INACTIVE;
         }
-        if (!mailer.configured()) {
+        if (!passwordResets.available()) {
             return ResetOutcome.MAIL_NOT_CONFIGURED;
         }
-        String token = invitations.issue(current.id(), actor, Purpose.PASSWORD_RESET);
-        MailSender.Outcome mailed = mailer.send(Purpose.PASSWORD_RESET, current.email(), current.displayName(),
-                baseUrl.link(Purpose.PASSWORD_RESET.path() + token));
-        if (mailed != MailSender.Outcome.SENT) {
-            invitations.withdraw(token);
-        }
-        auditLog.record(actor, AuditAction.PASSWORD_RESET_REQUESTED, "account " + current.email(), mailed == MailSender.Outcome.SENT
-                        ? "Link voor een nieuw wachtwoord gemaild naar het eigen adres van het account, "
-                        + Purpose.PASSWORD_RESET.validityText() + " geldig; eerdere links vervallen"
-                        : "E-mail met de link voor een nieuw wachtwoord kon niet worden verstuurd; link ingetrokken",
-                account.regioId(), current.gemeenteId());
+        MailSender.Outcome mailed = passwordResets.mailLink(current, account.regioId(), actor);
         return mailed == MailSender.Outcome.SENT ? ResetOutcome.SENT : ResetOutcome.MAIL_FAILED;
     }
 

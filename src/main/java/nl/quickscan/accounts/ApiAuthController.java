@@ -110,7 +110,7 @@ class ApiAuthController {
                     return HttpResponse.status(HttpStatus.UNAUTHORIZED).body(new OtpRequired(second.message(), List.of(), true));
                 }
             }
-            Sessions.IssuedToken issued = sessions.open(account, TOKEN_LIFETIME);
+            Sessions.IssuedToken issued = sessions.open(account, TOKEN_LIFETIME, http);
             return HttpResponse.ok(new TokenResponse(issued.token(), TOKEN_LIFETIME.toSeconds(), "Bearer"));
         });
     }

@@ -67,7 +67,12 @@ final class CurrentAccountFilter implements Ordered {
         if (!(sessionId instanceof String id)) {
             return permitsAnonymous(request) ? continuation.proceed() : Publishers.<HttpResponse<?>>just(refused(request));
         }
-        return Later.publisher(CompletableFuture.supplyAsync(() -> sessions.findLive(id, Instant.now()), blocking)
+        return Later.publisher(CompletableFuture.supplyAsync(() -> {
+                    Instant now = Instant.now();
+                    Optional<CurrentAccount> live = sessions.findLive(id, now);
+                    live.ifPresent(found -> sessionCookies.seen(id, now));
+                    return live;
+                }, blocking)
                 .thenApplyAsync(account -> {
                     if (account.isPresent()) {
                         request.setAttribute(RequestAttributes.CURRENT_ACCOUNT, account.get());

@@ -32,7 +32,7 @@ import java.util.Optional;
 class InvitationController {
 
     private static final String UNUSABLE_INVITATION = "Deze uitnodigingslink is verlopen of al gebruikt. Vraag uw coördinator of de beheerder om een nieuwe link.";
-    private static final String UNUSABLE_RESET = "Deze link voor een nieuw wachtwoord is verlopen of al gebruikt. Vraag uw coördinator of de beheerder om een nieuwe.";
+    private static final String UNUSABLE_RESET = "Deze link voor een nieuw wachtwoord is verlopen of al gebruikt. Vraag een nieuwe aan met ‘Wachtwoord vergeten?’ op de inlogpagina, of vraag uw coördinator of de beheerder.";
 
     @Serdeable
     record PasswordForm(@Nullable String password, @Nullable String passwordRepeat) {

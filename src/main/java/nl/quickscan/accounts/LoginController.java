@@ -148,7 +148,7 @@ class LoginController {
     /** Opens the session: on to {@code terug}, or the kept form to confirm. Also after the code step (LoginCodeController). */
     HttpResponse<?> signedIn(HttpRequest<?> request, Account account, @Nullable String terug, boolean keeping,
                              List<KeptField> kept) {
-        Sessions.IssuedToken issued = sessions.open(account, sessionLifetime);
+        Sessions.IssuedToken issued = sessions.open(account, sessionLifetime, request);
         if (keeping) {
             csrfTokens.useSession(request, issued.sessionId());
             return sessions.withCookie(HttpResponse.ok(keptFormPage(terug, kept)), issued, request);

@@ -146,7 +146,7 @@ public class SecondFactors {
             return Optional.empty();
         }
         List<String> codes = newRecoveryCodes(account.id());
-        sessions.endOthersOf(account.id(), account.sessionId());
+        sessions.endAllOthersOf(account);
         auditLog.record(account, AuditAction.SECOND_FACTOR_ENABLED, "account " + account.email(),
                 "Tweestapsverificatie aangezet; " + RECOVERY_CODES + " herstelcodes gemaakt; andere sessies beëindigd",
                 account.regioId(), account.gemeenteId());
@@ -212,7 +212,7 @@ public class SecondFactors {
             return false;
         }
         remove(account.id());
-        sessions.endOthersOf(account.id(), account.sessionId());
+        sessions.endAllOthersOf(account);
         auditLog.record(account, AuditAction.SECOND_FACTOR_DISABLED, "account " + account.email(),
                 "Tweestapsverificatie uitgezet door de gebruiker; andere sessies beëindigd", account.regioId(),
                 account.gemeenteId());

@@ -14,14 +14,18 @@ class SessionCleanup {
     private static final Logger LOG = LoggerFactory.getLogger(SessionCleanup.class);
 
     private final LoginSessionRepository sessions;
+    private final Sessions seen;
 
-    SessionCleanup(LoginSessionRepository sessions) {
+    SessionCleanup(LoginSessionRepository sessions, Sessions seen) {
         this.sessions = sessions;
+        this.seen = seen;
     }
 
     @Scheduled(fixedDelay = "1h", initialDelay = "5m")
     void removeExpired() {
-        int removed = sessions.deleteExpired(Instant.now());
+        Instant now = Instant.now();
+        seen.forgetSeenBefore(now.minus(Sessions.SEEN_INTERVAL));
+        int removed = sessions.deleteExpired(now);
         if (removed > 0) {
             LOG.info("Removed {} expired login sessions", removed);
         }

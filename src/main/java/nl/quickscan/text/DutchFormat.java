@@ -29,6 +29,7 @@ public final class DutchFormat {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", DUTCH);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", DUTCH)
             .withZone(Clocks.ZONE);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", DUTCH).withZone(Clocks.ZONE);
     private static final DecimalFormatSymbols SYMBOLS = symbols();
 
     private DutchFormat() {
@@ -79,6 +80,11 @@ public final class DutchFormat {
     /** "1 december 2026, 14:05", in Dutch time. Null → "". */
     public static String dateTime(Instant instant) {
         return instant == null ? "" : DATE_TIME.format(instant);
+    }
+
+    /** "14:05", the time of day in Dutch time. Null → "". */
+    public static String time(Instant instant) {
+        return instant == null ? "" : TIME.format(instant);
     }
 
     /** A period as a sentence says it: "7 dagen", "1 dag", "1 uur", "30 minuten". */

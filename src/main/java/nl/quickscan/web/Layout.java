@@ -5,19 +5,28 @@ import io.micronaut.http.HttpRequest;
 import nl.quickscan.identity.CurrentAccount;
 import nl.quickscan.identity.Role;
 
+import io.micronaut.security.authentication.Authentication;
+
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 
 /** What the layout around every page shows: the logged-in account (for the menu) and the CSRF token for forms. */
 public record Layout(@Nullable User user, @Nullable String csrfToken) {
 
-    /** The logged-in account as the menu shows it; menu: the main menu of the account's role. */
+    /**
+     * The logged-in account as the menu shows it; menu: the main menu of the account's role; sessionSecondsLeft:
+     * until the session's token ends, for the warning before it does (public/session.js); null when unknown.
+     */
     public record User(String name, String roleLabel, boolean beheerder, boolean coordinator, boolean adviseur,
-                       List<MenuItem> menu) {
+                       List<MenuItem> menu, @Nullable Long sessionSecondsLeft) {
 
-        static User of(CurrentAccount account, String path) {
+        static User of(CurrentAccount account, String path, @Nullable Long sessionSecondsLeft) {
             return new User(account.displayName(), account.role().label(), account.is(Role.BEHEERDER),
-                    account.is(Role.COORDINATOR), account.is(Role.ADVISEUR), Layout.menu(account, path));
+                    account.is(Role.COORDINATOR), account.is(Role.ADVISEUR), Layout.menu(account, path),
+                    sessionSecondsLeft);
         }
     }
 
@@ -33,8 +42,18 @@ public record Layout(@Nullable User user, @Nullable String csrfToken) {
     static Layout of(HttpRequest<?> request) {
         return new Layout(
                 request.getAttribute(RequestAttributes.CURRENT_ACCOUNT, CurrentAccount.class)
-                        .map(account -> User.of(account, request.getPath())).orElse(null),
+                        .map(account -> User.of(account, request.getPath(), secondsLeft(request))).orElse(null),
                 request.getAttribute(RequestAttributes.CSRF_TOKEN, String.class).orElse(null));
+    }
+
+    /** Seconds until the token of the request expires (its "exp" claim), the moment its session ends. */
+    @Nullable
+    private static Long secondsLeft(HttpRequest<?> request) {
+        Object exp = request.getUserPrincipal(Authentication.class)
+                .map(authentication -> authentication.getAttributes().get("exp")).orElse(null);
+        Instant end = exp instanceof Date date ? date.toInstant()
+                : exp instanceof Number seconds ? Instant.ofEpochSecond(seconds.longValue()) : null;
+        return end == null ? null : Math.max(0, Duration.between(Instant.now(), end).toSeconds());
     }
 
     private static List<MenuItem> menu(CurrentAccount account, String path) {

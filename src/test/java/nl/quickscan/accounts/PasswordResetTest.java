@@ -2,13 +2,13 @@ package nl.quickscan.accounts;
 
 import nl.quickscan.identity.Role;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import nl.quickscan.audit.AuditEntry;
 import nl.quickscan.audit.AuditLog;
 import nl.quickscan.support.Browser;
 import nl.quickscan.support.Fixtures;
+import nl.quickscan.support.Mailbox;
 import nl.quickscan.support.RawHttp;
 import nl.quickscan.support.Response;
 import nl.quickscan.support.TestApp;
@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -175,14 +174,7 @@ class PasswordResetTest {
 
     /** The link in the last of the {@code count} mails to the address, waiting for it to arrive. */
     private static String mailedLink(String email, int count) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (mailsTo(email).size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        List<MimeMessage> mails = mailsTo(email);
-        assertEquals(count, mails.size(), "mails to " + email);
-        MimeMessage mail = mails.get(count - 1);
-        String body = GreenMailUtil.getBody(mail).replace("=\r\n", "").replace("=3D", "=");
+        String body = Mailbox.text(smtp, email, Mailbox.RESET_SUBJECT, count);
         Matcher link = RESET_LINK.matcher(body);
         assertTrue(link.find(), body);
         return link.group();
@@ -190,14 +182,7 @@ class PasswordResetTest {
 
     /** The password reset mails to the address. */
     private static List<MimeMessage> mailsTo(String email) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(mail -> {
-            try {
-                return mail.getAllRecipients()[0].toString().equals(email)
-                        && mail.getSubject().equals("Nieuw wachtwoord voor de Quickscan aanpak seksueel geweld");
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return Mailbox.to(smtp, email, Mailbox.RESET_SUBJECT);
     }
 
     private static int freePort() {

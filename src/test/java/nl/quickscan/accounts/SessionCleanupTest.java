@@ -19,8 +19,8 @@ class SessionCleanupTest {
         String expired = UUID.randomUUID().toString();
         String live = UUID.randomUUID().toString();
         Instant now = Instant.now();
-        sessions.save(new LoginSession(expired, account.id(), now.minusSeconds(7200), now.minusSeconds(60)));
-        sessions.save(new LoginSession(live, account.id(), now, now.plusSeconds(3600)));
+        sessions.save(new LoginSession(expired, account.id(), now.minusSeconds(7200), now.minusSeconds(60), LoginSession.Kind.BROWSER, null, null));
+        sessions.save(new LoginSession(live, account.id(), now, now.plusSeconds(3600), LoginSession.Kind.API, "curl/8", now));
 
         app.bean(SessionCleanup.class).removeExpired();
 

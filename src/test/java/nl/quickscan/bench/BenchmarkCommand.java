@@ -73,7 +73,7 @@ public final class BenchmarkCommand {
             Function<String, String> token = email -> tokens.computeIfAbsent(email, key ->
                     sessions.open(accounts.findByEmail(key).orElseThrow(() -> new IllegalStateException(
                             "no account " + key + ": fill the database with bench/synthetic-data (seed " + seed + ") first")),
-                            Duration.ofHours(2)).token());
+                            Duration.ofHours(2), io.micronaut.http.HttpRequest.POST("/api/v1/auth/token", "")).token());
 
             long regio = context.getBean(RegioRepository.class).findByName(SyntheticData.regioName(seed, 1))
                     .orElseThrow(() -> new IllegalStateException("no synthetic data for seed " + seed)).id();

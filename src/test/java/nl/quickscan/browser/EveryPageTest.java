@@ -2,6 +2,8 @@ package nl.quickscan.browser;
 
 import nl.quickscan.support.Chromium;
 import nl.quickscan.accounts.Account;
+import nl.quickscan.accounts.Invitation;
+import nl.quickscan.accounts.Invitations;
 import nl.quickscan.audit.AuditEntry;
 import nl.quickscan.audit.AuditLog;
 import nl.quickscan.bench.SyntheticData;
@@ -86,6 +88,9 @@ class EveryPageTest {
         long herhaling = herhaling(app, coordinator, nulmeting);
         long repeatScan = answerAll(app, adviser, survey, herhaling, false);
         String invitation = Fixtures.invite(app, coordinator, "nieuw-" + System.nanoTime() + "@example.nl", "GM0765");
+        Account resetting = Fixtures.adviseur(app, "GM0765");
+        String reset = Invitation.Purpose.PASSWORD_RESET.path() + app.bean(Invitations.class).issue(resetting.id(),
+                resetting.id(), Invitation.Purpose.PASSWORD_RESET);
         List<String> keys = survey.questions().map(Survey.Question::key).toList();
         long action = planAction(app, adviser, "GM1952", baselineScan, "<script>x</script> De sociale kaart van de regio bijwerken "
                 + "met het aanbod voor slachtoffers en plegers, samen met het Centrum Seksueel Geweld",
@@ -98,7 +103,7 @@ class EveryPageTest {
         List<String> problems = new ArrayList<>();
         Tour anonymous = new Tour(app, "anoniem", problems);
         driver.manage().deleteAllCookies();
-        anonymous.seed("/login", invitation, "/bestaat-niet");
+        anonymous.seed("/login", invitation, reset, "/wachtwoord-vergeten", "/bestaat-niet");
         anonymous.run();
         loginFailing(app);
         anonymous.check("anoniem-inloggen-mislukt");
@@ -111,7 +116,7 @@ class EveryPageTest {
                 "/scans/" + repeatScan + "/resultaten?melding=meegenomen",
                 "/scans/" + baselineScan, "/scans/" + baselineScan + "/resultaten", "/bestaat-niet",
                 "/verbeterplan", "/verbeterplan/acties/" + action, "/verbeterplan/nieuw?scan=" + baselineScan + "&vraag=" + keys.get(3),
-                "/verbeterplan?status=BEZIG&melding=toegevoegd");
+                "/verbeterplan?status=BEZIG&melding=toegevoegd", "/account/sessies?melding=beeindigd");
         advisers.run();
 
         long unused = Rounds.open(app, coordinator);

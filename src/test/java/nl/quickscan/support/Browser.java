@@ -127,6 +127,20 @@ public final class Browser {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /**
+     * What a script of this browser's page sends to the JSON API: the session cookie, and the token in the
+     * X-CSRF-Token header (none when null); a POST with an empty JSON object.
+     */
+    public Response fetchJson(String method, String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(app.uri(path)).timeout(java.time.Duration.ofSeconds(20))
+                .header("Accept", "application/json");
+        if (token != null) {
+            request.header("X-CSRF-Token", token);
+        }
+        return send(method.equals("GET") ? request.GET() : request.header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString("{}")));
+    }
+
     private Response postRaw(String path, Map<String, String> fields) {
         return postRaw(path, fields, Map.of());
     }

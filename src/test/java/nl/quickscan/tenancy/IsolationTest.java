@@ -49,7 +49,15 @@ class IsolationTest {
             entry("POST /uitnodiging/{token}", "publicRoutesHoldNoTenantData"),
             entry("GET /wachtwoord-herstellen/{token}", "publicRoutesHoldNoTenantData"),
             entry("POST /wachtwoord-herstellen/{token}", "publicRoutesHoldNoTenantData"),
+            entry("GET /wachtwoord-vergeten", "publicRoutesHoldNoTenantData"),
+            entry("POST /wachtwoord-vergeten", "publicRoutesHoldNoTenantData"),
+            entry("GET /.well-known/security.txt", "publicRoutesHoldNoTenantData"),
             entry("POST /logout", "logoutEndsOnlyTheOwnSession"),
+            entry("GET /account/sessies", "sessionsAreOnlyTheHoldersOwn"),
+            entry("POST /account/sessies/{handle}/beeindigen", "sessionsAreOnlyTheHoldersOwn"),
+            entry("POST /account/sessies/andere-beeindigen", "sessionsAreOnlyTheHoldersOwn"),
+            entry("GET /api/v1/me/session", "sessionsAreOnlyTheHoldersOwn"),
+            entry("POST /api/v1/me/session/extend", "sessionsAreOnlyTheHoldersOwn"),
             entry("GET /", "startPageShowsOnlyTheOwnTenant"),
             entry("GET /api/v1/me", "startPageShowsOnlyTheOwnTenant"),
             entry("GET /gemeenten/{cbsCode}", "anotherGemeenteIsNotFound"),
@@ -157,6 +165,10 @@ class IsolationTest {
         assertEquals(410, anonymous.post("/wachtwoord-herstellen/" + "a".repeat(43), "password", "x".repeat(20),
                 "passwordRepeat", "x".repeat(20)).status());
         assertEquals(401, app.api().postJson("/api/v1/auth/token", "{\"username\":\"x@y.nl\",\"password\":\"z\"}").status());
+        // Without SMTP (as here) "Wachtwoord vergeten" says to ask the coordinator, for every address alike.
+        assertFalse(anonymous.get("/wachtwoord-vergeten").body().contains("Groningen"));
+        assertEquals(503, anonymous.post("/wachtwoord-vergeten", "email", ADVISEUR_ASSEN).status());
+        assertEquals(404, app.api().download("/.well-known/security.txt").statusCode(), "no contact configured");
         assertEquals(401, anonymous.tryLogin(ADVISEUR_ASSEN, "fout").status());
         // The login that keeps a form posted after the session ended shows only what was posted.
         Response kept = anonymous.postFromPage("/login/concept?terug=/scans/1/deel/visie", Map.of("value.visie-gedeelde-visie", "2"));
@@ -208,6 +220,22 @@ class IsolationTest {
         Browser assen = app.browser().login(ADVISEUR_ASSEN, TestApp.DEMO_PASSWORD);
         assertEquals(303, groningen.post("/logout").status());
         assertEquals(200, assen.get("/").status(), "the other account stays logged in");
+    }
+
+    /** A login is named in the page by a handle that works only for its own account; the state is the caller's own. */
+    @ParameterizedTest
+    @MethodSource(APPS)
+    void sessionsAreOnlyTheHoldersOwn(TestApp app) {
+        Browser coordinator = app.browser().login(COORDINATOR_DRENTHE, TestApp.DEMO_PASSWORD);
+        app.browser().login(COORDINATOR_DRENTHE, TestApp.DEMO_PASSWORD);
+        Browser groningen = app.browser().login(ADVISEUR_GRONINGEN, TestApp.DEMO_PASSWORD);
+        String coordinatorsOther = coordinator.get("/account/sessies").html().selectFirst(".session-list__item form").attr("action");
+        assertFalse(groningen.get("/account/sessies").body().contains(COORDINATOR_DRENTHE));
+        assertEquals(404, groningen.post(coordinatorsOther).status(), "another account's login is not found");
+        assertEquals(200, coordinator.get("/").status(), "ending one's own others ends nobody else's");
+        assertTrue(coordinator.get("/account/sessies").html().select(".session-list__item form").size() >= 1);
+        assertEquals(200, groningen.fetchJson("POST", "/api/v1/me/session/extend", groningen.csrfToken()).status());
+        assertEquals(401, app.api().get("/api/v1/me/session").status());
     }
 
     @ParameterizedTest

@@ -79,6 +79,8 @@ class DutchFormatTest {
         assertEquals("1 december 2026, 14:05", DutchFormat.dateTime(Instant.parse("2026-12-01T13:05:00Z")));
         assertEquals("1 juli 2026, 15:05", DutchFormat.dateTime(Instant.parse("2026-07-01T13:05:00Z")));
         assertEquals("2 januari 2027, 00:30", DutchFormat.dateTime(Instant.parse("2027-01-01T23:30:00Z")));
+        assertEquals("14:05", DutchFormat.time(Instant.parse("2026-12-01T13:05:00Z")));
+        assertEquals("15:05", DutchFormat.time(Instant.parse("2026-07-01T13:05:00Z")));
         assertEquals("", DutchFormat.dateTime(null));
     }
 
