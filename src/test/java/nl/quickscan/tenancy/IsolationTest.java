@@ -41,6 +41,8 @@ class IsolationTest {
             entry("POST /uitnodiging/{token}", "publicRoutesHoldNoTenantData"),
             entry("GET /wachtwoord-herstellen/{token}", "publicRoutesHoldNoTenantData"),
             entry("POST /wachtwoord-herstellen/{token}", "publicRoutesHoldNoTenantData"),
+            entry("GET /sso/{provider}", "publicRoutesHoldNoTenantData"),
+            entry("GET /sso/{provider}/callback", "publicRoutesHoldNoTenantData"),
             entry("POST /logout", "logoutEndsOnlyTheOwnSession"),
             entry("GET /", "startPageShowsOnlyTheOwnTenant"),
             entry("GET /api/v1/me", "startPageShowsOnlyTheOwnTenant"),
@@ -154,6 +156,11 @@ class IsolationTest {
         Response kept = anonymous.postFromPage("/login/concept?terug=/scans/1/deel/visie", Map.of("value.visie-gedeelde-visie", "2"));
         assertEquals(200, kept.status());
         assertFalse(kept.body().contains("Groningen") || kept.body().contains("Assen"), "no tenant data");
+        // Single sign-on only for providers the operator connected; who signs in there: SsoLoginTest.
+        assertEquals(404, anonymous.get("/sso/groningen?terug=/").status());
+        Response callback = anonymous.get("/sso/groningen/callback?state=x&code=y");
+        assertEquals(404, callback.status());
+        assertTrue(callback.setCookies().stream().noneMatch(cookie -> cookie.startsWith("QUICKSCAN_SESSION=")));
     }
 
     @ParameterizedTest
