@@ -142,6 +142,8 @@ class SsoLoginTest {
         Browser beheerder = app.browser().login("beheerder@quickscan.test", TestApp.DEMO_PASSWORD);
         assertEquals("Via eigen organisatie (mock)", beheerder.get("/accounts/" + account.id()).html()
                 .selectFirst("#inloggen").text());
+        assertTrue(beheerder.get("/accounts?zoek=" + account.email()).html().selectFirst("main tbody tr").text()
+                .contains("Via eigen organisatie (mock)"), "on the accounts list too");
 
         String token = browser.cookie("QUICKSCAN_SESSION");
         String sessionId = app.bean(LoginSessionRepository.class).findLive(sessionIdOf(browser), Instant.now())
