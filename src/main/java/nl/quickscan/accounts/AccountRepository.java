@@ -19,7 +19,7 @@ public interface AccountRepository extends GenericRepository<Account, Long> {
             SELECT a.id, a.email, a.display_name, a.role, a.active, a.locked_until,
                    a.password_hash IS NOT NULL AS has_password, a.last_login_at,
                    g.cbs_code AS gemeente_cbs_code, g.name AS gemeente_name,
-                   COALESCE(a.regio_id, g.regio_id) AS regio_id, r.name AS regio_name
+                   COALESCE(a.regio_id, g.regio_id) AS regio_id, r.name AS regio_name, a.sso_provider
             FROM account a
             LEFT JOIN gemeente g ON g.id = a.gemeente_id
             LEFT JOIN regio r ON r.id = COALESCE(a.regio_id, g.regio_id)
@@ -72,9 +72,9 @@ public interface AccountRepository extends GenericRepository<Account, Long> {
                    OR (:status = 'gedeactiveerd' AND a.active = FALSE)
                    OR (:status = 'geblokkeerd' AND a.active = TRUE AND a.locked_until > :now)
                    OR (:status = 'uitnodiging' AND a.active = TRUE AND (a.locked_until IS NULL OR a.locked_until <= :now)
-                       AND a.password_hash IS NULL)
+                       AND a.password_hash IS NULL AND a.sso_provider IS NULL)
                    OR (:status = 'actief' AND a.active = TRUE AND (a.locked_until IS NULL OR a.locked_until <= :now)
-                       AND a.password_hash IS NOT NULL))""")
+                       AND (a.password_hash IS NOT NULL OR a.sso_provider IS NOT NULL)))""")
     List<AccountRow> searchInScope(long regioFilter, long gemeenteFilter, String pattern, String role, String status,
                                    Instant now);
 

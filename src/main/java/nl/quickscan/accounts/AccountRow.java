@@ -22,7 +22,8 @@ public record AccountRow(
         @Nullable String gemeenteCbsCode,
         @Nullable String gemeenteName,
         @Nullable Long regioId,
-        @Nullable String regioName) {
+        @Nullable String regioName,
+        @Nullable String ssoProvider) {
 
     public String roleLabel() {
         return role.label();
@@ -38,6 +39,14 @@ public record AccountRow(
         return lastLoginAt == null ? "Nooit ingelogd" : DutchFormat.dateTime(lastLoginAt);
     }
 
+    /** How the account signs in: its password, or the identity provider of its last sign-in (SSO), or both. */
+    public String signIn() {
+        if (ssoProvider == null) {
+            return "Met wachtwoord";
+        }
+        return "Via eigen organisatie (" + ssoProvider + ")" + (hasPassword ? " of met wachtwoord" : "");
+    }
+
     public AccountStatus statusOf() {
         if (!active) {
             return AccountStatus.GEDEACTIVEERD;
@@ -45,7 +54,8 @@ public record AccountRow(
         if (locked()) {
             return AccountStatus.GEBLOKKEERD;
         }
-        return hasPassword ? AccountStatus.ACTIEF : AccountStatus.UITNODIGING;
+        // An account that signs in through its organisation needs no password of its own.
+        return hasPassword || ssoProvider != null ? AccountStatus.ACTIEF : AccountStatus.UITNODIGING;
     }
 
     public String status() {

@@ -62,7 +62,7 @@ class LoginCodeController {
         boolean keeping = fields.containsKey(LoginController.KEEPING);
         List<LoginController.KeptField> kept = LoginController.kept(fields, LoginController.KEPT);
         if (token.isEmpty() || token.length() > 200) {
-            return HttpResponse.badRequest(LoginController.page(terug, null, null, EXPIRED, keeping, kept));
+            return HttpResponse.badRequest(login.page(terug, null, null, EXPIRED, keeping, kept));
         }
         String problem = SecondFactors.codeProblem(code);
         if (problem != null) {
@@ -71,7 +71,7 @@ class LoginCodeController {
         var accountId = secondFactors.takeChallenge(token);
         if (accountId.isEmpty()) {
             return HttpResponse.status(HttpStatus.UNAUTHORIZED)
-                    .body(LoginController.page(terug, null, null, EXPIRED, keeping, kept));
+                    .body(login.page(terug, null, null, EXPIRED, keeping, kept));
         }
         long id = accountId.get();
         LoginService.Outcome outcome = loginService.secondStep(id, () -> secondFactors.verify(id, code),

@@ -1,5 +1,6 @@
 package nl.quickscan.accounts;
 
+import nl.quickscan.accounts.sso.SsoLogin;
 import nl.quickscan.identity.CurrentAccount;
 import nl.quickscan.web.CsrfTokens;
 import nl.quickscan.web.KeptForm;
@@ -26,6 +27,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /** The login form. Its POST runs on no shared pool: {@link LoginGate} sends the password check to its own executor. */
@@ -39,10 +41,11 @@ class LoginController {
 
     /**
      * terug: where to go after logging in; notice: why the form is shown; problem: why the login was refused;
-     * keeping: the login carries a form posted after the session ended ({@link KeptForm}), with the fields kept.
+     * keeping: the login carries a form posted after the session ended ({@link KeptForm}), with the fields kept;
+     * sso: the identity providers to log in with ({@link SsoController}).
      */
     record LoginPage(String title, String terug, @Nullable String email, @Nullable String notice,
-                     @Nullable String problem, boolean keeping, List<KeptField> kept) {
+                     @Nullable String problem, boolean keeping, List<KeptField> kept, List<SsoLogin.Button> sso) {
     }
 
     /** A field of a kept form; in the login form its name has {@value #KEPT} before it. */
@@ -63,13 +66,15 @@ class LoginController {
     private final CsrfTokens csrfTokens;
     private final SecondFactors secondFactors;
     private final Duration sessionLifetime;
+    private final SsoLogin sso;
 
     LoginController(LoginGate gate, Sessions sessions, CsrfTokens csrfTokens, SecondFactors secondFactors,
-                    @Value("${quickscan.session-minutes:480}") long sessionMinutes) {
+                    @Value("${quickscan.session-minutes:480}") long sessionMinutes, SsoLogin sso) {
         this.gate = gate;
         this.sessions = sessions;
         this.csrfTokens = csrfTokens;
         this.secondFactors = secondFactors;
+        this.sso = sso;
         this.sessionLifetime = Duration.ofMinutes(sessionMinutes);
     }
 
@@ -120,6 +125,13 @@ class LoginController {
         LoginForm form = new LoginForm(fields.get("email"), fields.get("password"), fields.get("terug"));
         boolean keeping = fields.containsKey(KEEPING);
         List<KeptField> kept = kept(fields, KEPT);
+        // An address of a domain an identity provider serves, without a password: the sign-in goes there.
+        if (form.email() != null && (form.password() == null || form.password().isEmpty())) {
+            Optional<URI> atProvider = sso.startFor(form.email(), safeReturnPath(form.terug()));
+            if (atProvider.isPresent()) {
+                return CompletableFuture.completedFuture(HttpResponse.seeOther(atProvider.get()));
+            }
+        }
         String problem = null;
         if (form.email() == null || form.email().isBlank() || form.password() == null || form.password().isEmpty()) {
             problem = "Vul uw e-mailadres en uw wachtwoord in.";
@@ -160,14 +172,15 @@ class LoginController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @ExecuteOn(TaskExecutors.BLOCKING)
     HttpResponse<?> logout(HttpRequest<?> request, CurrentAccount account) {
+        URI next = sso.logoutAt(account.sessionId()).orElse(URI.create(SsoLogin.AFTER_LOGOUT));
         sessions.end(account.sessionId());
-        return sessions.clear(HttpResponse.seeOther(URI.create("/login?uitgelogd=1")), request);
+        return sessions.clear(HttpResponse.seeOther(next), request);
     }
 
-    static ModelAndView<LoginPage> page(@Nullable String terug, @Nullable String email, @Nullable String notice,
-                                                @Nullable String problem, boolean keeping, List<KeptField> kept) {
+    ModelAndView<LoginPage> page(@Nullable String terug, @Nullable String email, @Nullable String notice,
+                                 @Nullable String problem, boolean keeping, List<KeptField> kept) {
         return new ModelAndView<>("login", new LoginPage("Inloggen", safeReturnPath(terug), email, notice, problem,
-                keeping, kept));
+                keeping, kept, sso.buttons(safeReturnPath(terug))));
     }
 
     private static ModelAndView<KeptFormPage> keptFormPage(@Nullable String terug, List<KeptField> kept) {

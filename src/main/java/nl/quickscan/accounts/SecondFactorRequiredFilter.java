@@ -1,5 +1,7 @@
 package nl.quickscan.accounts;
 
+import nl.quickscan.accounts.sso.SsoLogin;
+
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
@@ -29,7 +31,8 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * An account whose role requires a second factor, logged in without one, can do nothing but set it up (or log
- * out): pages send it to the set-up page, the API answers 403. Sessions already seen with a second factor are
+ * out): pages send it to the set-up page, the API answers 403. A login through an identity provider (SSO) is
+ * exempt: the provider asks for the second factor. Sessions already seen with a second factor are
  * remembered, so that they cost no extra query; a reset ends those sessions anyway.
  */
 @ServerFilter(Filter.MATCH_ALL_PATTERN)
@@ -43,6 +46,7 @@ final class SecondFactorRequiredFilter implements Ordered {
             "/logout");
 
     private final SecondFactors secondFactors;
+    private final SsoLogin sso;
     private final ErrorPages errorPages;
     private final ExecutorService blocking;
     private final Set<String> sessionsWithSecondFactor = Collections.synchronizedSet(Collections.newSetFromMap(
@@ -53,9 +57,10 @@ final class SecondFactorRequiredFilter implements Ordered {
                 }
             }));
 
-    SecondFactorRequiredFilter(SecondFactors secondFactors, ErrorPages errorPages,
+    SecondFactorRequiredFilter(SecondFactors secondFactors, SsoLogin sso, ErrorPages errorPages,
                                @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.secondFactors = secondFactors;
+        this.sso = sso;
         this.errorPages = errorPages;
         this.blocking = blocking;
     }
@@ -69,7 +74,8 @@ final class SecondFactorRequiredFilter implements Ordered {
                 || sessionsWithSecondFactor.contains(account.get().sessionId())) {
             return continuation.proceed();
         }
-        return Later.publisher(CompletableFuture.supplyAsync(() -> secondFactors.enrolled(account.get().id()), blocking)
+        return Later.publisher(CompletableFuture.supplyAsync(() -> secondFactors.enrolled(account.get().id())
+                        || sso.signedInThrough(account.get().sessionId()), blocking)
                 .thenApplyAsync(enrolled -> {
                     if (enrolled) {
                         sessionsWithSecondFactor.add(account.get().sessionId());

@@ -10,6 +10,7 @@ public enum AuditAction {
     ACCOUNT_UPDATED("Account gewijzigd", Group.ORGANISATIE),
     ACCOUNT_LOCKED("Account geblokkeerd", Group.ORGANISATIE),
     ACCOUNT_UNLOCKED("Blokkade opgeheven", Group.ORGANISATIE),
+    SSO_LOGIN_REFUSED("Inloggen via organisatie geweigerd", Group.ORGANISATIE),
     INVITATION_CREATED("Uitnodiging gemaakt", Group.ORGANISATIE),
     INVITATION_ACCEPTED("Uitnodiging aangenomen", Group.ORGANISATIE),
     PASSWORD_RESET_REQUESTED("Nieuw wachtwoord aangevraagd", Group.ORGANISATIE),

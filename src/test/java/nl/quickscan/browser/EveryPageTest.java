@@ -174,6 +174,29 @@ class EveryPageTest {
                 "the tours found the pages: " + advisers.visited() + ", " + coordinators.visited() + ", " + beheerder.visited());
     }
 
+    /** The login page with identity providers connected, and a refused sign-in there (nothing is reached: seeds only). */
+    @Test
+    void theLoginPageWithSingleSignOnFitsEveryWidthAndIsAccessible() throws Exception {
+        Map<String, Object> settings = new java.util.HashMap<>();
+        for (String[] provider : List.of(new String[] {"proef", "Gemeente Proefstad-Noordwijkerhout"},
+                new String[] {"regio", "Veiligheidsregio Proef"})) {
+            String key = "quickscan.oidc." + provider[0] + ".";
+            settings.putAll(Map.of(key + "issuer", "https://idp.proef.invalid/" + provider[0], key + "client-id", "quickscan",
+                    key + "client-secret", "geheim", key + "domains", provider[0] + ".test", key + "display-name", provider[1]));
+        }
+        TestApp app = TestApp.withSettings(settings);
+        try {
+            List<String> problems = new ArrayList<>();
+            Tour anonymous = new Tour(app, "anoniem-sso", problems);
+            driver.manage().deleteAllCookies();
+            anonymous.seed("/login", "/sso/proef/callback?state=vervalst&code=x");
+            anonymous.visitSeeds();
+            assertTrue(problems.isEmpty(), () -> problems.size() + " problems:\n" + String.join("\n", problems));
+        } finally {
+            app.stop();
+        }
+    }
+
     /**
      * The pages with the longest lists, with synthetic data: the national overview, the rounds of a regio of 40
      * gemeenten (also the development since the nulmeting), all accounts and gemeenten, the audit log.

@@ -52,6 +52,8 @@ class IsolationTest {
             entry("GET /wachtwoord-vergeten", "publicRoutesHoldNoTenantData"),
             entry("POST /wachtwoord-vergeten", "publicRoutesHoldNoTenantData"),
             entry("GET /.well-known/security.txt", "publicRoutesHoldNoTenantData"),
+            entry("GET /sso/{provider}", "publicRoutesHoldNoTenantData"),
+            entry("GET /sso/{provider}/callback", "publicRoutesHoldNoTenantData"),
             entry("POST /logout", "logoutEndsOnlyTheOwnSession"),
             entry("GET /account/sessies", "sessionsAreOnlyTheHoldersOwn"),
             entry("POST /account/sessies/{handle}/beeindigen", "sessionsAreOnlyTheHoldersOwn"),
@@ -177,6 +179,11 @@ class IsolationTest {
         Response code = anonymous.post("/login/code", "token", "a".repeat(73), "code", "123456");
         assertEquals(401, code.status(), "an unknown login step");
         assertFalse(code.body().contains("Groningen") || code.body().contains("@quickscan.test"), "no tenant data");
+        // Single sign-on only for providers the operator connected; who signs in there: SsoLoginTest.
+        assertEquals(404, anonymous.get("/sso/groningen?terug=/").status());
+        Response callback = anonymous.get("/sso/groningen/callback?state=x&code=y");
+        assertEquals(404, callback.status());
+        assertTrue(callback.setCookies().stream().noneMatch(cookie -> cookie.startsWith("QUICKSCAN_SESSION=")));
     }
 
     /**
