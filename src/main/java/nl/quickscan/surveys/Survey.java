@@ -51,11 +51,11 @@ public record Survey(String id, int version, String title, String introduction, 
 
     /**
      * A statement or question. Options of a scale are resolved at load time, so every choice question carries its
-     * own options. {@code theme}, {@code unit} and {@code replaces} may be null.
+     * own options. {@code theme}, {@code unit} and {@code replaces} may be null. {@code scope} says who answers it.
      */
     public record Question(String key, String theme, QuestionType type, String text, String help,
                            String recommendation, Source source, double weight, boolean required,
-                           List<AnswerOption> options, String unit, String replaces) {
+                           List<AnswerOption> options, String unit, String replaces, Scope scope) {
 
         public boolean scored() {
             return type.scored();
@@ -91,6 +91,28 @@ public record Survey(String id, int version, String title, String introduction, 
         public BigDecimal number(String value) {
             return type == QuestionType.NUMBER && value != null && STORED_NUMBER.matcher(value).matches()
                     ? new BigDecimal(value) : null;
+        }
+    }
+
+    /**
+     * Who answers a statement: each gemeente for itself, or the regio once per round (the coordinator), whose answer
+     * then counts for every gemeente of the round.
+     */
+    public enum Scope {
+        GEMEENTE("gemeente"), REGIO("regio");
+
+        private final String code;
+
+        Scope(String code) {
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+
+        static Optional<Scope> ofCode(String code) {
+            return Stream.of(values()).filter(scope -> scope.code.equals(code)).findFirst();
         }
     }
 

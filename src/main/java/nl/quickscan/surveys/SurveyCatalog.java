@@ -100,7 +100,7 @@ public class SurveyCatalog {
                     problems.add(new SurveyProblem(name, "", "survey files belong in a folder named after the survey id"));
                     continue;
                 }
-                SurveyReader.Result result = SurveyReader.read(name, parse(name, path, problems));
+                SurveyReader.Result result = SurveyReader.readText(name, Files.readString(path, StandardCharsets.UTF_8));
                 problems.addAll(result.problems());
                 if (result.valid()) {
                     loaded.add(result.survey());
@@ -117,15 +117,6 @@ public class SurveyCatalog {
             throw new InvalidSurveysException(problems);
         }
         return loaded;
-    }
-
-    private static Object parse(String name, Path path, List<SurveyProblem> problems) throws IOException {
-        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            return new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
-        } catch (YAMLException e) {
-            problems.add(new SurveyProblem(name, "", "is not valid YAML: " + e.getMessage().replace('\n', ' ')));
-            return null;
-        }
     }
 
     /** The replaces-links between consecutive versions of each survey. */

@@ -47,11 +47,12 @@ class SurveyController {
     @Serdeable
     record QuestionJson(String key, @Nullable String theme, String text, String help, @Nullable String recommendation,
                         SourceJson source, double weight, boolean required, String type, List<OptionJson> options,
-                        @Nullable String unit, @Nullable String replaces) {
+                        @Nullable String unit, @Nullable String replaces, String scope) {
         static QuestionJson of(Survey.Question q) {
             return new QuestionJson(q.key(), q.theme(), q.text(), q.help(), q.recommendation(),
                     new SourceJson(q.source().document(), q.source().section()), q.weight(), q.required(),
-                    q.type().code(), q.options().stream().map(OptionJson::of).toList(), q.unit(), q.replaces());
+                    q.type().code(), q.options().stream().map(OptionJson::of).toList(), q.unit(), q.replaces(),
+                    q.scope().code());
         }
     }
 

@@ -8,6 +8,12 @@ import nl.quickscan.surveys.Survey.QuestionType;
 import nl.quickscan.surveys.Survey.Source;
 import nl.quickscan.surveys.Survey.Theme;
 
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,7 +27,7 @@ import java.util.stream.Collectors;
 /**
  * Turns the parsed YAML of one survey file into a {@link Survey}, collecting every problem with its file and path
  * (for example {@code bouwstenen[2].questions[4].scale}; indexes count from 0). The format is documented in
- * {@code surveys/README.md}. Plain Java: it sees maps, lists and scalars, not files or frameworks.
+ * {@code surveys/README.md}. Plain Java: it sees text or parsed YAML, not files or frameworks.
  */
 public final class SurveyReader {
 
@@ -51,6 +57,29 @@ public final class SurveyReader {
         SurveyReader reader = new SurveyReader(file);
         Survey survey = reader.survey(document);
         return new Result(reader.problems.isEmpty() ? survey : null, List.copyOf(reader.problems));
+    }
+
+    /**
+     * Parses and reads one survey file's text. The YAML is read with SnakeYAML's safe constructor (no objects
+     * created from tags), no duplicate keys and a bounded number of aliases, so that a file cannot expand beyond its
+     * size; a text that is not YAML gives one problem with its line.
+     */
+    public static Result readText(String file, String yamlText) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setMaxAliasesForCollections(20);
+        options.setCodePointLimit(Math.max(yamlText.length() + 1, 1024));
+        Object document;
+        try {
+            document = new Yaml(new SafeConstructor(options)).load(yamlText);
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
+            return new Result(null, List.of(new SurveyProblem(file, line, "", "is not valid YAML: "
+                    + (e.getProblem() == null ? e.getMessage() : e.getProblem()).replace('\n', ' '))));
+        } catch (YAMLException e) {
+            return new Result(null, List.of(new SurveyProblem(file, "", "is not valid YAML: " + e.getMessage().replace('\n', ' '))));
+        }
+        return read(file, document);
     }
 
     /** Checks that every {@code replaces} of {@code current} names a question of {@code previous} (null: none). */
@@ -227,7 +256,18 @@ public final class SurveyReader {
                 : optionalText(node, "recommendation");
         return new Question(key, theme, type == null ? QuestionType.TEXT : type, text, help, recommendation,
                 source(node, path), weight(node, path, false), bool(node, path, "required"), options,
-                optionalText(node, "unit"), optionalText(node, "replaces"));
+                optionalText(node, "unit"), optionalText(node, "replaces"), scope(node, path));
+    }
+
+    private Survey.Scope scope(Map<?, ?> node, String path) {
+        String code = optionalText(node, "scope");
+        if (code == null) {
+            return Survey.Scope.GEMEENTE;
+        }
+        return Survey.Scope.ofCode(code).orElseGet(() -> {
+            problem(path + ".scope", "unknown scope \"" + code + "\" (gemeente or regio)");
+            return Survey.Scope.GEMEENTE;
+        });
     }
 
     private Question kengetal(Map<?, ?> node, String path) {
@@ -238,7 +278,7 @@ public final class SurveyReader {
         }
         return new Question(key, null, type == null ? QuestionType.NUMBER : type, text(node, path, "text", true),
                 text(node, path, "help", true), null, source(node, path), 1, false, List.of(),
-                optionalText(node, "unit"), null);
+                optionalText(node, "unit"), null, Survey.Scope.GEMEENTE);
     }
 
     private QuestionType type(Map<?, ?> node, String path) {

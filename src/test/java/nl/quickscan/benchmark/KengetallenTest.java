@@ -17,7 +17,7 @@ class KengetallenTest {
     private static final Survey SURVEY = new Survey("test", 1, "Test", "", List.of(), List.of(), List.of(
             number("meldingen", "meldingen per jaar"), number("fte", "fte"), number("leeg", null),
             new Survey.Question("opmerking", null, Survey.QuestionType.TEXT, "Opmerking", "", "", null, 1, false,
-                    List.of(), null, null)));
+                    List.of(), null, null, Survey.Scope.GEMEENTE)));
 
     /**
      * gemeente: inhabitants; meldingen, fte, leeg
@@ -104,7 +104,7 @@ class KengetallenTest {
 
     private static Survey.Question number(String key, String unit) {
         return new Survey.Question(key, null, Survey.QuestionType.NUMBER, "Titel " + key, "", "", null, 1, false,
-                List.of(), unit, null);
+                List.of(), unit, null, Survey.Scope.GEMEENTE);
     }
 
     private static Kengetallen.Input input(String cbsCode, Integer inhabitants, String... keysAndValues) {

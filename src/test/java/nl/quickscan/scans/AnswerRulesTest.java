@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 class AnswerRulesTest {
 
     private static final Survey.Question KENGETAL = new Survey.Question("kengetal-budget", null,
-            Survey.QuestionType.NUMBER, "Budget", null, null, null, 0, false, List.of(), "euro per jaar", null);
+            Survey.QuestionType.NUMBER, "Budget", null, null, null, 0, false, List.of(), "euro per jaar", null, Survey.Scope.GEMEENTE);
 
     private static String stored(String typed) {
         String value = AnswerRules.normalize(KENGETAL, typed, AnswerRules.Source.PERSON);

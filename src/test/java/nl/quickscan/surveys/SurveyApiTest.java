@@ -38,6 +38,7 @@ class SurveyApiTest {
         Map<String, Object> question = cast(bouwstenen.get(0).get("questions"), 0);
         assertTrue(question.keySet().containsAll(List.of("key", "text", "help", "recommendation", "source", "weight",
                 "required", "type", "options")), question.keySet()::toString);
+        assertEquals("gemeente", question.get("scope"), "v1 has no regio statements: each gemeente answers all");
         List<Map<String, Object>> options = cast(question.get("options"));
         Map<String, Object> nvt = options.stream().filter(o -> o.get("value").equals("NVT")).findFirst().orElseThrow();
         assertNull(nvt.get("points"));

@@ -210,4 +210,36 @@ class SurveyReaderTest {
         assertEquals(List.of(new SurveyProblem(FILE, "", "the file must contain a survey (a YAML mapping), not a list")),
                 read("- een\n- twee\n").problems());
     }
+
+    @Test
+    void aStatementIsAnsweredByTheGemeenteUnlessItSaysRegio() {
+        SurveyReader.Result result = read(VALID.replace("key: visie-twee", "key: visie-twee\n        scope: regio"));
+        assertEquals(List.of(), result.problems());
+        List<Survey.Question> questions = result.survey().bouwstenen().get(0).questions();
+        assertEquals(Survey.Scope.GEMEENTE, questions.get(0).scope());
+        assertEquals(Survey.Scope.REGIO, questions.get(1).scope());
+        assertOnlyProblem(VALID.replace("key: visie-twee", "key: visie-twee\n        scope: provincie"),
+                "bouwstenen[0].questions[1].scope", "unknown scope \"provincie\" (gemeente or regio)");
+    }
+
+    @Test
+    void textThatIsNotYamlGivesItsLine() {
+        SurveyReader.Result result = SurveyReader.readText(FILE, "id: proef\nversion: 1\ntitle: [niet gesloten\n");
+        assertNull(result.survey());
+        assertEquals(1, result.problems().size());
+        assertTrue(result.problems().get(0).line() >= 3, () -> "line of the problem: " + result.problems());
+        assertTrue(result.problems().get(0).message().startsWith("is not valid YAML"));
+    }
+
+    @Test
+    void textWithManyAliasesOrDuplicateKeysIsRefused() {
+        StringBuilder bomb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for (char c = 'b'; c <= 'z'; c++) {
+            bomb.append(c).append(": &").append(c).append(" [*").append((char) (c - 1)).append(", *")
+                    .append((char) (c - 1)).append(", *").append((char) (c - 1)).append("]\n");
+        }
+        assertTrue(SurveyReader.readText(FILE, bomb.toString()).problems().get(0).message().startsWith("is not valid YAML"));
+        assertTrue(SurveyReader.readText(FILE, "id: een\nid: twee\n").problems().get(0).message().startsWith("is not valid YAML"));
+        assertEquals(List.of(), SurveyReader.readText(FILE, VALID).problems(), "the valid survey reads from text too");
+    }
 }
