@@ -2,6 +2,7 @@ package nl.quickscan.accounts;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -44,13 +45,22 @@ class SsoController {
     private final Sessions sessions;
     private final Duration sessionLifetime;
     private final boolean secureCookies;
+    private final LoginGate gate;
+    /** Each callback makes the app call the provider's token endpoint: bounded per client address like logins. */
+    private final AttemptLimiter perAddress;
 
-    SsoController(SsoLogin sso, Sessions sessions, @Value("${quickscan.session-minutes:480}") long sessionMinutes,
-                  @Value("${quickscan.secure-cookies:false}") boolean secureCookies) {
+    SsoController(SsoLogin sso, Sessions sessions, LoginGate gate,
+                  @Value("${quickscan.session-minutes:480}") long sessionMinutes,
+                  @Value("${quickscan.secure-cookies:false}") boolean secureCookies,
+                  @Value("${quickscan.sso-requests-per-address:60}") int requestsPerAddress,
+                  @Value("${quickscan.sso-address-window-seconds:60}") long addressWindowSeconds,
+                  @Value("${quickscan.login-tracked-keys:10000}") int trackedKeys) {
         this.sso = sso;
         this.sessions = sessions;
+        this.gate = gate;
         this.sessionLifetime = Duration.ofMinutes(sessionMinutes);
         this.secureCookies = secureCookies;
+        this.perAddress = new AttemptLimiter(requestsPerAddress, Duration.ofSeconds(addressWindowSeconds), trackedKeys);
     }
 
     @Get
@@ -58,6 +68,10 @@ class SsoController {
     @ExecuteOn(TaskExecutors.BLOCKING)
     HttpResponse<?> start(HttpRequest<?> request, @Nullable CurrentAccount account, @PathVariable String provider,
                           @Nullable @QueryValue String terug, @Nullable @QueryValue String email) {
+        MutableHttpResponse<?> limited = limited(request, LoginController.safeReturnPath(terug));
+        if (limited != null) {
+            return limited;
+        }
         SsoProvider identityProvider = sso.provider(provider).orElseThrow(() -> new NotFoundException("identity provider"));
         String returnPath = LoginController.safeReturnPath(terug);
         if (account != null) {
@@ -78,6 +92,10 @@ class SsoController {
     HttpResponse<?> callback(HttpRequest<?> request, @PathVariable String provider,
                              @Nullable @CookieValue(SsoFlow.COOKIE) String cookie, @Nullable @QueryValue String state,
                              @Nullable @QueryValue String code, @Nullable @QueryValue String error) {
+        MutableHttpResponse<?> limited = limited(request, "/");
+        if (limited != null) {
+            return limited;
+        }
         SsoProvider identityProvider = sso.provider(provider).orElseThrow(() -> new NotFoundException("identity provider"));
         try {
             SsoLogin.SignedIn signedIn = sso.complete(identityProvider, cookie, state, code, error);
@@ -90,6 +108,21 @@ class SsoController {
         }
     }
 
+    /** 429 with the login page and Retry-After when this address has started too many sign-ins; null otherwise. */
+    private @Nullable MutableHttpResponse<?> limited(HttpRequest<?> request, String returnPath) {
+        long wait = perAddress.tryTake(gate.clientAddress(request));
+        if (wait == 0) {
+            return null;
+        }
+        return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, Long.toString(wait))
+                .body(loginPage(returnPath, null, LoginGate.TOO_MANY_ATTEMPTS.formatted(wait)));
+    }
+
+    private ModelAndView<LoginController.LoginPage> loginPage(String returnPath, @Nullable String email, String problem) {
+        return new ModelAndView<>("login", new LoginController.LoginPage("Inloggen", returnPath, email, null, problem,
+                false, List.of(), sso.buttons(returnPath)));
+    }
+
     /** The login page with the reason; 502 or 503 where the provider failed, 401 where the sign-in is refused. */
     private MutableHttpResponse<?> refused(SsoRefusal refusal, String returnPath, HttpRequest<?> request) {
         HttpStatus status = switch (refusal.problem()) {
@@ -98,8 +131,7 @@ class SsoController {
             case STATE -> HttpStatus.BAD_REQUEST;
             default -> HttpStatus.UNAUTHORIZED;
         };
-        return HttpResponse.status(status).body(new ModelAndView<>("login", new LoginController.LoginPage("Inloggen",
-                returnPath, refusal.email(), null, refusal.problem().message(), false, List.of(), sso.buttons(returnPath))));
+        return HttpResponse.status(status).body(loginPage(returnPath, refusal.email(), refusal.problem().message()));
     }
 
     /** Only for /sso: sent along when the provider sends the browser back (a top-level GET, so SameSite=Lax). */
