@@ -1,6 +1,7 @@
 package nl.quickscan.accounts;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -17,11 +18,13 @@ import io.micronaut.views.ModelAndView;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The second step of a password login with a second factor: the code of the app, or a recovery code. Between the
  * steps there is no session, only a single-use token of a few minutes ({@link SecondFactors#openChallenge}); each
- * try uses it up and a wrong code gets a new one. The return address and a kept form ({@code KeptForm}) travel
+ * try uses it up and a wrong code gets a new one that ends when the first would have (a few minutes after the
+ * password, however many codes are tried). The return address and a kept form ({@code KeptForm}) travel
  * in the form, as on the login form.
  */
 @Controller
@@ -39,11 +42,13 @@ class LoginCodeController {
     private final LoginController login;
     private final LoginService loginService;
     private final SecondFactors secondFactors;
+    private final LoginGate gate;
 
-    LoginCodeController(LoginController login, LoginService loginService, SecondFactors secondFactors) {
+    LoginCodeController(LoginController login, LoginService loginService, SecondFactors secondFactors, LoginGate gate) {
         this.login = login;
         this.loginService = loginService;
         this.secondFactors = secondFactors;
+        this.gate = gate;
     }
 
     static ModelAndView<CodePage> page(String token, @Nullable String terug, @Nullable String problem, boolean keeping,
@@ -68,17 +73,25 @@ class LoginCodeController {
         if (problem != null) {
             return HttpResponse.badRequest(page(token, terug, problem, keeping, kept));
         }
-        var accountId = secondFactors.takeChallenge(token);
-        if (accountId.isEmpty()) {
+        long wait = gate.tryTakeForAddress(request);
+        if (wait > 0) {
+            // The token is not used up: the same form may be sent again after the wait.
+            return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, Long.toString(wait))
+                    .body(page(token, terug, LoginGate.TOO_MANY_ATTEMPTS.formatted(wait), keeping, kept));
+        }
+        Optional<LoginChallenge> challenge = secondFactors.takeChallenge(token);
+        if (challenge.isEmpty()) {
             return HttpResponse.status(HttpStatus.UNAUTHORIZED)
                     .body(login.page(terug, null, null, EXPIRED, keeping, kept));
         }
-        long id = accountId.get();
+        long id = challenge.get().accountId();
         LoginService.Outcome outcome = loginService.secondStep(id, () -> secondFactors.verify(id, code),
                 SecondFactors.WRONG_CODE);
         if (outcome.account().isEmpty()) {
-            return HttpResponse.status(HttpStatus.UNAUTHORIZED)
-                    .body(page(secondFactors.openChallenge(id), terug, outcome.message(), keeping, kept));
+            Optional<String> retry = secondFactors.retryChallenge(challenge.get());
+            return HttpResponse.status(HttpStatus.UNAUTHORIZED).body(retry.isPresent()
+                    ? page(retry.get(), terug, outcome.message(), keeping, kept)
+                    : login.page(terug, null, null, EXPIRED, keeping, kept));
         }
         return login.signedIn(request, outcome.account().get(), terug, keeping, kept);
     }

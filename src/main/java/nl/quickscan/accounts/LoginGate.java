@@ -94,6 +94,14 @@ public class LoginGate {
         }
     }
 
+    /**
+     * Takes one attempt of the client's address for a login step other than the password (the code of the second
+     * factor): 0 when it may go ahead, otherwise the seconds to wait.
+     */
+    long tryTakeForAddress(HttpRequest<?> request) {
+        return perAddress.tryTake(clientAddress(request));
+    }
+
     private static LoginService.Outcome busy() {
         return LoginService.Outcome.refused(LoginService.Refusal.BUSY, BUSY, BUSY_RETRY_SECONDS);
     }

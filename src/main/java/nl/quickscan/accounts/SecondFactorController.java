@@ -1,6 +1,8 @@
 package nl.quickscan.accounts;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -18,9 +20,11 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
 import nl.quickscan.errors.InvalidInput;
 import nl.quickscan.identity.CurrentAccount;
+import nl.quickscan.text.DutchFormat;
 import nl.quickscan.web.Notice;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,10 +62,18 @@ class SecondFactorController {
     record ConfirmResponse(List<String> recoveryCodes) {
     }
 
-    private final SecondFactors secondFactors;
+    static final String TOO_MANY_CODES = "U heeft te vaak een code ingevuld om tweestapsverificatie uit te zetten. "
+            + "Probeer het over %s opnieuw.";
+    /** Five tries a quarter: a stolen session must not be able to guess its way to switching the factor off. */
+    static final int SWITCH_OFF_ATTEMPTS = 5;
 
-    SecondFactorController(SecondFactors secondFactors) {
+    private final SecondFactors secondFactors;
+    private final AttemptLimiter switchOffAttempts;
+
+    SecondFactorController(SecondFactors secondFactors,
+                           @Value("${quickscan.login-tracked-keys:10000}") int trackedKeys) {
         this.secondFactors = secondFactors;
+        this.switchOffAttempts = new AttemptLimiter(SWITCH_OFF_ATTEMPTS, Duration.ofMinutes(15), trackedKeys);
     }
 
     @Get(PATH)
@@ -91,6 +103,12 @@ class SecondFactorController {
     HttpResponse<?> switchOff(CurrentAccount account, @Body Map<String, String> fields) {
         String code = fields.getOrDefault("code", "").strip();
         String problem = SecondFactors.codeProblem(code);
+        long wait = problem == null ? switchOffAttempts.tryTake(Long.toString(account.id())) : 0;
+        if (wait > 0) {
+            Duration minutes = Duration.ofMinutes(Math.max(1, (wait + 59) / 60));
+            return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, Long.toString(wait))
+                    .body(setupPage(account, null, TOO_MANY_CODES.formatted(DutchFormat.duration(minutes))));
+        }
         if (problem == null && !secondFactors.switchOff(account, code)) {
             problem = SecondFactors.WRONG_SETUP_CODE;
         }

@@ -54,9 +54,11 @@ public class SecondFactors {
     private final Sessions sessions;
     private final AuditLog auditLog;
     private final Set<Role> requiredRoles;
+    private final AccountRepository accounts;
 
     SecondFactors(SecondFactorRepository secondFactors, RecoveryCodeRepository recoveryCodes,
                   LoginChallengeRepository challenges, SecretSeal seal, Sessions sessions, AuditLog auditLog,
+                  AccountRepository accounts,
                   @Value("${quickscan.totp.required-roles:BEHEERDER,COORDINATOR}") String requiredRoles) {
         this.secondFactors = secondFactors;
         this.recoveryCodes = recoveryCodes;
@@ -65,6 +67,7 @@ public class SecondFactors {
         this.sessions = sessions;
         this.auditLog = auditLog;
         this.requiredRoles = roles(requiredRoles);
+        this.accounts = accounts;
     }
 
     /** "BEHEERDER,COORDINATOR" to roles; a name that is no role stops the app rather than require less than meant. */
@@ -196,7 +199,8 @@ public class SecondFactors {
         remove(account.id());
         sessions.endAllOf(account.id());
         auditLog.record(actor, AuditAction.SECOND_FACTOR_RESET, "account " + account.email(),
-                "Tweestapsverificatie uitgezet door de beheerder; alle sessies beëindigd", account.regioId(), null);
+                "Tweestapsverificatie uitgezet door de beheerder; alle sessies beëindigd", account.regioId(),
+                accounts.findById(account.id()).map(Account::gemeenteId).orElse(null));
     }
 
     /**
@@ -229,17 +233,28 @@ public class SecondFactors {
     public String openChallenge(long accountId) {
         Instant now = Instant.now();
         challenges.deleteExpired(now);
+        return challenge(accountId, now.plus(CHALLENGE_LIFETIME));
+    }
+
+    /**
+     * The next try after a refused code: a new token that ends when the first one would have, so that wrong codes
+     * never stretch the step beyond a few minutes after the password; empty once that moment has passed.
+     */
+    public Optional<String> retryChallenge(LoginChallenge taken) {
+        return taken.expiresAt().isAfter(Instant.now())
+                ? Optional.of(challenge(taken.accountId(), taken.expiresAt())) : Optional.empty();
+    }
+
+    private String challenge(long accountId, Instant expiresAt) {
         String token = UUID.randomUUID() + "-" + UUID.randomUUID();
-        challenges.save(new LoginChallenge(Invitations.hash(token), accountId, now.plus(CHALLENGE_LIFETIME)));
+        challenges.save(new LoginChallenge(Invitations.hash(token), accountId, expiresAt));
         return token;
     }
 
-    /** The account whose login step the token is, using the token up; empty when it expired or was used. */
-    public Optional<Long> takeChallenge(String token) {
+    /** The login step of the token, using the token up; empty when it expired or was used. */
+    public Optional<LoginChallenge> takeChallenge(String token) {
         String hash = Invitations.hash(token);
-        return challenges.findLive(hash, Instant.now())
-                .filter(challenge -> challenges.use(hash) == 1)
-                .map(LoginChallenge::accountId);
+        return challenges.findLive(hash, Instant.now()).filter(challenge -> challenges.use(hash) == 1);
     }
 
     /** Without spaces and dashes, in lower case: codes may be typed as the app or the list shows them. */

@@ -41,6 +41,7 @@ public class Sessions {
     private static final Logger LOG = LoggerFactory.getLogger(Sessions.class);
 
     private final LoginSessionRepository sessions;
+    private final LoginChallengeRepository challenges;
     private final TokenGenerator tokenGenerator;
     private final AccessTokenCookieConfiguration cookieConfiguration;
     private final Duration browserLifetime;
@@ -48,11 +49,12 @@ public class Sessions {
     /** Per session on this instance: when its last use was written. */
     private final Map<String, Instant> seenWritten = new ConcurrentHashMap<>();
 
-    Sessions(LoginSessionRepository sessions, TokenGenerator tokenGenerator,
+    Sessions(LoginSessionRepository sessions, LoginChallengeRepository challenges, TokenGenerator tokenGenerator,
              AccessTokenCookieConfiguration cookieConfiguration,
              @Value("${quickscan.session-minutes:480}") long sessionMinutes,
              @Value("${quickscan.session-max-minutes:720}") long maxMinutes) {
         this.sessions = sessions;
+        this.challenges = challenges;
         this.tokenGenerator = tokenGenerator;
         this.cookieConfiguration = cookieConfiguration;
         this.browserLifetime = Duration.ofMinutes(sessionMinutes);
@@ -165,11 +167,12 @@ public class Sessions {
     }
 
     /**
-     * Ends every login of the account: browser sessions and API tokens, on every instance at once. For example when
-     * its role changes, it is deactivated, or its password or second factor changes.
+     * Ends every login of the account: browser sessions, API tokens and a login waiting for its code, on every
+     * instance at once. For example when its role changes, it is deactivated, or its password or second factor changes.
      */
     public void endAllOf(long accountId) {
         sessions.endAllOf(accountId);
+        challenges.removeAllOf(accountId);
     }
 
     /**

@@ -9,7 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Keeps the tokens of invitation and password reset links out of the logs: a logged path, or an exception whose
+ * Keeps the tokens of invitation and password reset links, and of a sign-in's return from the identity provider, out
+ * of the logs: a logged path, or an exception whose
  * message quotes the address (a malformed one, for example), shows {@value #MASK} instead of the token. The error
  * handler masks what it logs; the converters below (used in logback.xml) mask every line written, so that the
  * framework's own request logging at DEBUG level, or an access log, do not show tokens either.
@@ -17,8 +18,12 @@ import java.util.regex.Pattern;
 public final class TokenMasking {
 
     static final String MASK = "[token]";
-    /** The pages whose last path segment is a secret token (see Invitation.Purpose). */
-    private static final Pattern TOKEN_SEGMENT = Pattern.compile("(/(?:uitnodiging|wachtwoord-herstellen)/)[^/?#\\s'\"]+");
+    /**
+     * The pages whose last path segment is a secret token (see Invitation.Purpose), and the code and state that an
+     * identity provider sends back to /sso/{provider}/callback.
+     */
+    private static final Pattern TOKEN_SEGMENT = Pattern.compile(
+            "(/(?:uitnodiging|wachtwoord-herstellen)/|[?&](?:code|state)=)[^/?&#\\s'\"]+");
 
     private TokenMasking() {
     }

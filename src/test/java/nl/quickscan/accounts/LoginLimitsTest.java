@@ -75,6 +75,32 @@ class LoginLimitsTest {
     }
 
     @Test
+    void theCodeStepCountsTowardsTheSameLimitPerAddress() {
+        TestApp app = app(Map.of("quickscan.login-attempts-per-address", 3));
+        try {
+            Account account = Fixtures.adviseur(app, "GM0014");
+            String secret = SecondFactorTest.enroll(app.api().login(account.email(), Fixtures.PASSWORD), new ArrayList<>());
+            nl.quickscan.support.Browser browser = app.browser();
+            browser.get("/login");
+            Response step = browser.post("/login", "email", account.email(), "password", Fixtures.PASSWORD);
+            assertEquals(200, step.status(), "the second attempt of this address: the code form");
+            Map<String, String> fields = nl.quickscan.support.Browser.fieldsOf(step.html().selectFirst("form[action=/login/code]"));
+            fields.put("code", "abcd-efgh");
+            Response wrong = browser.post("/login/code", fields);
+            assertEquals(401, wrong.status(), "the third: a wrong code");
+            fields = nl.quickscan.support.Browser.fieldsOf(wrong.html().selectFirst("form[action=/login/code]"));
+            fields.put("code", SecondFactorTest.code(secret, 1));
+            Response refused = browser.post("/login/code", fields);
+            assertEquals(429, refused.status(), refused::toString);
+            assertTrue(refused.headers().firstValue("Retry-After").isPresent());
+            assertTrue(refused.html().text().contains("U heeft te vaak geprobeerd in te loggen."), refused::toString);
+            assertTrue(browser.cookie("QUICKSCAN_SESSION") == null || browser.cookie("QUICKSCAN_SESSION").isEmpty());
+        } finally {
+            app.stop();
+        }
+    }
+
+    @Test
     void aFloodOf32ParallelLoginPostsGets429s() throws Exception {
         TestApp app = app(Map.of("quickscan.login-attempts-per-address", 5));
         try {

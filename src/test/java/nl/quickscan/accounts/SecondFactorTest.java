@@ -222,6 +222,25 @@ class SecondFactorTest {
 
     @ParameterizedTest
     @MethodSource(APPS)
+    void wrongCodesNeverStretchTheStepAndEndingTheLoginsEndsItToo(TestApp app) {
+        Account account = adviser(app);
+        enroll(app.api().login(account.email(), Fixtures.PASSWORD), new java.util.ArrayList<>());
+        SecondFactors factors = app.bean(SecondFactors.class);
+        LoginChallenge first = factors.takeChallenge(factors.openChallenge(account.id())).orElseThrow();
+        String retry = factors.retryChallenge(first).orElseThrow();
+        LoginChallenge second = factors.takeChallenge(retry).orElseThrow();
+        assertEquals(first.expiresAt(), second.expiresAt(), "a retry ends when the first token would have");
+        assertTrue(factors.retryChallenge(new LoginChallenge(first.tokenHash(), account.id(),
+                Instant.now().minusSeconds(1))).isEmpty(), "after that moment: log in again with the password");
+
+        String waiting = factors.openChallenge(account.id());
+        app.bean(Sessions.class).endAllOf(account.id());
+        assertTrue(factors.takeChallenge(waiting).isEmpty(),
+                "a password reset, deactivation or role change also ends a login waiting for its code");
+    }
+
+    @ParameterizedTest
+    @MethodSource(APPS)
     void anAdviserMaySwitchItOffWithACode(TestApp app) {
         Account account = adviser(app);
         List<String> recovery = new java.util.ArrayList<>();
@@ -238,6 +257,26 @@ class SecondFactorTest {
         assertFalse(app.bean(SecondFactors.class).enrolled(account.id()));
         assertTrue(browser.get(off.location()).html().text().contains("Tweestapsverificatie staat nu uit"));
         assertEquals(303, app.browser().tryLogin(account.email(), Fixtures.PASSWORD).status(), "password only again");
+    }
+
+    @ParameterizedTest
+    @MethodSource(APPS)
+    void switchingOffTakesFewTries(TestApp app) {
+        Account account = adviser(app);
+        List<String> recovery = new java.util.ArrayList<>();
+        String secret = enroll(app.api().login(account.email(), Fixtures.PASSWORD), recovery);
+        Browser browser = app.browser();
+        assertEquals(303, submitCode(browser, codeStep(browser, account, "/"), code(secret, 1)).status());
+        for (int attempt = 1; attempt < SecondFactorController.SWITCH_OFF_ATTEMPTS; attempt++) {
+            assertEquals(422, browser.post("/account/tweestapsverificatie/uitzetten", "code", "abcd-efgh").status());
+        }
+        Response last = browser.post("/account/tweestapsverificatie/uitzetten", "code", "abcd-efgh");
+        assertEquals(422, last.status(), "the fifth try is still checked");
+        Response refused = browser.post("/account/tweestapsverificatie/uitzetten", "code", recovery.get(0));
+        assertEquals(429, refused.status(), "then even a right code waits");
+        assertTrue(refused.html().text().contains("U heeft te vaak een code ingevuld"), refused::toString);
+        assertTrue(app.bean(SecondFactors.class).enrolled(account.id()));
+        assertEquals(recovery.size(), app.bean(SecondFactors.class).unusedRecoveryCodes(account.id()), "the code was not used up");
     }
 
     @ParameterizedTest
@@ -262,7 +301,8 @@ class SecondFactorTest {
         assertTrue(beheerder.get(reset.location()).html().text().contains("alle sessies van het account zijn beëindigd"));
         assertEquals(401, api.get("/api/v1/me").status(), "the account's sessions ended");
         assertTrue(app.bean(AuditLog.class).latest(50).stream().anyMatch(e -> e.action().equals("SECOND_FACTOR_RESET")
-                && e.subject().equals("account " + account.email()) && "beheerder@quickscan.test".equals(e.actorEmail())));
+                && e.subject().equals("account " + account.email()) && "beheerder@quickscan.test".equals(e.actorEmail())
+                && account.gemeenteId().equals(e.gemeenteId())), "found by the audit log's gemeente filter too");
         assertEquals(409, beheerder.post(path).status(), "off already");
         assertEquals(404, beheerder.get("/accounts/999999999/tweestapsverificatie").status());
     }

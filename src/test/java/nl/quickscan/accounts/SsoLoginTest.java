@@ -231,10 +231,17 @@ class SsoLoginTest {
         Account account = account("onbevestigd-" + UUID.randomUUID() + "@sso.test", true);
         refused(signIn(account.email(), Map.of("email_verified", false), UnaryOperator.identity()),
                 SsoProblem.EMAIL_UNVERIFIED, "email_verified is false", account);
+        refused(signIn(account.email(), Map.of("email_verified", false, "xms_edov", false), UnaryOperator.identity()),
+                SsoProblem.EMAIL_UNVERIFIED, "xms_edov is false", account);
         String elsewhere = "elders-" + UUID.randomUUID() + "@elders.test";
         refused(signIn(elsewhere, Map.of(), UnaryOperator.identity()), SsoProblem.DOMAIN,
                 "does not serve the domain of " + elsewhere, null);
         assertTrue(app.bean(AccountRepository.class).findByEmail(elsewhere).isEmpty());
+        // The Kelvin sign lower-cases to k: refused, not matched to the account of the plain address.
+        String plain = "kees-" + UUID.randomUUID() + "@sso.test";
+        Account kees = account(plain, true);
+        refused(signIn("\u212A" + plain.substring(1), Map.of(), UnaryOperator.identity()), SsoProblem.DOMAIN,
+                "outside plain ASCII", kees);
     }
 
     @Test
@@ -273,6 +280,19 @@ class SsoLoginTest {
         provider.enqueueCallback(signsIn("nieuw", foreign, Map.of()));
         refused(other.get(callbackFrom(again)), SsoProblem.DOMAIN, "does not serve", null);
         assertTrue(app.bean(AccountRepository.class).findByEmail(foreign).isEmpty());
+    }
+
+    @Test
+    void entraIdsDomainVerifiedClaimStandsInForEmailVerified() throws Exception {
+        Account account = account("entra-" + UUID.randomUUID() + "@sso.test", true);
+        Browser browser = app.browser();
+        URI authorize = URI.create(browser.get("/sso/mock").location());
+        Map<String, Object> claims = new java.util.HashMap<>(Map.of("email", account.email(), "xms_edov", true));
+        provider.enqueueCallback(new DefaultOAuth2TokenCallback("mock", "subject-entra", "JWT", null, claims, 3600));
+        Response done = browser.get(callbackFrom(authorize));
+        assertEquals(303, done.status(), done::toString);
+        assertEquals(200, browser.get("/").status(), "signed in without email_verified");
+        assertTrue(browser.cookie("QUICKSCAN_SESSION") != null && !browser.cookie("QUICKSCAN_SESSION").isEmpty());
     }
 
     @Test

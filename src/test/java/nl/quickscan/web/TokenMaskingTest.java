@@ -23,6 +23,9 @@ class TokenMaskingTest {
         assertEquals("/wachtwoord-herstellen/[token]/meer", TokenMasking.mask("/wachtwoord-herstellen/" + TOKEN + "/meer"));
         assertEquals("/accounts/12/uitnodiging", TokenMasking.mask("/accounts/12/uitnodiging"), "other paths stay as they are");
         assertEquals("/scans/3/deel/2", TokenMasking.mask("/scans/3/deel/2"));
+        assertEquals("/sso/groningen/callback?state=[token]&code=[token]&session_state=x",
+                TokenMasking.mask("/sso/groningen/callback?state=eyJ0eXAi.Zm9v-_x&code=Ab_12-xY.z&session_state=x"),
+                "the identity provider's code and state");
     }
 
     @Test

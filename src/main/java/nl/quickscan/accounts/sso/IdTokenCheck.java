@@ -125,9 +125,18 @@ final class IdTokenCheck {
         if (!(email instanceof String address) || address.isBlank()) {
             throw refused("the ID token has no e-mail address (claim email; scope email)");
         }
+        // Entra ID has no email_verified; its optional claim xms_edov says the address's domain is verified.
         Object verified = claims.getClaim("email_verified");
-        if (!Boolean.TRUE.equals(verified) && !"true".equals(verified)) {
-            throw new SsoRefusal(SsoProblem.EMAIL_UNVERIFIED, "email_verified is " + verified + " for " + address, address);
+        Object domainVerified = claims.getClaim("xms_edov");
+        if (!isTrue(verified) && !isTrue(domainVerified)) {
+            throw new SsoRefusal(SsoProblem.EMAIL_UNVERIFIED, "email_verified is " + verified
+                    + (domainVerified == null ? "" : " and xms_edov is " + domainVerified) + " for " + address, address);
+        }
+        // Accounts are found by their address folded to lower case; "\u212Aees@" (Kelvin sign) folds to "kees@".
+        // Only plain ASCII is compared that way, so no address of the provider lands in another's account.
+        if (!address.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new SsoRefusal(SsoProblem.DOMAIN, "the address " + address.strip()
+                    + " has characters outside plain ASCII; only those are matched to accounts", null);
         }
         if (!provider.serves(address)) {
             throw new SsoRefusal(SsoProblem.DOMAIN, provider.name() + " does not serve the domain of " + address
@@ -135,6 +144,10 @@ final class IdTokenCheck {
         }
         Object name = claims.getClaim("name");
         return new Identity(claims.getSubject(), address.strip(), name instanceof String text && !text.isBlank() ? text : null);
+    }
+
+    private static boolean isTrue(Object claim) {
+        return Boolean.TRUE.equals(claim) || "true".equals(claim) || "1".equals(claim);
     }
 
     private static SsoRefusal refused(String detail) {

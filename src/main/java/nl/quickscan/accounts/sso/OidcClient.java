@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -18,7 +19,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The calls to an identity provider: its discovery document ({@code /.well-known/openid-configuration}) and its keys
@@ -67,7 +72,7 @@ public class OidcClient {
             String endSession = JSONObjectUtils.getString(document, "end_session_endpoint");
             fetched = new Metadata(issuer, endpoint(provider, document, "authorization_endpoint"),
                     endpoint(provider, document, "token_endpoint"), endpoint(provider, document, "jwks_uri"),
-                    endSession == null ? null : URI.create(endSession), Instant.now());
+                    endSession == null ? null : endpoint(provider, document, "end_session_endpoint"), Instant.now());
         } catch (ParseException | IllegalArgumentException e) {
             throw new SsoRefusal(SsoProblem.SETUP, provider.name() + ": unusable discovery document: " + e.getMessage());
         }
@@ -113,7 +118,10 @@ public class OidcClient {
         return tokens;
     }
 
-    private record Answer(int status, String body) {
+    private record Answer(int status, byte[] bytes) {
+        String body() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
     }
 
     private String get(SsoProvider provider, URI uri) throws SsoRefusal {
@@ -126,19 +134,33 @@ public class OidcClient {
         return answer.body();
     }
 
+    /**
+     * One call, answer included within {@link #REQUEST_TIMEOUT}: the request's own timeout covers only the wait for
+     * the headers, so the body is read on the client's thread and waited for here with the same deadline; a
+     * provider that trickles its answer is given up on.
+     */
     private Answer send(SsoProvider provider, HttpRequest request) throws SsoRefusal {
+        CompletableFuture<Answer> answer = http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
+                .thenApply(response -> {
+                    try (InputStream body = response.body()) {
+                        return new Answer(response.statusCode(), body.readNBytes(MAX_RESPONSE_BYTES + 1));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
         try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                byte[] bytes = body.readNBytes(MAX_RESPONSE_BYTES + 1);
-                if (bytes.length > MAX_RESPONSE_BYTES) {
-                    throw new SsoRefusal(SsoProblem.PROVIDER_UNREACHABLE, provider.name() + ": " + request.uri()
-                            + " answered more than " + MAX_RESPONSE_BYTES + " bytes");
-                }
-                return new Answer(response.statusCode(), new String(bytes, StandardCharsets.UTF_8));
+            Answer read = answer.get(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            if (read.bytes().length > MAX_RESPONSE_BYTES) {
+                throw new SsoRefusal(SsoProblem.PROVIDER_UNREACHABLE, provider.name() + ": " + request.uri()
+                        + " answered more than " + MAX_RESPONSE_BYTES + " bytes");
             }
-        } catch (IOException e) {
-            throw new SsoRefusal(SsoProblem.PROVIDER_UNREACHABLE, provider.name() + ": " + request.uri() + ": " + e);
+            return read;
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            throw new SsoRefusal(SsoProblem.PROVIDER_UNREACHABLE, provider.name() + ": " + request.uri()
+                    + " did not answer within " + REQUEST_TIMEOUT.toSeconds() + " s");
+        } catch (ExecutionException e) {
+            throw new SsoRefusal(SsoProblem.PROVIDER_UNREACHABLE, provider.name() + ": " + request.uri() + ": " + e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SsoRefusal(SsoProblem.PROVIDER_UNREACHABLE, provider.name() + ": interrupted");
@@ -158,7 +180,15 @@ public class OidcClient {
         if (value == null) {
             throw new ParseException("no " + name, 0);
         }
-        URI uri = URI.create(value);
+        URI uri;
+        try {
+            uri = URI.create(value);
+        } catch (IllegalArgumentException e) {
+            throw new ParseException(name + " is not an address: " + value, 0);
+        }
+        if (!uri.isAbsolute()) {
+            throw new ParseException(name + " is not an absolute address: " + value, 0);
+        }
         if (!"https".equals(uri.getScheme()) && !uri.getScheme().equals(URI.create(provider.issuer()).getScheme())) {
             throw new ParseException(name + " is not https: " + value, 0);
         }
