@@ -81,14 +81,14 @@ class SessionController {
     /** Ends one of the holder's own other logins; another account's, or an unknown one, is not found. */
     @Post(value = "/account/sessies/{handle}/beeindigen", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    HttpResponse<?> end(CurrentAccount account, @PathVariable String handle) {
+    HttpResponse<?> end(HttpRequest<?> request, CurrentAccount account, @PathVariable String handle) {
         Optional<LoginSession> session = sessions.liveOf(account).stream()
                 .filter(candidate -> handle(candidate.id()).equals(handle)).findFirst();
         if (session.isEmpty() || !sessions.endOwn(account, session.get().id())) {
             throw new NotFoundException("sessie");
         }
         if (session.get().id().equals(account.sessionId())) {
-            return HttpResponse.seeOther(URI.create("/login?uitgelogd=1"));
+            return sessions.clear(HttpResponse.seeOther(URI.create("/login?uitgelogd=1")), request);
         }
         return HttpResponse.seeOther(URI.create("/account/sessies" + ENDED.query()));
     }

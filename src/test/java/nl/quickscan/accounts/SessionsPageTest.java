@@ -63,6 +63,20 @@ class SessionsPageTest {
 
     @ParameterizedTest
     @MethodSource(APPS)
+    void endingTheCurrentSessionLogsOutAndClearsItsCookie(TestApp app) {
+        Account adviser = Fixtures.adviseur(app, "GM0106");
+        Browser here = app.browser().login(adviser.email(), Fixtures.PASSWORD);
+        String current = app.bean(LoginSessionRepository.class).findAllLiveOf(adviser.id(), java.time.Instant.now()).get(0).id();
+        Response ended = here.post("/account/sessies/" + SessionController.handle(current) + "/beeindigen");
+        assertEquals(303, ended.status(), ended::toString);
+        assertEquals("/login?uitgelogd=1", ended.location());
+        assertTrue(ended.setCookies().stream().anyMatch(c -> c.startsWith("QUICKSCAN_SESSION=;") || c.contains("Max-Age=0")),
+                ended.setCookies()::toString);
+        assertEquals(303, here.get("/").status(), "logged out");
+    }
+
+    @ParameterizedTest
+    @MethodSource(APPS)
     void anotherAccountsSessionIsNotFound(TestApp app) {
         Account one = Fixtures.adviseur(app, "GM0106");
         Account other = Fixtures.adviseur(app, "GM0106");
