@@ -5,6 +5,7 @@ import nl.quickscan.text.DutchFormat;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -32,6 +33,17 @@ public record Survey(String id, int version, String title, String introduction, 
         public Bouwsteen(String key, String title, String description, double weight, List<Theme> themes,
                          List<Question> questions) {
             this(key, title, description, weight, themes, questions, Map.of());
+        }
+
+        /** The unscored questions that follow up statement {@code key}, in display order (right below it). */
+        public List<Question> followUpsOf(String key) {
+            return questions.stream().filter(q -> key.equals(q.followUpOf())).toList();
+        }
+
+        /** The unscored questions of a theme (null: of a bouwsteen without themes) that follow up no statement. */
+        public List<Question> unscoredApart(String theme) {
+            return questions.stream().filter(q -> !q.scored() && q.followUpOf() == null && Objects.equals(theme, q.theme()))
+                    .toList();
         }
 
         /** The level as this bouwsteen describes it: the survey's level, with the bouwsteen's own description if any. */
@@ -105,6 +117,11 @@ public record Survey(String id, int version, String title, String introduction, 
          */
         public String recommendationFor(double points, double max) {
             return recommendationNext != null && points > 0 && points < max ? recommendationNext : recommendation;
+        }
+
+        /** The sources as they read, separated by semicolons. */
+        public String sourcesLabel() {
+            return String.join("; ", sources.stream().map(Source::label).toList());
         }
 
         /** A kengetal's text with the year it is about, for a round in {@code roundYear} ("…, over 2025"). */
