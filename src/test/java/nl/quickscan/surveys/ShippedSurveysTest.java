@@ -44,6 +44,17 @@ class ShippedSurveysTest {
         assertTrue(quickscan.kengetallen().stream().noneMatch(Survey.Question::scored));
     }
 
+    /** The README's complete minimal example is a valid survey, so that copying it is a safe start. */
+    @Test
+    void theReadmesMinimalExampleIsValid() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(Path.of("surveys", "README.md"));
+        String section = readme.substring(readme.indexOf("## A complete minimal example"));
+        String yaml = section.substring(section.indexOf("```yaml\n") + 8, section.indexOf("```\n", section.indexOf("```yaml\n") + 8));
+        SurveyReader.Result result = SurveyReader.readText("voorbeeld-quickscan/v1.yaml", yaml);
+        assertEquals(List.of(), result.problems());
+        assertEquals("voorbeeld-quickscan", result.survey().id());
+    }
+
     /**
      * Every source of every statement and kengetal, all of a list of several included, names a document of the
      * domain material and a section that stands in it: each heading of the path ("A > B") as it reads in the text,
