@@ -96,7 +96,7 @@ final class GemeenteReportPdf {
         } else {
             pdf.list(highlights.weakest().stream().map(q -> pdf.phrase(new Chunk(q.question().text(), pdf.strong),
                     new Chunk(" (" + DutchFormat.percent(q.percent()) + ")", pdf.small), Chunk.NEWLINE,
-                    new Chunk(q.question().recommendation(), pdf.body))).toList());
+                    new Chunk(q.recommendation(), pdf.body))).toList());
         }
         pdf.heading(2, "Positie in de regio");
         pdf.paragraph(data.position().isEmpty() ? SharedFigures.POSITION_NOT_YET : "In de grafiek is de mediaan van de andere "
@@ -245,7 +245,7 @@ final class GemeenteReportPdf {
     private static String chartAlt(ReportData data, Map<String, Double> medians) {
         String bars = data.current().bouwstenen().stream().map(b -> b.title() + ": "
                 + (data.hasBaseline() ? "nulmeting " + DutchFormat.percent(data.baselineScore(b.key())) + ", herhaling " : "")
-                + DutchFormat.percent(b.score()) + (b.level() == null ? "" : " (" + b.level().label() + ")")
+                + DutchFormat.percent(b.score()) + (b.level() == null ? "" : " (" + b.levelText() + ")")
                 + (medians.containsKey(b.key()) ? ", mediaan andere gemeenten " + DutchFormat.percent(medians.get(b.key())) : ""))
                 .collect(Collectors.joining("; "));
         return "Staafdiagram van de score per bouwsteen, van 0 tot 100 procent. " + bars + ".";
@@ -290,7 +290,7 @@ final class GemeenteReportPdf {
     private void bouwsteen(TaggedPdf pdf, ReportData data, Scoring.BouwsteenScore b) {
         pdf.heading(1, b.title());
         List<Chunk> score = new ArrayList<>(List.of(new Chunk("Score: " + DutchFormat.percent(b.score())
-                + (b.level() == null ? "" : ", niveau " + b.level().label()) + ". ", pdf.strong)));
+                + (b.level() == null ? "" : ", niveau " + b.levelText()) + ". ", pdf.strong)));
         data.bouwsteenChange(b.key()).filter(c -> c.before() != null).ifPresent(c -> score.add(new Chunk("Bij de nulmeting: "
                 + DutchFormat.percent(c.before()) + (c.difference() == null ? "" : " (" + DutchFormat.points(c.difference())
                 + " procentpunt)") + ". ", pdf.body)));
@@ -301,20 +301,33 @@ final class GemeenteReportPdf {
         pdf.paragraph(new Phrase("Telt mee: " + b.counted() + " · Niet beantwoord: " + b.unanswered() + " · Weet ik niet: "
                 + b.unknown() + " · Niet van toepassing: " + b.notApplicable(), pdf.small));
         List<Scoring.ThemeScore> themes = data.themes(b);
+        Survey.Bouwsteen bouwsteen = data.bouwsteen(b);
         if (themes.isEmpty()) {
-            b.questions().forEach(q -> statement(pdf, data, q));
+            b.questions().forEach(q -> statement(pdf, data, bouwsteen, q));
+            bouwsteen.unscoredApart(null).forEach(q -> unscored(pdf, data, q));
             return;
         }
         for (Scoring.ThemeScore theme : themes) {
             pdf.heading(2, theme.title());
             pdf.paragraph(new Phrase("Score: " + DutchFormat.percent(theme.score())
                     + (theme.level() == null ? "" : ", niveau " + theme.level().label()), pdf.strong));
-            theme.questions().forEach(q -> statement(pdf, data, q));
+            theme.questions().forEach(q -> statement(pdf, data, bouwsteen, q));
+            bouwsteen.unscoredApart(theme.key()).forEach(q -> unscored(pdf, data, q));
+        }
+    }
+
+    /** A question that does not count in the score (a follow-up below its statement): its text and answer. */
+    private void unscored(TaggedPdf pdf, ReportData data, Survey.Question question) {
+        pdf.paragraph(pdf.phrase(new Chunk(question.text() + " ", pdf.body), new Chunk("Antwoord: ", pdf.strong),
+                new Chunk(data.answerLabel(question), pdf.body)));
+        String comment = data.comment(question);
+        if (!comment.isEmpty()) {
+            pdf.paragraph(pdf.phrase(new Chunk("Toelichting: ", pdf.strong), new Chunk(comment, pdf.body)));
         }
     }
 
     /** A statement with the answer, for a herhaling the nulmeting's answer and the change, toelichting, recommendation. */
-    private void statement(TaggedPdf pdf, ReportData data, Scoring.QuestionScore q) {
+    private void statement(TaggedPdf pdf, ReportData data, Survey.Bouwsteen bouwsteen, Scoring.QuestionScore q) {
         pdf.ensure(70);
         pdf.rule();
         pdf.paragraph(new Phrase(q.question().text(), pdf.strong));
@@ -333,8 +346,9 @@ final class GemeenteReportPdf {
             pdf.paragraph(pdf.phrase(new Chunk("Toelichting: ", pdf.strong), new Chunk(comment, pdf.body)));
         }
         if (Highlights.recommended(q)) {
-            pdf.paragraph(pdf.phrase(new Chunk("Aanbeveling: ", pdf.strong), new Chunk(q.question().recommendation(), pdf.body)));
+            pdf.paragraph(pdf.phrase(new Chunk("Aanbeveling: ", pdf.strong), new Chunk(q.recommendation(), pdf.body)));
         }
+        bouwsteen.followUpsOf(q.question().key()).forEach(followUp -> unscored(pdf, data, followUp));
     }
 
     // ---- verbeterplan ------------------------------------------------------------------------------------------
@@ -417,8 +431,8 @@ final class GemeenteReportPdf {
         table.rowHeaders().header(header);
         for (Survey.Question question : data.kengetallen()) {
             List<TaggedPdf.Cell> row = new ArrayList<>();
-            row.add(new TaggedPdf.Cell(pdf.phrase(new Chunk(question.text(), pdf.tableText), Chunk.NEWLINE,
-                    new Chunk("Bron: " + question.source().label(), pdf.small)), null, Element.ALIGN_LEFT));
+            row.add(new TaggedPdf.Cell(pdf.phrase(new Chunk(data.kengetalText(question), pdf.tableText), Chunk.NEWLINE,
+                    new Chunk("Bron: " + question.sourcesLabel(), pdf.small)), null, Element.ALIGN_LEFT));
             row.add(pdf.cell(data.kengetalLabel(question)));
             if (baseline) {
                 row.add(pdf.cell(data.baselineKengetalLabel(question)));

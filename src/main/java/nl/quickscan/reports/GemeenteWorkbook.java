@@ -70,18 +70,20 @@ final class GemeenteWorkbook {
         List<Scoring.BouwsteenScore> bouwstenen = data.current().bouwstenen();
         for (Scoring.BouwsteenScore b : bouwstenen) {
             Comparison.BouwsteenChange change = change(data, b.key());
-            sheet.row(row(data, b.title(), data.baselineScore(b.key()), b.score(), b.level(),
+            sheet.row(row(data, b.title(), data.baselineScore(b.key()), b.score(), b.levelText(),
                     change == null ? null : change.difference(), change == null ? null : change.direction()));
         }
         Comparison.Result comparison = data.comparison().map(c -> c.result()).orElse(null);
         sheet.row(row(data, "Totaal", comparison == null ? null : comparison.before().total(), data.current().total(),
-                data.current().totalLevel(), comparison == null ? null : comparison.totalDifference(), null));
+                data.current().totalLevel() == null ? null : data.current().totalLevel().label(),
+                comparison == null ? null : comparison.totalDifference(), null));
         List<Integer> series = data.hasBaseline() ? List.of(1, 2) : List.of(1);
         return sheet.chart(new Spreadsheet.Chart("Score per bouwsteen", "Bouwsteen", "Score (procent)", 0, series,
                 bouwstenen.size()));
     }
 
-    private static List<Cell> row(ReportData data, String title, Double before, Double score, Survey.Level level,
+    /** {@code level}: the level's label, with its uncertainty for a bouwsteen; null for none. */
+    private static List<Cell> row(ReportData data, String title, Double before, Double score, String level,
                                   Double difference, Comparison.Direction direction) {
         List<Cell> cells = new ArrayList<>(List.of(Cell.text(title)));
         if (data.hasBaseline()) {
@@ -91,7 +93,7 @@ final class GemeenteWorkbook {
         if (data.hasBaseline()) {
             cells.add(Cell.number(difference, Format.DIFFERENCE));
         }
-        cells.add(Cell.text(level == null ? DutchFormat.NONE : level.label()));
+        cells.add(Cell.text(level == null ? DutchFormat.NONE : level));
         if (data.hasBaseline()) {
             cells.add(Cell.text(direction == null ? "" : direction.label()));
         }
@@ -134,9 +136,26 @@ final class GemeenteWorkbook {
                 }
                 cells.add(Cell.text(data.comment(q.question())));
                 sheet.row(cells);
+                data.bouwsteen(b).followUpsOf(q.question().key()).forEach(followUp -> sheet.row(unscoredRow(data, b, followUp)));
             }
+            data.bouwsteen(b).questions().stream().filter(q -> !q.scored() && q.followUpOf() == null)
+                    .forEach(question -> sheet.row(unscoredRow(data, b, question)));
         }
         return sheet;
+    }
+
+    /** A question that does not count in the score: its answer, without points or maximum. */
+    private static List<Cell> unscoredRow(ReportData data, Scoring.BouwsteenScore b, Survey.Question question) {
+        List<Cell> cells = new ArrayList<>(List.of(Cell.text(b.title()), Cell.text(question.key()), Cell.text(question.text())));
+        if (data.hasBaseline()) {
+            cells.addAll(List.of(Cell.EMPTY, Cell.EMPTY));
+        }
+        cells.addAll(List.of(Cell.text(data.answerLabel(question)), Cell.EMPTY, Cell.EMPTY));
+        if (data.hasBaseline()) {
+            cells.add(Cell.EMPTY);
+        }
+        cells.add(Cell.text(data.comment(question)));
+        return cells;
     }
 
     /**
@@ -196,8 +215,9 @@ final class GemeenteWorkbook {
         Spreadsheet.Sheet sheet = new Spreadsheet.Sheet("Kengetallen",
                 List.of("Kengetal", "Sleutel", "Eenheid", "Antwoord", "Toelichting"), 60, 24, 14, 14, 50);
         for (Survey.Question question : data.kengetallen()) {
-            sheet.row(List.of(Cell.text(question.text()), Cell.text(question.key()),
-                    Cell.text(question.unit() == null ? "" : question.unit()), Cell.exact(data.number(question)),
+            sheet.row(List.of(Cell.text(data.kengetalText(question)), Cell.text(question.key()),
+                    Cell.text(question.unit() == null ? "" : question.unit()),
+                    question.type() == Survey.QuestionType.NUMBER ? Cell.exact(data.number(question)) : Cell.text(data.answerLabel(question)),
                     Cell.text(data.comment(question))));
         }
         return sheet;

@@ -61,6 +61,16 @@ record ReportData(Results.ScanScores scores, Optional<Results.ScanComparison> co
         return question.answerLabel(answer == null ? null : answer.answerValue());
     }
 
+    /** A kengetal's text with the year it is about, counted from the year the round opens. */
+    String kengetalText(Survey.Question question) {
+        return question.textFor(scan().opens().getYear());
+    }
+
+    /** The survey's bouwsteen of a score. */
+    Survey.Bouwsteen bouwsteen(Scoring.BouwsteenScore score) {
+        return survey().bouwstenen().stream().filter(b -> b.key().equals(score.key())).findFirst().orElseThrow();
+    }
+
     List<Survey.Question> kengetallen() {
         return scores.view().survey().kengetallen();
     }

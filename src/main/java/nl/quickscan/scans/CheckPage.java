@@ -55,7 +55,7 @@ record CheckPage(String title, ScanRow scan, Steps steps, List<Section> sections
                 String comment = answer == null ? null : answer.comment();
                 String reason = PartPage.openProblem(question, value, comment) == null ? null
                         : value == null ? "Nog niet beantwoord" : "Toelichting ontbreekt";
-                rows.add(new Row(question.key(), question.text(), answerText(question, value), comment, value != null,
+                rows.add(new Row(question.key(), question.textFor(view.scan().opens().getYear()), answerText(question, value), comment, value != null,
                         reason, scanPath + "/deel/" + page.path() + (reason == null ? "" : "?controle=1") + "#" + question.key()));
             }
             sections.computeIfAbsent(page.partKey(), key -> new Section(page.partTitle(), new ArrayList<>()))

@@ -40,7 +40,7 @@ record PartPage(String title, ScanRow scan, String path, String heading, String 
      * or both for a refused save. {@code incomplete}: the answer needs a toelichting it does not have (shown at the
      * field; {@code mayBeIncomplete} when an option needs one, so the script can show it too).
      */
-    record Item(Survey.Question question, @Nullable String themeTitle, @Nullable AnswerRow answer, int version,
+    record Item(Survey.Question question, String text, @Nullable String themeTitle, @Nullable AnswerRow answer, int version,
                 @Nullable String value, @Nullable String comment, String describedBy, List<Option> options,
                 List<Change> history, @Nullable String problem, boolean answerInvalid, boolean commentInvalid,
                 @Nullable Conflict conflict, @Nullable Beside baseline, boolean mayBeIncomplete, boolean incomplete,
@@ -52,7 +52,7 @@ record PartPage(String title, ScanRow scan, String path, String heading, String 
      * each lookup of a parent value in the template costs more than building the string.
      */
     record Option(String id, String name, String value, String label, boolean checked, String describedBy,
-                  boolean invalid, boolean requiresComment) {
+                  boolean invalid, boolean requiresComment, @Nullable String help) {
     }
 
     /** A step in the answer's history, with the values as labels. */
@@ -118,7 +118,7 @@ record PartPage(String title, ScanRow scan, String path, String heading, String 
                 currentTheme = question.theme();
                 themeTitle = themeTitles.get(currentTheme);
             }
-            items.add(item(question, themeTitle, view.answers().get(question.key()),
+            items.add(item(question, question.textFor(view.scan().opens().getYear()), themeTitle, view.answers().get(question.key()),
                     changes.getOrDefault(question.key(), List.of()), baseline.get(question.key()), editable, refusals,
                     showOpen));
         }
@@ -185,7 +185,7 @@ record PartPage(String title, ScanRow scan, String path, String heading, String 
         return item.commentInvalid() ? "toelichting ontbreekt" : "nog niet beantwoord";
     }
 
-    private static Item item(Survey.Question question, @Nullable String themeTitle, @Nullable AnswerRow answer,
+    private static Item item(Survey.Question question, String text, @Nullable String themeTitle, @Nullable AnswerRow answer,
                              List<AnswerChange> changes, @Nullable ScanService.BaselineAnswer then, boolean editable,
                              Refusals refusals, boolean showOpen) {
         String key = question.key();
@@ -219,8 +219,9 @@ record PartPage(String title, ScanRow scan, String path, String heading, String 
         String checked = value;
         boolean invalid = answerInvalid;
         List<Option> options = question.options().stream().map(option -> new Option(key + "-" + option.value(),
-                "value." + key, option.value(), option.label(), option.value().equals(checked), describedBy,
-                invalid, option.requiresComment())).toList();
+                "value." + key, option.value(), option.label(), option.value().equals(checked),
+                option.help() == null ? describedBy : describedBy + " help-" + key + "-" + option.value(),
+                invalid, option.requiresComment(), option.help())).toList();
         List<Change> steps = changes.stream()
                 .map(change -> new Change(change, label(question, change.oldValue()), label(question, change.newValue())))
                 .toList();
@@ -230,7 +231,7 @@ record PartPage(String title, ScanRow scan, String path, String heading, String 
         boolean incomplete = AnswerRules.incomplete(question, value, comment) && !commentInvalid;
         String commentDescribedBy = String.join(" ", Stream.of(commentInvalid ? "error-" + key : null,
                 incomplete ? "incomplete-" + key : null).filter(Objects::nonNull).toList());
-        return new Item(question, themeTitle, answer, version, value, comment, describedBy, options, steps, problem,
+        return new Item(question, text, themeTitle, answer, version, value, comment, describedBy, options, steps, problem,
                 answerInvalid, commentInvalid, conflict, baseline,
                 question.options().stream().anyMatch(Survey.AnswerOption::requiresComment), incomplete,
                 commentDescribedBy.isEmpty() ? null : commentDescribedBy);

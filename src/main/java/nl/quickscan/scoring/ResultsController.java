@@ -34,9 +34,10 @@ class ResultsController {
                       int unanswered, int unknown, List<BouwsteenJson> bouwstenen) {
     }
 
+    /** {@code uncertain}: the level rests on too many "Weet ik niet" answers (the survey's uncertainShare). */
     @Serdeable
-    record BouwsteenJson(String key, String title, @Nullable Double score, @Nullable String level, int counted,
-                         int unanswered, int unknown, int notApplicable, List<ThemeJson> themes) {
+    record BouwsteenJson(String key, String title, @Nullable Double score, @Nullable String level, boolean uncertain,
+                         int counted, int unanswered, int unknown, int notApplicable, List<ThemeJson> themes) {
     }
 
     /** A theme's score (only bouwstenen with themes have them). */
@@ -85,7 +86,7 @@ class ResultsController {
         return new ScoresJson(id, scores.view().scan().status().name(), !scores.view().scan().submitted(), r.total(),
                 r.totalLevel() == null ? null : r.totalLevel().label(), r.unanswered(), r.unknown(),
                 r.bouwstenen().stream().map(b -> new BouwsteenJson(b.key(), b.title(), b.score(),
-                        b.level() == null ? null : b.level().label(), b.counted(), b.unanswered(), b.unknown(),
+                        b.level() == null ? null : b.level().label(), b.uncertain(), b.counted(), b.unanswered(), b.unknown(),
                         b.notApplicable(), Scoring.themes(scores.view().survey(), b).stream().map(t -> new ThemeJson(t.key(),
                         t.title(), t.score(), t.level() == null ? null : t.level().label())).toList())).toList());
     }

@@ -22,8 +22,14 @@ record ResultsPage(String title, ScanRow scan, boolean provisional, Scoring.Resu
                    String sharedFiguresExplanation, String sharedFiguresNotYet, boolean hasComparison,
                    List<PlanAction> openActions, List<FormValues.Option> closeOptions, @Nullable String notice) {
 
-    /** {@code median}: of the other gemeenten, banded, or null while {@link SharedFigures} does not allow it. */
-    record BouwsteenBar(Scoring.BouwsteenScore bouwsteen, Double median, String chart) {
+    /**
+     * {@code median}: of the other gemeenten, banded, or null while {@link SharedFigures} does not allow it.
+     * {@code ownLevelDescription}: what the bouwsteen's level means for this bouwsteen where it says so itself
+     * (otherwise the survey's description under "Wat betekenen de niveaus?" holds). {@code themes}: the score per
+     * theme of a bouwsteen with themes.
+     */
+    record BouwsteenBar(Scoring.BouwsteenScore bouwsteen, Double median, String chart, @Nullable String ownLevelDescription,
+                        List<Scoring.ThemeScore> themes) {
         /** Handlebars' #if takes 0 for false, and a median of 0 % is a figure. */
         public boolean hasMedian() {
             return median != null;
@@ -46,8 +52,12 @@ record ResultsPage(String title, ScanRow scan, boolean provisional, Scoring.Resu
         List<LevelBand> bands = LevelBand.of(survey);
         Map<String, Double> medians = new HashMap<>();
         scores.position().forEach(p -> medians.put(p.key(), p.median()));
+        Map<String, Survey.Bouwsteen> byKey = new HashMap<>();
+        survey.bouwstenen().forEach(b -> byKey.put(b.key(), b));
         List<BouwsteenBar> bars = result.bouwstenen().stream().map(b -> new BouwsteenBar(b, medians.get(b.key()),
-                ScoreChart.svg(bands, List.of(new ScoreChart.Bar(null, b.score(), "now")), medians.get(b.key()), null))).toList();
+                ScoreChart.svg(bands, List.of(new ScoreChart.Bar(null, b.score(), "now")), medians.get(b.key()), null),
+                b.level() == null ? null : byKey.get(b.key()).levelDescriptions().get(b.level().label()),
+                Scoring.themes(survey, b))).toList();
         List<LevelRow> levels = bands.stream().map(band -> new LevelRow(band,
                 result.bouwstenen().stream().filter(b -> b.level() != null && b.level().index() == band.level().index())
                         .map(Scoring.BouwsteenScore::title).toList(),

@@ -15,6 +15,9 @@ import java.util.Map;
  *   <li>Bouwsteen score = 100 × Σ(weight × points) / Σ(weight × maximum) over the questions that count; none
  *       counting: no score (never 0).</li>
  *   <li>Total = the bouwsteen scores weighted by bouwsteen weight, over the bouwstenen that have a score.</li>
+ *   <li>Unscored questions (follow-ups, kengetallen) never count: not in a score, a maximum or a count.</li>
+ *   <li>A bouwsteen's level is uncertain when "Weet ik niet" makes up at least the survey's {@code uncertainShare}
+ *       of its answers.</li>
  * </ul>
  * Scores are kept unrounded; rounding is for display only.
  */
@@ -42,18 +45,47 @@ public final class Scoring {
         public String answerLabel() {
             return question.answerLabel(value);
         }
+
+        /** The recommendation for this answer: the next step for a partly met statement where the survey has one. */
+        public String recommendation() {
+            return question.recommendationFor(points, max);
+        }
     }
 
-    /** {@code score} and {@code level} are null when no question of the bouwsteen counts. */
+    /**
+     * {@code score} and {@code level} are null when no question of the bouwsteen counts; {@code level} carries the
+     * bouwsteen's own description of it where it has one. {@code uncertain}: the level rests on too many "Weet ik
+     * niet" answers (see {@link #uncertain(Survey, int, int)}).
+     */
     public record BouwsteenScore(String key, String title, double weight, Double score, Survey.Level level, int counted,
-                                 int unanswered, int unknown, int notApplicable, List<QuestionScore> questions) {
+                                 int unanswered, int unknown, int notApplicable, List<QuestionScore> questions,
+                                 boolean uncertain) {
         public boolean hasScore() {
             return score != null;
+        }
+
+        /** The statements with an answer, "Niet van toepassing" included. */
+        public int answered() {
+            return questions.size() - unanswered;
+        }
+
+        /** Why the level is uncertain, as pages and reports say it after the level; null when it is not. */
+        public String uncertaintyNote() {
+            return uncertain ? "onzeker: " + unknown + " van " + answered() + " antwoorden "
+                    + (unknown == 1 ? "is" : "zijn") + " 'Weet ik niet'" : null;
+        }
+
+        /** The level with its uncertainty: "Gevorderd (onzeker: 4 van 10 antwoorden zijn 'Weet ik niet')". */
+        public String levelText() {
+            return level == null ? null : uncertain ? level.label() + " (" + uncertaintyNote() + ")" : level.label();
         }
     }
 
     /** A theme of a bouwsteen (bouwsteen 4 has six), scored as a bouwsteen is over its own statements. */
     public record ThemeScore(String key, String title, Double score, Survey.Level level, List<QuestionScore> questions) {
+        public boolean hasScore() {
+            return score != null;
+        }
     }
 
     public record Result(Double total, Survey.Level totalLevel, List<BouwsteenScore> bouwstenen) {
@@ -112,8 +144,8 @@ public final class Scoring {
                 List<QuestionScore> questions = bouwsteen.questions().stream()
                         .filter(q -> theme.key().equals(q.question().theme())).toList();
                 Double percent = percent(questions);
-                themes.add(new ThemeScore(theme.key(), theme.title(), percent, percent == null ? null : level(survey, percent),
-                        questions));
+                themes.add(new ThemeScore(theme.key(), theme.title(), percent,
+                        percent == null ? null : b.describe(level(survey, percent)), questions));
             }
         });
         return List.copyOf(themes);
@@ -156,8 +188,17 @@ public final class Scoring {
         }
         Double percent = percent(questions);
         return new BouwsteenScore(bouwsteen.key(), bouwsteen.title(), bouwsteen.weight(), percent,
-                percent == null ? null : level(survey, percent), counted, unanswered, unknown, notApplicable,
-                List.copyOf(questions));
+                percent == null ? null : bouwsteen.describe(level(survey, percent)), counted, unanswered, unknown,
+                notApplicable, List.copyOf(questions),
+                percent != null && uncertain(survey, unknown, questions.size() - unanswered));
+    }
+
+    /**
+     * Whether a level is uncertain: the survey sets an {@code uncertainShare} and at least that percentage of the
+     * answered statements (n.v.t. included, unanswered not) is "Weet ik niet".
+     */
+    static boolean uncertain(Survey survey, int unknown, int answered) {
+        return survey.uncertainShare() != null && answered > 0 && 100L * unknown >= (long) survey.uncertainShare() * answered;
     }
 
     static QuestionScore question(Survey.Question question, String bouwsteenKey, String value) {

@@ -5,13 +5,20 @@ import nl.quickscan.text.DutchFormat;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** One version of a questionnaire, as defined by a file under {@code surveys/}. Immutable. */
 public record Survey(String id, int version, String title, String introduction, List<Level> levels,
-                     List<Bouwsteen> bouwstenen, List<Question> kengetallen) {
+                     List<Bouwsteen> bouwstenen, List<Question> kengetallen, Integer uncertainShare) {
+
+    /** A survey without {@code uncertainShare}: no level is ever marked uncertain. */
+    public Survey(String id, int version, String title, String introduction, List<Level> levels,
+                  List<Bouwsteen> bouwstenen, List<Question> kengetallen) {
+        this(id, version, title, introduction, levels, bouwstenen, kengetallen, null);
+    }
 
     /** How an unanswered question reads on pages and in reports. */
     public static final String NOT_ANSWERED = "niet beantwoord";
@@ -19,8 +26,31 @@ public record Survey(String id, int version, String title, String introduction, 
     private static final Pattern STORED_NUMBER = Pattern.compile("\\d{1,30}(\\.\\d{1,30})?");
 
 
+    /** {@code levelDescriptions}: level label → this bouwsteen's own description of that level (may be empty). */
     public record Bouwsteen(String key, String title, String description, double weight, List<Theme> themes,
-                            List<Question> questions) {
+                            List<Question> questions, Map<String, String> levelDescriptions) {
+
+        public Bouwsteen(String key, String title, String description, double weight, List<Theme> themes,
+                         List<Question> questions) {
+            this(key, title, description, weight, themes, questions, Map.of());
+        }
+
+        /** The unscored questions that follow up statement {@code key}, in display order (right below it). */
+        public List<Question> followUpsOf(String key) {
+            return questions.stream().filter(q -> key.equals(q.followUpOf())).toList();
+        }
+
+        /** The unscored questions of a theme (null: of a bouwsteen without themes) that follow up no statement. */
+        public List<Question> unscoredApart(String theme) {
+            return questions.stream().filter(q -> !q.scored() && q.followUpOf() == null && Objects.equals(theme, q.theme()))
+                    .toList();
+        }
+
+        /** The level as this bouwsteen describes it: the survey's level, with the bouwsteen's own description if any. */
+        public Level describe(Level level) {
+            String own = level == null ? null : levelDescriptions.get(level.label());
+            return own == null ? level : new Level(level.index(), level.label(), level.min(), own);
+        }
     }
 
     public record Theme(String key, String title) {
@@ -44,21 +74,59 @@ public record Survey(String id, int version, String title, String introduction, 
     public record Level(int index, String label, double min, String description) {
     }
 
-    /** An answer option. {@code points} is null for an option that leaves the question out of the maximum. */
+    /**
+     * An answer option. {@code points} is null for an option that leaves the question out of the maximum, and for
+     * every option of an unscored question. {@code help} (may be null) is shown with the choice in the form.
+     */
     public record AnswerOption(String value, String label, Integer points, boolean uncertain, boolean notApplicable,
-                               boolean requiresComment) {
+                               boolean requiresComment, String help) {
+
+        public AnswerOption(String value, String label, Integer points, boolean uncertain, boolean notApplicable,
+                            boolean requiresComment) {
+            this(value, label, points, uncertain, notApplicable, requiresComment, null);
+        }
     }
 
     /**
      * A statement or question. Options of a scale are resolved at load time, so every choice question carries its
-     * own options. {@code theme}, {@code unit} and {@code replaces} may be null. {@code scope} says who answers it.
+     * own options. {@code theme}, {@code unit}, {@code replaces}, {@code recommendationNext}, {@code followUpOf} and
+     * {@code referenceYear} may be null. {@code scope} says who answers it. {@code scored}: it counts in the score
+     * (a statement); an unscored question (a follow-up, a kengetal) is only answered and shown.
      */
     public record Question(String key, String theme, QuestionType type, String text, String help,
-                           String recommendation, Source source, double weight, boolean required,
-                           List<AnswerOption> options, String unit, String replaces, Scope scope) {
+                           String recommendation, String recommendationNext, List<Source> sources, double weight,
+                           boolean required, List<AnswerOption> options, String unit, String replaces, Scope scope,
+                           boolean scored, String followUpOf, ReferenceYear referenceYear) {
 
-        public boolean scored() {
-            return type.scored();
+        /** A question as before several sources and unscored follow-ups: scored when its type has options. */
+        public Question(String key, String theme, QuestionType type, String text, String help, String recommendation,
+                        Source source, double weight, boolean required, List<AnswerOption> options, String unit,
+                        String replaces, Scope scope) {
+            this(key, theme, type, text, help, recommendation, null, source == null ? List.of() : List.of(source),
+                    weight, required, options, unit, replaces, scope, type.hasOptions(), null, null);
+        }
+
+        /** The first source, for callers that show one; null when the question has none. */
+        public Source source() {
+            return sources.isEmpty() ? null : sources.get(0);
+        }
+
+        /**
+         * The recommendation for an answer worth {@code points} of {@code max}: the next step when the answer is
+         * partly met (more than 0 points, below the maximum) and the survey gives one, else the one to start with.
+         */
+        public String recommendationFor(double points, double max) {
+            return recommendationNext != null && points > 0 && points < max ? recommendationNext : recommendation;
+        }
+
+        /** The sources as they read, separated by semicolons. */
+        public String sourcesLabel() {
+            return String.join("; ", sources.stream().map(Source::label).toList());
+        }
+
+        /** A kengetal's text with the year it is about, for a round in {@code roundYear} ("…, over 2025"). */
+        public String textFor(int roundYear) {
+            return referenceYear == null ? text : text + " (over " + referenceYear.year(roundYear) + ")";
         }
 
         /**
@@ -116,24 +184,51 @@ public record Survey(String id, int version, String title, String introduction, 
         }
     }
 
-    public enum QuestionType {
-        SCALE("scale", true), SINGLE_CHOICE("single-choice", true), MULTIPLE_CHOICE("multiple-choice", true),
-        YES_NO("yes-no", true), NUMBER("number", false), TEXT("text", false);
+    /**
+     * Which year a number kengetal is about, relative to the year of the round: the calendar year before it, or the
+     * round's own year.
+     */
+    public enum ReferenceYear {
+        PREVIOUS("previous", "het kalenderjaar voor de meetronde"), CURRENT("current", "het jaar van de meetronde");
 
         private final String code;
-        private final boolean scored;
+        private final String description;
 
-        QuestionType(String code, boolean scored) {
+        ReferenceYear(String code, String description) {
             this.code = code;
-            this.scored = scored;
+            this.description = description;
         }
 
         public String code() {
             return code;
         }
 
-        public boolean scored() {
-            return scored;
+        /** How the survey page says it, without a round: "het kalenderjaar voor de meetronde". */
+        public String description() {
+            return description;
+        }
+
+        public int year(int roundYear) {
+            return this == PREVIOUS ? roundYear - 1 : roundYear;
+        }
+
+        static Optional<ReferenceYear> ofCode(String code) {
+            return Stream.of(values()).filter(year -> year.code.equals(code)).findFirst();
+        }
+    }
+
+    public enum QuestionType {
+        SCALE("scale"), SINGLE_CHOICE("single-choice"), MULTIPLE_CHOICE("multiple-choice"),
+        YES_NO("yes-no"), NUMBER("number"), TEXT("text");
+
+        private final String code;
+
+        QuestionType(String code) {
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
         }
 
         public boolean hasOptions() {

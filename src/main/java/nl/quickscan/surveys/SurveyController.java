@@ -28,7 +28,7 @@ class SurveyController {
 
     @Serdeable
     record SurveyJson(String id, int version, String title, String introduction, List<LevelJson> levels,
-                      List<BouwsteenJson> bouwstenen, List<QuestionJson> kengetallen) {
+                      @Nullable Integer uncertainShare, List<BouwsteenJson> bouwstenen, List<QuestionJson> kengetallen) {
     }
 
     @Serdeable
@@ -36,8 +36,9 @@ class SurveyController {
     }
 
     @Serdeable
+    /** {@code levelDescriptions}: level label → the bouwsteen's own description of it (only those it has). */
     record BouwsteenJson(String key, String title, String description, double weight, List<ThemeJson> themes,
-                         List<QuestionJson> questions) {
+                         List<QuestionJson> questions, Map<String, String> levelDescriptions) {
     }
 
     @Serdeable
@@ -45,14 +46,18 @@ class SurveyController {
     }
 
     @Serdeable
+    /** {@code source}: the first of {@code sources}, for clients that read one. */
     record QuestionJson(String key, @Nullable String theme, String text, String help, @Nullable String recommendation,
-                        SourceJson source, double weight, boolean required, String type, List<OptionJson> options,
-                        @Nullable String unit, @Nullable String replaces, String scope) {
+                        @Nullable String recommendationNext, @Nullable SourceJson source, List<SourceJson> sources,
+                        double weight, boolean required, String type, boolean scored, @Nullable String followUpOf,
+                        List<OptionJson> options, @Nullable String unit, @Nullable String referenceYear,
+                        @Nullable String replaces, String scope) {
         static QuestionJson of(Survey.Question q) {
-            return new QuestionJson(q.key(), q.theme(), q.text(), q.help(), q.recommendation(),
-                    new SourceJson(q.source().document(), q.source().section()), q.weight(), q.required(),
-                    q.type().code(), q.options().stream().map(OptionJson::of).toList(), q.unit(), q.replaces(),
-                    q.scope().code());
+            List<SourceJson> sources = q.sources().stream().map(s -> new SourceJson(s.document(), s.section())).toList();
+            return new QuestionJson(q.key(), q.theme(), q.text(), q.help(), q.recommendation(), q.recommendationNext(),
+                    sources.isEmpty() ? null : sources.get(0), sources, q.weight(), q.required(), q.type().code(),
+                    q.scored(), q.followUpOf(), q.options().stream().map(OptionJson::of).toList(), q.unit(),
+                    q.referenceYear() == null ? null : q.referenceYear().code(), q.replaces(), q.scope().code());
         }
     }
 
@@ -62,9 +67,10 @@ class SurveyController {
 
     @Serdeable
     record OptionJson(String value, String label, @Nullable Integer points, boolean uncertain, boolean notApplicable,
-                      boolean requiresComment) {
+                      boolean requiresComment, @Nullable String help) {
         static OptionJson of(Survey.AnswerOption o) {
-            return new OptionJson(o.value(), o.label(), o.points(), o.uncertain(), o.notApplicable(), o.requiresComment());
+            return new OptionJson(o.value(), o.label(), o.points(), o.uncertain(), o.notApplicable(), o.requiresComment(),
+                    o.help());
         }
     }
 
@@ -103,8 +109,10 @@ class SurveyController {
         Survey survey = survey(id, version);
         return new SurveyJson(survey.id(), survey.version(), survey.title(), survey.introduction(),
                 survey.levels().stream().map(l -> new LevelJson(l.label(), l.min(), l.description())).toList(),
+                survey.uncertainShare(),
                 survey.bouwstenen().stream().map(b -> new BouwsteenJson(b.key(), b.title(), b.description(), b.weight(),
-                        b.themes().stream().map(t -> new ThemeJson(t.key(), t.title())).toList(), b.questions().stream().map(QuestionJson::of).toList())).toList(),
+                        b.themes().stream().map(t -> new ThemeJson(t.key(), t.title())).toList(),
+                        b.questions().stream().map(QuestionJson::of).toList(), b.levelDescriptions())).toList(),
                 survey.kengetallen().stream().map(QuestionJson::of).toList());
     }
 

@@ -218,4 +218,105 @@ class ScoringTest {
         assertNull(themes.get(1).level());
         assertEquals(List.of(), Scoring.themes(V1, Scoring.score(V1, Map.of()).bouwstenen().get(0)), "no themes");
     }
+
+    /** V1's file with a survey-level line added before the bouwstenen, and a bouwsteen-level one in bouwsteen a. */
+    private static Survey variant(String surveyLine, String bouwsteenLine, String extraQuestionYaml) {
+        String base = """
+                id: proef
+                version: 1
+                title: "Proef"
+                introduction: "Een kleine vragenlijst."
+                scales:
+                  - key: s
+                    options:
+                      - {value: "0", label: "Nee", points: 0}
+                      - {value: "2", label: "Deels", points: 2}
+                      - {value: "3", label: "Ja", points: 3}
+                      - {value: "WEET_NIET", label: "Weet ik niet", points: 0, uncertain: true}
+                      - {value: "NVT", label: "Niet van toepassing", notApplicable: true, requiresComment: true}
+                levels:
+                  - {label: "Beginnend", min: 0, description: "a"}
+                  - {label: "Gevorderd", min: 50, description: "c"}
+                %s
+                bouwstenen:
+                  - key: a
+                    title: "A"
+                    description: "A."
+                    weight: 1
+                    %s
+                    questions:
+                      - {key: q1, type: scale, scale: s, text: "Een", help: "h", recommendation: "Begin.", recommendationNext: "Ga verder.", source: {document: d, section: s}, weight: 1, required: true}
+                      - {key: q2, type: scale, scale: s, text: "Twee", help: "h", recommendation: "r", source: {document: d, section: s}, weight: 1, required: true}
+                      - {key: q3, type: scale, scale: s, text: "Drie", help: "h", recommendation: "r", source: {document: d, section: s}, weight: 1, required: true}
+                      - {key: q4, type: scale, scale: s, text: "Vier", help: "h", recommendation: "r", source: {document: d, section: s}, weight: 1, required: true}
+                      - {key: q5, type: scale, scale: s, text: "Vijf", help: "h", recommendation: "r", source: {document: d, section: s}, weight: 1, required: true}
+                %s
+                """.formatted(surveyLine, bouwsteenLine, extraQuestionYaml);
+        SurveyReader.Result result = SurveyReader.read("proef/v1.yaml", new Yaml(new SafeConstructor(new LoaderOptions())).load(base));
+        assertEquals(List.of(), result.problems());
+        return result.survey();
+    }
+
+    @Test
+    void aLevelIsUncertainFromTheSurveysShareOfWeetIkNietAmongTheAnswers() {
+        Survey survey = variant("uncertainShare: 40", "", "");
+        // 2 of 5 answers "Weet ik niet" = 40 %: uncertain. Score (3 + 3 + 3) / 15 = 60 %, Gevorderd.
+        Scoring.BouwsteenScore two = Scoring.score(survey, answers("q1", "3", "q2", "3", "q3", "3", "q4", "WEET_NIET", "q5", "WEET_NIET"))
+                .bouwstenen().get(0);
+        assertEquals(60.0, two.score(), EPSILON);
+        assertEquals(true, two.uncertain());
+        assertEquals("Gevorderd (onzeker: 2 van 5 antwoorden zijn 'Weet ik niet')", two.levelText());
+        // 1 of 4 answers (q5 unanswered; unanswered statements are no answers) = 25 %: below 40 %, certain.
+        Scoring.BouwsteenScore one = Scoring.score(survey, answers("q1", "3", "q2", "3", "q3", "3", "q4", "WEET_NIET"))
+                .bouwstenen().get(0);
+        assertEquals(false, one.uncertain());
+        assertEquals("Gevorderd", one.levelText());
+        assertNull(one.uncertaintyNote());
+        // 1 of 2 answers, n.v.t. among them = 50 %: uncertain; one "Weet ik niet" reads in the singular.
+        Scoring.BouwsteenScore nvt = Scoring.score(survey, answers("q1", "NVT", "q2", "WEET_NIET")).bouwstenen().get(0);
+        assertEquals("Beginnend (onzeker: 1 van 2 antwoorden is 'Weet ik niet')", nvt.levelText());
+        assertEquals(false, Scoring.score(variant("", "", ""), answers("q1", "WEET_NIET", "q2", "WEET_NIET"))
+                .bouwstenen().get(0).uncertain(), "without uncertainShare a level is never uncertain");
+        assertEquals(false, Scoring.score(survey, answers()).bouwstenen().get(0).uncertain(), "no answers: nothing to be uncertain about");
+    }
+
+    @Test
+    void aBouwsteensOwnLevelDescriptionComesWithItsLevel() {
+        Survey survey = variant("", "levelDescriptions: {Gevorderd: \"Eigen beschrijving.\"}", "");
+        Scoring.Result result = Scoring.score(survey, answers("q1", "3", "q2", "3", "q3", "3"));
+        assertEquals("Gevorderd", result.bouwstenen().get(0).level().label());
+        assertEquals("Eigen beschrijving.", result.bouwstenen().get(0).level().description());
+        assertEquals("c", result.totalLevel().description(), "the total has the survey's description");
+        assertEquals("a", Scoring.score(survey, answers()).bouwstenen().get(0).level().description(), "a level it does not describe");
+    }
+
+    @Test
+    void aPartlyMetStatementGetsTheNextStep() {
+        Survey survey = variant("", "", "");
+        List<Scoring.QuestionScore> questions = Scoring.score(survey, answers("q1", "2", "q2", "2")).questions();
+        assertEquals("Ga verder.", questions.get(0).recommendation(), "2 of 3 points: the next step");
+        assertEquals("r", questions.get(1).recommendation(), "no next step in the survey: the one recommendation");
+        assertEquals("Begin.", Scoring.score(survey, answers("q1", "0")).questions().get(0).recommendation());
+        assertEquals("Begin.", Scoring.score(survey, answers("q1", "WEET_NIET")).questions().get(0).recommendation());
+    }
+
+    @Test
+    void anUnscoredFollowUpNeverCounts() {
+        Survey survey = variant("", "", """
+                      - key: q1-welke
+                        type: multiple-choice
+                        scored: false
+                        followUpOf: q1
+                        options: [{value: "A", label: "A"}, {value: "B", label: "B"}]
+                        text: "Welke?"
+                        help: "h"
+                        source: {document: d, section: s}
+                """);
+        Scoring.BouwsteenScore with = Scoring.score(survey, answers("q1", "3", "q1-welke", "A,B")).bouwstenen().get(0);
+        Scoring.BouwsteenScore without = Scoring.score(survey, answers("q1", "3")).bouwstenen().get(0);
+        assertEquals(20.0, with.score(), EPSILON);
+        assertEquals(without.score(), with.score(), EPSILON);
+        assertEquals(5, with.questions().size(), "the follow-up is not among the scored statements");
+        assertEquals(4, with.unanswered());
+    }
 }

@@ -36,8 +36,10 @@ class SurveyApiTest {
         assertEquals(4, bouwstenen.size());
         assertTrue(bouwstenen.get(0).keySet().containsAll(List.of("key", "title", "description", "weight", "questions")));
         Map<String, Object> question = cast(bouwstenen.get(0).get("questions"), 0);
-        assertTrue(question.keySet().containsAll(List.of("key", "text", "help", "recommendation", "source", "weight",
-                "required", "type", "options")), question.keySet()::toString);
+        assertTrue(question.keySet().containsAll(List.of("key", "text", "help", "recommendation", "recommendationNext",
+                "source", "sources", "weight", "required", "type", "scored", "followUpOf", "options")), question.keySet()::toString);
+        assertEquals(List.of(question.get("source")), question.get("sources"), "v1 cites one source per statement");
+        assertEquals(true, question.get("scored"));
         assertEquals("gemeente", question.get("scope"), "v1 has no regio statements: each gemeente answers all");
         List<Map<String, Object>> options = cast(question.get("options"));
         Map<String, Object> nvt = options.stream().filter(o -> o.get("value").equals("NVT")).findFirst().orElseThrow();
@@ -93,8 +95,8 @@ class SurveyApiTest {
                 .replace("min: 75", "min: 0"));
         Throwable failure = assertThrows(Throwable.class, () -> start(dir).stop());
         String message = rootMessage(failure);
-        assertTrue(message.contains("proef/v1.yaml: bouwstenen[0].questions[1].weight: must be greater than 0, was 0"), message);
-        assertTrue(message.contains("proef/v1.yaml: levels[1].min: thresholds must go strictly up: 0 comes after 0"), message);
+        assertTrue(message.contains("proef/v1.yaml:37: bouwstenen[0].questions[1].weight: Moet groter zijn dan 0, niet 0."), message);
+        assertTrue(message.contains("proef/v1.yaml:14: levels[1].min: De grenzen moeten steeds hoger worden: 0 komt na 0."), message);
     }
 
     @Test
