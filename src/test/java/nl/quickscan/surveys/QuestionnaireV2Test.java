@@ -251,6 +251,10 @@ class QuestionnaireV2Test {
                     continue;
                 }
                 texts.add(value);
+                int total = value.strip().split("\\s+").length;
+                if (total > 60) {
+                    problems.add(key(item) + "." + field + ": " + total + " words in all (review §3.7: help of 1-3 sentences)");
+                }
                 for (String sentence : value.split("(?<=[.?!])\\s+")) {
                     int words = sentence.strip().split("\\s+").length;
                     if (words > 25) {
