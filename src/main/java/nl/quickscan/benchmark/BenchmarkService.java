@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 import nl.quickscan.scans.AnswerRepository;
 import nl.quickscan.scans.Meetronde;
 import nl.quickscan.scans.Progress;
+import nl.quickscan.scans.RegioAnswers;
 import nl.quickscan.scans.RoundAnswer;
 import nl.quickscan.scans.RoundRepository;
 import nl.quickscan.scans.ScanRepository;
@@ -207,10 +208,12 @@ public class BenchmarkService {
         Survey survey = surveys.find(round.surveyId(), round.surveyVersion()).orElseThrow();
         Map<Long, ScanRow> scanByGemeente = scans.listVisibleOfRound(scope, roundId).stream()
                 .collect(Collectors.toMap(ScanRow::gemeenteId, Function.identity()));
-        Map<Long, Map<String, String>> valuesByScan = new HashMap<>();
         Map<Long, Map<String, String>> commentsByScan = new HashMap<>();
-        for (RoundAnswer answer : answers.ofScansOfRound(roundId)) {
-            valuesByScan.computeIfAbsent(answer.scanId(), id -> new HashMap<>()).put(answer.questionKey(), answer.answerValue());
+        List<RoundAnswer> ofGemeenten = answers.ofScansOfRound(roundId);
+        // One regio scan per round: read once here, merged into every gemeente's values.
+        RegioAnswers.RoundValues valuesByScan = RegioAnswers.RoundValues.of(survey, ofGemeenten,
+                RegioAnswers.hasRegioPart(survey) ? answers.ofRegioPartOfRound(roundId) : List.of());
+        for (RoundAnswer answer : ofGemeenten) {
             if (answer.comment() != null && !answer.comment().isBlank()) {
                 commentsByScan.computeIfAbsent(answer.scanId(), id -> new HashMap<>()).put(answer.questionKey(), answer.comment());
             }
@@ -227,7 +230,7 @@ public class BenchmarkService {
             }
             scanIds.put(gemeente.cbsCode(), scan.id());
             Optional.ofNullable(commentsByScan.get(scan.id())).ifPresent(given -> comments.put(gemeente.cbsCode(), given));
-            Map<String, String> values = valuesByScan.getOrDefault(scan.id(), Map.of());
+            Map<String, String> values = valuesByScan.of(scan.id());
             Map<String, Progress.Answer> forProgress = new HashMap<>();
             values.forEach((key, value) -> forProgress.put(key, new Progress.Answer(value, null)));
             inputs.add(new Benchmark.Input(gemeente.cbsCode(), gemeente.name(), scan.status(),

@@ -3,7 +3,7 @@ package nl.quickscan.scoring;
 import jakarta.inject.Singleton;
 import nl.quickscan.scans.AnswerRepository;
 import nl.quickscan.scans.AnswerRow;
-import nl.quickscan.scans.RoundAnswer;
+import nl.quickscan.scans.RegioAnswers;
 import nl.quickscan.scans.ScanService;
 import nl.quickscan.surveys.Survey;
 import nl.quickscan.tenancy.TenantScope;
@@ -100,13 +100,11 @@ public class Results {
 
     /** The other gemeenten's submitted scans of the round, scored: never the gemeente's own (see {@link Position}). */
     private List<Position> position(ScanService.ScanView view, Scoring.Result own) {
-        Map<Long, Map<String, String>> byScan = new HashMap<>();
-        for (RoundAnswer answer : answers.ofSubmittedScansOfRound(view.scan().roundId())) {
-            if (answer.scanId() != view.scan().id()) {
-                byScan.computeIfAbsent(answer.scanId(), id -> new HashMap<>()).put(answer.questionKey(), answer.answerValue());
-            }
-        }
-        List<Scoring.Result> others = byScan.values().stream().map(values -> Scoring.score(view.survey(), values)).toList();
+        long roundId = view.scan().roundId();
+        RegioAnswers.RoundValues round = RegioAnswers.RoundValues.of(view.survey(),
+                answers.ofSubmittedScansOfRound(roundId), answers.ofRegioPartOfRound(roundId));
+        List<Scoring.Result> others = round.own().keySet().stream().filter(scanId -> scanId != view.scan().id())
+                .map(scanId -> Scoring.score(view.survey(), round.of(scanId))).toList();
         return Position.of(own, others, view.scan().closes(), LocalDate.now(clock));
     }
 
