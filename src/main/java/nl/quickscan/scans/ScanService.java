@@ -162,8 +162,9 @@ public class ScanService {
         }
         Survey survey = surveys.find(round.surveyId(), round.surveyVersion()).orElseThrow();
         if (!RegioAnswers.hasRegioPart(survey)) {
-            throw new InvalidInput().add("roundId", "De vragenlijst van deze meetronde heeft geen stellingen voor de regio;"
-                    + " er is geen regionaal deel om in te vullen.").asException();
+            // Then the only scans of the round are the gemeenten's, which their advisers start.
+            throw new ForbiddenException("De vragenlijst van deze meetronde heeft geen stellingen voor de regio: er is geen"
+                    + " regionaal deel om in te vullen. De scans van de gemeenten starten hun beleidsadviseurs.");
         }
         if (!round.openOn(today())) {
             throw new ClosedException(

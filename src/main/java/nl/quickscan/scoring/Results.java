@@ -3,6 +3,7 @@ package nl.quickscan.scoring;
 import jakarta.inject.Singleton;
 import nl.quickscan.scans.AnswerRepository;
 import nl.quickscan.scans.AnswerRow;
+import nl.quickscan.errors.NotFoundException;
 import nl.quickscan.scans.RegioAnswers;
 import nl.quickscan.scans.ScanService;
 import nl.quickscan.surveys.Survey;
@@ -80,18 +81,30 @@ public class Results {
     }
 
     public ScanScores scores(TenantScope scope, long scanId) {
-        ScanService.ScanView view = scans.view(scope, scanId);
+        ScanService.ScanView view = gemeenteScan(scope, scanId);
         Scoring.Result result = Scoring.score(view.survey(), values(view));
         return new ScanScores(view, result, position(view, result));
     }
 
     public Optional<ScanComparison> comparison(TenantScope scope, long scanId) {
-        ScanService.ScanView current = scans.view(scope, scanId);
+        ScanService.ScanView current = gemeenteScan(scope, scanId);
         return scans.baselineScanId(scope, current).map(baselineId -> {
             ScanService.ScanView baseline = scans.view(scope, baselineId);
             return new ScanComparison(current, baseline,
                     Comparison.compare(baseline.survey(), values(baseline), current.survey(), values(current)));
         });
+    }
+
+    /**
+     * A gemeente's scan with the regio's answers merged in; the regio's own scan has no score of its own (its answers
+     * count in each gemeente's), so it is not found here.
+     */
+    private ScanService.ScanView gemeenteScan(TenantScope scope, long scanId) {
+        ScanService.ScanView view = scans.view(scope, scanId);
+        if (view.scan().regioPart()) {
+            throw new NotFoundException("scores");
+        }
+        return view;
     }
 
     public boolean hasBaseline(TenantScope scope, ScanService.ScanView view) {
