@@ -46,8 +46,16 @@ public class BenchmarkService {
      * A round's figures; {@code comments} holds per CBS code the toelichtingen given, by question key;
      * {@code kengetallen} the submitted scans' kengetallen in context.
      */
+    /** {@code regioAnswers}: the answers of the round's regio scan by question key (empty without one). */
     public record RoundBenchmark(Meetronde round, Survey survey, Benchmark.Result result, Map<String, Long> scanIds,
-                                 Map<String, Map<String, String>> comments, List<Kengetallen.Kengetal> kengetallen) {
+                                 Map<String, Map<String, String>> comments, List<Kengetallen.Kengetal> kengetallen,
+                                 Map<String, RoundAnswer> regioAnswers) {
+
+        public RoundBenchmark(Meetronde round, Survey survey, Benchmark.Result result, Map<String, Long> scanIds,
+                              Map<String, Map<String, String>> comments, List<Kengetallen.Kengetal> kengetallen) {
+            this(round, survey, result, scanIds, comments, kengetallen, Map.of());
+        }
+
         public String comment(String cbsCode, String questionKey) {
             return comments.getOrDefault(cbsCode, Map.of()).getOrDefault(questionKey, "");
         }
@@ -211,8 +219,8 @@ public class BenchmarkService {
         Map<Long, Map<String, String>> commentsByScan = new HashMap<>();
         List<RoundAnswer> ofGemeenten = answers.ofScansOfRound(roundId);
         // One regio scan per round: read once here, merged into every gemeente's values.
-        RegioAnswers.RoundValues valuesByScan = RegioAnswers.RoundValues.of(survey, ofGemeenten,
-                RegioAnswers.hasRegioPart(survey) ? answers.ofRegioPartOfRound(roundId) : List.of());
+        List<RoundAnswer> ofRegio = RegioAnswers.hasRegioPart(survey) ? answers.ofRegioPartOfRound(roundId) : List.of();
+        RegioAnswers.RoundValues valuesByScan = RegioAnswers.RoundValues.of(survey, ofGemeenten, ofRegio);
         for (RoundAnswer answer : ofGemeenten) {
             if (answer.comment() != null && !answer.comment().isBlank()) {
                 commentsByScan.computeIfAbsent(answer.scanId(), id -> new HashMap<>()).put(answer.questionKey(), answer.comment());
@@ -240,6 +248,6 @@ public class BenchmarkService {
             }
         }
         return new RoundBenchmark(round, survey, Benchmark.of(survey, inputs), scanIds, comments,
-                Kengetallen.of(survey, submitted));
+                Kengetallen.of(survey, submitted), ofRegio.stream().collect(Collectors.toMap(RoundAnswer::questionKey, Function.identity())));
     }
 }
