@@ -59,13 +59,9 @@ class RegioScanTest {
     private static Setting setting(TestApp app) {
         Fixtures.Regio regio = Fixtures.regio(app, 2);
         Api coordinator = app.api().login(regio.coordinator().email(), Fixtures.PASSWORD);
-        Response round = coordinator.postJson("/api/v1/rounds", """
-                {"name": "Nulmeting %s", "kind": "NULMETING", "surveyId": "quickscan-seksueel-geweld",
-                 "surveyVersion": %d, "opens": "%s", "closes": "%s"}""".formatted(System.nanoTime(), RegioSurvey.VERSION,
-                LocalDate.now().minusDays(1), LocalDate.now().plusDays(30)));
-        assertEquals(201, round.status(), round::toString);
+        long round = RegioSurvey.openRound(app, coordinator, LocalDate.now().minusDays(1), LocalDate.now().plusDays(30));
         Account adviserA = Fixtures.adviseur(app, regio.codes().get(0));
-        return new Setting(regio, ((Number) round.json().get("id")).longValue(), coordinator, adviserA,
+        return new Setting(regio, round, coordinator, adviserA,
                 app.api().login(adviserA.email(), Fixtures.PASSWORD),
                 app.api().login(Fixtures.adviseur(app, regio.codes().get(1)).email(), Fixtures.PASSWORD));
     }

@@ -72,10 +72,56 @@ public final class RegioSurvey {
         return apps;
     }
 
+    /** The rounds opened on this survey, per app, to remove before it stops. */
+    private static final Map<TestApp, List<Long>> ROUNDS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A nulmeting on this survey, opened by the coordinator through the API; returns its id. */
+    public static long openRound(TestApp app, Api coordinator, java.time.LocalDate opens, java.time.LocalDate closes) {
+        Response round = coordinator.postJson("/api/v1/rounds", """
+                {"name": "Nulmeting %s", "kind": "NULMETING", "surveyId": "quickscan-seksueel-geweld",
+                 "surveyVersion": %d, "opens": "%s", "closes": "%s"}""".formatted(System.nanoTime(), VERSION, opens, closes));
+        org.junit.jupiter.api.Assertions.assertEquals(201, round.status(), round::toString);
+        long id = ((Number) round.json().get("id")).longValue();
+        ROUNDS.computeIfAbsent(app, key -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(id);
+        return id;
+    }
+
+    /**
+     * Stops the apps, and removes the rounds opened on this survey (with their scans and answers) first: on the shared
+     * MariaDB/MySQL database the shared app, which does not know this survey, would otherwise meet them.
+     */
     public static void stop(List<TestApp> apps, Path surveys) throws IOException {
+        for (TestApp app : apps) {
+            List<Long> rounds = ROUNDS.remove(app);
+            if (rounds != null) {
+                remove(app, rounds);
+            }
+        }
         apps.forEach(TestApp::stop);
         try (var files = Files.walk(surveys)) {
             files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void remove(TestApp app, List<Long> rounds) {
+        io.micronaut.transaction.TransactionOperations<java.sql.Connection> tx = app.bean(io.micronaut.transaction.TransactionOperations.class);
+        tx.executeWrite(status -> {
+            for (String sql : List.of(
+                    "DELETE FROM answer_change WHERE scan_id IN (SELECT id FROM scan WHERE round_id = ?)",
+                    "DELETE FROM answer WHERE scan_id IN (SELECT id FROM scan WHERE round_id = ?)",
+                    "DELETE FROM scan WHERE round_id = ?",
+                    "DELETE FROM meetronde WHERE id = ?")) {
+                try (var statement = status.getConnection().prepareStatement(sql)) {
+                    for (long round : rounds) {
+                        statement.setLong(1, round);
+                        statement.executeUpdate();
+                    }
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return null;
+        });
     }
 }
