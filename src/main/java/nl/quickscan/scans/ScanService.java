@@ -142,6 +142,11 @@ public class ScanService {
         return new ScanView(scan, survey, merged, Progress.of(survey, Progress.answersOf(merged)), editable);
     }
 
+    /** What counts for a gemeente's scan, by question key: its own answers and the regio's to the regio statements. */
+    public Map<String, AnswerRow> countingAnswers(ScanRow scan) {
+        return view(scan).answers();
+    }
+
     private static Map<String, AnswerRow> byKeyInOrder(List<AnswerRow> rows) {
         Map<String, AnswerRow> byKey = new LinkedHashMap<>();
         rows.forEach(answer -> byKey.put(answer.questionKey(), answer));

@@ -63,6 +63,14 @@ class RegioPartReportTest {
                 assertEquals("De regio heeft dit nog niet beantwoord", open.get(3).text(), format);
             }
 
+            // The gemeente's own report gives the regio's answer, saying whose it is.
+            Api adviser = app.api().login(Fixtures.adviseur(app, regio.codes().get(0)).email(), Fixtures.PASSWORD);
+            long scanId = nl.quickscan.support.Scans.start(adviser, roundId);
+            try (PDDocument document = Loader.loadPDF(adviser.download("/api/v1/scans/" + scanId + "/report.pdf").body())) {
+                String gemeente = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+                assertTrue(gemeente.contains("Ja, volledig en geborgd (beantwoord door de regio)"), gemeente);
+            }
+
             long v1 = regio.openRound(app, LocalDate.now().minusDays(1), LocalDate.now().plusDays(30));
             byte[] without = coordinator.download("/api/v1/rounds/" + v1 + "/benchmark.pdf").body();
             try (PDDocument document = Loader.loadPDF(without)) {
