@@ -52,10 +52,11 @@ class RegioPartBrowserTest {
 
             logIn(app, driver, regio.coordinator().email());
             driver.get(app.uri("/rondes/" + roundId).toString());
-            Chromium.assertAccessible(driver, "round dashboard with its regio part");
+            look(driver, "dashboard");
             driver.findElement(By.xpath("//section[contains(@class,'regio-part')]//button[normalize-space()='Regionaal deel invullen']")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a[href$='/deel/visie']")));
             assertTrue(driver.findElement(By.tagName("h1")).getText().startsWith("Regionaal deel "));
+            look(driver, "start");
             driver.findElement(By.cssSelector("a[href$='/deel/visie']")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("fieldset.question")));
             List<WebElement> questions = driver.findElements(By.cssSelector("fieldset.question"));
