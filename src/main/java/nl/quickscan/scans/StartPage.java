@@ -38,7 +38,7 @@ record StartPage(String title, ScanRow scan, String introduction, String closing
         if (editable) {
             Steps.Place next = steps.firstOpen();
             if (!steps.started()) {
-                action = new Action("Begin met de quickscan", scanPath + "/deel/" + steps.steps().get(0).path());
+                action = new Action(scan.regioPart() ? "Begin met het regionale deel" : "Begin met de quickscan", scanPath + "/deel/" + steps.steps().get(0).path());
             } else if (next != null) {
                 action = new Action("Ga verder waar u was", scanPath + "/deel/" + next.path() + "#" + next.questionKey());
             } else if (scan.regioPart()) {

@@ -28,12 +28,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * In a real browser: the coordinator starts the regio's part from the round's dashboard and answers a regio statement
  * (saved as it changes, as advisers' answers are); an adviser then sees it read-only in the gemeente's scan. Both
- * pages accessible (axe) and no wider than the window at 390 and 1366 px.
+ * pages accessible (axe) and no wider than the window at 320, 390 and 1366 px.
  */
 class RegioPartBrowserTest {
 
     private static final String VISIE = "visie-gedeelde-visie";
-    private static final int[] WIDTHS = {390, 1366};
+    private static final int[] WIDTHS = {320, 390, 1366};
 
     @Test
     void theCoordinatorFillsInTheRegioPartAndTheAdviserSeesItReadOnly() throws Exception {
