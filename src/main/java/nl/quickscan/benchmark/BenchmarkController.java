@@ -13,15 +13,21 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
 import nl.quickscan.errors.NotFoundException;
+import nl.quickscan.identity.CurrentAccount;
 import nl.quickscan.identity.Role;
+import nl.quickscan.scans.Meetronde;
+import nl.quickscan.scans.Progress;
+import nl.quickscan.scans.RegioAnswers;
 import nl.quickscan.scans.RoundNotice;
 import nl.quickscan.scans.RoundReminders;
+import nl.quickscan.scans.ScanService;
 import nl.quickscan.tenancy.TenantScope;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The coordinator's view of a round: who has submitted, and how the gemeenten compare per bouwsteen. */
 @Controller
@@ -93,9 +99,11 @@ class BenchmarkController {
 
     private final BenchmarkService service;
     private final RoundReminders reminders;
+    private final ScanService scanService;
     private final Clock clock;
 
-    BenchmarkController(BenchmarkService service, RoundReminders reminders, Clock clock) {
+    BenchmarkController(BenchmarkService service, RoundReminders reminders, ScanService scanService, Clock clock) {
+        this.scanService = scanService;
         this.service = service;
         this.reminders = reminders;
         this.clock = clock;
@@ -127,14 +135,31 @@ class BenchmarkController {
 
     @Get("/rondes/{id}")
     @Produces(MediaType.TEXT_HTML)
-    ModelAndView<RoundBenchmarkPage> dashboard(TenantScope scope, @PathVariable long id,
+    ModelAndView<RoundBenchmarkPage> dashboard(CurrentAccount account, TenantScope scope, @PathVariable long id,
                                                @Nullable @QueryValue String sorteer, @Nullable @QueryValue String richting,
                                                @Nullable @QueryValue String melding) {
         BenchmarkService.RoundBenchmark benchmark = service.of(scope, id);
         String notice = RoundNotice.REMINDED.param().equals(melding)
                 ? reminders.latestSent(scope, id).orElse(null) : RoundNotice.textOf(melding);
         return new ModelAndView<>("benchmark/round", RoundBenchmarkPage.of(benchmark, service.development(scope, benchmark),
-                service.withActiveAdviser(scope), sorteer, richting, LocalDate.now(clock), notice));
+                service.withActiveAdviser(scope), sorteer, richting, LocalDate.now(clock), notice,
+                regioPart(account, scope, benchmark)));
+    }
+
+    /** The regio's part of the round, read once (not per gemeente); null when the survey has no regio statements. */
+    @Nullable
+    private RoundBenchmarkPage.RegioPart regioPart(CurrentAccount account, TenantScope scope,
+                                                   BenchmarkService.RoundBenchmark benchmark) {
+        if (!RegioAnswers.hasRegioPart(benchmark.survey())) {
+            return null;
+        }
+        Meetronde round = benchmark.round();
+        Optional<ScanService.ScanView> view = scanService.regioPartOfRound(scope, round.id())
+                .map(scan -> scanService.view(scope, scan.id()));
+        int total = RegioAnswers.regioKeys(benchmark.survey()).size();
+        int answered = view.map(v -> v.progress().stream().mapToInt(Progress.Part::answered).sum()).orElse(0);
+        boolean canFill = account.is(Role.COORDINATOR) && round.openOn(LocalDate.now(clock));
+        return new RoundBenchmarkPage.RegioPart(view.map(v -> v.scan().id()).orElse(null), answered, total, canFill);
     }
 
     @Get("/benchmark")

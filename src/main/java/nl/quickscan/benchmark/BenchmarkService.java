@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 import nl.quickscan.scans.AnswerRepository;
 import nl.quickscan.scans.Meetronde;
 import nl.quickscan.scans.Progress;
+import nl.quickscan.scans.RegioAnswers;
 import nl.quickscan.scans.RoundAnswer;
 import nl.quickscan.scans.RoundRepository;
 import nl.quickscan.scans.ScanRepository;
@@ -45,8 +46,16 @@ public class BenchmarkService {
      * A round's figures; {@code comments} holds per CBS code the toelichtingen given, by question key;
      * {@code kengetallen} the submitted scans' kengetallen in context.
      */
+    /** {@code regioAnswers}: the answers of the round's regio scan by question key (empty without one). */
     public record RoundBenchmark(Meetronde round, Survey survey, Benchmark.Result result, Map<String, Long> scanIds,
-                                 Map<String, Map<String, String>> comments, List<Kengetallen.Kengetal> kengetallen) {
+                                 Map<String, Map<String, String>> comments, List<Kengetallen.Kengetal> kengetallen,
+                                 Map<String, RoundAnswer> regioAnswers) {
+
+        public RoundBenchmark(Meetronde round, Survey survey, Benchmark.Result result, Map<String, Long> scanIds,
+                              Map<String, Map<String, String>> comments, List<Kengetallen.Kengetal> kengetallen) {
+            this(round, survey, result, scanIds, comments, kengetallen, Map.of());
+        }
+
         public String comment(String cbsCode, String questionKey) {
             return comments.getOrDefault(cbsCode, Map.of()).getOrDefault(questionKey, "");
         }
@@ -207,10 +216,12 @@ public class BenchmarkService {
         Survey survey = surveys.find(round.surveyId(), round.surveyVersion()).orElseThrow();
         Map<Long, ScanRow> scanByGemeente = scans.listVisibleOfRound(scope, roundId).stream()
                 .collect(Collectors.toMap(ScanRow::gemeenteId, Function.identity()));
-        Map<Long, Map<String, String>> valuesByScan = new HashMap<>();
         Map<Long, Map<String, String>> commentsByScan = new HashMap<>();
-        for (RoundAnswer answer : answers.ofScansOfRound(roundId)) {
-            valuesByScan.computeIfAbsent(answer.scanId(), id -> new HashMap<>()).put(answer.questionKey(), answer.answerValue());
+        List<RoundAnswer> ofGemeenten = answers.ofScansOfRound(roundId);
+        // One regio scan per round: read once here, merged into every gemeente's values.
+        List<RoundAnswer> ofRegio = RegioAnswers.hasRegioPart(survey) ? answers.ofRegioPartOfRound(roundId) : List.of();
+        RegioAnswers.RoundValues valuesByScan = RegioAnswers.RoundValues.of(survey, ofGemeenten, ofRegio);
+        for (RoundAnswer answer : ofGemeenten) {
             if (answer.comment() != null && !answer.comment().isBlank()) {
                 commentsByScan.computeIfAbsent(answer.scanId(), id -> new HashMap<>()).put(answer.questionKey(), answer.comment());
             }
@@ -227,7 +238,7 @@ public class BenchmarkService {
             }
             scanIds.put(gemeente.cbsCode(), scan.id());
             Optional.ofNullable(commentsByScan.get(scan.id())).ifPresent(given -> comments.put(gemeente.cbsCode(), given));
-            Map<String, String> values = valuesByScan.getOrDefault(scan.id(), Map.of());
+            Map<String, String> values = valuesByScan.of(scan.id());
             Map<String, Progress.Answer> forProgress = new HashMap<>();
             values.forEach((key, value) -> forProgress.put(key, new Progress.Answer(value, null)));
             inputs.add(new Benchmark.Input(gemeente.cbsCode(), gemeente.name(), scan.status(),
@@ -237,6 +248,6 @@ public class BenchmarkService {
             }
         }
         return new RoundBenchmark(round, survey, Benchmark.of(survey, inputs), scanIds, comments,
-                Kengetallen.of(survey, submitted));
+                Kengetallen.of(survey, submitted), ofRegio.stream().collect(Collectors.toMap(RoundAnswer::questionKey, Function.identity())));
     }
 }

@@ -20,13 +20,21 @@ import java.util.Set;
  * with the regio's median as the matrix's last row, the regio's figures per bouwsteen, the development since the
  * nulmeting of a herhaling, the kengetallen in context (apart from the scores) and the reports. Before the first
  * submitted scan none of those would show more than dashes, so the page says when they come instead.
- * notice: the confirmation after the round was opened or changed.
+ * notice: the confirmation after the round was opened or changed. regioPart: for a survey with regio statements, the
+ * regio's own part of the round (null otherwise).
  */
 record RoundBenchmarkPage(String title, Meetronde round, boolean open, RoundState state, List<Invite> withoutAdviser,
                           List<Column> columns, List<Row> rows, @Nullable MedianRow median,
                           List<Benchmark.BouwsteenStats> bouwstenen, Benchmark.Stats total,
                           @Nullable Development.Result development, List<KengetalTable> kengetallen,
-                          @Nullable String notice) {
+                          @Nullable String notice, @Nullable RegioPart regioPart) {
+
+    /**
+     * The regio's part of the round: its scan (null before a coordinator started it), how many of its statements are
+     * answered, and whether this account may fill it in (a coordinator of the regio, while the round is open).
+     */
+    record RegioPart(@Nullable Long scanId, int answered, int total, boolean canFill) {
+    }
 
     /** A column header that sorts the table; {@code next} is the direction a click sorts in. */
     record Column(String key, String label, boolean active, String next, String aria) {
@@ -62,7 +70,7 @@ record RoundBenchmarkPage(String title, Meetronde round, boolean open, RoundStat
      */
     static RoundBenchmarkPage of(BenchmarkService.RoundBenchmark benchmark, Optional<Development.Result> development,
                                  Set<String> withAdviser, @Nullable String sortKey, @Nullable String direction,
-                                 LocalDate today, @Nullable String notice) {
+                                 LocalDate today, @Nullable String notice, @Nullable RegioPart regioPart) {
         Benchmark.Result result = benchmark.result();
         Survey survey = benchmark.survey();
         RoundState state = RoundState.of(benchmark.round(),
@@ -90,7 +98,8 @@ record RoundBenchmarkPage(String title, Meetronde round, boolean open, RoundStat
                 .map(g -> new Invite(g.name(), "/accounts/nieuw?rol=ADVISEUR&gemeente=" + g.cbsCode())).toList();
         return new RoundBenchmarkPage(benchmark.round().name(), benchmark.round(), benchmark.round().openOn(today),
                 state, invites, columns, rows, median, result.bouwstenen(), result.total(),
-                scores ? development.orElse(null) : null, KengetalTable.of(benchmark.kengetallen()), notice);
+                scores ? development.orElse(null) : null, KengetalTable.of(benchmark.kengetallen()), notice,
+                regioPart);
     }
 
     /** "Ingediend", "Niet gestart", "Bezig (45%)". */

@@ -5,7 +5,7 @@ package nl.quickscan.errors;
  * ({@code web.ErrorHandlers}) decides the status and whether the caller gets a page or JSON.
  */
 public abstract sealed class DomainException extends RuntimeException
-        permits NotFoundException, ConflictException, ClosedException, InvalidInput.InvalidInputException {
+        permits NotFoundException, ConflictException, ClosedException, ForbiddenException, InvalidInput.InvalidInputException {
 
     protected DomainException(String message) {
         // No stack trace: these are answers to the user, not faults to debug.

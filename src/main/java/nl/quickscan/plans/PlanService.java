@@ -10,6 +10,7 @@ import nl.quickscan.errors.InvalidInput;
 import nl.quickscan.errors.NotFoundException;
 import nl.quickscan.identity.CurrentAccount;
 import nl.quickscan.scans.AnswerRepository;
+import nl.quickscan.scans.ScanService;
 import nl.quickscan.scans.AnswerRow;
 import nl.quickscan.scans.Meetronde;
 import nl.quickscan.scans.RoundRepository;
@@ -46,10 +47,12 @@ public class PlanService {
     private final AnswerRepository answers;
     private final SurveyCatalog surveys;
     private final AuditLog auditLog;
+    private final ScanService scanService;
     private final Clock clock;
 
     PlanService(ActionRepository actions, GemeenteRepository gemeenten, ScanRepository scans, RoundRepository rounds,
-                AnswerRepository answers, SurveyCatalog surveys, AuditLog auditLog, Clock clock) {
+                AnswerRepository answers, SurveyCatalog surveys, AuditLog auditLog, ScanService scanService, Clock clock) {
+        this.scanService = scanService;
         this.rounds = rounds;
         this.actions = actions;
         this.gemeenten = gemeenten;
@@ -325,8 +328,8 @@ public class PlanService {
                 String round = latest.roundName();
                 for (ScanRow scan : inLatest.isPresent() ? sameSurvey : List.<ScanRow>of()) {
                     Optional<Located> there = locate(surveyOf(scan), key);
-                    AnswerRow answer = there.map(located -> answersOf.computeIfAbsent(scan.id(), scanId -> answers.ofScan(scanId).stream()
-                            .collect(Collectors.toMap(AnswerRow::questionKey, row -> row))).get(located.question().key())).orElse(null);
+                    AnswerRow answer = there.map(located -> answersOf.computeIfAbsent(scan.id(), scanId -> scanService.countingAnswers(scan))
+                            .get(located.question().key())).orElse(null);
                     if (answer != null && answer.answerValue() != null) {
                         current = there.get().question().answerLabel(answer.answerValue());
                         round = scan.roundName();

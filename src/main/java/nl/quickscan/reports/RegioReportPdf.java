@@ -70,6 +70,7 @@ final class RegioReportPdf {
             pdf.newPage();
             heatmap(pdf, benchmark);
             bouwstenen(pdf, benchmark.result(), summary, bands);
+            RegioPartReport.of(benchmark).ifPresent(part -> regioPart(pdf, part));
             development.ifPresent(d -> development(pdf, d, summary, bands));
             plans(pdf, plans);
         });
@@ -178,6 +179,22 @@ final class RegioReportPdf {
      * The verbeterplannen made from the round's scans: per bouwsteen how many gemeenten have actions and how many
      * actions have each status, then the actions the gemeenten share in the regio (only those).
      */
+    /** The regio's own answers, per bouwsteen. */
+    private static void regioPart(TaggedPdf pdf, RegioPartReport part) {
+        pdf.ensure(SECTION_HEADING + 4 * TABLE_ROW);
+        pdf.heading(2, RegioPartReport.HEADING);
+        pdf.paragraph(RegioPartReport.INTRODUCTION);
+        for (RegioPartReport.Section section : part.sections()) {
+            pdf.ensure(SECTION_HEADING + 2 * TABLE_ROW);
+            pdf.heading(3, section.title());
+            TaggedPdf.Table table = new TaggedPdf.Table(5, 2, 3).rowHeaders()
+                    .header(List.of(pdf.headerCell("Stelling"), pdf.headerCell("Antwoord van de regio"), pdf.headerCell("Toelichting")));
+            section.rows().forEach(row -> table.row(List.of(pdf.cell(row.statement()), pdf.cell(row.answer()),
+                    pdf.cell(row.comment()))));
+            pdf.table(table);
+        }
+    }
+
     private static void plans(TaggedPdf pdf, PlanService.RoundPlan plans) {
         pdf.ensure(SECTION_HEADING + 4 * TABLE_ROW);
         pdf.heading(2, "Verbeterplannen");

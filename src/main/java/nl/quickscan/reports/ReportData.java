@@ -56,9 +56,11 @@ record ReportData(Results.ScanScores scores, Optional<Results.ScanComparison> co
         return comparison.flatMap(c -> change(questionKey).map(c::labelBefore)).orElse("");
     }
 
+    /** The answer as the gemeente's report gives it; the regio's answer to a regio statement says it is the regio's. */
     String answerLabel(Survey.Question question) {
         AnswerRow answer = scores.view().answers().get(question.key());
-        return question.answerLabel(answer == null ? null : answer.answerValue());
+        String label = question.answerLabel(answer == null ? null : answer.answerValue());
+        return scores.view().fromRegio(question) ? label + " (beantwoord door de regio)" : label;
     }
 
     /** A kengetal's text with the year it is about, counted from the year the round opens. */

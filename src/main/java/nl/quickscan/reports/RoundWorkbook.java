@@ -47,11 +47,25 @@ final class RoundWorkbook {
                 .intro("Datum: " + DutchFormat.date(date))
                 .intro("Scores in procent van het maximum; alleen ingediende scans hebben een score."));
         sheets.add(answers(answerRounds, noRegio, false));
+        RegioPartReport.of(round).ifPresent(part -> sheets.add(regioPart(part)));
         sheets.add(statistics("Statistiek", round.result(), development.orElse(null)));
         development.ifPresent(d -> sheets.add(development(d, round.result())));
         sheets.add(plans(plans));
         return new Spreadsheet(title, "Quickscan aanpak seksueel geweld: scores, antwoorden en statistiek van regio "
                 + regio + " in " + round.round().name(), date, sheets);
+    }
+
+    /** "Regionaal deel": the regio's own answers, a row per statement with its bouwsteen. */
+    private static Spreadsheet.Sheet regioPart(RegioPartReport part) {
+        Spreadsheet.Sheet sheet = new Spreadsheet.Sheet(RegioPartReport.HEADING,
+                List.of("Bouwsteen", "Sleutel", "Stelling", "Antwoord van de regio", "Toelichting"), 40, 28, 70, 28, 60);
+        for (RegioPartReport.Section section : part.sections()) {
+            for (RegioPartReport.Row row : section.rows()) {
+                sheet.row(List.of(Cell.text(section.title()), Cell.text(row.key()), Cell.text(row.statement()),
+                        Cell.text(row.answer()), Cell.text(row.comment())));
+            }
+        }
+        return sheet.intro(RegioPartReport.INTRODUCTION);
     }
 
     /** Per bouwsteen how many gemeenten have actions from the round's scans and how many actions have each status. */

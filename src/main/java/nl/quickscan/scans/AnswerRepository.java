@@ -62,19 +62,29 @@ public abstract class AnswerRepository implements GenericRepository<AnswerRow, S
             row.getString(3), row.getInt(4), row.getString(5), row.getString(6), row.getTimestamp(7).toInstant());
 
     /**
-     * The answers of every submitted scan of a round, in one query. For aggregate figures only (mean, median):
+     * The answers of every submitted gemeente scan of a round, in one query, without the regio's (see
+     * {@link #ofRegioPartOfRound}, to merge with {@link RegioAnswers}). For aggregate figures only (mean, median):
      * callers reach the round through a scoped lookup and never show these per gemeente.
      */
     @Query("""
             SELECT x.scan_id, x.question_key, x.answer_value, x.comment FROM answer x JOIN scan s ON s.id = x.scan_id
-            WHERE s.round_id = :roundId AND s.status = 'SUBMITTED'""")
+            WHERE s.round_id = :roundId AND s.status = 'SUBMITTED' AND s.gemeente_id IS NOT NULL""")
     public abstract List<RoundAnswer> ofSubmittedScansOfRound(long roundId);
 
-    /** The answers of every scan of a round, in one query, for the coordinator's overview of that round. */
+    /**
+     * The answers of every gemeente scan of a round, in one query, for the coordinator's overview of that round;
+     * without the regio's (see {@link #ofRegioPartOfRound}).
+     */
     @Query("""
             SELECT x.scan_id, x.question_key, x.answer_value, x.comment FROM answer x JOIN scan s ON s.id = x.scan_id
-            WHERE s.round_id = :roundId""")
+            WHERE s.round_id = :roundId AND s.gemeente_id IS NOT NULL""")
     public abstract List<RoundAnswer> ofScansOfRound(long roundId);
+
+    /** The answers of the regio's scan of the round (none when it has none), in one query, for every gemeente of it. */
+    @Query("""
+            SELECT x.scan_id, x.question_key, x.answer_value, x.comment FROM answer x JOIN scan s ON s.id = x.scan_id
+            WHERE s.round_id = :roundId AND s.regio_id IS NOT NULL""")
+    public abstract List<RoundAnswer> ofRegioPartOfRound(long roundId);
 
     /** A new version of one answer: what it becomes, and the stored row it replaces (null: the first answer). */
     public record Write(String questionKey, @Nullable String value, @Nullable String comment, @Nullable AnswerRow before) {

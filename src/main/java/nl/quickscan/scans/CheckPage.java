@@ -2,7 +2,6 @@ package nl.quickscan.scans;
 
 import io.micronaut.core.annotation.Nullable;
 import nl.quickscan.identity.CurrentAccount;
-import nl.quickscan.identity.Role;
 import nl.quickscan.surveys.Survey;
 import nl.quickscan.text.DutchFormat;
 
@@ -34,7 +33,7 @@ record CheckPage(String title, ScanRow scan, Steps steps, List<Section> sections
 
     /** A statement with its answer; {@code openReason} says why it blocks submitting, when it does. */
     record Row(String key, String text, String answer, @Nullable String comment, boolean answered,
-               @Nullable String openReason, String changeHref) {
+               @Nullable String openReason, @Nullable String changeHref) {
     }
 
     /** One line of the summary: a page's open points, counted, linking to the page where they are marked. */
@@ -45,7 +44,7 @@ record CheckPage(String title, ScanRow scan, Steps steps, List<Section> sections
         Survey survey = view.survey();
         String scanPath = "/scans/" + view.scan().id();
         Steps steps = Steps.of(view, null);
-        boolean editable = view.editable() && account.is(Role.ADVISEUR);
+        boolean editable = view.editableBy(account);
         Map<String, Section> sections = new LinkedHashMap<>();
         for (PartNavigation.Page page : PartNavigation.pages(survey)) {
             List<Row> rows = new ArrayList<>();
@@ -53,6 +52,12 @@ record CheckPage(String title, ScanRow scan, Steps steps, List<Section> sections
                 AnswerRow answer = view.answers().get(question.key());
                 String value = answer == null ? null : answer.answerValue();
                 String comment = answer == null ? null : answer.comment();
+                if (view.fromRegio(question)) {
+                    // The regio's answer, which the gemeente cannot change: no open point, no link to change it.
+                    rows.add(new Row(question.key(), question.text(), value == null ? "De regio heeft dit nog niet beantwoord"
+                            : "Beantwoord door de regio: " + answerText(question, value), comment, value != null, null, null));
+                    continue;
+                }
                 String reason = PartPage.openProblem(question, value, comment) == null ? null
                         : value == null ? "Nog niet beantwoord" : "Toelichting ontbreekt";
                 rows.add(new Row(question.key(), question.textFor(view.scan().opens().getYear()), answerText(question, value), comment, value != null,
@@ -65,7 +70,8 @@ record CheckPage(String title, ScanRow scan, Steps steps, List<Section> sections
                 .map(step -> new OpenPoint(step.title() + ": " + counted(step), scanPath + "/deel/"
                         + firstOpenPage(step).path() + "?controle=1#open-punten"))
                 .toList();
-        String title = editable ? "Controleer uw antwoorden" : "Antwoorden van de quickscan";
+        String title = view.scan().regioPart() ? "Antwoorden van het regionale deel"
+                : editable ? "Controleer uw antwoorden" : "Antwoorden van de quickscan";
         return new CheckPage(title, view.scan(), steps, List.copyOf(sections.values()), openPoints, steps.open(),
                 editable, refused);
     }

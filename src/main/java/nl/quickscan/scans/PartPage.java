@@ -2,7 +2,6 @@ package nl.quickscan.scans;
 
 import io.micronaut.core.annotation.Nullable;
 import nl.quickscan.identity.CurrentAccount;
-import nl.quickscan.identity.Role;
 import nl.quickscan.surveys.Survey;
 import nl.quickscan.text.DutchFormat;
 
@@ -38,13 +37,15 @@ record PartPage(String title, ScanRow scan, String path, String heading, String 
      * is the version the form's answer is based on. {@code problem} is what the field says is wrong, about the answer
      * ({@code options} and the text box are then marked invalid) or about the toelichting ({@code commentInvalid}),
      * or both for a refused save. {@code incomplete}: the answer needs a toelichting it does not have (shown at the
-     * field; {@code mayBeIncomplete} when an option needs one, so the script can show it too).
+     * field; {@code mayBeIncomplete} when an option needs one, so the script can show it too). {@code fromRegio}: in a
+     * gemeente's scan a statement the regio answers, shown read-only with the regio's answer ({@code answer},
+     * {@code regioLabel}).
      */
     record Item(Survey.Question question, String text, @Nullable String themeTitle, @Nullable AnswerRow answer, int version,
                 @Nullable String value, @Nullable String comment, String describedBy, List<Option> options,
                 List<Change> history, @Nullable String problem, boolean answerInvalid, boolean commentInvalid,
                 @Nullable Conflict conflict, @Nullable Beside baseline, boolean mayBeIncomplete, boolean incomplete,
-                @Nullable String commentDescribedBy) {
+                @Nullable String commentDescribedBy, boolean fromRegio, @Nullable String regioLabel) {
     }
 
     /**
@@ -104,7 +105,7 @@ record PartPage(String title, ScanRow scan, String path, String heading, String 
                        Map<String, ScanService.BaselineAnswer> baseline, String path, boolean saved, Refusals refusals,
                        boolean showOpen) {
         Survey survey = view.survey();
-        boolean editable = view.editable() && account.is(Role.ADVISEUR);
+        boolean editable = view.editableBy(account);
         PartNavigation.Page page = PartNavigation.page(survey, path);
         Map<String, List<AnswerChange>> changes = history.stream().collect(Collectors.groupingBy(AnswerChange::questionKey));
         Map<String, String> themeTitles = survey.bouwstenen().stream().flatMap(b -> b.themes().stream())
@@ -118,9 +119,11 @@ record PartPage(String title, ScanRow scan, String path, String heading, String 
                 currentTheme = question.theme();
                 themeTitle = themeTitles.get(currentTheme);
             }
-            items.add(item(question, question.textFor(view.scan().opens().getYear()), themeTitle, view.answers().get(question.key()),
-                    changes.getOrDefault(question.key(), List.of()), baseline.get(question.key()), editable, refusals,
-                    showOpen));
+            AnswerRow answer = view.answers().get(question.key());
+            String text = question.textFor(view.scan().opens().getYear());
+            items.add(view.fromRegio(question) ? fromRegio(question, text, themeTitle, answer)
+                    : item(question, text, themeTitle, answer, changes.getOrDefault(question.key(), List.of()),
+                    baseline.get(question.key()), editable, refusals, showOpen));
         }
         Steps steps = Steps.of(view, path);
         Steps.Step here = steps.pages().stream().filter(step -> step.path().equals(path)).findFirst().orElseThrow();
@@ -234,7 +237,15 @@ record PartPage(String title, ScanRow scan, String path, String heading, String 
         return new Item(question, text, themeTitle, answer, version, value, comment, describedBy, options, steps, problem,
                 answerInvalid, commentInvalid, conflict, baseline,
                 question.options().stream().anyMatch(Survey.AnswerOption::requiresComment), incomplete,
-                commentDescribedBy.isEmpty() ? null : commentDescribedBy);
+                commentDescribedBy.isEmpty() ? null : commentDescribedBy, false, null);
+    }
+
+    /** A statement the regio answers, as a gemeente's scan shows it: no fields, the regio's answer (if any). */
+    private static Item fromRegio(Survey.Question question, String text, @Nullable String themeTitle,
+                                  @Nullable AnswerRow answer) {
+        String label = answer == null || answer.answerValue() == null ? null : question.answerLabel(answer.answerValue());
+        return new Item(question, text, themeTitle, answer, 0, null, null, "help-" + question.key(), List.of(), List.of(),
+                null, false, false, null, null, false, false, null, true, label);
     }
 
     /** A stored value as the form holds it: a kengetal in Dutch notation ("1234.5" → "1.234,5"), an option's value as is. */

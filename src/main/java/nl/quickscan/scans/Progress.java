@@ -24,16 +24,32 @@ public final class Progress {
     private Progress() {
     }
 
-    /** @param answers question key → answer (value may be null when only a toelichting was saved) */
+    /**
+     * A gemeente's progress: over the statements it answers itself; the regio's statements neither count nor block
+     * submitting.
+     *
+     * @param answers question key → answer (value may be null when only a toelichting was saved)
+     */
     public static List<Part> of(Survey survey, Map<String, Answer> answers) {
+        return of(survey, answers, Survey.Scope.GEMEENTE);
+    }
+
+    /** The progress over the statements that {@code answeredBy} answers (a gemeente, or the regio in its own scan). */
+    public static List<Part> of(Survey survey, Map<String, Answer> answers, Survey.Scope answeredBy) {
         List<Part> parts = new ArrayList<>();
         for (Survey.Bouwsteen bouwsteen : survey.bouwstenen()) {
-            parts.add(part(bouwsteen.key(), bouwsteen.title(), bouwsteen.questions(), answers));
+            parts.add(part(bouwsteen.key(), bouwsteen.title(), answeredBy(bouwsteen.questions(), answeredBy), answers));
         }
-        if (!survey.kengetallen().isEmpty()) {
-            parts.add(part(KENGETALLEN, "Kengetallen", survey.kengetallen(), answers));
+        List<Survey.Question> kengetallen = answeredBy(survey.kengetallen(), answeredBy);
+        if (!kengetallen.isEmpty()) {
+            parts.add(part(KENGETALLEN, "Kengetallen", kengetallen, answers));
         }
         return parts;
+    }
+
+    /** The questions of the list that {@code scope} answers. */
+    static List<Survey.Question> answeredBy(List<Survey.Question> questions, Survey.Scope scope) {
+        return questions.stream().filter(question -> question.scope() == scope).toList();
     }
 
     public static final String KENGETALLEN = "kengetallen";

@@ -20,6 +20,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import nl.quickscan.errors.NotFoundException;
 import nl.quickscan.identity.CurrentAccount;
 import nl.quickscan.identity.Role;
+import nl.quickscan.surveys.Survey;
 import nl.quickscan.tenancy.TenantScope;
 
 import java.time.Instant;
@@ -33,9 +34,13 @@ import java.util.stream.Stream;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 class ScanController {
 
+    /**
+     * A gemeente's scan has {@code gemeente} and no {@code regio}; the regio's scan of a round (its answers to the
+     * regio statements) has {@code regio} and no {@code gemeente}. A gemeente's scan lists the regio's answers too.
+     */
     @Serdeable
-    record ScanJson(long id, long roundId, GemeenteRef gemeente, String status, int progress,
-                    @Nullable Instant submittedAt, List<AnswerJson> answers) {
+    record ScanJson(long id, long roundId, @Nullable GemeenteRef gemeente, @Nullable RegioRef regio, String status,
+                    int progress, @Nullable Instant submittedAt, List<AnswerJson> answers) {
     }
 
     @Serdeable
@@ -43,11 +48,16 @@ class ScanController {
     }
 
     @Serdeable
+    record RegioRef(long id, String name) {
+    }
+
+    /** {@code answeredBy}: GEMEENTE, or REGIO for an answer the regio gave (once, for all its gemeenten). */
+    @Serdeable
     record AnswerJson(String questionKey, @Nullable String value, @Nullable String comment, int version,
-                      String updatedBy, Instant updatedAt) {
-        static AnswerJson of(AnswerRow row) {
+                      String updatedBy, Instant updatedAt, String answeredBy) {
+        static AnswerJson of(AnswerRow row, Survey.Scope answeredBy) {
             return new AnswerJson(row.questionKey(), row.answerValue(), row.comment(), row.version(),
-                    row.updatedByName(), row.updatedAt());
+                    row.updatedByName(), row.updatedAt(), answeredBy.name());
         }
     }
 
@@ -120,13 +130,15 @@ class ScanController {
         return rows.stream().map(row -> json(service.view(scope, row.id()))).toList();
     }
 
+    /** An adviser starts the gemeente's scan of the round; a coordinator the regio's (its regio statements). */
     @Post(consumes = MediaType.APPLICATION_JSON)
-    @Secured(Role.Names.ADVISEUR)
-    HttpResponse<ScanJson> start(CurrentAccount adviser, TenantScope scope, @Body StartRequest request) {
+    @Secured({Role.Names.ADVISEUR, Role.Names.COORDINATOR})
+    HttpResponse<ScanJson> start(CurrentAccount account, TenantScope scope, @Body StartRequest request) {
         if (request.roundId() == null) {
             throw new nl.quickscan.errors.InvalidInput().add("roundId", "Geef de meetronde op (roundId).").asException();
         }
-        ScanRow scan = service.start(adviser, scope, request.roundId());
+        ScanRow scan = account.is(Role.COORDINATOR) ? service.startRegioPart(account, scope, request.roundId())
+                : service.start(account, scope, request.roundId());
         return HttpResponse.created(json(service.view(scope, scan.id())));
     }
 
@@ -147,8 +159,9 @@ class ScanController {
                 .toList());
     }
 
+    /** Advisers answer their gemeente's scan, coordinators their regio's; the service refuses anything else (403). */
     @Put(value = "/{id}/answers/{questionKey}", consumes = MediaType.APPLICATION_JSON)
-    @Secured(Role.Names.ADVISEUR)
+    @Secured({Role.Names.ADVISEUR, Role.Names.COORDINATOR})
     HttpResponse<?> answer(CurrentAccount adviser, TenantScope scope, @PathVariable long id,
                            @PathVariable String questionKey, @Body AnswerRequest request) {
         if (request.version() == null || request.version() < 0) {
@@ -162,14 +175,16 @@ class ScanController {
         }
         ScanService.SaveResult result = service.save(adviser, scope, id, questionKey, request.value(), request.comment(),
                 request.version(), request.notation() == null ? AnswerRules.Source.PROGRAM : AnswerRules.Source.PERSON);
+        // Whoever may write here writes their own answers: the regio in its scan, the gemeente in its own.
+        Survey.Scope by = adviser.is(Role.COORDINATOR) ? Survey.Scope.REGIO : Survey.Scope.GEMEENTE;
         if (result instanceof ScanService.SaveResult.Applied applied) {
-            return HttpResponse.ok(new SavedJson(AnswerJson.of(applied.answer()),
+            return HttpResponse.ok(new SavedJson(AnswerJson.of(applied.answer(), by),
                     ProgressJson.of(Steps.of(service.view(scope, id), null))));
         }
         if (result instanceof ScanService.SaveResult.Conflict conflict) {
             return HttpResponse.status(HttpStatus.CONFLICT).body(new ConflictJson(
                     PartPage.conflictMessage(conflict.current()), List.of(),
-                    conflict.current() == null ? null : AnswerJson.of(conflict.current())));
+                    conflict.current() == null ? null : AnswerJson.of(conflict.current(), by)));
         }
         ScanService.SaveResult.Rejected rejected = (ScanService.SaveResult.Rejected) result;
         return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(nl.quickscan.web.ApiError.of(rejected.message()));
@@ -195,8 +210,15 @@ class ScanController {
 
     private static ScanJson json(ScanService.ScanView view) {
         ScanRow scan = view.scan();
-        return new ScanJson(scan.id(), scan.roundId(), new GemeenteRef(scan.cbsCode(), scan.gemeenteName()),
+        return new ScanJson(scan.id(), scan.roundId(),
+                scan.regioPart() ? null : new GemeenteRef(scan.cbsCode(), scan.gemeenteName()),
+                scan.regioPart() ? new RegioRef(scan.regioId(), scan.regioName()) : null,
                 scan.status().name(), view.percent(), scan.submittedAt(),
-                view.answers().values().stream().map(AnswerJson::of).toList());
+                view.answers().values().stream().map(answer -> AnswerJson.of(answer, answeredBy(view, answer))).toList());
+    }
+
+    private static Survey.Scope answeredBy(ScanService.ScanView view, AnswerRow answer) {
+        return view.scan().regioPart() || ScanService.questionOf(view.survey(), answer.questionKey())
+                .filter(view::fromRegio).isPresent() ? Survey.Scope.REGIO : Survey.Scope.GEMEENTE;
     }
 }

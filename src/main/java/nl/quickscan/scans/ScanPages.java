@@ -71,11 +71,14 @@ class ScanPages {
         return new ModelAndView<>("scans/dashboard", DashboardPage.of(rounds.listVisible(scope), byRound, LocalDate.now(clock)));
     }
 
+    /** An adviser starts the gemeente's scan of the round; a coordinator the regio's (from the round's dashboard). */
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    @Secured(Role.Names.ADVISEUR)
-    HttpResponse<?> start(CurrentAccount adviser, TenantScope scope, @Body StartForm form) {
+    @Secured({Role.Names.ADVISEUR, Role.Names.COORDINATOR})
+    HttpResponse<?> start(CurrentAccount account, TenantScope scope, @Body StartForm form) {
         long roundId = FormValues.id(form.roundId()).orElseThrow(() -> new NotFoundException("ronde"));
-        return HttpResponse.seeOther(URI.create("/scans/" + service.start(adviser, scope, roundId).id()));
+        ScanRow scan = account.is(Role.COORDINATOR) ? service.startRegioPart(account, scope, roundId)
+                : service.start(account, scope, roundId);
+        return HttpResponse.seeOther(URI.create("/scans/" + scan.id()));
     }
 
     @Get("/{id}")
@@ -154,11 +157,12 @@ class ScanPages {
      * before the split.
      */
     @Post(value = "/{id}/deel/{part}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    @Secured(Role.Names.ADVISEUR)
+    @Secured({Role.Names.ADVISEUR, Role.Names.COORDINATOR})
     HttpResponse<?> save(CurrentAccount adviser, TenantScope scope, @PathVariable long id, @PathVariable String part,
                          @Body Map<String, String> fields) {
         ScanService.ScanView view = service.view(scope, id);
-        PartForm form = PartForm.read(PartNavigation.questions(view.survey(), part), fields);
+        // The regio's statements on a gemeente's page have no fields: only the scan's own ones are read.
+        PartForm form = PartForm.read(view.ownQuestions(PartNavigation.questions(view.survey(), part)), fields);
         Map<String, ScanService.Submission> submitted = form.submissions(form.takesBaseline()
                 ? service.baseline(scope, view).map(ScanService.Baseline::answers).orElse(Map.of()) : Map.of());
         Map<String, ScanService.SaveResult> refused = new HashMap<>(
@@ -184,7 +188,7 @@ class ScanPages {
     }
 
     @Post(value = "/{id}/deel/{part}/{theme}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    @Secured(Role.Names.ADVISEUR)
+    @Secured({Role.Names.ADVISEUR, Role.Names.COORDINATOR})
     HttpResponse<?> saveTheme(CurrentAccount adviser, TenantScope scope, @PathVariable long id,
                               @PathVariable String part, @PathVariable String theme, @Body Map<String, String> fields) {
         return save(adviser, scope, id, part + "/" + theme, fields);

@@ -18,10 +18,23 @@ public interface ScanRepository extends GenericRepository<ScanRow, Long> {
                    g.cbs_code, g.name AS gemeente_name,
                    m.regio_id, s.status, s.submitted_at, a.display_name AS submitted_by_name,
                    m.survey_id, m.survey_version, m.opens, m.closes,
-                   s.reopened_at, r.display_name AS reopened_by_name, s.reopen_reason
+                   s.reopened_at, r.display_name AS reopened_by_name, s.reopen_reason, NULL AS regio_name
             FROM scan s
             JOIN meetronde m ON m.id = s.round_id
             JOIN gemeente g ON g.id = s.gemeente_id
+            LEFT JOIN account a ON a.id = s.submitted_by
+            LEFT JOIN account r ON r.id = s.reopened_by
+            """;
+    /** The regio's scan of a round (see {@link ScanRow#regioPart}); {@link #ROW} leaves it out by its join. */
+    String REGIO_ROW = """
+            SELECT s.id, s.round_id, m.name AS round_name, m.kind AS round_kind, m.baseline_round_id, 0 AS gemeente_id,
+                   '' AS cbs_code, rg.name AS gemeente_name,
+                   m.regio_id, s.status, s.submitted_at, a.display_name AS submitted_by_name,
+                   m.survey_id, m.survey_version, m.opens, m.closes,
+                   s.reopened_at, r.display_name AS reopened_by_name, s.reopen_reason, rg.name AS regio_name
+            FROM scan s
+            JOIN meetronde m ON m.id = s.round_id
+            JOIN regio rg ON rg.id = s.regio_id
             LEFT JOIN account a ON a.id = s.submitted_by
             LEFT JOIN account r ON r.id = s.reopened_by
             """;
@@ -72,6 +85,33 @@ public interface ScanRepository extends GenericRepository<ScanRow, Long> {
     /** Use {@link #findVisibleOfGemeente}; the filters are {@link TenantScope}'s encoding (0 = any). */
     @Query(ROW + "WHERE s.round_id = :roundId AND s.gemeente_id = :gemeenteId AND" + SCOPE)
     Optional<ScanRow> findOfGemeenteInScope(long roundId, long gemeenteId, long regioFilter, long gemeenteFilter);
+
+    /**
+     * The regio's scan with this id, when the scope may see it: the coordinators of the round's regio and the
+     * beheerder. An adviser reads the regio's answers through the gemeente's own scan only.
+     */
+    default Optional<ScanRow> findVisibleRegioPart(TenantScope scope, long id) {
+        return findRegioPartInScope(id, scope.regioFilter(), scope.gemeenteFilter());
+    }
+
+    /** Use {@link #findVisibleRegioPart}; the filters are {@link TenantScope}'s encoding (0 = any). */
+    @Query(REGIO_ROW + "WHERE s.id = :id AND (:regioFilter = 0 OR m.regio_id = :regioFilter) AND :gemeenteFilter = 0")
+    Optional<ScanRow> findRegioPartInScope(long id, long regioFilter, long gemeenteFilter);
+
+    /**
+     * The regio's scan of the round, for reading its answers beside a gemeente's scan: callers reached the round
+     * or the gemeente's scan through a scoped lookup first.
+     */
+    @Query(REGIO_ROW + "WHERE s.round_id = :roundId")
+    Optional<ScanRow> findRegioPartOfRound(long roundId);
+
+    /** Creates the regio's scan of the round unless it exists; its regio is the round's. */
+    @Query("""
+            INSERT INTO scan (round_id, regio_id, status, created_at)
+            SELECT m.id, m.regio_id, 'NOT_STARTED', :now FROM meetronde m
+            WHERE m.id = :roundId
+              AND NOT EXISTS (SELECT 1 FROM scan x WHERE x.round_id = :roundId AND x.regio_id IS NOT NULL)""")
+    int createRegioPartIfAbsent(long roundId, Instant now);
 
     /** Creates the gemeente's scan of the round unless it exists. */
     @Query("""

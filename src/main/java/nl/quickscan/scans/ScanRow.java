@@ -9,14 +9,16 @@ import java.time.LocalDate;
 /**
  * A scan with its round and gemeente, as pages and the API show it; {@code baselineRoundId} is the nulmeting a
  * herhaling is compared with; {@code reopenedAt}, {@code reopenedByName} and {@code reopenReason} tell of the last
- * time a coordinator reopened it (null when never).
+ * time a coordinator reopened it (null when never). {@code regioName} is set on the regio's own scan of a round
+ * (the answers to the regio-scoped statements): that scan has no gemeente ({@code gemeenteId} 0, no CBS code) and
+ * its {@code gemeenteName} is the regio's name, so that titles and audit entries name who answers it.
  */
 @Introspected
 public record ScanRow(long id, long roundId, String roundName, Meetronde.Kind roundKind, @Nullable Long baselineRoundId,
                       long gemeenteId, String cbsCode, String gemeenteName, long regioId, Status status,
                       @Nullable Instant submittedAt, @Nullable String submittedByName, String surveyId, int surveyVersion,
                       LocalDate opens, LocalDate closes,
-                      @Nullable Instant reopenedAt, @Nullable String reopenedByName, @Nullable String reopenReason) {
+                      @Nullable Instant reopenedAt, @Nullable String reopenedByName, @Nullable String reopenReason, @Nullable String regioName) {
 
     public enum Status {
         NOT_STARTED, IN_PROGRESS, SUBMITTED;
@@ -29,6 +31,16 @@ public record ScanRow(long id, long roundId, String roundName, Meetronde.Kind ro
                 case SUBMITTED -> "Ingediend";
             };
         }
+    }
+
+    /** The regio's own scan of the round, answered by its coordinator. */
+    public boolean regioPart() {
+        return regioName != null;
+    }
+
+    /** What the scan is called on its pages: "Quickscan Groningen", or "Regionaal deel Noord" for the regio's. */
+    public String title() {
+        return regioPart() ? "Regionaal deel " + regioName : "Quickscan " + gemeenteName;
     }
 
     public boolean submitted() {

@@ -7,10 +7,12 @@ import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.quickscan.identity.CurrentAccount;
+import nl.quickscan.identity.Role;
 import nl.quickscan.audit.AuditAction;
 import nl.quickscan.audit.AuditLog;
 import nl.quickscan.errors.ClosedException;
 import nl.quickscan.errors.ConflictException;
+import nl.quickscan.errors.ForbiddenException;
 import nl.quickscan.errors.InvalidInput;
 import nl.quickscan.errors.NotFoundException;
 import nl.quickscan.surveys.Survey;
@@ -56,12 +58,46 @@ public class ScanService {
         this.auditLog = auditLog;
     }
 
-    /** A scan with its survey, answers and progress: everything the pages and the API show. */
+    /**
+     * A scan with its survey, answers and progress: everything the pages and the API show. For a gemeente's scan,
+     * {@code answers} holds the regio's answers to the regio statements too (see {@link RegioAnswers#merge}), and
+     * {@code progress} counts only the gemeente's own statements; for the regio's scan, {@code survey} is its regio
+     * part ({@link RegioAnswers#regioPart}). {@code editable}: the round is open and the scan not submitted.
+     */
     public record ScanView(ScanRow scan, Survey survey, Map<String, AnswerRow> answers, List<Progress.Part> progress,
                            boolean editable) {
         public int percent() {
             return Progress.percent(progress);
         }
+
+        /** Whether the account may change this scan's answers: a gemeente's advisers, or the regio's coordinators. */
+        public boolean editableBy(CurrentAccount account) {
+            return editable && mayAnswer(account, scan);
+        }
+
+        /** Who answers this scan's own statements: the gemeente, or the regio in its scan. */
+        public Survey.Scope answeredBy() {
+            return scan.regioPart() ? Survey.Scope.REGIO : Survey.Scope.GEMEENTE;
+        }
+
+        /** The questions of the list this scan answers itself (its progress and open points go over these). */
+        public List<Survey.Question> ownQuestions(List<Survey.Question> questions) {
+            return Progress.answeredBy(questions, answeredBy());
+        }
+
+        /** In a gemeente's scan, a statement the regio answers: shown read-only, with the regio's answer. */
+        public boolean fromRegio(Survey.Question question) {
+            return !scan.regioPart() && question.scope() == Survey.Scope.REGIO;
+        }
+    }
+
+    /**
+     * Who may write a scan's answers: an adviser of the gemeente its own scan (the scope has already checked the
+     * gemeente), a coordinator of the regio the regio's scan; the beheerder only reads.
+     */
+    static boolean mayAnswer(CurrentAccount account, ScanRow scan) {
+        return scan.regioPart() ? account.is(Role.COORDINATOR) && Objects.equals(account.regioId(), scan.regioId())
+                : account.is(Role.ADVISEUR);
     }
 
     /** The outcome of one save. */
@@ -82,20 +118,76 @@ public class ScanService {
         return LocalDate.now(clock);
     }
 
+    /** A gemeente's scan, or the regio's scan of a round, when the scope may see it. */
     public ScanView view(TenantScope scope, long scanId) {
-        ScanRow scan = scans.findVisible(scope, scanId).orElseThrow(ScanService::notFound);
-        return view(scan);
+        return view(find(scope, scanId));
+    }
+
+    private ScanRow find(TenantScope scope, long scanId) {
+        return scans.findVisible(scope, scanId).or(() -> scans.findVisibleRegioPart(scope, scanId))
+                .orElseThrow(ScanService::notFound);
     }
 
     ScanView view(ScanRow scan) {
         Survey survey = surveyOf(scan);
+        Map<String, AnswerRow> own = byKeyInOrder(answers.ofScan(scan.id()));
+        boolean editable = !scan.submitted() && scan.roundOpenOn(today());
+        if (scan.regioPart()) {
+            Survey part = RegioAnswers.regioPart(survey);
+            return new ScanView(scan, part, own, Progress.of(part, Progress.answersOf(own), Survey.Scope.REGIO), editable);
+        }
+        Map<String, AnswerRow> merged = RegioAnswers.hasRegioPart(survey) ? RegioAnswers.merge(survey, own,
+                scans.findRegioPartOfRound(scan.roundId()).map(regio -> byKeyInOrder(answers.ofScan(regio.id())))
+                        .orElse(Map.of())) : own;
+        return new ScanView(scan, survey, merged, Progress.of(survey, Progress.answersOf(merged)), editable);
+    }
+
+    /** What counts for a gemeente's scan, by question key: its own answers and the regio's to the regio statements. */
+    public Map<String, AnswerRow> countingAnswers(ScanRow scan) {
+        return view(scan).answers();
+    }
+
+    private static Map<String, AnswerRow> byKeyInOrder(List<AnswerRow> rows) {
         Map<String, AnswerRow> byKey = new LinkedHashMap<>();
-        answers.ofScan(scan.id()).forEach(answer -> byKey.put(answer.questionKey(), answer));
-        return new ScanView(scan, survey, byKey, Progress.of(survey, Progress.answersOf(byKey)),
-                !scan.submitted() && scan.roundOpenOn(today()));
+        rows.forEach(answer -> byKey.put(answer.questionKey(), answer));
+        return byKey;
     }
 
     /** The adviser's scan of the round, created on first use. Read committed, to see a colleague's simultaneous start. */
+    /**
+     * The regio's scan of the round, created on first use by one of its coordinators; only for a round whose survey
+     * has regio statements. Read committed, as {@link #start}.
+     */
+    @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
+    public ScanRow startRegioPart(CurrentAccount coordinator, TenantScope scope, long roundId) {
+        Meetronde round = rounds.findVisible(scope, roundId).orElseThrow(ScanService::notFound);
+        Optional<ScanRow> existing = scans.findRegioPartOfRound(round.id());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Survey survey = surveys.find(round.surveyId(), round.surveyVersion()).orElseThrow();
+        if (!RegioAnswers.hasRegioPart(survey)) {
+            // Then the only scans of the round are the gemeenten's, which their advisers start.
+            throw new ForbiddenException("De vragenlijst van deze meetronde heeft geen stellingen voor de regio: er is geen"
+                    + " regionaal deel om in te vullen. De scans van de gemeenten starten hun beleidsadviseurs.");
+        }
+        if (!round.openOn(today())) {
+            throw new ClosedException(
+                    "Deze meetronde is gesloten (open van " + round.opens() + " tot en met " + round.closes() + ").");
+        }
+        try {
+            scans.createRegioPartIfAbsent(round.id(), clock.instant());
+        } catch (DataAccessException e) {
+            // A fellow coordinator started it at the same moment; theirs is the one.
+        }
+        return scans.findRegioPartOfRound(round.id()).orElseThrow();
+    }
+
+    /** The round's regio scan, if a coordinator has started it; for the round's dashboard. */
+    public Optional<ScanRow> regioPartOfRound(TenantScope scope, long roundId) {
+        return rounds.findVisible(scope, roundId).flatMap(round -> scans.findRegioPartOfRound(round.id()));
+    }
+
     @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
     public ScanRow start(CurrentAccount adviser, TenantScope scope, long roundId) {
         Meetronde round = rounds.findVisible(scope, roundId).orElseThrow(ScanService::notFound);
@@ -150,8 +242,18 @@ public class ScanService {
     @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
     public Map<String, SaveResult> saveAll(CurrentAccount adviser, TenantScope scope, long scanId,
                                            List<Submission> submissions, boolean onlyChanged) {
-        ScanRow scan = scans.findVisible(scope, scanId).orElseThrow(ScanService::notFound);
-        Survey survey = surveyOf(scan);
+        ScanRow scan = find(scope, scanId);
+        if (!mayAnswer(adviser, scan)) {
+            throw new ForbiddenException(scan.regioPart()
+                    ? "Alleen de coördinator van de regio kan het regionale deel invullen."
+                    : "Alleen de beleidsadviseurs van de gemeente kunnen deze scan invullen.");
+        }
+        Survey full = surveyOf(scan);
+        if (!scan.regioPart() && submissions.stream().anyMatch(submission -> questionOf(full, submission.questionKey())
+                .filter(question -> question.scope() == Survey.Scope.REGIO).isPresent())) {
+            throw new ForbiddenException("Deze stelling beantwoordt de regio: de coördinator vult hem in voor alle gemeenten.");
+        }
+        Survey survey = scan.regioPart() ? RegioAnswers.regioPart(full) : full;
         Map<String, SaveResult> results = new LinkedHashMap<>();
         List<Submission> valid = new ArrayList<>();
         for (Submission submission : submissions) {
@@ -348,7 +450,7 @@ public class ScanService {
         String before = question.answerLabel(write.before() == null ? null : write.before().answerValue());
         return new AuditLog.Change(AuditAction.ANSWER_SAVED, "Scan " + scan.id() + ", vraag " + question.key() + ": "
                 + question.text(), "Versie " + write.version() + ": " + before + " → " + question.answerLabel(write.value()),
-                scan.regioId(), scan.gemeenteId());
+                scan.regioId(), scan.regioPart() ? null : scan.gemeenteId());
     }
 
     private static NotFoundException notFound() {

@@ -33,20 +33,22 @@ record StartPage(String title, ScanRow scan, String introduction, String closing
         ScanRow scan = view.scan();
         String scanPath = "/scans/" + scan.id();
         Steps steps = Steps.of(view, null);
-        boolean editable = view.editable() && account.is(Role.ADVISEUR);
+        boolean editable = view.editableBy(account);
         Action action = null;
         if (editable) {
             Steps.Place next = steps.firstOpen();
             if (!steps.started()) {
-                action = new Action("Begin met de quickscan", scanPath + "/deel/" + steps.steps().get(0).path());
+                action = new Action(scan.regioPart() ? "Begin met het regionale deel" : "Begin met de quickscan", scanPath + "/deel/" + steps.steps().get(0).path());
             } else if (next != null) {
                 action = new Action("Ga verder waar u was", scanPath + "/deel/" + next.path() + "#" + next.questionKey());
+            } else if (scan.regioPart()) {
+                action = new Action("Bekijk alle antwoorden", scanPath + "/controleren");
             } else {
                 action = new Action("Controleer en dien in", scanPath + "/controleren");
             }
         }
         AnswerRow lastChange = view.answers().values().stream().max(Comparator.comparing(AnswerRow::updatedAt)).orElse(null);
-        return new StartPage("Quickscan " + scan.gemeenteName(), scan, view.survey().introduction(),
+        return new StartPage(scan.title(), scan, view.survey().introduction(),
                 closing(scan, today), steps, lastChange, action, editable,
                 scan.submitted() && !account.is(Role.ADVISEUR), readOnlyWhy(account, view), notice);
     }
@@ -58,10 +60,12 @@ record StartPage(String title, ScanRow scan, String introduction, String closing
     @Nullable
     static String readOnlyWhy(CurrentAccount account, ScanService.ScanView view) {
         ScanRow scan = view.scan();
-        if (scan.submitted() || view.editable() && account.is(Role.ADVISEUR)) {
+        if (scan.submitted() || view.editableBy(account)) {
             return null;
         }
         return !view.editable() ? "De meetronde is gesloten: de antwoorden kunnen niet meer worden gewijzigd."
+                : scan.regioPart() ? "U bekijkt het regionale deel van regio " + scan.regioName()
+                + "; alleen de coördinatoren van de regio kunnen het invullen."
                 : "U bekijkt de scan van gemeente " + scan.gemeenteName() + "; alleen de beleidsadviseurs van de gemeente"
                 + " kunnen hem invullen.";
     }

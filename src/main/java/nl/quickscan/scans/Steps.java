@@ -49,6 +49,10 @@ record Steps(List<Step> steps, int answered, int total, int percent, @Nullable P
             if (withoutComment > 0) {
                 return ATTENTION;
             }
+            if (total == 0) {
+                // Only statements the regio answers: nothing for the gemeente to do here.
+                return DONE;
+            }
             if (answered == 0) {
                 return NOT_STARTED;
             }
@@ -97,21 +101,23 @@ record Steps(List<Step> steps, int answered, int total, int percent, @Nullable P
         for (List<PartNavigation.Page> pages : byPart.values()) {
             List<Step> subSteps = new ArrayList<>();
             for (PartNavigation.Page page : pages) {
+                List<Survey.Question> own = view.ownQuestions(page.questions());
                 if (firstOpen == null) {
-                    List<String> missing = Progress.part(page.path(), page.title(), page.questions(), answers).missing();
-                    firstOpen = page.questions().stream().map(Survey.Question::key)
+                    List<String> missing = Progress.part(page.path(), page.title(), own, answers).missing();
+                    firstOpen = own.stream().map(Survey.Question::key)
                             .filter(key -> answers.get(key) == null || answers.get(key).value() == null || missing.contains(key))
                             .findFirst().map(key -> new Place(page.path(), key)).orElse(null);
                 }
                 if (page.theme() != null) {
-                    subSteps.add(step(page.path(), page.path(), page.theme().title(), page.title(), page.questions(),
+                    subSteps.add(step(page.path(), page.path(), page.theme().title(), page.title(), own,
                             answers, page.path().equals(currentPath), List.of()));
                 }
             }
             PartNavigation.Page first = pages.get(0);
             boolean current = pages.stream().anyMatch(page -> page.path().equals(currentPath));
             steps.add(step(first.partKey(), first.path(), first.partTitle(), first.partTitle(),
-                    pages.stream().flatMap(page -> page.questions().stream()).toList(), answers, current, subSteps));
+                    view.ownQuestions(pages.stream().flatMap(page -> page.questions().stream()).toList()), answers, current,
+                    subSteps));
         }
         return new Steps(List.copyOf(steps), view.progress().stream().mapToInt(Progress.Part::answered).sum(),
                 view.progress().stream().mapToInt(Progress.Part::total).sum(), view.percent(), firstOpen);

@@ -3,7 +3,8 @@ package nl.quickscan.scoring;
 import jakarta.inject.Singleton;
 import nl.quickscan.scans.AnswerRepository;
 import nl.quickscan.scans.AnswerRow;
-import nl.quickscan.scans.RoundAnswer;
+import nl.quickscan.errors.NotFoundException;
+import nl.quickscan.scans.RegioAnswers;
 import nl.quickscan.scans.ScanService;
 import nl.quickscan.surveys.Survey;
 import nl.quickscan.tenancy.TenantScope;
@@ -80,18 +81,30 @@ public class Results {
     }
 
     public ScanScores scores(TenantScope scope, long scanId) {
-        ScanService.ScanView view = scans.view(scope, scanId);
+        ScanService.ScanView view = gemeenteScan(scope, scanId);
         Scoring.Result result = Scoring.score(view.survey(), values(view));
         return new ScanScores(view, result, position(view, result));
     }
 
     public Optional<ScanComparison> comparison(TenantScope scope, long scanId) {
-        ScanService.ScanView current = scans.view(scope, scanId);
+        ScanService.ScanView current = gemeenteScan(scope, scanId);
         return scans.baselineScanId(scope, current).map(baselineId -> {
             ScanService.ScanView baseline = scans.view(scope, baselineId);
             return new ScanComparison(current, baseline,
                     Comparison.compare(baseline.survey(), values(baseline), current.survey(), values(current)));
         });
+    }
+
+    /**
+     * A gemeente's scan with the regio's answers merged in; the regio's own scan has no score of its own (its answers
+     * count in each gemeente's), so it is not found here.
+     */
+    private ScanService.ScanView gemeenteScan(TenantScope scope, long scanId) {
+        ScanService.ScanView view = scans.view(scope, scanId);
+        if (view.scan().regioPart()) {
+            throw new NotFoundException("scores");
+        }
+        return view;
     }
 
     public boolean hasBaseline(TenantScope scope, ScanService.ScanView view) {
@@ -100,13 +113,11 @@ public class Results {
 
     /** The other gemeenten's submitted scans of the round, scored: never the gemeente's own (see {@link Position}). */
     private List<Position> position(ScanService.ScanView view, Scoring.Result own) {
-        Map<Long, Map<String, String>> byScan = new HashMap<>();
-        for (RoundAnswer answer : answers.ofSubmittedScansOfRound(view.scan().roundId())) {
-            if (answer.scanId() != view.scan().id()) {
-                byScan.computeIfAbsent(answer.scanId(), id -> new HashMap<>()).put(answer.questionKey(), answer.answerValue());
-            }
-        }
-        List<Scoring.Result> others = byScan.values().stream().map(values -> Scoring.score(view.survey(), values)).toList();
+        long roundId = view.scan().roundId();
+        RegioAnswers.RoundValues round = RegioAnswers.RoundValues.of(view.survey(),
+                answers.ofSubmittedScansOfRound(roundId), answers.ofRegioPartOfRound(roundId));
+        List<Scoring.Result> others = round.own().keySet().stream().filter(scanId -> scanId != view.scan().id())
+                .map(scanId -> Scoring.score(view.survey(), round.of(scanId))).toList();
         return Position.of(own, others, view.scan().closes(), LocalDate.now(clock));
     }
 

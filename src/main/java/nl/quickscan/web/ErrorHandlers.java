@@ -17,6 +17,7 @@ import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
 import nl.quickscan.database.DatabaseOutages;
 import nl.quickscan.errors.ClosedException;
+import nl.quickscan.errors.ForbiddenException;
 import nl.quickscan.errors.ConflictException;
 import nl.quickscan.errors.InvalidInput;
 import nl.quickscan.errors.NotFoundException;
@@ -66,6 +67,11 @@ final class ErrorHandlers {
     @Error(global = true)
     HttpResponse<?> conflict(HttpRequest<?> request, ConflictException exception) {
         return errorPages.respond(request, HttpStatus.CONFLICT, exception.getMessage());
+    }
+
+    @Error(global = true)
+    HttpResponse<?> forbidden(HttpRequest<?> request, ForbiddenException exception) {
+        return errorPages.respond(request, HttpStatus.FORBIDDEN, exception.getMessage());
     }
 
     @Error(global = true)

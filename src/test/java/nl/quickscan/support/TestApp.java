@@ -69,6 +69,20 @@ public final class TestApp {
         return new TestApp("H2 with " + settings.keySet(), all);
     }
 
+    /**
+     * A separate app on the configured MariaDB/MySQL database (which {@link #mysql} emptied and migrated), for tests
+     * that need other settings; close it afterwards. Its data lives beside the shared app's, as every test owns its own.
+     */
+    public static TestApp onMysqlWithSettings(Map<String, Object> settings) {
+        MySqlSettings database = MySqlSettings.configured().orElseThrow();
+        Map<String, Object> all = new HashMap<>(Map.of(
+                "datasources.default.url", database.url(),
+                "datasources.default.username", database.user(),
+                "datasources.default.password", database.password()));
+        all.putAll(settings);
+        return new TestApp("MariaDB/MySQL with " + settings.keySet(), all);
+    }
+
     private static Map<String, Object> h2Database(String name) {
         return Map.of(
                 "datasources.default.url", "jdbc:h2:mem:" + name + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
