@@ -116,7 +116,7 @@ class SurveyAdminController {
     @Get("/{id}/{version}/voorbeeld")
     ModelAndView<SurveyController.SurveyPage> preview(@PathVariable String id, @PathVariable int version) {
         SurveyVersion found = found(id, version);
-        return new ModelAndView<>("surveys/survey", SurveyController.SurveyPage.of(found.survey(), !found.published()));
+        return new ModelAndView<>("surveys/survey", SurveyController.SurveyPage.preview(found, base(id, version)));
     }
 
     @Get("/{id}/{version}/publiceren")
@@ -151,8 +151,8 @@ class SurveyAdminController {
     private ModelAndView<UploadPage> uploadPage(String yaml, List<SurveyProblem> problems) {
         // The summary names how many problems there are and leads to their table, which says where each one is.
         List<Map<String, String>> summary = problems.isEmpty() ? List.of() : List.of(Map.of("href", "#problemen",
-                "message", problems.size() == 1 ? "Er is 1 probleem gevonden. De versie is niet opgeslagen."
-                        : "Er zijn " + problems.size() + " problemen gevonden. De versie is niet opgeslagen."));
+                "message", (problems.size() == 1 ? "Er is 1 probleem gevonden." : "Er zijn " + problems.size()
+                        + " problemen gevonden.") + " Bekijk de tabel hieronder."));
         return new ModelAndView<>("surveys/upload", new UploadPage("Nieuwe versie uploaden", yaml, problems, summary,
                 SurveyUploads.MAX_BYTES));
     }

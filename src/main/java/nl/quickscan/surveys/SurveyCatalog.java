@@ -37,9 +37,9 @@ import java.util.stream.Stream;
  * otherwise from the {@code surveys/} folder packaged into the jar; any problem stops the app from starting, with
  * every problem named. They count as published ("meegeleverd") and never change while the app runs;</li>
  * <li>the versions the beheerder uploaded (table survey_version), concepts and published ones, read at start-up and
- * again after every change. Another instance's change is seen within seconds: the list of published versions and a
- * version asked for that is missing look (at most every few seconds) whether the fingerprint of the table changed,
- * and the beheerder's pages ask for {@link #refresh()} each time.</li>
+ * again after every change. Another instance's change is seen soon: a version asked for that is not known here is
+ * looked for in the database at once, the lists look at most every few seconds, and the beheerder's pages each
+ * time; a cheap fingerprint query tells whether the table changed, and only then are the versions read again.</li>
  * </ul>
  * {@link #find} and {@link #all} give published versions only (what rounds and scans use); {@link #version} and
  * {@link #versions} give concepts too, for the beheerder. Readers see one consistent snapshot without locking.
@@ -48,7 +48,7 @@ import java.util.stream.Stream;
 public class SurveyCatalog {
 
     private static final Logger LOG = LoggerFactory.getLogger(SurveyCatalog.class);
-    /** At most one look in the database per this many milliseconds for changes by another instance. */
+    /** The lists look in the database for changes by another instance at most once per this many milliseconds. */
     private static final long CHECK_MILLIS = 5_000;
 
     /** The shipped versions, by id, then by version. */
@@ -95,24 +95,23 @@ public class SurveyCatalog {
         return versions.values().stream().flatMap(byVersion -> byVersion.values().stream()).toList();
     }
 
-    /** Any version, a concept too; looks in the database (at most every few seconds) when it is not known here. */
+    /** Any version, a concept too; looks in the database when it is not known here (another instance's upload). */
     public Optional<SurveyVersion> version(String id, int version) {
         Optional<SurveyVersion> found = known(id, version);
-        if (found.isEmpty() && refreshNowAndThen()) {
+        if (found.isEmpty() && repository != null) {
+            refresh();
             found = known(id, version);
         }
         return found;
     }
 
-    /** {@link #refresh()} unless one ran in the last few seconds; whether it ran. */
-    private boolean refreshNowAndThen() {
+    /** {@link #refresh()} unless one ran in the last few seconds. */
+    private void refreshNowAndThen() {
         long now = System.currentTimeMillis();
-        if (repository == null || now - lastCheck < CHECK_MILLIS) {
-            return false;
+        if (repository != null && now - lastCheck >= CHECK_MILLIS) {
+            lastCheck = now;
+            refresh();
         }
-        lastCheck = now;
-        refresh();
-        return true;
     }
 
     /** Reads the uploaded versions again when another instance changed them since the last read. */

@@ -93,13 +93,20 @@ class SurveyController {
     }
 
     /**
-     * The whole survey for reading and printing; statements: the number of scored questions; concept: shown to the
-     * beheerder as a preview of a version not yet published.
+     * The whole survey for reading and printing; statements: the number of scored questions; back: the version's
+     * page when the beheerder previews it, null otherwise; concept: the version is not yet published.
      */
-    record SurveyPage(String title, Survey survey, List<BouwsteenSection> bouwstenen, long statements, boolean concept) {
-        static SurveyPage of(Survey survey, boolean concept) {
-            return new SurveyPage((concept ? "Voorbeeld: " : "") + survey.title() + " (versie " + survey.version() + ")",
-                    survey, bouwsteenSections(survey), survey.scoredQuestionCount(), concept);
+    record SurveyPage(String title, Survey survey, List<BouwsteenSection> bouwstenen, long statements,
+                      @Nullable String back, boolean concept) {
+        static SurveyPage of(Survey survey) {
+            return new SurveyPage(survey.title() + " (versie " + survey.version() + ")", survey, bouwsteenSections(survey),
+                    survey.scoredQuestionCount(), null, false);
+        }
+
+        static SurveyPage preview(SurveyVersion version, String back) {
+            Survey survey = version.survey();
+            return new SurveyPage("Voorbeeld: " + survey.title() + " (versie " + survey.version() + ")", survey,
+                    bouwsteenSections(survey), survey.scoredQuestionCount(), back, !version.published());
         }
     }
 
@@ -175,7 +182,7 @@ class SurveyController {
     @Produces(MediaType.TEXT_HTML)
     ModelAndView<SurveyPage> page(@PathVariable String id, @PathVariable int version) {
         Survey survey = catalog.find(id, version).orElseThrow(() -> new NotFoundException("survey"));
-        return new ModelAndView<>("surveys/survey", SurveyPage.of(survey, false));
+        return new ModelAndView<>("surveys/survey", SurveyPage.of(survey));
     }
 
     private List<SurveySummary> published() {

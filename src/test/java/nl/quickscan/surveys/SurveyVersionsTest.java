@@ -35,10 +35,19 @@ class SurveyVersionsTest {
 
     /** Version 2 of it: visie-twee's text changed, samenwerking-een replaced, visie-een dropped, a new statement. */
     static String v2(String id) {
-        return v1(id).replace("version: 1", "version: 2")
-                .replace("text: \"De visie is gedeeld.\"", "text: \"De visie is gedeeld met de partners.\"")
-                .replace("- key: samenwerking-een\n", "- key: samenwerking-structureel\n        replaces: samenwerking-een\n")
-                .replace("- key: visie-een\n", "- key: visie-nieuw\n");
+        return changed(v1(id), "version: 1", "version: 2",
+                "text: \"De visie is gedeeld.\"", "text: \"De visie is gedeeld met de partners.\"",
+                "- key: samenwerking-een\n", "- key: samenwerking-structureel\n        replaces: samenwerking-een\n",
+                "- key: visie-een\n", "- key: visie-nieuw\n");
+    }
+
+    /** The text with each pair replaced; each must occur, so that a change of the test survey cannot go unnoticed. */
+    static String changed(String text, String... pairs) {
+        for (int i = 0; i < pairs.length; i += 2) {
+            assertTrue(text.contains(pairs[i]), pairs[i]);
+            text = text.replace(pairs[i], pairs[i + 1]);
+        }
+        return text;
     }
 
     static String freshId() {
@@ -90,7 +99,7 @@ class SurveyVersionsTest {
         assertEquals(422, roundOnConcept.status(), "no round on a concept: " + roundOnConcept);
 
         // a concept may be replaced by a new upload of the same id and version
-        Response replaced = upload(beheerder, v1(id).replace("title: \"Proef\"", "title: \"Proef, verbeterd\""));
+        Response replaced = upload(beheerder, changed(v1(id), "title: \"Proef\"", "title: \"Proef, verbeterd\""));
         assertEquals(201, replaced.status(), replaced::toString);
         assertEquals("Proef, verbeterd", beheerder.get("/api/v1/surveys/" + id + "/1").json().get("title"));
 
@@ -105,7 +114,7 @@ class SurveyVersionsTest {
 
         // published: the same id and version is refused, and the stored row stays as it was
         String stored = storedText(app, id, 1);
-        Response again = upload(beheerder, v1(id).replace("title: \"Proef\"", "title: \"Gekaapt\""));
+        Response again = upload(beheerder, changed(v1(id), "title: \"Proef\"", "title: \"Gekaapt\""));
         assertEquals(422, again.status(), again::toString);
         assertEquals("version", problems(again).get(0).get("path"));
         assertTrue(((String) problems(again).get(0).get("message")).contains("al gepubliceerd"), again::toString);
@@ -137,7 +146,7 @@ class SurveyVersionsTest {
         assertEquals(422, notYaml.status(), notYaml::toString);
         assertTrue(((Number) problems(notYaml).get(0).get("line")).intValue() > 0, "located: " + notYaml);
 
-        Response broken = upload(beheerder, v1(id).replace("    weight: 2\n", "    weight: -2\n").replace("    title: \"Visie\"\n", ""));
+        Response broken = upload(beheerder, changed(v1(id), "    weight: 2\n", "    weight: -2\n", "    title: \"Visie\"\n", ""));
         assertEquals(422, broken.status(), broken::toString);
         assertTrue(problems(broken).size() >= 2, "every problem: " + broken);
         assertTrue(problems(broken).stream().allMatch(p -> p.containsKey("line") && p.containsKey("path") && p.containsKey("message")));
@@ -145,10 +154,10 @@ class SurveyVersionsTest {
         Response tooLarge = upload(beheerder, v1(id) + "# " + "x".repeat(SurveyUploads.MAX_BYTES) + "\n");
         assertEquals(422, tooLarge.status(), "over 1 MB, answered by the app: " + tooLarge.status());
         assertTrue(((String) problems(tooLarge).get(0).get("message")).contains("te groot"));
-        Response farTooLarge = upload(beheerder, "# " + "x".repeat(4 * 1024 * 1024));
+        Response farTooLarge = upload(beheerder, "# " + "x".repeat(5 * 1024 * 1024));
         assertEquals(413, farTooLarge.status(), "refused before it is read");
 
-        byte[] latin1 = v1(id).replace("Een kleine vragenlijst.", "Een vragenlijst voor één regio.").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] latin1 = changed(v1(id), "Een kleine vragenlijst.", "Een vragenlijst voor één regio.").getBytes(StandardCharsets.ISO_8859_1);
         Response notUtf8 = beheerder.postBytes("/api/v1/surveys", YAML, latin1);
         assertEquals(422, notUtf8.status(), notUtf8::toString);
         assertTrue(((String) problems(notUtf8).get(0).get("message")).contains("UTF-8"));
@@ -157,7 +166,7 @@ class SurveyVersionsTest {
         assertEquals(422, noPrevious.status(), "version 2 without a version 1: " + noPrevious);
 
         assertEquals(201, upload(beheerder, v1(id)).status());
-        Response unknownReplaces = upload(beheerder, v2(id).replace("replaces: samenwerking-een", "replaces: bestaat-niet"));
+        Response unknownReplaces = upload(beheerder, changed(v2(id), "replaces: samenwerking-een", "replaces: bestaat-niet"));
         assertEquals(422, unknownReplaces.status(), unknownReplaces::toString);
         assertTrue(problems(unknownReplaces).get(0).get("path").toString().endsWith(".replaces"), unknownReplaces::toString);
 
@@ -177,12 +186,17 @@ class SurveyVersionsTest {
         assertEquals(1, form.select("form[action=/beheer/vragenlijsten/nieuw] input[name=_csrf]").size());
         assertEquals(403, browser.postWithoutToken("/beheer/vragenlijsten/nieuw", "yaml", v1(id)).status(), "CSRF");
 
-        Response refused = browser.post("/beheer/vragenlijsten/nieuw", "yaml", v1(id).replace("    weight: 2\n", "    weight: -2\n"));
+        Response refused = browser.post("/beheer/vragenlijsten/nieuw", "yaml", changed(v1(id), "    weight: 2\n", "    weight: -2\n"));
         assertEquals(422, refused.status());
         Document page = refused.html();
         assertEquals(1, page.select("table.survey-problems tbody tr").size(), page.select("main").text());
         assertTrue(page.selectFirst("textarea#yaml").text().contains("weight: -2"), "the text is kept to be fixed");
         assertFalse(page.select("#error-summary a[href=#problemen]").isEmpty());
+
+        // over 1 MB from the form (percent-encoded over 3 MB): the page says so itself
+        Response tooLarge = browser.post("/beheer/vragenlijsten/nieuw", "yaml", v1(id) + "# " + "é".repeat(SurveyUploads.MAX_BYTES / 2) + "\n");
+        assertEquals(422, tooLarge.status());
+        assertTrue(tooLarge.html().select("table.survey-problems").text().contains("te groot"));
 
         Response stored = browser.post("/beheer/vragenlijsten/nieuw", "yaml", v1(id));
         assertEquals(303, stored.status(), stored::toString);
@@ -215,7 +229,7 @@ class SurveyVersionsTest {
         assertTrue(list.select("main").text().contains("meegeleverd"), "the shipped version is listed too");
 
         // a concept can be deleted; the rounds page offers published versions only
-        String concept = v2(id).replace("version: 2", "version: 3").replace("        replaces: samenwerking-een\n", "");
+        String concept = changed(v2(id), "version: 2", "version: 3", "        replaces: samenwerking-een\n", "");
         assertEquals(303, browser.post("/beheer/vragenlijsten/nieuw", "yaml", concept).status());
         List<String> offered = app.browser().login(COORDINATOR, TestApp.DEMO_PASSWORD).get("/rondes").html()
                 .select("select#surveyId option").eachAttr("value");
