@@ -3,6 +3,8 @@ package nl.quickscan.surveys;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.connection.jdbc.exceptions.CannotGetJdbcConnectionException;
+import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,7 +101,7 @@ public class SurveyCatalog {
     public Optional<SurveyVersion> version(String id, int version) {
         Optional<SurveyVersion> found = known(id, version);
         if (found.isEmpty() && repository != null) {
-            refresh();
+            refreshIfReachable();
             found = known(id, version);
         }
         return found;
@@ -110,7 +112,16 @@ public class SurveyCatalog {
         long now = System.currentTimeMillis();
         if (repository != null && now - lastCheck >= CHECK_MILLIS) {
             lastCheck = now;
+            refreshIfReachable();
+        }
+    }
+
+    /** A look for another instance's changes that, with the database away, keeps the versions known here in use. */
+    private void refreshIfReachable() {
+        try {
             refresh();
+        } catch (DataAccessException | CannotGetJdbcConnectionException e) {
+            LOG.warn("Could not check for survey versions changed by another instance: {}", e.getMessage());
         }
     }
 

@@ -32,7 +32,7 @@ public class SurveyUploads {
     private static final Pattern TOP_ID = Pattern.compile("(?m)^id:[ \\t]*[\"']?([a-z0-9-]+)[\"']?[ \\t]*(#.*)?$");
     private static final Pattern TOP_VERSION = Pattern.compile("(?m)^version:[ \\t]*[\"']?(\\d{1,9})[\"']?[ \\t]*(#.*)?$");
 
-    /** The version stored, or the problems that kept it from being stored (then survey is null). */
+    /** The version stored, or the problems that kept it from being stored (then version is null). */
     public record Outcome(SurveyVersion version, List<SurveyProblem> problems) {
         public boolean stored() {
             return problems.isEmpty();
