@@ -1,34 +1,56 @@
 package nl.quickscan.surveys;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
 
 import nl.quickscan.errors.NotFoundException;
+import nl.quickscan.identity.CurrentAccount;
+import nl.quickscan.identity.Role;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The survey definitions, for every logged-in account: as JSON and as a printable page. */
+/**
+ * The survey definitions, for every logged-in account: as JSON and as a printable page; published versions only,
+ * concepts for the beheerder too (API). Uploading and publishing through the API are the beheerder's.
+ */
 @Controller
 @Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
 class SurveyController {
 
+    /** status: CONCEPT or GEPUBLICEERD; shipped: the version comes with the app (surveys/), not uploaded. */
     @Serdeable
-    record SurveySummary(String id, int version, String title, long statements) {
+    record SurveySummary(String id, int version, String title, long statements, String status, boolean shipped) {
     }
 
     @Serdeable
     record SurveyJson(String id, int version, String title, String introduction, List<LevelJson> levels,
-                      @Nullable Integer uncertainShare, List<BouwsteenJson> bouwstenen, List<QuestionJson> kengetallen) {
+                      @Nullable Integer uncertainShare, List<BouwsteenJson> bouwstenen, List<QuestionJson> kengetallen,
+                      String status, boolean shipped) {
+    }
+
+    /** An upload refused: every problem, with its line in the text (0 when unknown) and its key path. */
+    @Serdeable
+    record ProblemsJson(String message, List<ProblemJson> problems) {
+    }
+
+    @Serdeable
+    record ProblemJson(int line, String path, String message) {
     }
 
     @Serdeable
@@ -77,8 +99,22 @@ class SurveyController {
     record SurveysPage(String title, List<SurveySummary> surveys) {
     }
 
-    /** The whole survey for reading and printing; statements: the number of scored questions. */
-    record SurveyPage(String title, Survey survey, List<BouwsteenSection> bouwstenen, long statements) {
+    /**
+     * The whole survey for reading and printing; statements: the number of scored questions; back: the version's
+     * page when the beheerder previews it, null otherwise; concept: the version is not yet published.
+     */
+    record SurveyPage(String title, Survey survey, List<BouwsteenSection> bouwstenen, long statements,
+                      @Nullable String back, boolean concept) {
+        static SurveyPage of(Survey survey) {
+            return new SurveyPage(survey.title() + " (versie " + survey.version() + ")", survey, bouwsteenSections(survey),
+                    survey.scoredQuestionCount(), null, false);
+        }
+
+        static SurveyPage preview(SurveyVersion version, String back) {
+            Survey survey = version.survey();
+            return new SurveyPage("Voorbeeld: " + survey.title() + " (versie " + survey.version() + ")", survey,
+                    bouwsteenSections(survey), survey.scoredQuestionCount(), back, !version.published());
+        }
     }
 
     /** A bouwsteen's questions, per theme where it has themes. */
@@ -94,48 +130,87 @@ class SurveyController {
     }
 
     private final SurveyCatalog catalog;
+    private final SurveyUploads uploads;
 
-    SurveyController(SurveyCatalog catalog) {
+    SurveyController(SurveyCatalog catalog, SurveyUploads uploads) {
         this.catalog = catalog;
+        this.uploads = uploads;
     }
 
+    /** The published versions; for the beheerder the concepts too. */
     @Get("/api/v1/surveys")
-    List<SurveySummary> list() {
-        return catalog.all().stream().map(SurveyController::summary).toList();
+    List<SurveySummary> list(CurrentAccount account) {
+        if (!account.is(Role.BEHEERDER)) {
+            return published();
+        }
+        catalog.refresh();
+        return catalog.versions().stream().map(SurveyController::summary).toList();
     }
 
+    /** A published version; a concept for the beheerder only (404 for others, as if it did not exist). */
     @Get("/api/v1/surveys/{id}/{version}")
-    SurveyJson definition(@PathVariable String id, @PathVariable int version) {
-        Survey survey = survey(id, version);
+    SurveyJson definition(CurrentAccount account, @PathVariable String id, @PathVariable int version) {
+        SurveyVersion found = catalog.version(id, version)
+                .filter(v -> v.published() || account.is(Role.BEHEERDER))
+                .orElseThrow(() -> new NotFoundException("survey"));
+        return json(found);
+    }
+
+    /**
+     * Uploads a version (the YAML text as the body) as a concept: 201 with its definition, or 422 with every
+     * problem; nothing is stored then. A concept of the same id and version is replaced, a published one never.
+     */
+    @Post(value = "/api/v1/surveys", consumes = {"text/yaml", "application/x-yaml", MediaType.TEXT_PLAIN})
+    @Secured(Role.Names.BEHEERDER)
+    HttpResponse<?> upload(CurrentAccount actor, @Body byte[] body) {
+        SurveyUploads.Outcome outcome = uploads.upload(actor, body);
+        if (!outcome.stored()) {
+            return HttpResponse.unprocessableEntity().body(new ProblemsJson(
+                    "De vragenlijst is niet opgeslagen. Los deze problemen op en upload hem opnieuw.",
+                    outcome.problems().stream().map(p -> new ProblemJson(p.line(), p.path(), p.message())).toList()));
+        }
+        return HttpResponse.created(json(outcome.version()));
+    }
+
+    /** Publishes a concept: from then on rounds may use it, and it never changes. */
+    @Post("/api/v1/surveys/{id}/{version}/publish")
+    @Secured(Role.Names.BEHEERDER)
+    SurveyJson publish(CurrentAccount actor, @PathVariable String id, @PathVariable int version) {
+        return json(uploads.publish(actor, id, version));
+    }
+
+    @Get("/vragenlijsten")
+    @Produces(MediaType.TEXT_HTML)
+    ModelAndView<SurveysPage> listPage() {
+        return new ModelAndView<>("surveys/list", new SurveysPage("Vragenlijsten", published()));
+    }
+
+    @Get("/vragenlijsten/{id}/{version}")
+    @Produces(MediaType.TEXT_HTML)
+    ModelAndView<SurveyPage> page(@PathVariable String id, @PathVariable int version) {
+        Survey survey = catalog.find(id, version).orElseThrow(() -> new NotFoundException("survey"));
+        return new ModelAndView<>("surveys/survey", SurveyPage.of(survey));
+    }
+
+    private List<SurveySummary> published() {
+        return catalog.versions().stream().filter(SurveyVersion::published).map(SurveyController::summary).toList();
+    }
+
+    private static SurveySummary summary(SurveyVersion version) {
+        Survey survey = version.survey();
+        return new SurveySummary(survey.id(), survey.version(), survey.title(), survey.scoredQuestionCount(),
+                version.status().name(), version.shipped());
+    }
+
+    private static SurveyJson json(SurveyVersion version) {
+        Survey survey = version.survey();
         return new SurveyJson(survey.id(), survey.version(), survey.title(), survey.introduction(),
                 survey.levels().stream().map(l -> new LevelJson(l.label(), l.min(), l.description())).toList(),
                 survey.uncertainShare(),
                 survey.bouwstenen().stream().map(b -> new BouwsteenJson(b.key(), b.title(), b.description(), b.weight(),
                         b.themes().stream().map(t -> new ThemeJson(t.key(), t.title())).toList(),
                         b.questions().stream().map(QuestionJson::of).toList(), b.levelDescriptions())).toList(),
-                survey.kengetallen().stream().map(QuestionJson::of).toList());
-    }
-
-    @Get("/vragenlijsten")
-    @Produces(MediaType.TEXT_HTML)
-    ModelAndView<SurveysPage> listPage() {
-        return new ModelAndView<>("surveys/list", new SurveysPage("Vragenlijsten", list()));
-    }
-
-    @Get("/vragenlijsten/{id}/{version}")
-    @Produces(MediaType.TEXT_HTML)
-    ModelAndView<SurveyPage> page(@PathVariable String id, @PathVariable int version) {
-        Survey survey = survey(id, version);
-        return new ModelAndView<>("surveys/survey", new SurveyPage(survey.title() + " (versie " + survey.version() + ")",
-                survey, bouwsteenSections(survey), survey.scoredQuestionCount()));
-    }
-
-    private Survey survey(String id, int version) {
-        return catalog.find(id, version).orElseThrow(() -> new NotFoundException("survey"));
-    }
-
-    private static SurveySummary summary(Survey survey) {
-        return new SurveySummary(survey.id(), survey.version(), survey.title(), survey.scoredQuestionCount());
+                survey.kengetallen().stream().map(QuestionJson::of).toList(), version.status().name(), version.shipped());
     }
 
     /** Per bouwsteen its questions, grouped by theme where the bouwsteen has themes, numbered through the survey. */

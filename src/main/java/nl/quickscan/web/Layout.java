@@ -70,6 +70,7 @@ public record Layout(@Nullable User user, @Nullable String csrfToken) {
         if (account.is(Role.BEHEERDER)) {
             menu.add(MenuItem.of("Regio's", "/beheer/regios", path));
             menu.add(MenuItem.of("Gemeenten", "/beheer/gemeenten", path));
+            menu.add(MenuItem.of("Versies vragenlijsten", "/beheer/vragenlijsten", path));
         }
         if (account.is(Role.BEHEERDER) || account.is(Role.COORDINATOR)) {
             menu.add(MenuItem.of("Accounts", "/accounts", path));

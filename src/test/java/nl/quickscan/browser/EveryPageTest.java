@@ -156,9 +156,19 @@ class EveryPageTest {
 
         Tour beheerder = new Tour(app, "beheerder", problems);
         login(app, "beheerder@quickscan.test", TestApp.DEMO_PASSWORD);
+        String concept = surveyVersions(app);
         beheerder.seed("/", "/rondes/" + nulmeting, "/benchmark", "/accounts?pagina=0", "/beheer/gemeenten?zoek=gron",
-                "/beheer/regios?melding=regio-toegevoegd", "/accounts/nieuw");
+                "/beheer/regios?melding=regio-toegevoegd", "/accounts/nieuw", "/beheer/vragenlijsten?melding=gepubliceerd",
+                concept + "?melding=geupload", concept + "/voorbeeld", concept + "/publiceren");
         beheerder.run();
+        // An upload with problems: every one in the table, with its line and key.
+        driver.get(app.uri("/beheer/vragenlijsten/nieuw").toString());
+        driver.executeScript("document.getElementById('yaml').value = arguments[0];", shippedSurvey("proef-fouten", 1)
+                .replace("    weight: 1\n    questions:", "    weight: -1\n    questions:").replaceFirst("scale: ontwikkeling", "scale: ontwikkelen")
+                .replace("title: \"Quickscan aanpak seksueel geweld\"\n", ""));
+        driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("problemen")));
+        beheerder.check("beheerder-upload-mislukt");
         // The account form shows only the field the chosen role needs (public/account-form.js).
         driver.get(app.uri("/accounts/nieuw").toString());
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("role"))).selectByValue("COORDINATOR");
@@ -467,11 +477,13 @@ class EveryPageTest {
         }
 
         /**
-         * Pages of one kind differ only in their numbers (/accounts/12 and /accounts/13, /gemeenten/GM0014) or
-         * are steps of a scan (/scans/7/deel/visie): the tours seed the steps they look at.
+         * Pages of one kind differ only in their numbers (/accounts/12 and /accounts/13, /gemeenten/GM0014), are
+         * versions of surveys (/vragenlijsten/proef/2), or are steps of a scan (/scans/7/deel/visie): the tours seed
+         * the steps they look at.
          */
         private static String kind(String path) {
-            return path.replaceAll("\\d+", "#").replaceFirst("/deel/[^/]+$", "/deel/*");
+            return path.replaceFirst("/vragenlijsten/[a-z0-9-]+/", "/vragenlijsten/*/").replaceAll("\\d+", "#")
+                    .replaceFirst("/deel/[^/]+$", "/deel/*");
         }
     }
 
@@ -517,6 +529,34 @@ class EveryPageTest {
         login(app, "beheerder@quickscan.test", TestApp.DEMO_PASSWORD);
         driver.get(app.uri("/accounts/" + adviser.id() + "/tweestapsverificatie").toString());
         tour.check("beheerder-tweestap-uitzetten");
+    }
+
+    /** The shipped survey's text under another id and version. */
+    private static String shippedSurvey(String id, int version) throws java.io.IOException {
+        return java.nio.file.Files.readString(Path.of("surveys/quickscan-seksueel-geweld/v1.yaml"))
+                .replace("id: quickscan-seksueel-geweld", "id: " + id).replace("version: 1", "version: " + version);
+    }
+
+    /**
+     * A survey of its own with a published version 1 and a concept version 2 that changes, replaces, adds and drops
+     * statements and raises a level; returns the concept's page.
+     */
+    private static String surveyVersions(TestApp app) throws java.io.IOException {
+        String id = "rondgang-" + System.nanoTime();
+        Api beheerder = app.api().login("beheerder@quickscan.test", TestApp.DEMO_PASSWORD);
+        assertEquals(201, beheerder.send("POST", "/api/v1/surveys", "text/yaml", shippedSurvey(id, 1), Map.of()).status());
+        assertEquals(200, beheerder.postJson("/api/v1/surveys/" + id + "/1/publish", "{}").status());
+        String v2 = shippedSurvey(id, 2)
+                .replace("      - key: visie-gedeelde-visie\n", "      - key: visie-gedeelde-visie-partners\n        replaces: visie-gedeelde-visie\n")
+                .replace("een gedeelde visie en gezamenlijke ambities voor de aanpak van seksueel geweld vastgelegd.",
+                        "een gedeelde visie op de aanpak van seksueel geweld vastgelegd.")
+                .replace("hebben een gemeenschappelijk beeld van het probleem seksueel geweld.",
+                        "hebben samen één beeld van seksueel geweld in de regio.")
+                .replace("- key: visie-gefaseerd-samenwerken\n", "- key: visie-samen-veilig\n")
+                .replace("    min: 75\n", "    min: 85\n");
+        Response uploaded = beheerder.send("POST", "/api/v1/surveys", "text/yaml", v2, Map.of());
+        assertEquals(201, uploaded.status(), uploaded::toString);
+        return "/beheer/vragenlijsten/" + id + "/2";
     }
 
     private static void login(TestApp app, String email, String password) {

@@ -66,6 +66,11 @@ public final class Api {
         return send(builder);
     }
 
+    /** A POST of raw bytes, such as a text that is not UTF-8. */
+    public Response postBytes(String path, String contentType, byte[] body) {
+        return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(addresses.apply(path)).timeout(java.time.Duration.ofSeconds(20)).header("Accept", "application/json");
         if (token != null) {

@@ -88,6 +88,16 @@ class IsolationTest {
             entry("GET /api/v1/surveys/{id}/{version}", "surveysAreSharedContentWithoutTenantData"),
             entry("GET /vragenlijsten", "surveysAreSharedContentWithoutTenantData"),
             entry("GET /vragenlijsten/{id}/{version}", "surveysAreSharedContentWithoutTenantData"),
+            entry("POST /api/v1/surveys", "surveyVersionsAreUploadedAndPublishedByTheBeheerderOnly"),
+            entry("POST /api/v1/surveys/{id}/{version}/publish", "surveyVersionsAreUploadedAndPublishedByTheBeheerderOnly"),
+            entry("GET /beheer/vragenlijsten", "surveyVersionsAreUploadedAndPublishedByTheBeheerderOnly"),
+            entry("GET /beheer/vragenlijsten/nieuw", "surveyVersionsAreUploadedAndPublishedByTheBeheerderOnly"),
+            entry("POST /beheer/vragenlijsten/nieuw", "surveyVersionsAreUploadedAndPublishedByTheBeheerderOnly"),
+            entry("GET /beheer/vragenlijsten/{id}/{version}", "surveyVersionsAreUploadedAndPublishedByTheBeheerderOnly"),
+            entry("GET /beheer/vragenlijsten/{id}/{version}/voorbeeld", "surveyVersionsAreUploadedAndPublishedByTheBeheerderOnly"),
+            entry("GET /beheer/vragenlijsten/{id}/{version}/publiceren", "surveyVersionsAreUploadedAndPublishedByTheBeheerderOnly"),
+            entry("POST /beheer/vragenlijsten/{id}/{version}/publiceren", "surveyVersionsAreUploadedAndPublishedByTheBeheerderOnly"),
+            entry("POST /beheer/vragenlijsten/{id}/{version}/verwijderen", "surveyVersionsAreUploadedAndPublishedByTheBeheerderOnly"),
             entry("GET /api/v1/rounds", "roundsOfAnotherRegioAreOutOfReach"),
             entry("POST /api/v1/rounds", "roundsOfAnotherRegioAreOutOfReach"),
             entry("GET /rondes", "roundsOfAnotherRegioAreOutOfReach"),
@@ -422,6 +432,45 @@ class IsolationTest {
         }
         assertEquals(303, app.browser().get("/vragenlijsten/quickscan-seksueel-geweld/1").status());
         assertEquals(401, app.api().get("/api/v1/surveys/quickscan-seksueel-geweld/1").status());
+    }
+
+    /**
+     * Only the beheerder uploads, checks, previews, publishes and deletes survey versions: advisers and coordinators
+     * get 403 on every page and API call of it, and a concept stays out of their sight (404), unchanged.
+     */
+    @ParameterizedTest
+    @MethodSource(APPS)
+    void surveyVersionsAreUploadedAndPublishedByTheBeheerderOnly(TestApp app) throws java.io.IOException {
+        String id = "isolatie-" + System.nanoTime();
+        String yaml = java.nio.file.Files.readString(java.nio.file.Path.of("surveys/quickscan-seksueel-geweld/v1.yaml"))
+                .replace("id: quickscan-seksueel-geweld", "id: " + id);
+        Api beheerder = app.api().login("beheerder@quickscan.test", TestApp.DEMO_PASSWORD);
+        assertEquals(201, beheerder.send("POST", "/api/v1/surveys", "text/yaml", yaml, Map.of()).status());
+        String other = "isolatie-ander-" + System.nanoTime();
+        String version = "/beheer/vragenlijsten/" + id + "/1";
+        for (String email : List.of(ADVISEUR_GRONINGEN, COORDINATOR_DRENTHE, "coordinator.groningen@quickscan.test")) {
+            Browser browser = app.browser().login(email, TestApp.DEMO_PASSWORD);
+            for (String path : List.of("/beheer/vragenlijsten", "/beheer/vragenlijsten?melding=gepubliceerd",
+                    "/beheer/vragenlijsten/nieuw", version, version + "/voorbeeld", version + "/publiceren",
+                    "/beheer/vragenlijsten/quickscan-seksueel-geweld/1")) {
+                assertEquals(403, browser.get(path).status(), email + " GET " + path);
+            }
+            assertEquals(403, browser.post("/beheer/vragenlijsten/nieuw", "yaml", yaml.replace(id, other)).status());
+            assertEquals(403, browser.post(version + "/publiceren").status());
+            assertEquals(403, browser.post(version + "/verwijderen").status());
+            Api api = app.api().login(email, TestApp.DEMO_PASSWORD);
+            assertEquals(403, api.send("POST", "/api/v1/surveys", "text/yaml", yaml.replace(id, other), Map.of()).status());
+            assertEquals(403, api.postJson("/api/v1/surveys/" + id + "/1/publish", "{}").status());
+            assertEquals(404, api.get("/api/v1/surveys/" + id + "/1").status(), "a concept is the beheerder's");
+            assertTrue(api.get("/api/v1/surveys").jsonList().stream().noneMatch(s -> s.get("id").equals(id)));
+        }
+        assertEquals("CONCEPT", beheerder.get("/api/v1/surveys/" + id + "/1").json().get("status"), "unchanged");
+        assertEquals(404, beheerder.get("/api/v1/surveys/" + other + "/1").status(), "nothing uploaded by others");
+        Browser beheerderPages = app.browser().login("beheerder@quickscan.test", TestApp.DEMO_PASSWORD);
+        for (String path : List.of("/beheer/vragenlijsten", "/beheer/vragenlijsten/nieuw", version, version + "/voorbeeld",
+                version + "/publiceren")) {
+            assertEquals(200, beheerderPages.get(path).status(), path);
+        }
     }
 
     @ParameterizedTest
