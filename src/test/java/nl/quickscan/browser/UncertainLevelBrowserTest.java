@@ -1,0 +1,129 @@
+package nl.quickscan.browser;
+
+import nl.quickscan.accounts.Account;
+import nl.quickscan.scans.Rounds;
+import nl.quickscan.support.Api;
+import nl.quickscan.support.Chromium;
+import nl.quickscan.support.Fixtures;
+import nl.quickscan.support.Scans;
+import nl.quickscan.support.TestApp;
+import nl.quickscan.surveys.Survey;
+import nl.quickscan.surveys.SurveyCatalog;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The results page of a survey with {@code uncertainShare} and a bouwsteen's own level description: the uncertain
+ * level on the page and in the API, the theme percentages under bouwsteen 4, in a real browser accessible and no
+ * wider than the window (screenshots in target/screenshots).
+ */
+class UncertainLevelBrowserTest {
+
+    private static final String OWN_DESCRIPTION = "Bij de visie betekent dit: de visie is er, maar nog niet van iedereen.";
+    private static TestApp app;
+    private static Path surveys;
+
+    /** The shipped v1 with "onzeker" from 30 % "Weet ik niet" and the visie's own description of Gevorderd. */
+    @BeforeAll
+    static void startApp() throws IOException {
+        surveys = Files.createTempDirectory("surveys");
+        String v1 = Files.readString(Path.of("surveys", "quickscan-seksueel-geweld", "v1.yaml"))
+                .replace("\nbouwstenen:\n", "\nuncertainShare: 30\nbouwstenen:\n")
+                .replace("  - key: visie\n", "  - key: visie\n    levelDescriptions: {Gevorderd: \"" + OWN_DESCRIPTION + "\"}\n");
+        Files.writeString(Files.createDirectories(surveys.resolve("quickscan-seksueel-geweld")).resolve("v1.yaml"), v1);
+        app = TestApp.withSettings(Map.of("quickscan.surveys-dir", surveys.toString()));
+    }
+
+    @AfterAll
+    static void stopApp() throws IOException {
+        if (app != null) {
+            app.stop();
+        }
+        try (var files = Files.walk(surveys)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    /** Bouwsteen 1: six times the maximum and four "Weet ik niet" (60 %, Gevorderd, 4 of 10 uncertain); the rest without. */
+    private static long scan(Account adviser) {
+        Survey survey = app.bean(SurveyCatalog.class).find("quickscan-seksueel-geweld", 1).orElseThrow();
+        assertEquals(30, survey.uncertainShare());
+        long round = Rounds.open(app, "coordinator.drenthe@quickscan.test");
+        Api api = app.api().login(adviser.email(), Fixtures.PASSWORD);
+        long scanId = Scans.start(api, round);
+        List<Survey.Question> visie = survey.bouwstenen().get(0).questions();
+        for (int i = 0; i < visie.size(); i++) {
+            Scans.answer(api, scanId, visie.get(i).key(), i < 6 ? "3" : "WEET_NIET");
+        }
+        String[] others = {"3", "2", "1", "0", "2"};
+        List<Survey.Question> rest = survey.bouwstenen().stream().skip(1).flatMap(b -> b.questions().stream()).toList();
+        for (int i = 0; i < rest.size(); i++) {
+            Scans.answer(api, scanId, rest.get(i).key(), others[i % others.length]);
+        }
+        return scanId;
+    }
+
+    @Test
+    void anUncertainLevelAndThemePercentagesOnThePageInTheApiAndInTheBrowser() throws IOException {
+        Account adviser = Fixtures.adviseur(app, "GM0118");
+        long scanId = scan(adviser);
+
+        Map<String, Object> scores = app.api().login(adviser.email(), Fixtures.PASSWORD).get("/api/v1/scans/" + scanId + "/scores").json();
+        List<?> bouwstenen = (List<?>) scores.get("bouwstenen");
+        assertEquals(true, ((Map<?, ?>) bouwstenen.get(0)).get("uncertain"));
+        assertEquals("Gevorderd", ((Map<?, ?>) bouwstenen.get(0)).get("level"));
+        assertEquals(false, ((Map<?, ?>) bouwstenen.get(1)).get("uncertain"));
+
+        Document page = app.browser().login(adviser.email(), Fixtures.PASSWORD).get("/scans/" + scanId + "/resultaten").html();
+        List<Element> bars = page.select(".score-bars__item");
+        assertEquals("60% – Gevorderd (onzeker: 4 van 10 antwoorden zijn 'Weet ik niet')", bars.get(0).selectFirst(".score-bars__value").text());
+        assertEquals("Gevorderd betekent bij deze bouwsteen: " + OWN_DESCRIPTION, bars.get(0).selectFirst(".score-bars__level").text());
+        assertEquals(null, bars.get(1).selectFirst(".score-bars__uncertain"));
+        assertEquals(6, bars.get(3).select(".score-themes__item").size(), "bouwsteen 4's six themes, each with its percentage");
+        assertTrue(bars.get(3).selectFirst(".score-themes__item").text().matches("Algemeen \\d+% – .+"),
+                bars.get(3).selectFirst(".score-themes__item").text());
+        assertEquals(0, bars.get(0).select(".score-themes__item").size(), "a bouwsteen without themes lists none");
+
+        ChromeDriver driver = Chromium.start();
+        try {
+            driver.get(app.uri("/login").toString());
+            driver.findElement(By.id("email")).sendKeys(adviser.email());
+            driver.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
+            driver.findElement(By.cssSelector("form button[type=submit]")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(app.uri("/").toString()));
+            driver.get(app.uri("/scans/" + scanId + "/resultaten").toString());
+            Chromium.assertAccessible(driver, "results page with an uncertain level");
+            for (int width : new int[] {390, 1366}) {
+                Chromium.width(driver, width);
+                Chromium.assertNoWiderThanTheWindow(driver, "results page with an uncertain level", width);
+                Chromium.screenshot(driver, Path.of("target", "screenshots", "results-uncertain-" + width + ".png"));
+                // The bars alone, cut from the whole page, to read them at their real size.
+                org.openqa.selenium.Rectangle barsRect = driver.findElement(By.cssSelector(".score-bars")).getRect();
+                java.awt.image.BufferedImage whole = javax.imageio.ImageIO.read(
+                        Path.of("target", "screenshots", "results-uncertain-" + width + ".png").toFile());
+                javax.imageio.ImageIO.write(whole.getSubimage(0, barsRect.getY(), whole.getWidth(),
+                                Math.min(barsRect.getHeight(), whole.getHeight() - barsRect.getY())), "png",
+                        Path.of("target", "screenshots", "results-uncertain-bars-" + width + ".png").toFile());
+            }
+        } finally {
+            driver.quit();
+        }
+    }
+}
