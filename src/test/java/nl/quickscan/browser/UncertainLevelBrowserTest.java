@@ -101,6 +101,27 @@ class UncertainLevelBrowserTest {
                 bars.get(3).selectFirst(".score-themes__item").text());
         assertEquals(0, bars.get(0).select(".score-themes__item").size(), "a bouwsteen without themes lists none");
 
+        Api api = app.api().login(adviser.email(), Fixtures.PASSWORD);
+        String uncertain = "Gevorderd (onzeker: 4 van 10 antwoorden zijn 'Weet ik niet')";
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(
+                api.download("/api/v1/scans/" + scanId + "/report.pdf").body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            assertTrue(text.contains("Score: 60%, niveau " + uncertain), "the gemeenterapport says it too");
+            assertTrue(text.contains(OWN_DESCRIPTION), "with the bouwsteen's own description of its level");
+        }
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(api.download("/api/v1/scans/" + scanId + "/report.xlsx").body()))) {
+            var summary = workbook.getSheet("Samenvatting");
+            boolean found = false;
+            for (var row : summary) {
+                for (var cell : row) {
+                    found |= cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                            && cell.getStringCellValue().equals(uncertain);
+                }
+            }
+            assertTrue(found, "the workbook's summary has the level with its uncertainty");
+        }
+
         ChromeDriver driver = Chromium.start();
         try {
             driver.get(app.uri("/login").toString());
