@@ -40,13 +40,32 @@ class UncertainLevelBrowserTest {
     private static TestApp app;
     private static Path surveys;
 
-    /** The shipped v1 with "onzeker" from 30 % "Weet ik niet" and the visie's own description of Gevorderd. */
+    private static final String NVT_HELP = "Kies dit niet als de regio of de centrumgemeente dit regelt.";
+    private static final String CENTRUMGEMEENTE = "Is uw gemeente centrumgemeente voor vrouwenopvang?";
+
+    /**
+     * The shipped v1 with "onzeker" from 30 % "Weet ik niet", the visie's own description of Gevorderd, help on
+     * "Niet van toepassing", a reference year on a kengetal and a choice kengetal.
+     */
     @BeforeAll
     static void startApp() throws IOException {
         surveys = Files.createTempDirectory("surveys");
         String v1 = Files.readString(Path.of("surveys", "quickscan-seksueel-geweld", "v1.yaml"))
                 .replace("\nbouwstenen:\n", "\nuncertainShare: 30\nbouwstenen:\n")
-                .replace("  - key: visie\n", "  - key: visie\n    levelDescriptions: {Gevorderd: \"" + OWN_DESCRIPTION + "\"}\n");
+                .replace("  - key: visie\n", "  - key: visie\n    levelDescriptions: {Gevorderd: \"" + OWN_DESCRIPTION + "\"}\n")
+                .replace("notApplicable: true, requiresComment: true}", "notApplicable: true, requiresComment: true, help: \"" + NVT_HELP + "\"}")
+                .replace("  - key: kengetal-meldingen-veilig-thuis\n", "  - key: kengetal-meldingen-veilig-thuis\n    referenceYear: previous\n")
+                + """
+
+                  - key: kengetal-centrumgemeente
+                    type: single-choice
+                    options:
+                      - {value: "JA", label: "Ja"}
+                      - {value: "NEE", label: "Nee"}
+                    text: "%s"
+                    help: "Een centrumgemeente regelt de vrouwenopvang voor de gemeenten in haar regio."
+                    source: {document: "landelijke-bouwstenen-regionale-aanpak-seksueel-geweld.txt", section: "Bouwsteen 3: Organiseren en borgen"}
+                """.formatted(CENTRUMGEMEENTE);
         Files.writeString(Files.createDirectories(surveys.resolve("quickscan-seksueel-geweld")).resolve("v1.yaml"), v1);
         app = TestApp.withSettings(Map.of("quickscan.surveys-dir", surveys.toString()));
     }
@@ -145,6 +164,43 @@ class UncertainLevelBrowserTest {
             }
         } finally {
             driver.quit();
+        }
+    }
+
+    @Test
+    void optionHelpAndKengetallenWithTheirYearInTheFormTheSurveyPageAndTheReport() throws IOException {
+        Account adviser = Fixtures.adviseur(app, "GM0118");
+        long round = Rounds.open(app, "coordinator.drenthe@quickscan.test");
+        int year = java.time.LocalDate.now().minusDays(1).getYear() - 1; // the round opens yesterday; "previous"
+        Api api = app.api().login(adviser.email(), Fixtures.PASSWORD);
+        long scanId = Scans.start(api, round);
+        Scans.answer(api, scanId, "kengetal-centrumgemeente", "JA");
+        Scans.answer(api, scanId, "kengetal-meldingen-veilig-thuis", "12");
+        assertEquals(422, api.send("PUT", "/api/v1/scans/" + scanId + "/answers/kengetal-inwoners", "application/json",
+                "{\"value\":\"JA\",\"version\":0}", Map.of()).status(), "a number kengetal takes no choice");
+
+        var browser = app.browser().login(adviser.email(), Fixtures.PASSWORD);
+        Document visie = browser.get("/scans/" + scanId + "/deel/visie").html();
+        Element nvt = visie.selectFirst("input[type=radio][value=NVT]");
+        Element help = visie.getElementById("help-" + nvt.id());
+        assertEquals(NVT_HELP, help.text());
+        assertTrue(nvt.attr("aria-describedby").contains(help.id()), "the help belongs to its choice");
+        assertEquals(null, visie.getElementById("help-" + visie.selectFirst("input[type=radio][value=3]").id()));
+
+        Document kengetallen = browser.get("/scans/" + scanId + "/deel/kengetallen").html();
+        assertTrue(kengetallen.select("legend").eachText().stream().anyMatch(text -> text.startsWith("Aantal meldingen bij Veilig Thuis")
+                && text.contains("(over " + year + ")")), kengetallen.select("legend").eachText()::toString);
+        assertEquals("JA", kengetallen.selectFirst("input[name=value.kengetal-centrumgemeente][checked]").val());
+
+        Document survey = browser.get("/vragenlijsten/quickscan-seksueel-geweld/1").html();
+        assertTrue(survey.text().contains("over het kalenderjaar voor de meetronde"));
+        assertTrue(survey.text().contains(NVT_HELP));
+
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(
+                api.download("/api/v1/scans/" + scanId + "/report.pdf").body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            assertTrue(text.contains("(over " + year + ")"), "the kengetal's year in the report");
+            assertTrue(text.contains(CENTRUMGEMEENTE), "the choice kengetal in the report");
         }
     }
 }
