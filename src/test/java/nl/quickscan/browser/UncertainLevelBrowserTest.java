@@ -150,7 +150,7 @@ class UncertainLevelBrowserTest {
             new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(app.uri("/").toString()));
             driver.get(app.uri("/scans/" + scanId + "/resultaten").toString());
             Chromium.assertAccessible(driver, "results page with an uncertain level");
-            for (int width : new int[] {390, 1366}) {
+            for (int width : new int[] {320, 390, 1366}) {
                 Chromium.width(driver, width);
                 Chromium.assertNoWiderThanTheWindow(driver, "results page with an uncertain level", width);
                 Chromium.screenshot(driver, Path.of("target", "screenshots", "results-uncertain-" + width + ".png"));
