@@ -54,33 +54,4 @@ class ShippedSurveysTest {
         assertEquals(List.of(), result.problems());
         assertEquals("voorbeeld-quickscan", result.survey().id());
     }
-
-    /**
-     * Every source of every statement and kengetal, all of a list of several included, names a document of the
-     * domain material and a section that stands in it: each heading of the path ("A > B") as it reads in the text,
-     * with line breaks as single spaces and markdown's # and * left out (see surveys/README.md, Sources).
-     */
-    @Test
-    void everySourceExistsInTheDomainMaterial() {
-        Path domain = Path.of("..", "shared", "domain");
-        org.junit.jupiter.api.Assumptions.assumeTrue(domain.toFile().isDirectory(), "domain material not beside the repo");
-        List<Survey.Source> sources = SHIPPED.stream()
-                .flatMap(s -> java.util.stream.Stream.concat(s.questions(), s.kengetallen().stream()))
-                .flatMap(q -> q.sources().stream()).distinct().toList();
-        assertTrue(sources.size() > 10, sources.size() + " sources");
-        java.util.Map<String, String> texts = new java.util.HashMap<>();
-        for (Survey.Source source : sources) {
-            assertTrue(domain.resolve(source.document()).toFile().isFile(), source.document());
-            String text = texts.computeIfAbsent(source.document(), document -> {
-                try {
-                    return java.nio.file.Files.readString(domain.resolve(document)).replaceAll("[#*]", "").replaceAll("\\s+", " ");
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-            for (String heading : source.section().split(" > ")) {
-                assertTrue(text.contains(heading), source.document() + ": " + heading);
-            }
-        }
-    }
 }
