@@ -20,17 +20,25 @@
   function commentField(fieldset, key) { return fieldset.querySelector('textarea[name="comment.' + key + '"]'); }
   function textField(fieldset, key) { return fieldset.querySelector('input[type=text][name="value.' + key + '"]'); }
 
+  // A multiple choice's checkboxes (value.<key>.<option>); its value is the ticked options, comma-separated, as stored.
+  function boxes(fieldset, key) { return fieldset.querySelectorAll('input[type=checkbox][name^="value.' + key + '."]'); }
+
   function valueOf(fieldset, key) {
+    var ticked = Array.prototype.filter.call(boxes(fieldset, key), function (box) { return box.checked; })
+      .map(function (box) { return box.value; });
+    if (ticked.length) { return ticked.join(','); }
     var checked = fieldset.querySelector('input[type=radio][name="value.' + key + '"]:checked');
     if (checked) { return checked.value; }
     var field = textField(fieldset, key);
     return field && field.value.trim() !== '' ? field.value : null;
   }
 
-  // The form's value: a radio's value, or the text of a kengetal (in Dutch notation, as the page shows it).
+  // The form's value: a radio's value, the ticked boxes, or the text of a kengetal (in Dutch notation, as the page shows it).
   function setValue(fieldset, key, value) {
     var radios = fieldset.querySelectorAll('input[type=radio][name="value.' + key + '"]');
     for (var i = 0; i < radios.length; i++) { radios[i].checked = radios[i].value === value; }
+    var chosen = value ? value.split(',') : [];
+    Array.prototype.forEach.call(boxes(fieldset, key), function (box) { box.checked = chosen.indexOf(box.value) >= 0; });
     var field = textField(fieldset, key);
     if (field) { field.value = value || ''; }
   }
@@ -49,6 +57,13 @@
 
   function labelOf(fieldset, key, value) {
     if (value === null || value === undefined) { return '(leeg)'; }
+    if (boxes(fieldset, key).length) {
+      return value.split(',').map(function (one) {
+        var box = fieldset.querySelector('input[type=checkbox][name="value.' + key + '.' + one + '"]');
+        var label = box ? fieldset.querySelector('label[for="' + box.id + '"]') : null;
+        return label ? label.textContent : one;
+      }).join(', ');
+    }
     var input = fieldset.querySelector('input[type=radio][name="value.' + key + '"][value="' + value + '"]');
     var label = input ? fieldset.querySelector('label[for="' + input.id + '"]') : null;
     return label ? label.textContent : textField(fieldset, key) ? dutch(value) : value;
@@ -343,7 +358,8 @@
     }
     block.parentNode.removeChild(block);
     if (choice === 'mine') { save(fieldset); }
-    (fieldset.querySelector('input[type=radio]:checked') || fieldset.querySelector('input[type=text], input[type=radio]')
+    (fieldset.querySelector('input[type=radio]:checked, input[type=checkbox]:checked')
+      || fieldset.querySelector('input[type=text], input[type=radio], input[type=checkbox]')
       || commentField(fieldset, key)).focus();
   });
 

@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A part's form as submitted, read per question: {@code value.<key>}, {@code comment.<key>} and
+ * A part's form as submitted, read per question: {@code value.<key>} (a multiple choice: {@code value.<key>.<option>}
+ * per ticked option), {@code comment.<key>} and
  * {@code version.<key>} (the version the page showed), {@code conflictVersion.<key>} when the page showed a
  * colleague's newer answer beside the user's own, and the button that was pressed ({@code action}): "opslaan",
  * "vorige", "volgende", or one question's choice "mijn.<key>", "collega.<key>" or "nulmeting.<key>".
@@ -51,7 +52,7 @@ record PartForm(Map<String, Answer> answers, Action action, @Nullable Choice cho
             String key = question.key();
             int version = FormValues.id(form.get("version." + key)).map(Long::intValue).orElse(0);
             Integer conflictVersion = FormValues.id(form.get("conflictVersion." + key)).map(Long::intValue).orElse(null);
-            answers.put(key, new Answer(question, form.get("value." + key), form.get("comment." + key), version,
+            answers.put(key, new Answer(question, value(question, form), form.get("comment." + key), version,
                     conflictVersion));
         }
         String pressed = form.getOrDefault("action", "opslaan");
@@ -64,6 +65,21 @@ record PartForm(Map<String, Answer> answers, Action action, @Nullable Choice cho
             default -> Action.SAVE;
         };
         return new PartForm(answers, action, choice);
+    }
+
+    /** The field of one option of a multiple choice: a checkbox, {@code value.<key>.<option value>}. */
+    static String optionField(String key, String optionValue) {
+        return "value." + key + "." + optionValue;
+    }
+
+    /** The field's value; a multiple choice's ticked options in the survey's order, joined as stored (none: null). */
+    private static @Nullable String value(Survey.Question question, Map<String, String> form) {
+        if (question.type() != Survey.QuestionType.MULTIPLE_CHOICE) {
+            return form.get("value." + question.key());
+        }
+        List<String> ticked = question.options().stream().map(Survey.AnswerOption::value)
+                .filter(option -> form.containsKey(optionField(question.key(), option))).toList();
+        return ticked.isEmpty() ? null : String.join(AnswerRules.MULTIPLE_SEPARATOR, ticked);
     }
 
     /**

@@ -6,7 +6,9 @@ import nl.quickscan.surveys.Survey;
 import nl.quickscan.text.DutchFormat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -53,7 +55,7 @@ record PartPage(String title, ScanRow scan, String path, String heading, String 
      * each lookup of a parent value in the template costs more than building the string.
      */
     record Option(String id, String name, String value, String label, boolean checked, String describedBy,
-                  boolean invalid, boolean requiresComment, @Nullable String help) {
+                  boolean invalid, boolean requiresComment, @Nullable String help, boolean multiple) {
     }
 
     /** A step in the answer's history, with the values as labels. */
@@ -219,12 +221,16 @@ record PartPage(String title, ScanRow scan, String path, String heading, String 
                     : new Conflict(conflictMessage(current), label(question, current.answerValue()),
                     formValue(question, current.answerValue()), current.comment(), current.version());
         }
-        String checked = value;
         boolean invalid = answerInvalid;
+        // A multiple choice is a checkbox per option, each of its own name (PartForm.read puts them together).
+        boolean multiple = question.type() == Survey.QuestionType.MULTIPLE_CHOICE;
+        Set<String> chosen = value == null ? Set.of() : multiple
+                ? Set.copyOf(Arrays.asList(value.split(AnswerRules.MULTIPLE_SEPARATOR))) : Set.of(value);
         List<Option> options = question.options().stream().map(option -> new Option(key + "-" + option.value(),
-                "value." + key, option.value(), option.label(), option.value().equals(checked),
+                multiple ? PartForm.optionField(key, option.value()) : "value." + key, option.value(), option.label(),
+                chosen.contains(option.value()),
                 option.help() == null ? describedBy : describedBy + " help-" + key + "-" + option.value(),
-                invalid, option.requiresComment(), option.help())).toList();
+                invalid, option.requiresComment(), option.help(), multiple)).toList();
         List<Change> steps = changes.stream()
                 .map(change -> new Change(change, label(question, change.oldValue()), label(question, change.newValue())))
                 .toList();

@@ -24,6 +24,21 @@ class PartFormTest {
             .filter(survey -> survey.id().equals("quickscan-seksueel-geweld") && survey.version() == 1).findFirst().orElseThrow();
 
     @Test
+    void aMultipleChoiceIsReadFromItsTickedBoxesInTheSurveysOrder() {
+        Survey v2 = SurveyCatalog.load("surveys").stream()
+                .filter(survey -> survey.id().equals("quickscan-seksueel-geweld") && survey.version() == 2).findFirst().orElseThrow();
+        Survey.Question list = v2.questions().filter(q -> q.type() == Survey.QuestionType.MULTIPLE_CHOICE).findFirst().orElseThrow();
+        String first = list.options().get(0).value();
+        String third = list.options().get(2).value();
+        Map<String, String> form = new HashMap<>();
+        form.put(PartForm.optionField(list.key(), third), third);
+        form.put(PartForm.optionField(list.key(), first), first);
+        form.put("value." + list.key(), "ONBEKEND"); // a radio-style field is not read for a multiple choice
+        assertEquals(first + "," + third, PartForm.read(List.of(list), form).answers().get(list.key()).value());
+        assertNull(PartForm.read(List.of(list), Map.of()).answers().get(list.key()).value(), "nothing ticked: no answer");
+    }
+
+    @Test
     void thePartsRunThroughTheBouwstenenToTheKengetallen() {
         List<Survey.Bouwsteen> bouwstenen = SURVEY.bouwstenen();
         String first = bouwstenen.get(0).key();

@@ -100,11 +100,12 @@ public final class Browser {
                 "Sec-Fetch-Site", "same-origin"));
     }
 
-    /** The fields a form sends as the page shows it: its hidden and filled-in inputs, checked radios, textareas. */
+    /** The fields a form sends as the page shows it: its hidden and filled-in inputs, checked radios and checkboxes, textareas. */
     public static Map<String, String> fieldsOf(org.jsoup.nodes.Element form) {
         Map<String, String> fields = new LinkedHashMap<>();
         for (org.jsoup.nodes.Element input : form.select("input[name], textarea[name]")) {
-            if (!input.attr("type").equals("radio") || input.hasAttr("checked")) {
+            boolean choice = input.attr("type").equals("radio") || input.attr("type").equals("checkbox");
+            if (!choice || input.hasAttr("checked")) {
                 fields.put(input.attr("name"), input.tagName().equals("textarea") ? input.wholeText() : input.val());
             }
         }
