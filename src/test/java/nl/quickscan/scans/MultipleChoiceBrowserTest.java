@@ -74,6 +74,11 @@ class MultipleChoiceBrowserTest {
                 Chromium.width(driver, width);
                 Chromium.assertNoWiderThanTheWindow(driver, "multiple choice", width);
                 assertEquals(List.of(), Chromium.seriousViolations(driver), "at " + width);
+                if (System.getProperty("quickscan.screenshots") != null) {
+                    ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", question);
+                    Chromium.screenshot(driver, java.nio.file.Path.of(System.getProperty("quickscan.screenshots"),
+                            "multiple-choice-" + width + ".png"));
+                }
             }
         } finally {
             driver.manage().deleteAllCookies();
@@ -83,6 +88,8 @@ class MultipleChoiceBrowserTest {
         Document shown = browser.get("/scans/" + scanId + "/deel/" + page).html();
         assertEquals(List.of(first, third), shown.select("#" + list.key() + " input[type=checkbox][checked]").eachAttr("value"),
                 "the stored options are ticked");
+        assertEquals("Toelichting (niet verplicht)", shown.selectFirst("label[for=comment-" + list.key() + "]").text(),
+                "no 'Niet van toepassing' where it is not offered");
         Map<String, String> fields = Browser.fieldsOf(shown.selectFirst("form.scan-form"));
         fields.remove(PartForm.optionField(list.key(), first));
         fields.put(PartForm.optionField(list.key(), second), second);
