@@ -27,7 +27,7 @@ record RoundBenchmarkPage(String title, Meetronde round, boolean open, RoundStat
                           List<Column> columns, List<Row> rows, @Nullable MedianRow median,
                           List<Benchmark.BouwsteenStats> bouwstenen, Benchmark.Stats total,
                           @Nullable Development.Result development, List<KengetalTable> kengetallen,
-                          @Nullable String notice, @Nullable RegioPart regioPart) {
+                          @Nullable String notice, @Nullable RegioPart regioPart, String surveyTitle) {
 
     /**
      * The regio's part of the round: its scan (null before a coordinator started it), how many of its statements are
@@ -99,7 +99,7 @@ record RoundBenchmarkPage(String title, Meetronde round, boolean open, RoundStat
         return new RoundBenchmarkPage(benchmark.round().name(), benchmark.round(), benchmark.round().openOn(today),
                 state, invites, columns, rows, median, result.bouwstenen(), result.total(),
                 scores ? development.orElse(null) : null, KengetalTable.of(benchmark.kengetallen()), notice,
-                regioPart);
+                regioPart, benchmark.survey().title());
     }
 
     /** "Ingediend", "Niet gestart", "Bezig (45%)". */

@@ -93,6 +93,9 @@ public record SurveyDiff(List<Change> survey, List<Item> added, List<Item> remov
         compare(changes, "Tekst", a.text(), b.text());
         compare(changes, "Uitleg", a.help(), b.help());
         compare(changes, "Aanbeveling", a.recommendation(), b.recommendation());
+        compare(changes, "Aanbeveling bij een deels goed antwoord", a.recommendationNext(), b.recommendationNext());
+        compare(changes, "Telt mee in de score", a.scored() ? "ja" : "nee", b.scored() ? "ja" : "nee");
+        compare(changes, "Vervolgvraag bij", a.followUpOf(), b.followUpOf());
         compare(changes, "Soort vraag", a.type().code(), b.type().code());
         compare(changes, "Antwoorden", options(a), options(b));
         compare(changes, "Gewicht", exact(a.weight()),
@@ -100,8 +103,13 @@ public record SurveyDiff(List<Change> survey, List<Item> added, List<Item> remov
         compare(changes, "Verplicht", a.required() ? "ja" : "nee", b.required() ? "ja" : "nee");
         compare(changes, "Wie antwoordt", a.scope().code(), b.scope().code());
         compare(changes, "Eenheid", a.unit(), b.unit());
-        compare(changes, "Bron", a.source().label(), b.source().label());
+        compare(changes, "Bron", sources(a), sources(b));
         return changes;
+    }
+
+    /** Every source of the question, one after the other. */
+    private static String sources(Survey.Question question) {
+        return String.join(" · ", question.sources().stream().map(Survey.Source::label).toList());
     }
 
     /** The answer options as one line: label and points ("Ja (1) · Nee (0) · Niet van toepassing (telt niet mee)"). */

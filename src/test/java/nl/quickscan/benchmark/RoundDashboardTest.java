@@ -45,6 +45,8 @@ class RoundDashboardTest {
         Document fresh = regio.coordinatorPages(app).get("/rondes/" + roundId).html();
         assertEquals("Nog 12 dagen open, tot en met " + DutchFormat.date(today.plusDays(12)) + ".",
                 fresh.selectFirst(".round-state__when").text());
+        assertTrue(fresh.text().contains("Vragenlijst: Quickscan aanpak seksueel geweld, versie 1."),
+                "the survey by its title, as the regiorapport names it");
         assertTrue(fresh.selectFirst(".round-state").text()
                 .contains("Nog geen gemeente heeft ingediend. Er is ook nog geen gemeente begonnen."), fresh.text());
         assertEquals(List.of("0 ingediend (0%)", "0 bezig (0%)", "3 niet gestart (100%)"),

@@ -46,6 +46,14 @@ class SurveyDiffTest {
     }
 
     @Test
+    void aNextStepRecommendationIsAChange() {
+        SurveyDiff diff = SurveyDiff.between(V1, survey(v2("recommendation: \"Deel de visie.\"",
+                "recommendation: \"Deel de visie.\"\n        recommendationNext: \"Herhaal het delen elk jaar.\"")));
+        assertEquals(List.of(new SurveyDiff.Change("Aanbeveling bij een deels goed antwoord", "", "Herhaal het delen elk jaar.")),
+                diff.changed().get(0).changes());
+    }
+
+    @Test
     void aStatementThatNamesAnEarlierOneInReplacesIsReplacedNotAddedAndRemoved() {
         SurveyDiff diff = SurveyDiff.between(V1, survey(v2("- key: samenwerking-een\n", "- key: samenwerking-nieuw\n        replaces: samenwerking-een\n",
                 "text: \"Er wordt samengewerkt.\"", "text: \"Er wordt structureel samengewerkt.\"")));
