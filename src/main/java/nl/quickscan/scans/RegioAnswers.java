@@ -34,16 +34,17 @@ public final class RegioAnswers {
 
     /**
      * The survey as the regio's scan asks it: the bouwstenen that have regio statements, each with only those, and
-     * the regio's kengetallen (if any); levels and weights as they are.
+     * the regio's kengetallen (if any); levels, their descriptions and weights as they are.
      */
     public static Survey regioPart(Survey survey) {
         List<Survey.Bouwsteen> bouwstenen = survey.bouwstenen().stream()
                 .map(bouwsteen -> new Survey.Bouwsteen(bouwsteen.key(), bouwsteen.title(), bouwsteen.description(),
-                        bouwsteen.weight(), bouwsteen.themes(), regioOnly(bouwsteen.questions())))
+                        bouwsteen.weight(), bouwsteen.themes(), regioOnly(bouwsteen.questions()),
+                        bouwsteen.levelDescriptions()))
                 .filter(bouwsteen -> !bouwsteen.questions().isEmpty())
                 .toList();
         return new Survey(survey.id(), survey.version(), survey.title(), survey.introduction(), survey.levels(),
-                bouwstenen, regioOnly(survey.kengetallen()));
+                bouwstenen, regioOnly(survey.kengetallen()), survey.uncertainShare());
     }
 
     private static List<Survey.Question> regioOnly(List<Survey.Question> questions) {

@@ -14,12 +14,6 @@ import java.util.stream.Stream;
 public record Survey(String id, int version, String title, String introduction, List<Level> levels,
                      List<Bouwsteen> bouwstenen, List<Question> kengetallen, Integer uncertainShare) {
 
-    /** A survey without {@code uncertainShare}: no level is ever marked uncertain. */
-    public Survey(String id, int version, String title, String introduction, List<Level> levels,
-                  List<Bouwsteen> bouwstenen, List<Question> kengetallen) {
-        this(id, version, title, introduction, levels, bouwstenen, kengetallen, null);
-    }
-
     /** How an unanswered question reads on pages and in reports. */
     public static final String NOT_ANSWERED = "niet beantwoord";
     /** A kengetal as stored: digits with at most one decimal point (see the scans' answer rules). */
@@ -29,11 +23,6 @@ public record Survey(String id, int version, String title, String introduction, 
     /** {@code levelDescriptions}: level label → this bouwsteen's own description of that level (may be empty). */
     public record Bouwsteen(String key, String title, String description, double weight, List<Theme> themes,
                             List<Question> questions, Map<String, String> levelDescriptions) {
-
-        public Bouwsteen(String key, String title, String description, double weight, List<Theme> themes,
-                         List<Question> questions) {
-            this(key, title, description, weight, themes, questions, Map.of());
-        }
 
         /** The unscored questions that follow up statement {@code key}, in display order (right below it). */
         public List<Question> followUpsOf(String key) {

@@ -17,7 +17,7 @@ class KengetallenTest {
     private static final Survey SURVEY = new Survey("test", 1, "Test", "", List.of(), List.of(), List.of(
             number("meldingen", "meldingen per jaar"), number("fte", "fte"), number("leeg", null),
             new Survey.Question("opmerking", null, Survey.QuestionType.TEXT, "Opmerking", "", "", null, 1, false,
-                    List.of(), null, null, Survey.Scope.GEMEENTE)));
+                    List.of(), null, null, Survey.Scope.GEMEENTE)), null);
 
     /**
      * gemeente: inhabitants; meldingen, fte, leeg
@@ -93,7 +93,7 @@ class KengetallenTest {
 
     @Test
     void theKengetalThatCountsTheInhabitantsHasNoFigurePerTenThousand() {
-        Survey survey = new Survey("test", 1, "Test", "", List.of(), List.of(), List.of(number("inwoners", "inwoners")));
+        Survey survey = new Survey("test", 1, "Test", "", List.of(), List.of(), List.of(number("inwoners", "inwoners")), null);
         Kengetallen.Kengetal inwoners = Kengetallen.of(survey, List.of(input("GM0001", 20_000, "inwoners", "20000"),
                 input("GM0002", 50_000, "inwoners", "49000"))).get(0);
         assertEquals(Arrays.asList(20_000.0, 49_000.0), values(inwoners));

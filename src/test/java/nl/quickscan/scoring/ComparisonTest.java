@@ -96,6 +96,6 @@ class ComparisonTest {
     private static Survey onlyA() {
         Survey v2 = ScoringTest.survey(2, "");
         return new Survey(v2.id(), v2.version(), v2.title(), v2.introduction(), v2.levels(), List.of(v2.bouwstenen().get(0)),
-                v2.kengetallen());
+                v2.kengetallen(), v2.uncertainShare());
     }
 }

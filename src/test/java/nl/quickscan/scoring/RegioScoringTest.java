@@ -36,6 +36,20 @@ class RegioScoringTest {
     }
 
     @Test
+    void theRegioPartOfV2KeepsItsLevelDescriptionsAndUncertainShare() {
+        Survey v2 = nl.quickscan.surveys.SurveyCatalog.load("surveys").stream()
+                .filter(survey -> survey.id().equals("quickscan-seksueel-geweld") && survey.version() == 2).findFirst().orElseThrow();
+        Survey part = RegioAnswers.regioPart(v2);
+        assertEquals(v2.uncertainShare(), part.uncertainShare());
+        for (Survey.Bouwsteen bouwsteen : part.bouwstenen()) {
+            Survey.Bouwsteen whole = v2.bouwstenen().stream().filter(b -> b.key().equals(bouwsteen.key())).findFirst().orElseThrow();
+            assertEquals(whole.levelDescriptions(), bouwsteen.levelDescriptions(), bouwsteen.key());
+            assertTrue(bouwsteen.questions().stream().allMatch(q -> q.scope() == Survey.Scope.REGIO));
+        }
+        assertTrue(part.bouwstenen().stream().anyMatch(b -> !b.levelDescriptions().isEmpty()), "v2 has some to keep");
+    }
+
+    @Test
     void theRegiosStatementsAreKnownAndTheRegioPartHoldsOnlyThose() {
         assertEquals(Set.copyOf(RegioSurvey.REGIO_KEYS), RegioAnswers.regioKeys(SURVEY));
         Survey part = RegioAnswers.regioPart(SURVEY);
