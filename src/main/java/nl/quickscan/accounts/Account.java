@@ -34,6 +34,14 @@ public record Account(
 
     /** The longest e-mail address an account can have (the column's length), after {@link #normalizeEmail}. */
     public static final int MAX_EMAIL_LENGTH = 254;
+
+    /** What a removed account is called wherever its name or e-mail address was shown. */
+    public static final String FORMER = "voormalig account";
+
+    /** The e-mail address a removed account keeps: unique per account (addresses are), never deliverable (.invalid). */
+    public static String formerEmail(long id) {
+        return "voormalig-account-" + id + "@verwijderd.invalid";
+    }
     /** The longest display name (the column's length). */
     public static final int MAX_DISPLAY_NAME_LENGTH = 100;
 

@@ -15,6 +15,7 @@ import nl.quickscan.tenancy.RegioRepository;
 import nl.quickscan.tenancy.TenantScope;
 import nl.quickscan.mail.MailSender;
 import nl.quickscan.web.FormValues;
+import nl.quickscan.errors.ConflictException;
 import nl.quickscan.errors.InvalidInput;
 
 import java.time.Instant;
@@ -38,9 +39,14 @@ public class AccountAdmin {
     private final Sessions sessions;
     private final AuditLog auditLog;
     private final PasswordResets passwordResets;
+    private final InvitationRepository invitationLinks;
+    private final SecondFactors secondFactors;
 
     AccountAdmin(AccountRepository accounts, GemeenteRepository gemeenten, RegioRepository regios,
-                 Invitations invitations, Sessions sessions, AuditLog auditLog, PasswordResets passwordResets) {
+                 Invitations invitations, Sessions sessions, AuditLog auditLog, PasswordResets passwordResets,
+                 InvitationRepository invitationLinks, SecondFactors secondFactors) {
+        this.invitationLinks = invitationLinks;
+        this.secondFactors = secondFactors;
         this.passwordResets = passwordResets;
         this.accounts = accounts;
         this.gemeenten = gemeenten;
@@ -115,6 +121,40 @@ public class AccountAdmin {
         accounts.clearFailedLogins(account.id());
         auditLog.record(actor, AuditAction.ACCOUNT_UNLOCKED, "account " + account.email(), "Blokkade opgeheven",
                 account.regioId(), null);
+    }
+
+    /** Why the actor cannot remove the account; empty when they can. */
+    public Optional<String> whyNotRemovable(CurrentAccount actor, AccountRow account) {
+        return account.id() == actor.id()
+                ? Optional.of("U kunt uw eigen account niet verwijderen. Vraag een andere beheerder om dat te doen.")
+                : Optional.empty();
+    }
+
+    /**
+     * Removes the account (AVG): the row stays, so that answers, history, plans and the audit log keep naming who
+     * did what, but as {@link Account#FORMER}; its name and address are gone, also from the audit log, it cannot log
+     * in (no password, no single sign-on, open links withdrawn, second factor forgotten) and every session ends.
+     *
+     * @throws ConflictException for the actor's own account
+     */
+    @Transactional
+    public void remove(CurrentAccount actor, AccountRow account) {
+        Optional<String> refusal = whyNotRemovable(actor, account);
+        if (refusal.isPresent()) {
+            throw new ConflictException(refusal.get());
+        }
+        Account before = accounts.findById(account.id()).orElseThrow();
+        Instant now = Instant.now();
+        auditLog.forget(account.id(), before.email(), before.displayName(), Account.FORMER);
+        accounts.remove(account.id(), Account.formerEmail(account.id()), Account.FORMER, now);
+        invitationLinks.revokeOpenOf(account.id(), now);
+        secondFactors.remove(account.id());
+        sessions.endAllOf(account.id());
+        auditLog.record(actor, AuditAction.ACCOUNT_REMOVED, "account " + account.id(), "Rol " + account.role().label()
+                        + (account.gemeenteName() != null ? ", gemeente " + account.gemeenteName()
+                        : account.regioName() != null ? ", regio " + account.regioName() : "")
+                        + "; naam en e-mailadres vervangen door '" + Account.FORMER + "'; sessies beëindigd",
+                account.regioId(), before.gemeenteId());
     }
 
     /**

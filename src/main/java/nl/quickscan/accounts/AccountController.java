@@ -50,6 +50,10 @@ class AccountController {
                     String invitationValidity, String resetValidity) {
     }
 
+    /** "Weet u zeker…?" before removing an account; {@code refusal}: why it cannot be removed (then no form). */
+    record RemovePage(String title, AccountRow account, @Nullable String refusal) {
+    }
+
     record InvitedPage(String title, String email, String displayName, String link, String invitationValidity,
                        MailSender.Outcome mail) {
     }
@@ -77,7 +81,8 @@ class AccountController {
                                                   @Nullable @QueryValue String zoek, @Nullable @QueryValue String rol,
                                                   @Nullable @QueryValue String status,
                                                   @Nullable @QueryValue String pagina,
-                                                  @Nullable @QueryValue String gewijzigd) {
+                                                  @Nullable @QueryValue String gewijzigd,
+                                                  @Nullable @QueryValue String verwijderd) {
         AccountSearch.Parameters parameters = new AccountSearch.Parameters(zoek, rol, status, pagina);
         InvalidInput problems = new InvalidInput();
         AccountSearch.Request request = AccountSearch.parse(parameters, problems);
@@ -89,7 +94,8 @@ class AccountController {
         List<AccountRow> matching = accounts.search(scope, request.search(), beheerder ? null : Role.ADVISEUR,
                 java.time.Instant.now());
         return HttpResponse.ok(new ModelAndView<>("accounts/list", AccountsPage.of(parameters, request, beheerder,
-                matching, gewijzigd == null ? null : "Account opgeslagen.")));
+                matching, verwijderd != null ? "Account verwijderd. Naam en e-mailadres zijn vervangen door '"
+                        + Account.FORMER + "'." : gewijzigd == null ? null : "Account opgeslagen.")));
     }
 
     /**
@@ -197,6 +203,27 @@ class AccountController {
             case MAIL_FAILED -> refused(actor, scope, row, HttpStatus.SERVICE_UNAVAILABLE, "Het versturen van de"
                     + " e-mail is niet gelukt. Er is niets veranderd. Probeer het later opnieuw.");
         };
+    }
+
+    @Get("/{id}/verwijderen")
+    ModelAndView<RemovePage> removeForm(CurrentAccount actor, TenantScope scope, @PathVariable long id) {
+        AccountRow row = manageable(actor, scope, id);
+        return removePage(row, admin.whyNotRemovable(actor, row).orElse(null));
+    }
+
+    @Post(value = "/{id}/verwijderen", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> remove(CurrentAccount actor, TenantScope scope, @PathVariable long id) {
+        AccountRow row = manageable(actor, scope, id);
+        Optional<String> refusal = admin.whyNotRemovable(actor, row);
+        if (refusal.isPresent()) {
+            return HttpResponse.status(HttpStatus.CONFLICT).body(removePage(row, refusal.get()));
+        }
+        admin.remove(actor, row);
+        return HttpResponse.seeOther(URI.create("/accounts?verwijderd=1"));
+    }
+
+    private static ModelAndView<RemovePage> removePage(AccountRow row, @Nullable String refusal) {
+        return new ModelAndView<>("accounts/remove", new RemovePage("Account verwijderen", row, refusal));
     }
 
     private HttpResponse<?> refused(CurrentAccount actor, TenantScope scope, AccountRow row, HttpStatus status,

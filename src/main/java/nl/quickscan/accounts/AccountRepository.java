@@ -46,7 +46,7 @@ public interface AccountRepository extends GenericRepository<Account, Long> {
     /** Use {@link #listVisible}; the filters are {@link TenantScope}'s encoding (0 = any). */
     @Query(ROW + """
             WHERE (:regioFilter = 0 OR COALESCE(a.regio_id, g.regio_id) = :regioFilter)
-              AND (:gemeenteFilter = 0 OR a.gemeente_id = :gemeenteFilter)
+              AND (:gemeenteFilter = 0 OR a.gemeente_id = :gemeenteFilter) AND a.removed_at IS NULL
             ORDER BY r.name, g.name, a.email""")
     List<AccountRow> listInScope(long regioFilter, long gemeenteFilter);
 
@@ -65,7 +65,7 @@ public interface AccountRepository extends GenericRepository<Account, Long> {
     /** Use {@link #search}; the filters are {@link TenantScope}'s encoding (0 = any), "" for no condition. */
     @Query(ROW + """
             WHERE (:regioFilter = 0 OR COALESCE(a.regio_id, g.regio_id) = :regioFilter)
-              AND (:gemeenteFilter = 0 OR a.gemeente_id = :gemeenteFilter)
+              AND (:gemeenteFilter = 0 OR a.gemeente_id = :gemeenteFilter) AND a.removed_at IS NULL
               AND (:pattern = '' OR LOWER(a.display_name) LIKE :pattern ESCAPE '!' OR LOWER(a.email) LIKE :pattern ESCAPE '!')
               AND (:role = '' OR a.role = :role)
               AND (:status = ''
@@ -80,12 +80,12 @@ public interface AccountRepository extends GenericRepository<Account, Long> {
 
     /** Use {@link #findVisible}; the filters are {@link TenantScope}'s encoding (0 = any). */
     @Query(ROW + """
-            WHERE a.id = :id
+            WHERE a.id = :id AND a.removed_at IS NULL
               AND (:regioFilter = 0 OR COALESCE(a.regio_id, g.regio_id) = :regioFilter)
               AND (:gemeenteFilter = 0 OR a.gemeente_id = :gemeenteFilter)""")
     Optional<AccountRow> findInScope(long id, long regioFilter, long gemeenteFilter);
 
-    @Query(ROW + " WHERE a.gemeente_id = :gemeenteId ORDER BY a.email")
+    @Query(ROW + " WHERE a.gemeente_id = :gemeenteId AND a.removed_at IS NULL ORDER BY a.email")
     List<AccountRow> listOfGemeente(long gemeenteId);
 
     /**
@@ -123,4 +123,15 @@ public interface AccountRepository extends GenericRepository<Account, Long> {
             WHERE id = :id""")
     void updateProfile(long id, String displayName, String role, @Nullable Long gemeenteId, @Nullable Long regioId,
                        boolean active);
+
+    /**
+     * Removes the account: the row stays for the history that refers to it, with {@link Account#FORMER} as its name,
+     * a placeholder address, no password or single sign-on, inactive. The lists and account pages no longer show it.
+     */
+    @Query("""
+            UPDATE account SET email = :placeholderEmail, display_name = :formerName, password_hash = NULL,
+                               sso_provider = NULL, active = FALSE, failed_logins = 0, locked_until = NULL,
+                               removed_at = :now
+            WHERE id = :id AND removed_at IS NULL""")
+    int remove(long id, String placeholderEmail, String formerName, Instant now);
 }

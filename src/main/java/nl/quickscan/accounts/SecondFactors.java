@@ -223,7 +223,8 @@ public class SecondFactors {
         return true;
     }
 
-    private void remove(long accountId) {
+    /** Forgets the account's second factor, recovery codes and open login steps (also when it is removed). */
+    void remove(long accountId) {
         secondFactors.remove(accountId);
         recoveryCodes.removeAllOf(accountId);
         challenges.removeAllOf(accountId);

@@ -171,6 +171,30 @@ public abstract class AuditLog implements GenericRepository<AuditEntry, Long> {
         });
     }
 
+    /**
+     * A removed account's personal data leaves the log: in the entries it made, and in those that name its address,
+     * its address and name become {@code former}. The entries themselves stay: what was done, when.
+     */
+    public void forget(long accountId, String email, String displayName, String former) {
+        connections.executeWrite(status -> {
+            try (PreparedStatement update = status.getConnection().prepareStatement("""
+                    UPDATE audit_log SET subject = REPLACE(REPLACE(subject, ?, ?), ?, ?),
+                                         details = REPLACE(REPLACE(details, ?, ?), ?, ?),
+                                         actor_email = CASE WHEN actor_id = ? THEN ? ELSE actor_email END
+                    WHERE actor_id = ? OR LOCATE(?, subject) > 0 OR LOCATE(?, details) > 0""")) {
+                Object[] values = {email, former, displayName, former, email, former, displayName, former,
+                        accountId, former, accountId, email, email};
+                for (int i = 0; i < values.length; i++) {
+                    update.setObject(i + 1, values[i]);
+                }
+                update.executeUpdate();
+                return null;
+            } catch (SQLException e) {
+                throw new DataAccessException("writing the audit log failed: " + e.getMessage(), e);
+            }
+        });
+    }
+
     @Query("SELECT * FROM audit_log ORDER BY occurred_at DESC, id DESC LIMIT :limit")
     public abstract List<AuditEntry> latest(int limit);
 }

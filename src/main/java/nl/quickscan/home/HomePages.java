@@ -47,10 +47,11 @@ class HomePages {
 
     /**
      * A gemeente with its scan of each round of its regio (newest first) and its accounts; {@code manage}: the viewer
-     * manages accounts (coordinator, beheerder), so the page links to them and offers to invite an adviser.
+     * manages accounts (coordinator, beheerder), so the page links to them and offers to invite an adviser;
+     * {@code export}: the viewer may download all of the gemeente's data (its advisers, the beheerder).
      */
     record GemeentePage(String title, GemeenteRow gemeente, List<RoundScan> rounds, List<AccountRow> accounts,
-                        boolean manage, boolean beheerder) {
+                        boolean manage, boolean beheerder, boolean export) {
     }
 
     /** A round and the gemeente's scan of it; {@code scanId} null while nobody started it. */
@@ -99,6 +100,7 @@ class HomePages {
                             scan == null ? null : scan.id(), scan != null && scan.submitted());
                 }).toList();
         return new ModelAndView<>("gemeente", new GemeentePage("Gemeente " + gemeente.name(), gemeente, ofRounds,
-                accounts.listOfGemeente(gemeente.id()), !account.is(Role.ADVISEUR), account.is(Role.BEHEERDER)));
+                accounts.listOfGemeente(gemeente.id()), !account.is(Role.ADVISEUR), account.is(Role.BEHEERDER),
+                !account.is(Role.COORDINATOR)));
     }
 }

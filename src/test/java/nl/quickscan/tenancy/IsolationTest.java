@@ -44,6 +44,13 @@ class IsolationTest {
             entry("GET /accounts/{id}/tweestapsverificatie", "secondFactorsAreTheOwnAccountsOnly"),
             entry("POST /accounts/{id}/tweestapsverificatie", "secondFactorsAreTheOwnAccountsOnly"),
             entry("GET /health", "publicRoutesHoldNoTenantData"),
+            entry("GET /privacy", "publicRoutesHoldNoTenantData"),
+            entry("GET /toegankelijkheid", "publicRoutesHoldNoTenantData"),
+            entry("GET /api/v1/gemeenten/{cbsCode}/export.zip", "exportsAreOfTheOwnGemeenteOnly"),
+            entry("GET /accounts/{id}/verwijderen", "removingAnAccountIsForItsManagersOnly"),
+            entry("POST /accounts/{id}/verwijderen", "removingAnAccountIsForItsManagersOnly"),
+            entry("GET /beheer/gemeenten/{id}/gegevens-verwijderen", "deletingAGemeentesDataIsForTheBeheerderOnly"),
+            entry("POST /beheer/gemeenten/{id}/gegevens-verwijderen", "deletingAGemeentesDataIsForTheBeheerderOnly"),
             entry("POST /api/v1/auth/token", "publicRoutesHoldNoTenantData"),
             entry("GET /uitnodiging/{token}", "publicRoutesHoldNoTenantData"),
             entry("POST /uitnodiging/{token}", "publicRoutesHoldNoTenantData"),
@@ -194,6 +201,106 @@ class IsolationTest {
         Response callback = anonymous.get("/sso/groningen/callback?state=x&code=y");
         assertEquals(404, callback.status());
         assertTrue(callback.setCookies().stream().noneMatch(cookie -> cookie.startsWith("QUICKSCAN_SESSION=")));
+        // The privacy and accessibility statements: public, the same for everyone, linked from every page's footer.
+        for (String statement : List.of("/privacy", "/toegankelijkheid")) {
+            Response page = anonymous.get(statement);
+            assertEquals(200, page.status(), statement);
+            assertFalse(page.body().contains("Groningen") || page.body().contains("@quickscan.test"), "no tenant data");
+            assertEquals(1, page.html().select("footer a[href=" + statement + "]").size(), "in the footer");
+        }
+        assertEquals(1, anonymous.get("/login").html().select("footer a[href=/privacy]").size());
+    }
+
+    /**
+     * The export of everything of a gemeente: its own advisers and the beheerder. A coordinator, also of the
+     * gemeente's own regio, gets 403 (see README, "Export"); another gemeente, also of the own regio, 404.
+     */
+    @ParameterizedTest
+    @MethodSource(APPS)
+    void exportsAreOfTheOwnGemeenteOnly(TestApp app) {
+        Api groningen = app.api().login(ADVISEUR_GRONINGEN, TestApp.DEMO_PASSWORD);
+        assertEquals(200, groningen.download("/api/v1/gemeenten/GM0014/export.zip").statusCode(), "own gemeente");
+        assertEquals(404, groningen.download("/api/v1/gemeenten/GM0106/export.zip").statusCode(), "another regio's");
+        assertEquals(404, groningen.download("/api/v1/gemeenten/GM1979/export.zip").statusCode(), "the own regio's other");
+        assertEquals(404, groningen.download("/api/v1/gemeenten/GM9999/export.zip").statusCode(), "like an unknown one");
+        Api drenthe = app.api().login(COORDINATOR_DRENTHE, TestApp.DEMO_PASSWORD);
+        assertEquals(403, drenthe.download("/api/v1/gemeenten/GM0106/export.zip").statusCode(), "the own regio's gemeente");
+        assertEquals(403, drenthe.download("/api/v1/gemeenten/GM0014/export.zip").statusCode());
+        assertEquals(401, app.api().download("/api/v1/gemeenten/GM0014/export.zip").statusCode());
+        Api beheerder = app.api().login("beheerder@quickscan.test", TestApp.DEMO_PASSWORD);
+        assertEquals(200, beheerder.download("/api/v1/gemeenten/GM0106/export.zip").statusCode());
+        assertEquals(404, beheerder.download("/api/v1/gemeenten/GM9999/export.zip").statusCode());
+        Browser page = app.browser().login(ADVISEUR_GRONINGEN, TestApp.DEMO_PASSWORD);
+        assertEquals(1, page.get("/gemeenten/GM0014").html().select("a[href=/api/v1/gemeenten/GM0014/export.zip]").size());
+        assertTrue(app.browser().login(COORDINATOR_DRENTHE, TestApp.DEMO_PASSWORD).get("/gemeenten/GM0106").html()
+                .select("a[href$=export.zip]").isEmpty(), "no link for the coordinator");
+    }
+
+    /**
+     * Removing an account: the beheerder any account, a coordinator the advisers of the own regio (as with
+     * deactivating). Another regio's account and a coordinator's account are not found (404), an adviser 403, without
+     * the form token 403, one's own account 409; nothing changes.
+     */
+    @ParameterizedTest
+    @MethodSource(APPS)
+    void removingAnAccountIsForItsManagersOnly(TestApp app) {
+        nl.quickscan.accounts.Account groningenAdviser = Fixtures.adviseur(app, "GM0014");
+        nl.quickscan.accounts.Account assenAdviser = Fixtures.adviseur(app, "GM0106");
+        long groningenCoordinator = Fixtures.accountId(app, "coordinator.groningen@quickscan.test");
+        AccountRepository accounts = app.bean(AccountRepository.class);
+        Browser drenthe = app.browser().login(COORDINATOR_DRENTHE, TestApp.DEMO_PASSWORD);
+        for (long id : List.of(groningenAdviser.id(), groningenCoordinator)) {
+            assertEquals(404, drenthe.get("/accounts/" + id + "/verwijderen").status());
+            assertEquals(404, drenthe.post("/accounts/" + id + "/verwijderen").status());
+        }
+        Browser adviser = app.browser().login(ADVISEUR_GRONINGEN, TestApp.DEMO_PASSWORD);
+        assertEquals(403, adviser.get("/accounts/" + groningenAdviser.id() + "/verwijderen").status());
+        assertEquals(403, adviser.post("/accounts/" + groningenAdviser.id() + "/verwijderen").status());
+        assertEquals(403, drenthe.postWithoutToken("/accounts/" + assenAdviser.id() + "/verwijderen").status(), "CSRF");
+        Browser beheerder = app.browser().login("beheerder@quickscan.test", TestApp.DEMO_PASSWORD);
+        long beheerderId = Fixtures.accountId(app, "beheerder@quickscan.test");
+        assertEquals(409, beheerder.post("/accounts/" + beheerderId + "/verwijderen").status(), "not one's own");
+        assertEquals(groningenAdviser.email(), accounts.findById(groningenAdviser.id()).orElseThrow().email(), "unchanged");
+        assertEquals(assenAdviser.email(), accounts.findById(assenAdviser.id()).orElseThrow().email(), "unchanged");
+        assertEquals("beheerder@quickscan.test", accounts.findById(beheerderId).orElseThrow().email());
+
+        assertEquals(200, drenthe.get("/accounts/" + assenAdviser.id() + "/verwijderen").status(), "the own regio's adviser");
+        assertEquals(303, drenthe.post("/accounts/" + assenAdviser.id() + "/verwijderen").status());
+        assertEquals(nl.quickscan.accounts.Account.formerEmail(assenAdviser.id()),
+                accounts.findById(assenAdviser.id()).orElseThrow().email());
+        assertEquals(404, drenthe.get("/accounts/" + assenAdviser.id()).status(), "a removed account is gone from the pages");
+    }
+
+    /**
+     * Deleting all of a gemeente's data: the beheerder only, with the gemeente's name typed and the form token; a
+     * wrong name 422, an unknown gemeente 404. Nothing is deleted here (the deletion itself: DeletionTest).
+     */
+    @ParameterizedTest
+    @MethodSource(APPS)
+    void deletingAGemeentesDataIsForTheBeheerderOnly(TestApp app) {
+        long groningen = Fixtures.gemeenteId(app, "GM0014");
+        Fixtures.Regio regio = Fixtures.regio(app, 1);
+        long own = Fixtures.gemeenteId(app, regio.codes().get(0));
+        long round = regio.openRound(app, java.time.LocalDate.now().minusDays(1), java.time.LocalDate.now().plusDays(30));
+        nl.quickscan.accounts.Account adviserOfOwn = Fixtures.create(app, Role.ADVISEUR, own, null);
+        nl.quickscan.support.Scans.start(app.api().login(adviserOfOwn.email(), Fixtures.PASSWORD), round);
+        nl.quickscan.scans.ScanRepository scans = app.bean(nl.quickscan.scans.ScanRepository.class);
+        String path = "/beheer/gemeenten/" + own + "/gegevens-verwijderen";
+        for (Browser other : List.of(regio.coordinatorPages(app), app.browser().login(adviserOfOwn.email(), Fixtures.PASSWORD),
+                app.browser().login(ADVISEUR_GRONINGEN, TestApp.DEMO_PASSWORD))) {
+            assertEquals(403, other.get(path).status());
+            assertEquals(403, other.post(path, "bevestiging", regio.names().get(0)).status());
+            assertEquals(403, other.post("/beheer/gemeenten/" + groningen + "/gegevens-verwijderen", "bevestiging", "Groningen").status());
+        }
+        Browser beheerder = app.browser().login("beheerder@quickscan.test", TestApp.DEMO_PASSWORD);
+        assertEquals(403, beheerder.postWithoutToken(path, "bevestiging", regio.names().get(0)).status(), "CSRF");
+        Response wrong = beheerder.post(path, "bevestiging", "Groningen");
+        assertEquals(422, wrong.status());
+        assertTrue(wrong.html().select(".error-summary").text().contains("Typ de naam van de gemeente"));
+        assertEquals(404, beheerder.get("/beheer/gemeenten/999999999/gegevens-verwijderen").status());
+        assertEquals(404, beheerder.post("/beheer/gemeenten/999999999/gegevens-verwijderen", "bevestiging", "x").status());
+        assertEquals(1, scans.listVisibleOfGemeente(TenantScope.platform(), own).size(), "nothing deleted");
+        assertEquals(200, beheerder.get(path).status());
     }
 
     /**
