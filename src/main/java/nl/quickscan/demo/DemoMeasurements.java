@@ -84,20 +84,19 @@ class DemoMeasurements {
         Survey v1 = surveys.find(SURVEY, 1).orElseThrow();
         Survey v2 = surveys.find(SURVEY, 2).orElseThrow();
         Random random = new Random(SEED);
-        Instant now = clock.instant();
         LocalDate today = LocalDate.now(clock);
         long coordinator = account("coordinator." + StartupData.slug(REGIO));
 
         LocalDate nulmetingOpens = today.minusMonths(13);
         Meetronde nulmeting = rounds.save(new Meetronde(null, regio.id(), NULMETING + " " + nulmetingOpens.getYear(),
-                Meetronde.Kind.NULMETING, null, v1.id(), v1.version(), nulmetingOpens, today.minusMonths(11), now));
+                Meetronde.Kind.NULMETING, null, v1.id(), v1.version(), nulmetingOpens, today.minusMonths(11), at(nulmetingOpens.minusDays(7))));
         Meetronde herhaling = rounds.save(new Meetronde(null, regio.id(), HERHALING + " " + today.getYear(),
-                Meetronde.Kind.HERHALING, nulmeting.id(), v2.id(), v2.version(), today.minusDays(21), today.plusDays(30), now));
+                Meetronde.Kind.HERHALING, nulmeting.id(), v2.id(), v2.version(), today.minusDays(21), today.plusDays(30), at(today.minusDays(28))));
 
-        scans.createRegioPartIfAbsent(herhaling.id(), now);
+        scans.createRegioPartIfAbsent(herhaling.id(), at(herhaling.opens().plusDays(2)));
         long regioPart = scans.findRegioPartOfRound(herhaling.id()).orElseThrow().id();
         scans.lockForChange(regioPart);
-        write(regioPart, SampleAnswers.answers(random, v2, Survey.Scope.REGIO, 2, 0), coordinator, now);
+        write(regioPart, SampleAnswers.answers(random, v2, Survey.Scope.REGIO, 2, 0), coordinator, at(herhaling.opens().plusDays(2)));
 
         for (Gemeente gemeente : gemeenten.findByRegioIdOrderByCbsCode(regio.id())) {
             long adviser = account("adviseur." + StartupData.slug(gemeente.name()));
@@ -105,11 +104,12 @@ class DemoMeasurements {
             if (!gemeente.cbsCode().equals(NO_NULMETING)) {
                 List<AnswerRepository.Write> given = SampleAnswers.answers(random, v1, Survey.Scope.GEMEENTE, level,
                         gemeente.inhabitants());
-                long scan = scan(nulmeting, gemeente, now);
-                write(scan, given, adviser, now);
-                scans.markSubmitted(scan, adviser, now);
+                Instant submitted = at(nulmeting.opens().plusDays(7 + random.nextInt(45)));
+                long scan = scan(nulmeting, gemeente, submitted);
+                write(scan, given, adviser, submitted);
+                scans.markSubmitted(scan, adviser, submitted);
                 if (WITH_PLAN.contains(gemeente.cbsCode())) {
-                    plan(random, v1, gemeente, scan, given, adviser, now, today);
+                    plan(random, v1, gemeente, scan, given, adviser, at(nulmeting.closes().plusDays(14)), today);
                 }
             }
             if (gemeente.cbsCode().equals(NOT_STARTED)) {
@@ -117,29 +117,35 @@ class DemoMeasurements {
             }
             List<AnswerRepository.Write> given = SampleAnswers.answers(random, v2, Survey.Scope.GEMEENTE, level + 1,
                     gemeente.inhabitants());
-            long scan = scan(herhaling, gemeente, now);
+            Instant answered = at(herhaling.opens().plusDays(3 + random.nextInt(17)));
+            long scan = scan(herhaling, gemeente, answered);
             if (BUSY.contains(gemeente.cbsCode())) {
                 scans.lockForChange(scan);
-                write(scan, given.subList(0, given.size() / 2), adviser, now);
+                write(scan, given.subList(0, given.size() / 2), adviser, answered);
             } else {
-                write(scan, given, adviser, now);
-                scans.markSubmitted(scan, adviser, now);
+                write(scan, given, adviser, answered);
+                scans.markSubmitted(scan, adviser, answered);
             }
         }
+    }
+
+    /** A working day's morning: when the answers of the demo were given. */
+    private Instant at(LocalDate day) {
+        return day.atTime(10, 30).atZone(clock.getZone()).toInstant();
     }
 
     private long account(String localPart) {
         return accounts.findByEmail(localPart + StartupData.DEMO_DOMAIN).map(Account::id).orElseThrow();
     }
 
-    private long scan(Meetronde round, Gemeente gemeente, Instant now) {
-        scans.createIfAbsent(round.id(), gemeente.id(), now);
+    private long scan(Meetronde round, Gemeente gemeente, Instant createdAt) {
+        scans.createIfAbsent(round.id(), gemeente.id(), createdAt);
         return scans.findOfGemeente(round.id(), gemeente.id()).orElseThrow().id();
     }
 
-    private void write(long scan, List<AnswerRepository.Write> writes, long by, Instant now) {
-        answers.write(scan, writes, by, now);
-        answers.recordChanges(scan, writes, by, now);
+    private void write(long scan, List<AnswerRepository.Write> writes, long by, Instant at) {
+        answers.write(scan, writes, by, at);
+        answers.recordChanges(scan, writes, by, at);
     }
 
     /**
