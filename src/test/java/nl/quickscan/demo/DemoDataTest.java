@@ -111,6 +111,21 @@ class DemoDataTest {
     }
 
     @Test
+    void theCoordinatorSeesTheRegioPartCompleteWithoutItsOptionalLists() {
+        Meetronde herhaling = groningenRounds().stream().filter(round -> round.kind() == Meetronde.Kind.HERHALING)
+                .findFirst().orElseThrow();
+        Response page = app.browser().login("coordinator.groningen@quickscan.test", TestApp.DEMO_PASSWORD)
+                .get("/rondes/" + herhaling.id());
+        assertEquals(200, page.status());
+        String text = page.html().text();
+        java.util.regex.Matcher count = java.util.regex.Pattern.compile("(\\d+) van (\\d+) stellingen zijn beantwoord").matcher(text);
+        assertTrue(count.find(), text);
+        assertEquals(count.group(2), count.group(1), "every regio statement answered; an empty follow-up list is not open");
+        assertTrue(Integer.parseInt(count.group(2)) >= 36);
+        assertTrue(text.contains("6 van 10 gemeenten hebben ingediend"), text);
+    }
+
+    @Test
     void theMeasurementsAreWrittenOnce() {
         DemoMeasurements measurements = app.bean(DemoMeasurements.class);
         @SuppressWarnings("unchecked")
