@@ -6,6 +6,8 @@ import nl.quickscan.scans.RoundRepository;
 import nl.quickscan.scans.ScanRepository;
 import nl.quickscan.scans.ScanRow;
 import nl.quickscan.support.Api;
+import nl.quickscan.surveys.Survey;
+import nl.quickscan.surveys.SurveyCatalog;
 import nl.quickscan.support.Response;
 import nl.quickscan.support.TestApp;
 import nl.quickscan.tenancy.RegioRepository;
@@ -123,6 +125,31 @@ class DemoDataTest {
         assertEquals(count.group(2), count.group(1), "every regio statement answered; an empty follow-up list is not open");
         assertTrue(Integer.parseInt(count.group(2)) >= 36);
         assertTrue(text.contains("6 van 10 gemeenten hebben ingediend"), text);
+    }
+
+    @Test
+    void anActionFromAPartlyMetStatementSuggestsTheNextStep() {
+        Api adviser = app.api().login("adviseur.groningen@quickscan.test", TestApp.DEMO_PASSWORD);
+        Meetronde herhaling = groningenRounds().stream().filter(round -> round.kind() == Meetronde.Kind.HERHALING)
+                .findFirst().orElseThrow();
+        long id = adviser.get("/api/v1/scans").jsonList().stream()
+                .filter(s -> ((Number) s.get("roundId")).longValue() == herhaling.id())
+                .map(s -> ((Number) s.get("id")).longValue()).findFirst().orElseThrow();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> answers = (List<Map<String, Object>>) adviser.get("/api/v1/scans/" + id).json().get("answers");
+        Map<String, String> values = answers.stream().filter(answer -> answer.get("value") != null)
+                .collect(Collectors.toMap(answer -> (String) answer.get("questionKey"), answer -> (String) answer.get("value")));
+        Survey v2 = app.bean(SurveyCatalog.class).find("quickscan-seksueel-geweld", 2).orElseThrow();
+        Survey.Question partly = v2.questions().filter(q -> q.recommendationNext() != null && q.scope() == Survey.Scope.GEMEENTE)
+                .filter(q -> List.of("1", "2").contains(values.get(q.key()))).findFirst().orElseThrow();
+        Survey.Question none = v2.questions().filter(q -> q.recommendationNext() != null)
+                .filter(q -> List.of("0", "NEE", "WEET_NIET").contains(values.get(q.key()))).findFirst().orElseThrow();
+
+        nl.quickscan.support.Browser browser = app.browser().login("adviseur.groningen@quickscan.test", TestApp.DEMO_PASSWORD);
+        assertEquals(partly.recommendationNext(), browser.get("/verbeterplan/nieuw?scan=" + id + "&vraag=" + partly.key())
+                .html().getElementById("description").text(), "partly met: the next step");
+        assertEquals(none.recommendation(), browser.get("/verbeterplan/nieuw?scan=" + id + "&vraag=" + none.key())
+                .html().getElementById("description").text(), "not yet, or not known: the one to start with");
     }
 
     @Test
