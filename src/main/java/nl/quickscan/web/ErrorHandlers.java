@@ -152,13 +152,13 @@ final class ErrorHandlers {
                     request.getMethod(), TokenMasking.mask(request.getPath()), innermost(exception));
             return errorPages.respond(request, HttpStatus.SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE);
         }
-        // The request id is the code the user quotes: it leads to this line and to the request's own log line.
-        String reference = RequestIds.of(request);
+        // The request id, which the error page and the JSON error show, leads from a user's report to this line.
+        String requestId = RequestIds.of(request);
         // Masked: the path (or an exception quoting the address) can hold the token of an invitation or reset link.
-        LOG.atError().addKeyValue("requestId", reference).setCause(TokenMasking.mask(exception)).log(
-                "Unexpected error {} on {} {}", reference, request.getMethod(), TokenMasking.mask(request.getPath()));
+        LOG.atError().addKeyValue("requestId", requestId).setCause(TokenMasking.mask(exception)).log(
+                "Unexpected error {} on {} {}", requestId, request.getMethod(), TokenMasking.mask(request.getPath()));
         return errorPages.respond(request, HttpStatus.INTERNAL_SERVER_ERROR,
-                "Er ging iets mis aan onze kant. Probeer het later opnieuw. Vermeld bij een melding code " + reference + ".");
+                "Er ging iets mis aan onze kant. Probeer het later opnieuw.");
     }
 
     private static String innermost(Throwable exception) {
