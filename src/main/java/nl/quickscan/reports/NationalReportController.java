@@ -11,6 +11,7 @@ import nl.quickscan.benchmark.BenchmarkService;
 import nl.quickscan.tenancy.Regio;
 import nl.quickscan.tenancy.RegioRepository;
 import nl.quickscan.tenancy.TenantScope;
+import nl.quickscan.operations.Metrics;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -28,8 +29,10 @@ class NationalReportController {
     private final BenchmarkService benchmarks;
     private final RegioRepository regios;
     private final Clock clock;
+    private final Metrics metrics;
 
-    NationalReportController(BenchmarkService benchmarks, RegioRepository regios, Clock clock) {
+    NationalReportController(BenchmarkService benchmarks, RegioRepository regios, Clock clock, Metrics metrics) {
+        this.metrics = metrics;
         this.benchmarks = benchmarks;
         this.regios = regios;
         this.clock = clock;
@@ -54,6 +57,7 @@ class NationalReportController {
         Map<Long, String> regioNames = regios.listVisible(scope).stream().collect(Collectors.toMap(Regio::id, Regio::name));
         LocalDate today = LocalDate.now(clock);
         Spreadsheet book = RoundWorkbook.national(rounds, regioNames, BenchmarkService.perKind(rounds), today);
-        return ReportController.download(writer.apply(book), contentType, ReportController.nationalFileName(today, extension));
+        return ReportController.download(metrics.report("national", extension, () -> writer.apply(book)), contentType,
+                ReportController.nationalFileName(today, extension));
     }
 }

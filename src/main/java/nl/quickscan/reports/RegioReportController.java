@@ -9,9 +9,11 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import nl.quickscan.identity.Role;
 import nl.quickscan.benchmark.BenchmarkService;
+import nl.quickscan.benchmark.Development;
 import nl.quickscan.plans.PlanService;
 import nl.quickscan.tenancy.RegioRepository;
 import nl.quickscan.tenancy.TenantScope;
+import nl.quickscan.operations.Metrics;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -29,9 +31,12 @@ class RegioReportController {
     private final RegioRepository regios;
     private final PlanService plans;
     private final Clock clock;
+    private final Metrics metrics;
     private final RegioReportPdf pdf = new RegioReportPdf();
 
-    RegioReportController(BenchmarkService benchmarks, RegioRepository regios, PlanService plans, Clock clock) {
+    RegioReportController(BenchmarkService benchmarks, RegioRepository regios, PlanService plans, Clock clock,
+                          Metrics metrics) {
+        this.metrics = metrics;
         this.benchmarks = benchmarks;
         this.plans = plans;
         this.regios = regios;
@@ -42,8 +47,9 @@ class RegioReportController {
     HttpResponse<byte[]> pdf(TenantScope scope, @PathVariable long id) {
         BenchmarkService.RoundBenchmark round = benchmarks.of(scope, id);
         String regio = regios.findVisible(scope, round.round().regioId()).orElseThrow().name();
-        byte[] report = pdf.render(round, regio, benchmarks.development(scope, round), plans.ofRound(scope, id),
-                LocalDate.now(clock));
+        Optional<Development.Result> development = benchmarks.development(scope, round);
+        PlanService.RoundPlan actions = plans.ofRound(scope, id);
+        byte[] report = metrics.report("regio", "pdf", () -> pdf.render(round, regio, development, actions, LocalDate.now(clock)));
         return ReportController.download(report, "application/pdf",
                 ReportController.regioFileName(regio, round.round().name(), "pdf"));
     }
@@ -66,7 +72,7 @@ class RegioReportController {
         String regio = regios.findVisible(scope, round.round().regioId()).orElseThrow().name();
         Spreadsheet book = RoundWorkbook.of(round, baseline, benchmarks.development(scope, round), plans.ofRound(scope, id),
                 regio, LocalDate.now(clock));
-        return ReportController.download(writer.apply(book), contentType,
+        return ReportController.download(metrics.report("regio", extension, () -> writer.apply(book)), contentType,
                 ReportController.regioFileName(regio, round.round().name(), extension));
     }
 }

@@ -15,6 +15,7 @@ import nl.quickscan.scoring.Results;
 import nl.quickscan.tenancy.GemeenteRow;
 import nl.quickscan.tenancy.TenantScope;
 import nl.quickscan.text.Slug;
+import nl.quickscan.operations.Metrics;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -30,9 +31,11 @@ class ReportController {
     private final Results results;
     private final PlanService plans;
     private final Clock clock;
+    private final Metrics metrics;
     private final GemeenteReportPdf pdf = new GemeenteReportPdf();
 
-    ReportController(Results results, PlanService plans, Clock clock) {
+    ReportController(Results results, PlanService plans, Clock clock, Metrics metrics) {
+        this.metrics = metrics;
         this.results = results;
         this.plans = plans;
         this.clock = clock;
@@ -41,20 +44,22 @@ class ReportController {
     @Get(value = "/report.pdf", produces = "application/pdf")
     HttpResponse<byte[]> pdf(TenantScope scope, @PathVariable long id) {
         ReportData data = data(scope, id);
-        return download(pdf.render(data, LocalDate.now(clock)), "application/pdf", fileName(data.scores().view().scan(), "pdf"));
+        return download(metrics.report("gemeente", "pdf", () -> pdf.render(data, LocalDate.now(clock))), "application/pdf", fileName(data.scores().view().scan(), "pdf"));
     }
 
     @Get(value = "/report.xlsx", produces = XlsxWriter.CONTENT_TYPE)
     HttpResponse<byte[]> xlsx(TenantScope scope, @PathVariable long id) {
         ReportData data = data(scope, id);
-        return download(XlsxWriter.write(GemeenteWorkbook.of(data, LocalDate.now(clock))), XlsxWriter.CONTENT_TYPE,
+        return download(metrics.report("gemeente", "xlsx", () -> XlsxWriter.write(GemeenteWorkbook.of(data, LocalDate.now(clock)))),
+                XlsxWriter.CONTENT_TYPE,
                 fileName(data.scores().view().scan(), "xlsx"));
     }
 
     @Get(value = "/report.ods", produces = OdsWriter.CONTENT_TYPE)
     HttpResponse<byte[]> ods(TenantScope scope, @PathVariable long id) {
         ReportData data = data(scope, id);
-        return download(OdsWriter.write(GemeenteWorkbook.of(data, LocalDate.now(clock))), OdsWriter.CONTENT_TYPE,
+        return download(metrics.report("gemeente", "ods", () -> OdsWriter.write(GemeenteWorkbook.of(data, LocalDate.now(clock)))),
+                OdsWriter.CONTENT_TYPE,
                 fileName(data.scores().view().scan(), "ods"));
     }
 

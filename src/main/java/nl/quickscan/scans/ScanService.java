@@ -7,6 +7,7 @@ import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.quickscan.identity.CurrentAccount;
+import nl.quickscan.operations.Metrics;
 import nl.quickscan.identity.Role;
 import nl.quickscan.audit.AuditAction;
 import nl.quickscan.audit.AuditLog;
@@ -46,9 +47,12 @@ public class ScanService {
     private final AuditLog auditLog;
     private final ApplicationEventPublisher<ReopenMail.Reopened> reopenedEvents;
     private final Clock clock;
+    private final Metrics metrics;
 
     ScanService(ScanRepository scans, AnswerRepository answers, RoundRepository rounds, SurveyCatalog surveys,
-                AuditLog auditLog, ApplicationEventPublisher<ReopenMail.Reopened> reopenedEvents, Clock clock) {
+                AuditLog auditLog, ApplicationEventPublisher<ReopenMail.Reopened> reopenedEvents, Clock clock,
+                Metrics metrics) {
+        this.metrics = metrics;
         this.reopenedEvents = reopenedEvents;
         this.clock = clock;
         this.scans = scans;
@@ -306,6 +310,7 @@ public class ScanService {
             results.put(write.questionKey(), new SaveResult.Applied(new AnswerRow(write.questionKey(), write.value(),
                     write.comment(), write.version(), adviser.displayName(), adviser.email(), now)));
         }
+        metrics.answersSaved(writes.size(), (int) results.values().stream().filter(SaveResult.Conflict.class::isInstance).count());
         return results;
     }
 
@@ -350,6 +355,7 @@ public class ScanService {
             return missing;
         }
         scans.markSubmitted(scan.id(), adviser.id(), clock.instant());
+        metrics.scanSubmitted();
         auditLog.record(adviser, AuditAction.SCAN_SUBMITTED, "scan " + scan.id(), "Ingediend voor " + scan.gemeenteName()
                 + ", " + scan.roundName(), scan.regioId(), scan.gemeenteId());
         return Map.of();

@@ -25,7 +25,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URISyntaxException;
-import java.util.UUID;
 
 /** Every error leaves as a Dutch page or a JSON {@link ApiError}; never a stack trace. */
 @Controller
@@ -149,15 +148,17 @@ final class ErrorHandlers {
     HttpResponse<?> unexpected(HttpRequest<?> request, Throwable exception) {
         if (outages.handle(exception)) {
             // Not a bug: the database is down or its disk is full. One line, not a stack trace per request.
-            LOG.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getPath(), innermost(exception));
+            LOG.atWarn().addKeyValue("requestId", RequestIds.of(request)).log("Database unavailable on {} {}: {}",
+                    request.getMethod(), TokenMasking.mask(request.getPath()), innermost(exception));
             return errorPages.respond(request, HttpStatus.SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE);
         }
-        String reference = UUID.randomUUID().toString().substring(0, 8);
+        // The request id, which the error page and the JSON error show, leads from a user's report to this line.
+        String requestId = RequestIds.of(request);
         // Masked: the path (or an exception quoting the address) can hold the token of an invitation or reset link.
-        LOG.error("Unexpected error {} on {} {}", reference, request.getMethod(), TokenMasking.mask(request.getPath()),
-                TokenMasking.mask(exception));
+        LOG.atError().addKeyValue("requestId", requestId).setCause(TokenMasking.mask(exception)).log(
+                "Unexpected error {} on {} {}", requestId, request.getMethod(), TokenMasking.mask(request.getPath()));
         return errorPages.respond(request, HttpStatus.INTERNAL_SERVER_ERROR,
-                "Er ging iets mis aan onze kant. Probeer het later opnieuw. Vermeld bij een melding code " + reference + ".");
+                "Er ging iets mis aan onze kant. Probeer het later opnieuw.");
     }
 
     private static String innermost(Throwable exception) {

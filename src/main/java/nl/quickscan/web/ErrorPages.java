@@ -21,8 +21,8 @@ import java.io.UncheckedIOException;
 @Singleton
 public class ErrorPages {
 
-    /** The model of error.hbs. */
-    record ErrorPage(String title, String message) {
+    /** The model of error.hbs; the request id lets a user's report be found in the log. */
+    record ErrorPage(String title, String message, String requestId) {
     }
 
     private final ViewsRenderer<Object, HttpRequest<?>> renderer;
@@ -35,7 +35,7 @@ public class ErrorPages {
 
     public static boolean isApi(HttpRequest<?> request) {
         String path = request.getPath();
-        return path.startsWith("/api/") || path.equals("/api") || path.equals("/health");
+        return path.startsWith("/api/") || path.equals("/api") || path.equals("/health") || path.startsWith("/health/");
     }
 
     public MutableHttpResponse<?> respond(HttpRequest<?> request, HttpStatus status, String message) {
@@ -46,7 +46,7 @@ public class ErrorPages {
     }
 
     public MutableHttpResponse<String> page(HttpRequest<?> request, HttpStatus status, String message) {
-        ErrorPage page = new ErrorPage(titleFor(status), message);
+        ErrorPage page = new ErrorPage(titleFor(status), message, RequestIds.of(request));
         Writable writable = renderer.render("error", pageModel.withLayout(request, page), request);
         StringWriter out = new StringWriter();
         try {

@@ -19,7 +19,9 @@ import java.sql.SQLException;
 /**
  * UP once the app can serve, which includes reaching its database. DOWN when no connection comes within the
  * pool's connection timeout, while a request met a database outage in the last few seconds, and when the
- * embedded database's disk is full.
+ * embedded database's disk is full. {@code /health/readiness} says the same (for an orchestrator that sends traffic
+ * only to ready instances); {@code /health/liveness} only that the process answers, without the database, so that
+ * an outage of the database does not get the app restarted.
  */
 @Controller("/health")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -40,6 +42,18 @@ final class HealthController {
 
     /** The executor named in application.yml: health checks do not queue behind the pages during an outage. */
     static final String EXECUTOR = "health";
+
+    /** On the event loop: it needs nothing but the process. */
+    @Get("/liveness")
+    Health liveness() {
+        return new Health("UP");
+    }
+
+    @Get("/readiness")
+    @ExecuteOn(EXECUTOR)
+    HttpResponse<Health> readiness() {
+        return health();
+    }
 
     @Get
     @ExecuteOn(EXECUTOR)

@@ -1,5 +1,6 @@
 package nl.quickscan.accounts;
 
+import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -81,8 +82,8 @@ class TokensNotLoggedTest {
 
         assertEquals(200, app.browser().get(Invitation.Purpose.INVITATION.path() + valid).status(),
                 "the valid link still works: none of the failed requests used it up");
-        Layout<ILoggingEvent> shipped = ((LayoutWrappingEncoder<ILoggingEvent>)
-                ((OutputStreamAppender<ILoggingEvent>) root.getAppender("STDOUT")).getEncoder()).getLayout();
+        Layout<ILoggingEvent> shipped = ((LayoutWrappingEncoder<ILoggingEvent>) ((OutputStreamAppender<ILoggingEvent>)
+                ((AsyncAppender) root.getAppender("ASYNC")).getAppender("json")).getEncoder()).getLayout();
         boolean debugNamedAToken = false;
         for (ILoggingEvent event : logged) {
             String raw = event.getFormattedMessage()

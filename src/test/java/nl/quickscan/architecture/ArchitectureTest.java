@@ -46,7 +46,8 @@ class ArchitectureTest {
     @Test
     void sharedPackagesDoNotDependOnFeatures() {
         noClasses().that().resideInAnyPackage("nl.quickscan.web..", "nl.quickscan.identity..", "nl.quickscan.database..",
-                        "nl.quickscan.text..", "nl.quickscan.errors..", "nl.quickscan.time..", "nl.quickscan.mail..")
+                        "nl.quickscan.text..", "nl.quickscan.errors..", "nl.quickscan.time..", "nl.quickscan.mail..",
+                        "nl.quickscan.operations..")
                 .should().dependOnClassesThat().resideInAnyPackage("nl.quickscan.accounts..", "nl.quickscan.tenancy..",
                         "nl.quickscan.scans..", "nl.quickscan.scoring..", "nl.quickscan.benchmark..",
                         "nl.quickscan.surveys..", "nl.quickscan.reports..", "nl.quickscan.home..", "nl.quickscan.demo..",

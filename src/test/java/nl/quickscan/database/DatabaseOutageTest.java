@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The database server dies under a running app (MariaDB of the test's own, killed with SIGKILL): pages and API
  * calls that need it answer 503 with a Dutch message after the short connection timeout instead of waiting
- * 30 s for a 500, {@code /health} says DOWN, the login form and static files still answer, and once the server
+ * 30 s for a 500, {@code /health} and {@code /health/readiness} say DOWN while {@code /health/liveness} says UP (the
+ * process is fine: no reason to restart it), the login form and static files still answer, and once the server
  * is back the app works again without a restart.
  */
 class DatabaseOutageTest {
@@ -54,6 +55,7 @@ class DatabaseOutageTest {
         assertEquals(200, browser.get("/").status());
         assertEquals(200, api.get("/api/v1/me").status());
         assertEquals(200, app.api().get("/health").status());
+        assertEquals(200, app.api().get("/health/readiness").status());
 
         server.kill();
 
@@ -66,6 +68,12 @@ class DatabaseOutageTest {
         Response health = timed("/health", () -> app.api().get("/health"));
         assertEquals(503, health.status(), health::toString);
         assertEquals("DOWN", health.json().get("status"));
+        Response readiness = timed("/health/readiness", () -> app.api().get("/health/readiness"));
+        assertEquals(503, readiness.status(), readiness::toString);
+        assertEquals("DOWN", readiness.json().get("status"));
+        Response liveness = timed("/health/liveness", () -> app.api().get("/health/liveness"));
+        assertEquals(200, liveness.status(), liveness::toString);
+        assertEquals("UP", liveness.json().get("status"));
         // Without a session nothing needs the database.
         Response login = timed("the login form", () -> app.browser().get("/login"));
         assertEquals(200, login.status(), login::toString);
@@ -80,6 +88,7 @@ class DatabaseOutageTest {
             status = app.api().get("/health").status();
         }
         assertEquals(200, status, "health UP once the database is back");
+        assertEquals(200, app.api().get("/health/readiness").status(), "ready again");
         assertEquals(200, browser.get("/").status(), "the same session works again");
         assertEquals(200, api.get("/api/v1/me").status());
     }

@@ -51,6 +51,9 @@ class IsolationTest {
             entry("POST /accounts/{id}/verwijderen", "removingAnAccountIsForItsManagersOnly"),
             entry("GET /beheer/gemeenten/{id}/gegevens-verwijderen", "deletingAGemeentesDataIsForTheBeheerderOnly"),
             entry("POST /beheer/gemeenten/{id}/gegevens-verwijderen", "deletingAGemeentesDataIsForTheBeheerderOnly"),
+            entry("GET /health/liveness", "publicRoutesHoldNoTenantData"),
+            entry("GET /health/readiness", "publicRoutesHoldNoTenantData"),
+            entry("GET /metrics", "metricsNeedTheMetricsToken"),
             entry("POST /api/v1/auth/token", "publicRoutesHoldNoTenantData"),
             entry("GET /uitnodiging/{token}", "publicRoutesHoldNoTenantData"),
             entry("POST /uitnodiging/{token}", "publicRoutesHoldNoTenantData"),
@@ -173,6 +176,8 @@ class IsolationTest {
         Browser anonymous = app.browser();
         assertFalse(anonymous.get("/login").body().contains("Groningen"));
         assertEquals("{\"status\":\"UP\"}", app.api().get("/health").body());
+        assertEquals("{\"status\":\"UP\"}", app.api().get("/health/liveness").body());
+        assertEquals("{\"status\":\"UP\"}", app.api().get("/health/readiness").body());
         Response unknownInvitation = anonymous.get("/uitnodiging/" + "a".repeat(43));
         assertEquals(410, unknownInvitation.status());
         assertFalse(unknownInvitation.body().contains("@"), "no account is named");
@@ -999,5 +1004,29 @@ class IsolationTest {
         assertEquals(403, app.api().login("coordinator.groningen@quickscan.test", TestApp.DEMO_PASSWORD)
                 .download("/api/v1/benchmark/national.ods").statusCode(), "the OpenDocument one too");
         assertEquals(403, app.api().login(ADVISEUR_GRONINGEN, TestApp.DEMO_PASSWORD).download("/api/v1/benchmark/national.ods").statusCode());
+    }
+
+    /**
+     * /metrics holds no tenant data, but shows what the service does: without a configured token it does not exist,
+     * with one it answers only that token, never a user's session or API token (the contents: MetricsTest).
+     */
+    @ParameterizedTest
+    @MethodSource(APPS)
+    void metricsNeedTheMetricsToken(TestApp app) {
+        assertEquals(404, app.api().download("/metrics").statusCode(), "no token configured");
+        assertEquals(404, app.api().login("beheerder@quickscan.test", TestApp.DEMO_PASSWORD).download("/metrics").statusCode());
+        String token = "metrics-token-" + "x".repeat(40);
+        TestApp withToken = app == TestApp.h2() ? TestApp.withSettings(Map.of("quickscan.metrics-token", token))
+                : TestApp.onMysqlWithSettings(Map.of("quickscan.metrics-token", token));
+        try {
+            assertEquals(401, withToken.api().download("/metrics").statusCode(), "no token");
+            assertEquals(401, withToken.api().withToken(token.replace('x', 'y')).download("/metrics").statusCode(), "another token");
+            assertEquals(401, withToken.api().login("beheerder@quickscan.test", TestApp.DEMO_PASSWORD).download("/metrics").statusCode(),
+                    "the beheerder's own token");
+            assertEquals(401, withToken.api().login(ADVISEUR_GRONINGEN, TestApp.DEMO_PASSWORD).download("/metrics").statusCode());
+            assertEquals(200, withToken.api().withToken(token).download("/metrics").statusCode());
+        } finally {
+            withToken.stop();
+        }
     }
 }
