@@ -6,6 +6,7 @@ import nl.quickscan.support.Api;
 import nl.quickscan.support.Browser;
 import nl.quickscan.support.Fixtures;
 import nl.quickscan.support.Response;
+import nl.quickscan.scans.Rounds;
 import nl.quickscan.support.TestApp;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -45,6 +46,8 @@ class IsolationTest {
             entry("POST /accounts/{id}/tweestapsverificatie", "secondFactorsAreTheOwnAccountsOnly"),
             entry("GET /health", "publicRoutesHoldNoTenantData"),
             entry("POST /api/v1/auth/token", "publicRoutesHoldNoTenantData"),
+            entry("GET /api/v1/openapi.yaml", "publicRoutesHoldNoTenantData"),
+            entry("GET /api/v1/docs", "publicRoutesHoldNoTenantData"),
             entry("GET /uitnodiging/{token}", "publicRoutesHoldNoTenantData"),
             entry("POST /uitnodiging/{token}", "publicRoutesHoldNoTenantData"),
             entry("GET /wachtwoord-herstellen/{token}", "publicRoutesHoldNoTenantData"),
@@ -194,6 +197,18 @@ class IsolationTest {
         Response callback = anonymous.get("/sso/groningen/callback?state=x&code=y");
         assertEquals(404, callback.status());
         assertTrue(callback.setCookies().stream().noneMatch(cookie -> cookie.startsWith("QUICKSCAN_SESSION=")));
+        // The API's description, as YAML and as a page, is the same for everyone: it describes, it holds no data.
+        long round = Rounds.open(app, COORDINATOR_DRENTHE);
+        String roundName = (String) app.api().login(COORDINATOR_DRENTHE, TestApp.DEMO_PASSWORD).get("/api/v1/rounds").jsonList()
+                .stream().filter(r -> ((Number) r.get("id")).longValue() == round).findFirst().orElseThrow().get("name");
+        Response yaml = app.api().get("/api/v1/openapi.yaml");
+        assertEquals(200, yaml.status());
+        assertEquals(yaml.body(), app.api().login(ADVISEUR_ASSEN, TestApp.DEMO_PASSWORD).get("/api/v1/openapi.yaml").body());
+        Response docs = anonymous.get("/api/v1/docs");
+        assertEquals(200, docs.status());
+        assertEquals(docs.html().selectFirst("main").html(), app.browser().login(COORDINATOR_DRENTHE, TestApp.DEMO_PASSWORD)
+                .get("/api/v1/docs").html().selectFirst("main").html(), "the same page for anonymous and logged-in callers");
+        assertFalse(yaml.body().contains(roundName) || docs.body().contains(roundName), "no round of a regio");
     }
 
     /**
