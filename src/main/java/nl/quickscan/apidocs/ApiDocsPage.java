@@ -19,11 +19,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The readable page of the API, made from the OpenAPI description: per tag its operations with method, path,
+ * The readable page of the API, made from the OpenAPI description: its introduction (a paragraph per line), per tag its operations with method, path,
  * access, parameters, request and responses with their examples; then the schemas field by field and the
  * responses that many operations share. Types read in Dutch ("lijst van Scan", "tekst of null").
  */
-record ApiDocsPage(String title, String version, String summary, String description, List<Section> sections,
+record ApiDocsPage(String title, String version, String summary, List<String> description, List<Section> sections,
                    List<SchemaView> schemas, List<SharedResponse> sharedResponses) {
 
     private static final String SCHEMAS = "#/components/schemas/";
@@ -99,7 +99,7 @@ record ApiDocsPage(String title, String version, String summary, String descript
                     content == null ? List.of() : examples(content.getKey(), content.getValue()));
         }).toList();
         return new ApiDocsPage("API-beschrijving", text(info.get("version")), text(info.get("summary")),
-                text(info.get("description")), sections, schemas, shared);
+                List.of(text(info.get("description")).strip().split("\n+")), sections, schemas, shared);
     }
 
     private static Operation operation(String path, String method, Map<String, Object> operation, Map<String, Object> components) {
