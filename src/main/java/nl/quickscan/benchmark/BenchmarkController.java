@@ -21,6 +21,7 @@ import nl.quickscan.scans.RegioAnswers;
 import nl.quickscan.scans.RoundNotice;
 import nl.quickscan.scans.RoundReminders;
 import nl.quickscan.scans.ScanService;
+import nl.quickscan.surveys.Survey;
 import nl.quickscan.tenancy.TenantScope;
 
 import java.time.Clock;
@@ -156,8 +157,10 @@ class BenchmarkController {
         Meetronde round = benchmark.round();
         Optional<ScanService.ScanView> view = scanService.regioPartOfRound(scope, round.id())
                 .map(scan -> scanService.view(scope, scan.id()));
-        int total = RegioAnswers.regioKeys(benchmark.survey()).size();
-        int answered = view.map(v -> v.progress().stream().mapToInt(Progress.Part::answered).sum()).orElse(0);
+        List<Progress.Part> progress = view.map(ScanService.ScanView::progress)
+                .orElseGet(() -> Progress.of(benchmark.survey(), Map.of(), Survey.Scope.REGIO));
+        int total = progress.stream().mapToInt(Progress.Part::total).sum();
+        int answered = progress.stream().mapToInt(Progress.Part::answered).sum();
         boolean canFill = account.is(Role.COORDINATOR) && round.openOn(LocalDate.now(clock));
         return new RoundBenchmarkPage.RegioPart(view.map(v -> v.scan().id()).orElse(null), answered, total, canFill);
     }

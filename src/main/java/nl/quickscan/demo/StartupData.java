@@ -35,7 +35,8 @@ import java.util.Map;
 
 /**
  * Data the app needs at start: the first beheerder of a fresh deployment (from QUICKSCAN_ADMIN_EMAIL and
- * QUICKSCAN_ADMIN_PASSWORD) and, in demo mode, the demo regio's, gemeenten and accounts. Both are idempotent.
+ * QUICKSCAN_ADMIN_PASSWORD) and, in demo mode, the demo regio's, gemeenten and accounts, and (unless
+ * QUICKSCAN_DEMO_MEASUREMENTS is false) their {@link DemoMeasurements}. All are idempotent.
  */
 @Singleton
 class StartupData implements ApplicationEventListener<StartupEvent> {
@@ -48,13 +49,17 @@ class StartupData implements ApplicationEventListener<StartupEvent> {
     private final GemeenteRepository gemeenten;
     private final AccountRepository accounts;
     private final PasswordHasher hasher;
+    private final DemoMeasurements measurements;
     private final boolean demo;
+    private final boolean demoMeasurements;
     private final String demoPassword;
     private final String adminEmail;
     private final String adminPassword;
 
-    StartupData(TransactionOperations<Connection> transactions, RegioRepository regios, GemeenteRepository gemeenten, AccountRepository accounts, PasswordHasher hasher,
+    StartupData(TransactionOperations<Connection> transactions, RegioRepository regios, GemeenteRepository gemeenten,
+                AccountRepository accounts, PasswordHasher hasher, DemoMeasurements measurements,
                 @Nullable @Property(name = "quickscan.demo") Boolean demo,
+                @Value("${quickscan.demo-measurements:true}") boolean demoMeasurements,
                 @Value("${datasources.default.url}") String datasourceUrl,
                 @Value("${quickscan.demo-password:quickscan-demo}") String demoPassword,
                 @Value("${quickscan.admin-email:}") String adminEmail,
@@ -64,7 +69,9 @@ class StartupData implements ApplicationEventListener<StartupEvent> {
         this.gemeenten = gemeenten;
         this.accounts = accounts;
         this.hasher = hasher;
+        this.measurements = measurements;
         this.demo = DemoMode.on(demo, datasourceUrl);
+        this.demoMeasurements = demoMeasurements;
         this.demoPassword = demoPassword;
         this.adminEmail = adminEmail;
         this.adminPassword = adminPassword;
@@ -78,6 +85,9 @@ class StartupData implements ApplicationEventListener<StartupEvent> {
             }
             if (demo) {
                 loadDemo();
+                if (demoMeasurements) {
+                    measurements.writeUnlessPresent();
+                }
             }
             return null;
         });

@@ -75,7 +75,8 @@ class PlanPages {
                     .filter(q -> q.key().equals(vraag)).findFirst()
                     .orElseThrow(() -> new HttpStatusException(HttpStatus.BAD_REQUEST, "Deze stelling staat niet in de vragenlijst van de scan."));
             return ActionForm.suggested(found.scan().id(), question == null ? null : question.text(),
-                    question == null ? null : question.recommendation(), question == null ? Set.of() : Set.of(question.key()));
+                    question == null ? null : plans.recommendationFor(scope, found, question),
+                    question == null ? Set.of() : Set.of(question.key()));
         }).orElse(null);
         return newPage(gemeente, form, source.orElse(null), new InvalidInput());
     }

@@ -146,6 +146,15 @@ public class PlanService {
                 .flatMap(scan -> surveys.find(scan.surveyId(), scan.surveyVersion()).map(survey -> new Source(scan, survey)));
     }
 
+    /**
+     * What a new action at this statement of the source scan is to achieve: the statement's recommendation for the
+     * scan's answer (the next step where it is partly met), the regio's answer for a regio statement.
+     */
+    public String recommendationFor(TenantScope scope, Source source, Survey.Question question) {
+        AnswerRow answer = scanService.view(scope, source.scan().id()).answers().get(question.key());
+        return question.recommendationForAnswer(answer == null ? null : answer.answerValue());
+    }
+
     /** The gemeente's most recent scan that has answers: where a new action comes from by default. */
     public Optional<Source> latestSource(TenantScope scope, long gemeenteId) {
         return scansOf(scope, gemeenteId).stream()

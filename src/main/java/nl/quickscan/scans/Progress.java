@@ -68,13 +68,22 @@ public final class Progress {
         return missing;
     }
 
-    /** The progress of any list of questions: a bouwsteen, or a page of the form. */
+    /**
+     * The progress of any list of questions: a bouwsteen, or a page of the form. An optional follow-up list counts
+     * only once answered: it is asked where its statement found something, so a bouwsteen whose statements are all
+     * answered is complete.
+     */
     static Part part(String key, String title, List<Survey.Question> questions, Map<String, Answer> answers) {
         int answered = 0;
+        int total = 0;
         List<String> missing = new ArrayList<>();
         for (Survey.Question question : questions) {
             Answer answer = answers.get(question.key());
             String value = answer == null ? null : answer.value();
+            if (question.followUpOf() != null && !question.required() && value == null) {
+                continue;
+            }
+            total++;
             boolean incomplete = answer != null && AnswerRules.incomplete(question, value, answer.comment());
             if (value != null && !incomplete) {
                 answered++;
@@ -83,7 +92,7 @@ public final class Progress {
                 missing.add(question.key());
             }
         }
-        return new Part(key, title, answered, questions.size(), List.copyOf(missing));
+        return new Part(key, title, answered, total, List.copyOf(missing));
     }
 
     /** The part of an answer that progress looks at. */

@@ -108,6 +108,18 @@ public record Survey(String id, int version, String title, String introduction, 
             return recommendationNext != null && points > 0 && points < max ? recommendationNext : recommendation;
         }
 
+        /**
+         * The recommendation for a stored answer: {@link #recommendationFor} with the answer's points of the most
+         * this statement gives; the one to start with for no answer or an answer without points.
+         */
+        public String recommendationForAnswer(String value) {
+            Integer points = options.stream().filter(option -> option.value().equals(value)).map(AnswerOption::points)
+                    .filter(Objects::nonNull).findFirst().orElse(null);
+            int max = options.stream().map(AnswerOption::points).filter(Objects::nonNull).mapToInt(Integer::intValue)
+                    .max().orElse(0);
+            return points == null ? recommendation : recommendationFor(points, max);
+        }
+
         /** The sources as they read, separated by semicolons. */
         public String sourcesLabel() {
             return String.join("; ", sources.stream().map(Source::label).toList());

@@ -21,6 +21,9 @@ public interface GemeenteRepository extends GenericRepository<Gemeente, Long> {
 
     Optional<Gemeente> findByCbsCode(String cbsCode);
 
+    /** The gemeenten of the regio, by CBS code. */
+    List<Gemeente> findByRegioIdOrderByCbsCode(long regioId);
+
     Optional<Gemeente> findByName(String name);
 
     default List<GemeenteRow> listVisible(TenantScope scope) {

@@ -5,6 +5,7 @@ import io.micronaut.transaction.TransactionOperations;
 import nl.quickscan.accounts.Account;
 import nl.quickscan.accounts.AccountRepository;
 import nl.quickscan.accounts.PasswordHasher;
+import nl.quickscan.demo.SampleAnswers;
 import nl.quickscan.identity.Role;
 import nl.quickscan.scans.AnswerRepository;
 import nl.quickscan.scans.Meetronde;
@@ -40,7 +41,9 @@ import java.util.stream.Collectors;
  * Synthetic regio's and gemeenten with a nulmeting and a herhaling per regio, filled in and submitted by one adviser
  * account per gemeente: answers around a level that differs per gemeente and rises a little in the herhaling,
  * toelichtingen of varying length, kengetallen that grow with the gemeente's number of inhabitants (between 5,000
- * and 250,000, most of them small, as in the Netherlands), and the change history a real save leaves. The same seed
+ * and 250,000, most of them small, as in the Netherlands), and the change history a real save leaves (answers from
+ * {@link SampleAnswers}). The nulmetingen are on survey version 1; regio {@value #V2_REGIO}'s herhaling is on
+ * version 2, with its regio part answered by the coordinator. The same seed
  * gives the same data. The first regio has 40 gemeenten, the size the regiorapport is measured at. Each gemeente's
  * nulmeting led to a verbeterplan of zero to five actions (see {@link #writePlan}).
  */
@@ -52,23 +55,16 @@ public final class SyntheticData {
     static final int LARGEST_REGIO = 40;
     /** The reference year of the synthetic numbers of inhabitants. */
     static final int INHABITANTS_YEAR = 2025;
+    static final String SURVEY = "quickscan-seksueel-geweld";
+    /**
+     * The regio whose herhaling is on survey version 2, with its regio part answered by the coordinator: a
+     * comparison across versions. The other regio's measure twice on version 1, and the largest (the first), which
+     * the reports and the load are measured on, stays comparable with earlier benchmark figures.
+     */
+    static final int V2_REGIO = 2;
 
     public record Settings(int regios, int gemeenten, long seed) {
     }
-
-    private static final String[] FRAGMENTS = {
-            "Besproken in het regionaal overleg.",
-            "De afspraken staan in het plan van aanpak.",
-            "Loopt via de centrumgemeente; wij sluiten aan bij de werkgroep.",
-            "Nog niet opgepakt door capaciteitsgebrek, staat op de planning voor volgend jaar.",
-            "Samen met Veilig Thuis en de GGD uitgewerkt.",
-            "De wijkteams zijn getraind, de huisartsen nog niet.",
-            "Er is een convenant met politie en OM, maar het wordt niet overal gebruikt.",
-            "Het CSG is bekend bij de professionals in onze gemeente.",
-            "Voor jongeren loopt een pilot op twee scholen.",
-            "Navragen bij de collega van jeugd.",
-            "Geborgd in het beleidsplan sociaal domein 2025–2028.",
-            "Evaluatie volgt na de zomer."};
 
     private SyntheticData() {
     }
@@ -124,7 +120,9 @@ public final class SyntheticData {
         RoundRepository rounds = context.getBean(RoundRepository.class);
         ScanRepository scans = context.getBean(ScanRepository.class);
         AnswerRepository answers = context.getBean(AnswerRepository.class);
-        Survey survey = context.getBean(SurveyCatalog.class).find("quickscan-seksueel-geweld", 1).orElseThrow();
+        SurveyCatalog catalog = context.getBean(SurveyCatalog.class);
+        Survey survey = catalog.find(SURVEY, 1).orElseThrow();
+        Survey v2 = catalog.find(SURVEY, 2).orElseThrow();
         String hash = context.getBean(PasswordHasher.class).hash(PASSWORD);
         Instant now = Instant.now();
         LocalDate today = LocalDate.now();
@@ -137,12 +135,27 @@ public final class SyntheticData {
         for (int r = 1; r <= settings.regios(); r++) {
             int size = r == 1 ? LARGEST_REGIO : (r == settings.regios() ? settings.gemeenten() - made : perRegio);
             Regio regio = regioRepository.save(new Regio(null, regioName(settings.seed(), r), now));
-            accounts.save(new Account(null, coordinator(settings.seed(), r), "Coördinator regio " + r, hash, Role.COORDINATOR,
-                    null, regio.id(), true, 0, null, now));
+            long coordinator = accounts.save(new Account(null, coordinator(settings.seed(), r), "Coördinator regio " + r, hash,
+                    Role.COORDINATOR, null, regio.id(), true, 0, null, now)).id();
+            Survey herhalingSurvey = r == V2_REGIO ? v2 : survey;
             Meetronde nulmeting = rounds.save(new Meetronde(null, regio.id(), "Nulmeting " + settings.seed() + "-" + r,
                     Meetronde.Kind.NULMETING, null, survey.id(), survey.version(), today.minusYears(1), today.minusYears(1).plusDays(60), now));
             Meetronde herhaling = rounds.save(new Meetronde(null, regio.id(), herhalingName(settings.seed(), r),
-                    Meetronde.Kind.HERHALING, nulmeting.id(), survey.id(), survey.version(), today.minusDays(20), today.plusDays(40), now));
+                    Meetronde.Kind.HERHALING, nulmeting.id(), herhalingSurvey.id(), herhalingSurvey.version(), today.minusDays(20),
+                    today.plusDays(40), now));
+            if (herhalingSurvey.questions().anyMatch(question -> question.scope() == Survey.Scope.REGIO)) {
+                int regioLevel = 1 + random.nextInt(SampleAnswers.TOP_LEVEL);
+                tx.executeWrite(status -> {
+                    scans.createRegioPartIfAbsent(herhaling.id(), now);
+                    long scanId = scans.findRegioPartOfRound(herhaling.id()).orElseThrow().id();
+                    List<AnswerRepository.Write> writes = SampleAnswers.answers(random, herhalingSurvey, Survey.Scope.REGIO,
+                            regioLevel, 0);
+                    scans.lockForChange(scanId);
+                    answers.write(scanId, writes, coordinator, now);
+                    answers.recordChanges(scanId, writes, coordinator, now);
+                    return null;
+                });
+            }
             for (int g = 0; g < size; g++, made++) {
                 String code = cbsCode(made);
                 int inhabitants = inhabitants(random);
@@ -150,19 +163,15 @@ public final class SyntheticData {
                         inhabitants, INHABITANTS_YEAR));
                 long adviser = accounts.save(new Account(null, adviser(code), "Adviseur " + code, hash, Role.ADVISEUR,
                         gemeente.id(), null, true, 0, null, now)).id();
-                int level = random.nextInt(4);
+                int level = random.nextInt(SampleAnswers.TOP_LEVEL + 1);
                 for (Meetronde round : List.of(nulmeting, herhaling)) {
                     int growth = round == herhaling && random.nextInt(3) > 0 ? 1 : 0;
+                    Survey roundSurvey = round == herhaling ? herhalingSurvey : survey;
                     tx.executeWrite(status -> {
                         scans.createIfAbsent(round.id(), gemeente.id(), now);
                         long scanId = scans.findOfGemeente(round.id(), gemeente.id()).orElseThrow().id();
-                        List<AnswerRepository.Write> writes = new ArrayList<>();
-                        survey.questions().forEach(question -> {
-                            String value = value(random, level + growth);
-                            writes.add(new AnswerRepository.Write(question.key(), value, comment(random, value), null));
-                        });
-                        survey.kengetallen().forEach(question -> writes.add(new AnswerRepository.Write(question.key(),
-                                kengetal(random, question, inhabitants), null, null)));
+                        List<AnswerRepository.Write> writes = SampleAnswers.answers(random, roundSurvey, Survey.Scope.GEMEENTE,
+                                level + growth, inhabitants);
                         answers.write(scanId, writes, adviser, now);
                         answers.recordChanges(scanId, writes, adviser, now);
                         scans.markSubmitted(scanId, adviser, now);
@@ -252,7 +261,7 @@ public final class SyntheticData {
                     change.addBatch();
                     for (int n = random.nextBoolean() ? 0 : 1 + random.nextInt(2); n > 0; n--) {
                         note.setLong(1, id);
-                        note.setString(2, FRAGMENTS[random.nextInt(FRAGMENTS.length)]);
+                        note.setString(2, SampleAnswers.sentence(random));
                         note.setLong(3, adviser);
                         note.setTimestamp(4, at);
                         note.addBatch();
@@ -270,48 +279,8 @@ public final class SyntheticData {
         }
     }
 
-    /** Mostly around the gemeente's level; sometimes "weet ik niet", now and then "niet van toepassing". */
-    private static String value(Random random, int level) {
-        int roll = random.nextInt(40);
-        if (roll < 2) {
-            return "WEET_NIET";
-        }
-        if (roll == 2) {
-            return "NVT";
-        }
-        return Integer.toString(Math.max(0, Math.min(3, level + random.nextInt(3) - 1)));
-    }
-
-    /** One to three sentences for about half the answers, and always for "niet van toepassing", which needs one. */
-    private static String comment(Random random, String value) {
-        if (!value.equals("NVT") && random.nextBoolean()) {
-            return null;
-        }
-        StringBuilder comment = new StringBuilder();
-        for (int n = 1 + random.nextInt(3); n > 0; n--) {
-            comment.append(comment.isEmpty() ? "" : " ").append(FRAGMENTS[random.nextInt(FRAGMENTS.length)]);
-        }
-        return comment.toString();
-    }
-
     /** 5,000 to 250,000, evenly spread on a log scale: many small gemeenten, a few large. */
     private static int inhabitants(Random random) {
         return (int) Math.round(5_000 * Math.pow(50, random.nextDouble()));
-    }
-
-    /**
-     * A kengetal as stored, in proportion to the inhabitants with a spread per gemeente: the CBS figure itself,
-     * 0,1 to 0,3 fte and 5,000 to 25,000 euro per 10,000 inhabitants, 1 to 16 meldingen, misdrijven or trained
-     * professionals per 10,000.
-     */
-    private static String kengetal(Random random, Survey.Question question, int inhabitants) {
-        double tenThousands = inhabitants / 10_000.0;
-        return switch (question.unit() == null ? "" : question.unit()) {
-            case "inwoners" -> Integer.toString(inhabitants);
-            case "fte" -> java.math.BigDecimal.valueOf(tenThousands * (0.1 + random.nextDouble() * 0.2))
-                    .setScale(1, java.math.RoundingMode.HALF_UP).toPlainString();
-            case "euro per jaar" -> Long.toString(Math.round(tenThousands * (5_000 + random.nextDouble() * 20_000) / 100) * 100);
-            default -> Long.toString(Math.round(tenThousands * (1 + random.nextDouble() * 15)));
-        };
     }
 }

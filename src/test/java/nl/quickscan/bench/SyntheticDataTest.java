@@ -5,6 +5,8 @@ import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import nl.quickscan.accounts.Account;
 import nl.quickscan.accounts.AccountRepository;
 import nl.quickscan.identity.Role;
+import nl.quickscan.surveys.Survey;
+import nl.quickscan.surveys.SurveyCatalog;
 import nl.quickscan.support.TestApp;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,6 +34,13 @@ class SyntheticDataTest {
             FROM answer x JOIN scan s ON s.id = x.scan_id JOIN gemeente g ON g.id = s.gemeente_id
             JOIN meetronde m ON m.id = s.round_id JOIN regio r ON r.id = m.regio_id
             ORDER BY g.cbs_code, m.name, x.question_key""";
+    private static final String V1_ANSWERS = """
+            SELECT COUNT(*) FROM answer x JOIN scan s ON s.id = x.scan_id JOIN meetronde m ON m.id = s.round_id
+            WHERE m.survey_version = 1""";
+    private static final String V2_GEMEENTE_SCANS = """
+            SELECT COUNT(*) FROM (SELECT s.id, COUNT(*) n FROM scan s JOIN meetronde m ON m.id = s.round_id
+            JOIN answer x ON x.scan_id = s.id WHERE m.survey_version = 2 AND s.gemeente_id IS NOT NULL
+            AND s.status = 'SUBMITTED' GROUP BY s.id) t WHERE %s""";
     private static final String PLANS = """
             SELECT g.cbs_code, p.title, p.question_keys, p.owner, p.partners, p.due, p.status, p.shared,
                    (SELECT COUNT(*) FROM plan_action_note n WHERE n.action_id = p.id)
@@ -70,8 +80,30 @@ class SyntheticDataTest {
                 assertEquals(6, count(connection, "SELECT COUNT(*) FROM meetronde"));
                 assertEquals(3, count(connection, "SELECT COUNT(*) FROM meetronde WHERE kind = 'HERHALING' AND baseline_round_id IS NOT NULL"));
                 assertEquals(100, count(connection, "SELECT COUNT(*) FROM scan WHERE status = 'SUBMITTED'"));
-                assertEquals(100 * (54 + 7), count(connection, "SELECT COUNT(*) FROM answer"));
-                assertEquals(100 * (54 + 7), count(connection, "SELECT COUNT(*) FROM answer_change WHERE version = 1"),
+                assertEquals(95 * (54 + 7), count(connection, V1_ANSWERS), "every v1 scan answers its 54 statements and 7 kengetallen");
+                assertEquals(1, count(connection, "SELECT COUNT(*) FROM meetronde WHERE survey_version = 2 AND kind = 'HERHALING'"));
+                assertEquals(0, count(connection, "SELECT COUNT(*) FROM meetronde WHERE survey_version = 2 AND kind = 'NULMETING'"),
+                        "the nulmetingen are on v1");
+                // Regio 2's herhaling on v2: each gemeente its 37 statements and 11 kengetallen, some of its 4
+                // follow-up lists; the regio part (not submitted) its 36 statements and some of its 3 follow-ups.
+                assertEquals(5, count(connection, V2_GEMEENTE_SCANS.formatted("n BETWEEN 37 + 11 AND 37 + 11 + 4")));
+                assertEquals(1, count(connection, """
+                        SELECT COUNT(*) FROM (SELECT s.id, s.status, COUNT(*) n FROM scan s JOIN answer x ON x.scan_id = s.id
+                        WHERE s.regio_id IS NOT NULL GROUP BY s.id, s.status) t
+                        WHERE n BETWEEN 36 AND 36 + 3 AND status = 'IN_PROGRESS'"""), "one regio part, answered");
+                Survey v2 = context.getBean(SurveyCatalog.class).find("quickscan-seksueel-geweld", 2).orElseThrow();
+                String followUps = v2.questions().filter(question -> question.followUpOf() != null)
+                        .map(question -> "'" + question.key() + "'").collect(Collectors.joining(", "));
+                assertTrue(count(connection, "SELECT COUNT(*) FROM answer WHERE question_key IN (" + followUps + ")") > 0,
+                        "follow-up lists are answered");
+                for (Survey.Question followUp : v2.questions().filter(question -> question.followUpOf() != null).toList()) {
+                    assertEquals(0, count(connection, """
+                            SELECT COUNT(*) FROM answer x JOIN answer y ON y.scan_id = x.scan_id
+                            WHERE x.question_key = '%s' AND y.question_key = '%s' AND y.answer_value IN ('0', 'NEE', 'WEET_NIET')"""
+                            .formatted(followUp.key(), followUp.followUpOf())), "a follow-up list only where its statement found something");
+                }
+                assertEquals(count(connection, "SELECT COUNT(*) FROM answer"),
+                        count(connection, "SELECT COUNT(*) FROM answer_change WHERE version = 1"),
                         "every answer has the history a first save leaves");
                 assertEquals(0, count(connection, "SELECT COUNT(*) FROM answer WHERE answer_value = 'NVT' AND comment IS NULL"),
                         "niet van toepassing always has its toelichting");
@@ -136,7 +168,8 @@ class SyntheticDataTest {
                             + "|" + rs.getInt(9));
                 }
             }
-            assertEquals(90 * (54 + 7), rows.size());
+            assertEquals(85 * (54 + 7), rows.stream().filter(row -> !row.contains("|Herhaling -2|")).count(),
+                    "the 85 scans on v1 answer every statement and kengetal");
             try (Connection connection = connection(context); Statement statement = connection.createStatement();
                  ResultSet rs = statement.executeQuery(PLANS)) {
                 while (rs.next()) {
