@@ -103,7 +103,7 @@ class EveryPageTest {
         List<String> problems = new ArrayList<>();
         Tour anonymous = new Tour(app, "anoniem", problems);
         driver.manage().deleteAllCookies();
-        anonymous.seed("/login", invitation, reset, "/wachtwoord-vergeten", "/bestaat-niet");
+        anonymous.seed("/login", invitation, reset, "/wachtwoord-vergeten", "/bestaat-niet", "/api/v1/docs");
         anonymous.run();
         loginFailing(app);
         anonymous.check("anoniem-inloggen-mislukt");

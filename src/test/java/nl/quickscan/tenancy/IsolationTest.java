@@ -6,6 +6,7 @@ import nl.quickscan.support.Api;
 import nl.quickscan.support.Browser;
 import nl.quickscan.support.Fixtures;
 import nl.quickscan.support.Response;
+import nl.quickscan.scans.Rounds;
 import nl.quickscan.support.TestApp;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -55,6 +56,8 @@ class IsolationTest {
             entry("GET /health/readiness", "publicRoutesHoldNoTenantData"),
             entry("GET /metrics", "metricsNeedTheMetricsToken"),
             entry("POST /api/v1/auth/token", "publicRoutesHoldNoTenantData"),
+            entry("GET /api/v1/openapi.yaml", "publicRoutesHoldNoTenantData"),
+            entry("GET /api/v1/docs", "publicRoutesHoldNoTenantData"),
             entry("GET /uitnodiging/{token}", "publicRoutesHoldNoTenantData"),
             entry("POST /uitnodiging/{token}", "publicRoutesHoldNoTenantData"),
             entry("GET /wachtwoord-herstellen/{token}", "publicRoutesHoldNoTenantData"),
@@ -214,6 +217,20 @@ class IsolationTest {
             assertEquals(1, page.html().select("footer a[href=" + statement + "]").size(), "in the footer");
         }
         assertEquals(1, anonymous.get("/login").html().select("footer a[href=/privacy]").size());
+        // The API's description, as YAML and as a page, is the same for everyone: it describes, it holds no data.
+        long round = Rounds.open(app, COORDINATOR_DRENTHE);
+        String roundName = (String) app.api().login(COORDINATOR_DRENTHE, TestApp.DEMO_PASSWORD).get("/api/v1/rounds").jsonList()
+                .stream().filter(r -> ((Number) r.get("id")).longValue() == round).findFirst().orElseThrow().get("name");
+        java.net.http.HttpResponse<byte[]> yaml = app.api().download("/api/v1/openapi.yaml");
+        assertEquals(200, yaml.statusCode());
+        String description = new String(yaml.body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(description, new String(app.api().login(ADVISEUR_ASSEN, TestApp.DEMO_PASSWORD)
+                .download("/api/v1/openapi.yaml").body(), java.nio.charset.StandardCharsets.UTF_8));
+        Response docs = anonymous.get("/api/v1/docs");
+        assertEquals(200, docs.status());
+        assertEquals(docs.html().selectFirst("main").html(), app.browser().login(COORDINATOR_DRENTHE, TestApp.DEMO_PASSWORD)
+                .get("/api/v1/docs").html().selectFirst("main").html(), "the same page for anonymous and logged-in callers");
+        assertFalse(description.contains(roundName) || docs.body().contains(roundName), "no round of a regio");
     }
 
     /**
