@@ -298,6 +298,9 @@ class OpenApiTest {
         checked.file("GET /api/v1/scans/{id}/report.ods", neighbour.download("/api/v1/scans/" + scan + "/report.ods"), 404);
         checked.file("GET /api/v1/rounds/{id}/benchmark.xlsx", coordinator.download("/api/v1/rounds/" + nulmeting + "/benchmark.xlsx"), 200);
         checked.file("GET /api/v1/benchmark/national.ods", adviser.download("/api/v1/benchmark/national.ods"), 403);
+        checked.file("GET /api/v1/gemeenten/{cbsCode}/export.zip", adviser.download("/api/v1/gemeenten/" + code + "/export.zip"), 200);
+        checked.file("GET /api/v1/gemeenten/{cbsCode}/export.zip", coordinator.download("/api/v1/gemeenten/" + code + "/export.zip"), 403);
+        checked.file("GET /api/v1/gemeenten/{cbsCode}/export.zip", adviser.download("/api/v1/gemeenten/" + regio.codes().get(1) + "/export.zip"), 404);
 
         Set<String> notChecked = new TreeSet<>(operations(OPEN_API).keySet());
         notChecked.removeAll(checked.operations);
