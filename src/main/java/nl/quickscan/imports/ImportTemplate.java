@@ -52,18 +52,23 @@ public final class ImportTemplate {
             }
             choices.row(row);
         }
+        // One drop-down range per run of rows with the same list: a few per gemeente, not one per row.
+        Integer runList = null;
+        int runStart = 0;
         for (Gemeente gemeente : gemeenten) {
             for (Survey.Question question : questions) {
                 int row = answers.rowCount();
                 answers.row(List.of(Cell.text(gemeente.cbsCode()), Cell.text(gemeente.name()), Cell.text(question.key()),
                         Cell.text(statement(question, roundYear)), Cell.text(""), Cell.text("")));
                 Integer list = question.type() == Survey.QuestionType.MULTIPLE_CHOICE ? null : lists.get(labels(question));
-                if (list != null) {
-                    answers.choices(new Spreadsheet.Choices(ImportCheck.ANTWOORD, row, row, choices, list,
-                            labels(question).size()));
+                if (!java.util.Objects.equals(list, runList)) {
+                    run(answers, choices, lists, runList, runStart, row - 1);
+                    runList = list;
+                    runStart = row;
                 }
             }
         }
+        run(answers, choices, lists, runList, runStart, answers.rowCount() - 1);
         Spreadsheet.Sheet help = new Spreadsheet.Sheet("Uitleg", List.of("Kolom", "Wat u invult"), 16, 100)
                 .intro("Importsjabloon " + roundName + ", " + regioName)
                 .intro("Vul op het blad " + ImportSheet.SHEET + " per gemeente en stelling het antwoord in. Upload de werkmap"
@@ -84,6 +89,15 @@ public final class ImportTemplate {
                 + " foutmelding. Zet de waarde zelf in de cel.")));
         return new Spreadsheet("Importsjabloon " + roundName, "Quickscan aanpak seksueel geweld: antwoorden van een"
                 + " eerdere meting voor " + roundName + " van " + regioName, today, List.of(answers, help, choices));
+    }
+
+    private static void run(Spreadsheet.Sheet answers, Spreadsheet.Sheet choices, Map<List<String>, Integer> lists,
+                            Integer list, int from, int to) {
+        if (list == null || to < from) {
+            return;
+        }
+        List<String> labels = lists.keySet().stream().skip(list).findFirst().orElseThrow();
+        answers.choices(new Spreadsheet.Choices(ImportCheck.ANTWOORD, from, to, choices, list, labels.size()));
     }
 
     private static List<String> labels(Survey.Question question) {

@@ -80,4 +80,27 @@ final class ImportFiles {
             default -> options.get(n % options.size()).value();
         };
     }
+
+    /**
+     * A filled template of two gemeenten with ten kinds of mistakes, and text starting with "=" (which is text):
+     * {@code nvt}, {@code kengetal}: the index among the statements of one with "Niet van toepassing" and of a kengetal.
+     */
+    static byte[] withTenMistakes(byte[] filled, int statements, int nvt, int kengetal) {
+        return edit(filled, sheet -> {
+            set(sheet.getRow(1), 0, "GM0000");                     // 1 unknown CBS code
+            set(sheet.getRow(2), 0, "GM0014");                     // 2 a gemeente of another regio
+            set(sheet.getRow(3), 2, "bestaat-niet");               // 3 unknown key
+            set(sheet.getRow(4), 4, "Misschien");                  // 4 not an option
+            set(sheet.getRow(1 + statements + nvt), 4, "Niet van toepassing"); // 5 without toelichting
+            set(sheet.getRow(5), 5, "x".repeat(4001));          // 6 toelichting too long
+            set(sheet.getRow(1 + kengetal), 4, "veel");            // 7 not a number
+            sheet.getRow(6).createCell(4).setCellFormula("1+1");                      // 8 a formula
+            set(sheet.getRow(7), 0, "");                           // 9 no CBS code
+            Row copy = sheet.createRow(sheet.getLastRowNum() + 1);                 // 10 a statement twice
+            for (int c = 0; c < 5; c++) {
+                copy.createCell(c).setCellValue(sheet.getRow(8).getCell(c).getStringCellValue());
+            }
+            set(sheet.getRow(9), 4, "=1");                         // text with "=" is text
+        });
+    }
 }

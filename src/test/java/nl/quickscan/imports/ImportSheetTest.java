@@ -113,22 +113,7 @@ class ImportSheetTest {
         List<Survey.Question> order = ImportCheck.questions(V1);
         int nvt = indexOf(order, q -> q.options().stream().anyMatch(Survey.AnswerOption::requiresComment));
         int kengetal = indexOf(order, q -> q.type() == Survey.QuestionType.NUMBER);
-        byte[] wrong = ImportFiles.edit(filled, sheet -> {
-            ImportFiles.set(sheet.getRow(1), 0, "GM0000");                     // 1 unknown CBS code
-            ImportFiles.set(sheet.getRow(2), 0, "GM0014");                     // 2 a gemeente of another regio
-            ImportFiles.set(sheet.getRow(3), 2, "bestaat-niet");               // 3 unknown key
-            ImportFiles.set(sheet.getRow(4), 4, "Misschien");                  // 4 not an option
-            ImportFiles.set(sheet.getRow(1 + order.size() + nvt), 4, "Niet van toepassing"); // 5 without toelichting
-            ImportFiles.set(sheet.getRow(5), 5, "x".repeat(4001));          // 6 toelichting too long
-            ImportFiles.set(sheet.getRow(1 + kengetal), 4, "veel");            // 7 not a number
-            sheet.getRow(6).createCell(4).setCellFormula("1+1");                      // 8 a formula
-            ImportFiles.set(sheet.getRow(7), 0, "");                           // 9 no CBS code
-            Row copy = sheet.createRow(sheet.getLastRowNum() + 1);                 // 10 a statement twice
-            for (int c = 0; c < 5; c++) {
-                copy.createCell(c).setCellValue(sheet.getRow(8).getCell(c).getStringCellValue());
-            }
-            ImportFiles.set(sheet.getRow(9), 4, "=1");                         // text with "=" is text
-        });
+        byte[] wrong = ImportFiles.withTenMistakes(filled, order.size(), nvt, kengetal);
         ImportCheck.Result result = check(V1, wrong, regio);
         int last = 2 * order.size() + 2;
         List<String> expected = List.of(
