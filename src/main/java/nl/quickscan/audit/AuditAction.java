@@ -37,6 +37,7 @@ public enum AuditAction {
     ANSWER_SAVED("Antwoord opgeslagen", Group.ANTWOORDEN),
     SCAN_SUBMITTED("Scan ingediend", Group.ANTWOORDEN),
     SCAN_REOPENED("Scan heropend", Group.ANTWOORDEN),
+    SCAN_IMPORTED("Scan geïmporteerd", Group.ANTWOORDEN),
     PLAN_ACTION_CREATED("Actie in het verbeterplan gezet", Group.ANTWOORDEN),
     PLAN_ACTION_CHANGED("Actie van het verbeterplan gewijzigd", Group.ANTWOORDEN),
     PLAN_ACTION_NOTE_ADDED("Voortgang bij een actie toegevoegd", Group.ANTWOORDEN),

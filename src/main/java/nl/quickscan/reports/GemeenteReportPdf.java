@@ -63,7 +63,10 @@ final class GemeenteReportPdf {
         ScanRow scan = data.scan();
         Scoring.Result result = data.current();
         pdf.heading(1, "Gemeenterapport " + scan.gemeenteName() + " (" + scan.cbsCode() + ")");
-        if (scan.submitted()) {
+        if (scan.imported()) {
+            pdf.paragraph(new Phrase(rounds(data) + " · " + scan.importedLabel() + " · rapport van "
+                    + DutchFormat.date(today), pdf.small));
+        } else if (scan.submitted()) {
             pdf.paragraph(new Phrase(rounds(data) + " · ingediend" + (scan.submittedAt() == null ? "" : " op "
                     + DutchFormat.dateTime(scan.submittedAt())) + (scan.submittedByName() == null ? "" : " door "
                     + scan.submittedByName()) + " · rapport van " + DutchFormat.date(today), pdf.small));

@@ -63,7 +63,7 @@ final class GemeenteWorkbook {
                 .intro("Gemeenterapport " + who)
                 .intro("Meetronde: " + scan.roundName() + " (" + scan.roundKind().label().toLowerCase(DutchFormat.DUTCH) + ")")
                 .intro(data.comparison().map(c -> "Vergeleken met: " + c.baseline().scan().roundName()).orElse(""))
-                .intro("Status van de scan: " + scan.status().label())
+                .intro("Status van de scan: " + scan.status().label() + (scan.imported() ? " (" + scan.importedLabel() + ")" : ""))
                 .intro("Datum: " + DutchFormat.date(date))
                 .intro("Scores in procent van het maximum.");
         sheet.intro.removeIf(String::isEmpty);

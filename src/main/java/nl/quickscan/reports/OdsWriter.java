@@ -26,9 +26,9 @@ import java.util.TreeSet;
  * the metadata and the page styles; the sheets' content is streamed into it, since a DOM of the national workbook
  * (hundreds of thousands of cells) would take seconds and hundreds of megabytes.
  */
-final class OdsWriter {
+public final class OdsWriter {
 
-    static final String CONTENT_TYPE = "application/vnd.oasis.opendocument.spreadsheet";
+    public static final String CONTENT_TYPE = "application/vnd.oasis.opendocument.spreadsheet";
 
     static final String OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
     static final String TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
@@ -52,7 +52,7 @@ final class OdsWriter {
     private OdsWriter() {
     }
 
-    static byte[] write(Spreadsheet book) {
+    public static byte[] write(Spreadsheet book) {
         try (OdfSpreadsheetDocument document = OdfSpreadsheetDocument.newSpreadsheetDocument();
              ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             ByteArrayOutputStream content = new ByteArrayOutputStream();
@@ -102,6 +102,7 @@ final class OdsWriter {
         automaticStyles(xml, widths);
         xml.writeStartElement("office:body");
         xml.writeStartElement("office:spreadsheet");
+        validations(xml, book);
         int charts = 0;
         for (Spreadsheet.Sheet sheet : book.sheets()) {
             charts = table(xml, sheet, charts);
@@ -140,10 +141,22 @@ final class OdsWriter {
         xml.writeStartElement("table:table-header-rows");
         textRow(xml, sheet.header, HEADER_STYLE, sheet.numericColumns());
         xml.writeEndElement();
-        for (List<Spreadsheet.Cell> cells : sheet.rows) {
+        for (int r = 0; r < sheet.rows.size(); r++) {
+            List<Spreadsheet.Cell> cells = sheet.rows.get(r);
             xml.writeStartElement("table:table-row");
-            for (Spreadsheet.Cell cell : cells) {
-                if (cell.isNumber()) {
+            for (int c = 0; c < cells.size(); c++) {
+                Spreadsheet.Cell cell = cells.get(c);
+                Spreadsheet.Choices list = sheet.choicesAt(c, r);
+                if (list != null) {
+                    xml.writeStartElement("table:table-cell");
+                    xml.writeAttribute("table:content-validation-name", validationName(sheet, list));
+                    if (!cell.text().isEmpty()) {
+                        xml.writeAttribute("office:value-type", "string");
+                        xml.writeAttribute("table:style-name", TEXT_STYLE);
+                        paragraph(xml, cell.text());
+                    }
+                    xml.writeEndElement();
+                } else if (cell.isNumber()) {
                     xml.writeStartElement("table:table-cell");
                     xml.writeAttribute("office:value-type", "float");
                     xml.writeAttribute("office:value", Double.toString(cell.number()));
@@ -165,6 +178,38 @@ final class OdsWriter {
         }
         xml.writeEndElement();
         return charts;
+    }
+
+    /** The drop-down lists of every sheet, each over its range of the list sheet; other values are refused. */
+    private static void validations(XMLStreamWriter xml, Spreadsheet book) throws XMLStreamException {
+        if (book.sheets().stream().allMatch(sheet -> sheet.choices.isEmpty())) {
+            return;
+        }
+        xml.writeStartElement("table:content-validations");
+        for (Spreadsheet.Sheet sheet : book.sheets()) {
+            for (Spreadsheet.Choices list : sheet.choices) {
+                Spreadsheet.Sheet source = list.listSheet();
+                int top = source.headerRow() + 1;
+                xml.writeStartElement("table:content-validation");
+                xml.writeAttribute("table:name", validationName(sheet, list));
+                xml.writeAttribute("table:condition", "of:cell-content-is-in-list([" + address(source, list.listColumn(), top)
+                        + ":" + address(source, list.listColumn(), top + list.listLength() - 1).replaceFirst("^'[^.]*'", "") + "])");
+                xml.writeAttribute("table:allow-empty-cell", "true");
+                xml.writeAttribute("table:display-list", "unsorted");
+                xml.writeStartElement("table:error-message");
+                xml.writeAttribute("table:title", "Kies uit de lijst");
+                xml.writeAttribute("table:message-type", "stop");
+                xml.writeAttribute("table:display", "true");
+                paragraph(xml, "Kies een van de antwoorden uit de lijst, of laat de cel leeg.");
+                xml.writeEndElement();
+                xml.writeEndElement();
+            }
+        }
+        xml.writeEndElement();
+    }
+
+    private static String validationName(Spreadsheet.Sheet sheet, Spreadsheet.Choices list) {
+        return "qsList" + Math.abs(sheet.name.hashCode()) + "_" + sheet.choices.indexOf(list);
     }
 
     /** A row under the table with the chart: an embedded chart object that reads its figures from the sheet. */

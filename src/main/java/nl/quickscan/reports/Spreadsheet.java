@@ -8,14 +8,15 @@ import java.util.List;
  * A workbook as data, one description for both file formats: sheets with a title block, one bold header row, data
  * rows of text and numbers (each number with its display format, its value unrounded) and bar charts over columns.
  * {@link XlsxWriter} renders it for Excel, {@link OdsWriter} as OpenDocument; the first sheet is the one that opens.
+ * Public for the import template (nl.quickscan.imports), which is a workbook of the same kind.
  */
-record Spreadsheet(String title, String subject, LocalDate date, List<Sheet> sheets) {
+public record Spreadsheet(String title, String subject, LocalDate date, List<Sheet> sheets) {
 
     /** The product, as the creator in the document properties. */
     static final String CREATOR = "Quickscan aanpak seksueel geweld";
 
     /** How a number reads; the codes are Excel's, the ODS writer builds the same as data styles. */
-    enum Format {
+    public enum Format {
         TEXT(null),
         /** A score in percent, whole. */
         SCORE("0"),
@@ -36,14 +37,14 @@ record Spreadsheet(String title, String subject, LocalDate date, List<Sheet> she
     }
 
     /** One cell: text, or a number (null number: empty cell). */
-    record Cell(String text, Double number, Format format) {
+    public record Cell(String text, Double number, Format format) {
         static final Cell EMPTY = new Cell("", null, Format.TEXT);
 
-        static Cell text(String text) {
+        public static Cell text(String text) {
             return text == null || text.isEmpty() ? EMPTY : new Cell(text, null, Format.TEXT);
         }
 
-        static Cell number(Double value, Format format) {
+        public static Cell number(Double value, Format format) {
             return value == null ? EMPTY : new Cell(null, value, format);
         }
 
@@ -65,16 +66,25 @@ record Spreadsheet(String title, String subject, LocalDate date, List<Sheet> she
                  int rows) {
     }
 
+    /**
+     * A drop-down list on the cells of {@code column} in data rows {@code fromRow..toRow} (0-based, as in
+     * {@link Sheet#rows}): the values of column {@code listColumn} of sheet {@code listSheet}, data rows
+     * {@code 0..listLength-1}. Other values are refused by the spreadsheet program as they are typed.
+     */
+    public record Choices(int column, int fromRow, int toRow, Sheet listSheet, int listColumn, int listLength) {
+    }
+
     /** A sheet: title lines above the table (the first in bold), its header, rows, column widths in characters. */
-    static final class Sheet {
+    public static final class Sheet {
         final String name;
         final List<String> intro = new ArrayList<>();
         final List<String> header;
         final int[] widths;
         final List<List<Cell>> rows = new ArrayList<>();
         final List<Chart> charts = new ArrayList<>();
+        final List<Choices> choices = new ArrayList<>();
 
-        Sheet(String name, List<String> header, int... widths) {
+        public Sheet(String name, List<String> header, int... widths) {
             this.name = name;
             this.header = List.copyOf(header);
             this.widths = new int[header.size()];
@@ -83,14 +93,33 @@ record Spreadsheet(String title, String subject, LocalDate date, List<Sheet> she
             }
         }
 
-        Sheet intro(String line) {
+        public Sheet intro(String line) {
             intro.add(line);
             return this;
         }
 
-        Sheet row(List<Cell> cells) {
+        public Sheet row(List<Cell> cells) {
             rows.add(cells);
             return this;
+        }
+
+        public Sheet choices(Choices list) {
+            choices.add(list);
+            return this;
+        }
+
+        /** The drop-down list of a data cell, or null. */
+        Choices choicesAt(int column, int row) {
+            for (Choices list : choices) {
+                if (list.column() == column && row >= list.fromRow() && row <= list.toRow()) {
+                    return list;
+                }
+            }
+            return null;
+        }
+
+        public int rowCount() {
+            return rows.size();
         }
 
         Sheet chart(Chart chart) {

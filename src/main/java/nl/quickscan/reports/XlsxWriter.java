@@ -1,6 +1,10 @@
 package nl.quickscan.reports;
 
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.ss.usermodel.DataValidationHelper;
+import org.apache.poi.ss.util.CellRangeAddressList;
+import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.PrintSetup;
@@ -39,9 +43,9 @@ import java.util.Map;
  * API); the others are streamed, so that memory stays flat however many gemeenten there are. Every style is made
  * once per workbook.
  */
-final class XlsxWriter {
+public final class XlsxWriter {
 
-    static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /** Bar fills, the last for the latest round: LibreOffice draws bars without an explicit fill as nothing. */
     static final List<String> SERIES_COLOURS = List.of("8FAADC", "1F5AA0");
@@ -56,7 +60,7 @@ final class XlsxWriter {
     private XlsxWriter() {
     }
 
-    static byte[] write(Spreadsheet book) {
+    public static byte[] write(Spreadsheet book) {
         XSSFWorkbook full = new XSSFWorkbook();
         Styles styles = new Styles(full);
         for (Spreadsheet.Sheet sheet : book.sheets()) {
@@ -137,6 +141,7 @@ final class XlsxWriter {
         for (int c = 0; c < sheet.widths.length; c++) {
             target.setColumnWidth(c, sheet.widths[c] * 256);
         }
+        choices(target, sheet);
         target.createFreezePane(0, headerRow + 1);
         target.setAutoFilter(new CellRangeAddress(headerRow, Math.max(sheet.lastRow(), headerRow + 1), 0,
                 sheet.header.size() - 1));
@@ -152,6 +157,25 @@ final class XlsxWriter {
         print.setPaperSize(PrintSetup.A4_PAPERSIZE);
         print.setFitWidth((short) 1);
         print.setFitHeight((short) 0);
+    }
+
+    /** The drop-down lists, each over its range of the list sheet (a label may hold a comma: no inline lists). */
+    private static void choices(Sheet target, Spreadsheet.Sheet sheet) {
+        DataValidationHelper helper = target.getDataValidationHelper();
+        int first = sheet.headerRow() + 1;
+        for (Spreadsheet.Choices list : sheet.choices) {
+            String column = CellReference.convertNumToColString(list.listColumn());
+            int top = list.listSheet().headerRow() + 2;
+            String range = "'" + list.listSheet().name.replace("'", "''") + "'!$" + column + "$" + top + ":$" + column
+                    + "$" + (top + list.listLength() - 1);
+            DataValidation validation = helper.createValidation(helper.createFormulaListConstraint(range),
+                    new CellRangeAddressList(first + list.fromRow(), first + list.toRow(), list.column(), list.column()));
+            validation.setShowErrorBox(true);
+            validation.setErrorStyle(DataValidation.ErrorStyle.STOP);
+            validation.createErrorBox("Kies uit de lijst", "Kies een van de antwoorden uit de lijst, of laat de cel leeg.");
+            validation.setSuppressDropDownArrow(true);
+            target.addValidationData(validation);
+        }
     }
 
     /** A native bar chart under the table, so that it follows edits in the sheet. */

@@ -40,7 +40,8 @@ class ScanController {
      */
     @Serdeable
     record ScanJson(long id, long roundId, @Nullable GemeenteRef gemeente, @Nullable RegioRef regio, String status,
-                    int progress, @Nullable Instant submittedAt, List<AnswerJson> answers) {
+                    int progress, @Nullable Instant submittedAt, String source, @Nullable Instant importedAt,
+                    @Nullable String importedBy, @Nullable String importFile, List<AnswerJson> answers) {
     }
 
     @Serdeable
@@ -213,7 +214,8 @@ class ScanController {
         return new ScanJson(scan.id(), scan.roundId(),
                 scan.regioPart() ? null : new GemeenteRef(scan.cbsCode(), scan.gemeenteName()),
                 scan.regioPart() ? new RegioRef(scan.regioId(), scan.regioName()) : null,
-                scan.status().name(), view.percent(), scan.submittedAt(),
+                scan.status().name(), view.percent(), scan.submittedAt(), scan.source().name(), scan.importedAt(),
+                scan.importedByName(), scan.importFile(),
                 view.answers().values().stream().map(answer -> AnswerJson.of(answer, answeredBy(view, answer))).toList());
     }
 

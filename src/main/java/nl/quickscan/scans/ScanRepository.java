@@ -18,12 +18,14 @@ public interface ScanRepository extends GenericRepository<ScanRow, Long> {
                    g.cbs_code, g.name AS gemeente_name,
                    m.regio_id, s.status, s.submitted_at, a.display_name AS submitted_by_name,
                    m.survey_id, m.survey_version, m.opens, m.closes,
-                   s.reopened_at, r.display_name AS reopened_by_name, s.reopen_reason, NULL AS regio_name
+                   s.reopened_at, r.display_name AS reopened_by_name, s.reopen_reason, NULL AS regio_name,
+                   s.source, s.imported_at, i.display_name AS imported_by_name, s.import_file
             FROM scan s
             JOIN meetronde m ON m.id = s.round_id
             JOIN gemeente g ON g.id = s.gemeente_id
             LEFT JOIN account a ON a.id = s.submitted_by
             LEFT JOIN account r ON r.id = s.reopened_by
+            LEFT JOIN account i ON i.id = s.imported_by
             """;
     /** The regio's scan of a round (see {@link ScanRow#regioPart}); {@link #ROW} leaves it out by its join. */
     String REGIO_ROW = """
@@ -31,7 +33,8 @@ public interface ScanRepository extends GenericRepository<ScanRow, Long> {
                    '' AS cbs_code, rg.name AS gemeente_name,
                    m.regio_id, s.status, s.submitted_at, a.display_name AS submitted_by_name,
                    m.survey_id, m.survey_version, m.opens, m.closes,
-                   s.reopened_at, r.display_name AS reopened_by_name, s.reopen_reason, rg.name AS regio_name
+                   s.reopened_at, r.display_name AS reopened_by_name, s.reopen_reason, rg.name AS regio_name,
+                   s.source, NULL AS imported_at, NULL AS imported_by_name, NULL AS import_file
             FROM scan s
             JOIN meetronde m ON m.id = s.round_id
             JOIN regio rg ON rg.id = s.regio_id

@@ -3,6 +3,8 @@ package nl.quickscan.scans;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 
+import nl.quickscan.text.DutchFormat;
+
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -12,13 +14,42 @@ import java.time.LocalDate;
  * time a coordinator reopened it (null when never). {@code regioName} is set on the regio's own scan of a round
  * (the answers to the regio-scoped statements): that scan has no gemeente ({@code gemeenteId} 0, no CBS code) and
  * its {@code gemeenteName} is the regio's name, so that titles and audit entries name who answers it.
+ * {@code source}: filled in in the app, or imported from an earlier measurement ({@code importedAt},
+ * {@code importedByName}, {@code importFile} then say when, by whom and from which file; null otherwise).
  */
 @Introspected
 public record ScanRow(long id, long roundId, String roundName, Meetronde.Kind roundKind, @Nullable Long baselineRoundId,
                       long gemeenteId, String cbsCode, String gemeenteName, long regioId, Status status,
                       @Nullable Instant submittedAt, @Nullable String submittedByName, String surveyId, int surveyVersion,
                       LocalDate opens, LocalDate closes,
-                      @Nullable Instant reopenedAt, @Nullable String reopenedByName, @Nullable String reopenReason, @Nullable String regioName) {
+                      @Nullable Instant reopenedAt, @Nullable String reopenedByName, @Nullable String reopenReason, @Nullable String regioName,
+                      Source source, @Nullable Instant importedAt, @Nullable String importedByName,
+                      @Nullable String importFile) {
+
+    /** Where a scan's answers come from. */
+    public enum Source {
+        /** Filled in in the app. */
+        APP,
+        /** Imported from an earlier measurement (nl.quickscan.imports), submitted as it came in. */
+        IMPORT
+    }
+
+    public boolean imported() {
+        return source == Source.IMPORT;
+    }
+
+    /**
+     * What pages and reports say of an imported scan: "Geïmporteerd op 2 december 2026 om 14:05 door Anna de Vries,
+     * uit nulmeting-2023.xlsx"; null for a scan filled in in the app.
+     */
+    public String importedLabel() {
+        if (!imported()) {
+            return null;
+        }
+        return "Geïmporteerd" + (importedAt == null ? "" : " op " + DutchFormat.dateTime(importedAt))
+                + (importedByName == null ? "" : " door " + importedByName)
+                + (importFile == null ? "" : ", uit " + importFile);
+    }
 
     public enum Status {
         NOT_STARTED, IN_PROGRESS, SUBMITTED;

@@ -74,6 +74,8 @@ final class CsrfFilter implements Ordered {
     static final String TOO_SLOW = "Het versturen duurde te lang. Probeer het opnieuw.";
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
     private static final int TOKEN_BYTES = 32;
+    /** How far into a multipart body the token field is looked for: its first parts, the form's hidden fields. */
+    private static final int MULTIPART_HEAD = 8192;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ErrorPages errorPages;
@@ -138,7 +140,8 @@ final class CsrfFilter implements Ordered {
                 return continuation.proceed();
             }
             String submitted = Optional.ofNullable(request.getHeaders().get(HEADER))
-                    .orElseGet(() -> isForm(request) ? formField(body) : null);
+                    .orElseGet(() -> isForm(request) ? formField(new String(body, StandardCharsets.UTF_8))
+                            : isMultipart(request) ? multipartField(body) : null);
             if (!tokenKnown || submitted == null || crossSite(request) || !MessageDigest.isEqual(
                     expected.getBytes(StandardCharsets.US_ASCII), submitted.getBytes(StandardCharsets.US_ASCII))) {
                 return answer(errorPages.respond(request, HttpStatus.FORBIDDEN, REFUSED));
@@ -169,15 +172,15 @@ final class CsrfFilter implements Ordered {
                         && header.length() > prefix.length());
     }
 
-    /** The whole body as text, once it has arrived; the controller still gets it from the request. */
-    private CompletableFuture<String> body(HttpRequest<?> request) {
+    /** The whole body, once it has arrived; the controller still gets it from the request. */
+    private CompletableFuture<byte[]> body(HttpRequest<?> request) {
         if (!(request instanceof ServerHttpRequest<?> serverRequest)
                 || serverRequest.byteBody().expectedLength().orElse(-1) == 0) {
-            return CompletableFuture.completedFuture("");
+            return CompletableFuture.completedFuture(new byte[0]);
         }
         try (CloseableByteBody copy = serverRequest.byteBody().split(ByteBody.SplitBackpressureMode.FASTEST)) {
             return copy.buffer()
-                    .thenApply(buffered -> buffered.toString(StandardCharsets.UTF_8))
+                    .thenApply(buffered -> buffered.toByteArray())
                     .orTimeout(bodyDeadline.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
@@ -238,6 +241,26 @@ final class CsrfFilter implements Ordered {
     private static boolean isForm(HttpRequest<?> request) {
         return request.getContentType().map(type -> type.matches(MediaType.APPLICATION_FORM_URLENCODED_TYPE))
                 .orElse(false);
+    }
+
+    private static boolean isMultipart(HttpRequest<?> request) {
+        return request.getContentType().map(type -> type.matches(MediaType.MULTIPART_FORM_DATA_TYPE)).orElse(false);
+    }
+
+    /**
+     * The token field of a multipart form (a file upload): the page puts it before the file, so it is looked for in
+     * the first part of the body only, never in the file's bytes.
+     */
+    @Nullable
+    static String multipartField(byte[] body) {
+        String head = new String(body, 0, Math.min(body.length, MULTIPART_HEAD), StandardCharsets.ISO_8859_1);
+        int name = head.indexOf("name=\"" + FIELD + "\"");
+        if (name < 0) {
+            return null;
+        }
+        int start = head.indexOf("\r\n\r\n", name);
+        int end = start < 0 ? -1 : head.indexOf("\r\n", start + 4);
+        return end < 0 ? null : head.substring(start + 4, end);
     }
 
     /** The token field of a form body; pairs that are not validly encoded are passed over (the controller refuses them). */

@@ -71,6 +71,11 @@ public final class Api {
         return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** A file in the multipart field {@code file}, as a script uploads one. */
+    public Response postFile(String path, String fileName, byte[] file) {
+        return postBytes(path, Multipart.CONTENT_TYPE, Multipart.body(Map.of(), "file", fileName, file));
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(addresses.apply(path)).timeout(java.time.Duration.ofSeconds(20)).header("Accept", "application/json");
         if (token != null) {

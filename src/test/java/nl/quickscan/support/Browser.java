@@ -49,6 +49,17 @@ public final class Browser {
         return postRaw(path, fields);
     }
 
+    /**
+     * Posts a form with a file (multipart/form-data) as the page's form does: the CSRF token first (unless
+     * {@code withToken} is false), then the file in the field {@code file}.
+     */
+    public Response postFile(String path, String fileName, byte[] file, boolean withToken) {
+        Map<String, String> fields = withToken ? Map.of("_csrf", csrfToken()) : Map.of();
+        return send(HttpRequest.newBuilder(app.uri(path)).timeout(java.time.Duration.ofSeconds(30)).header("Accept", "text/html")
+                .header("Content-Type", Multipart.CONTENT_TYPE)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Multipart.body(fields, "file", fileName, file))));
+    }
+
     /** Posts a form exactly as given, for example without a CSRF token. */
     public Response postWithoutToken(String path, String... fieldsAndValues) {
         return postRaw(path, fields(fieldsAndValues));

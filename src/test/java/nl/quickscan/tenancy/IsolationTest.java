@@ -171,7 +171,13 @@ class IsolationTest {
             entry("GET /api/v1/rounds/{id}/actions", "actionsOfAnotherGemeenteAreOutOfReach"),
             entry("POST /verbeterplan/acties/{id}/meenemen", "carryingOverOrClosingAnActionIsTheOwnAdvisersOnly"),
             entry("POST /verbeterplan/acties/{id}/afsluiten", "carryingOverOrClosingAnActionIsTheOwnAdvisersOnly"),
-            entry("GET /rondes/{id}/verbeterplannen", "actionsOfAnotherGemeenteAreOutOfReach"));
+            entry("GET /rondes/{id}/verbeterplannen", "actionsOfAnotherGemeenteAreOutOfReach"),
+            entry("GET /api/v1/rounds/{id}/import-template.xlsx", "importsIntoAnotherRegiosRoundAreOutOfReach"),
+            entry("GET /api/v1/rounds/{id}/import-template.ods", "importsIntoAnotherRegiosRoundAreOutOfReach"),
+            entry("POST /api/v1/rounds/{id}/import", "importsIntoAnotherRegiosRoundAreOutOfReach"),
+            entry("GET /rondes/{id}/importeren", "importsIntoAnotherRegiosRoundAreOutOfReach"),
+            entry("POST /rondes/{id}/importeren", "importsIntoAnotherRegiosRoundAreOutOfReach"),
+            entry("POST /rondes/{id}/importeren/bevestigen", "importsIntoAnotherRegiosRoundAreOutOfReach"));
 
     @ParameterizedTest
     @MethodSource(APPS)
@@ -717,6 +723,48 @@ class IsolationTest {
         Response preview = own.get(page);
         assertEquals(200, preview.status(), "the regio's own coordinator");
         assertTrue(preview.html().text().contains("Voor deze meetronde is nog geen herinnering verstuurd."), "nothing sent");
+    }
+
+    /**
+     * The template names the regio's gemeenten and an import writes their scans: another regio's coordinator gets
+     * 404 on every route, an adviser 403, a form without its token 403; the beheerder may.
+     */
+    @ParameterizedTest
+    @MethodSource(APPS)
+    void importsIntoAnotherRegiosRoundAreOutOfReach(TestApp app) {
+        Api drenthe = app.api().login(COORDINATOR_DRENTHE, TestApp.DEMO_PASSWORD);
+        long round = ((Number) drenthe.postJson("/api/v1/rounds", roundJson("Drenthe " + System.nanoTime(), null))
+                .json().get("id")).longValue();
+        byte[] template = drenthe.download("/api/v1/rounds/" + round + "/import-template.xlsx").body();
+        String api = "/api/v1/rounds/" + round + "/import?dryRun=false";
+        String page = "/rondes/" + round + "/importeren";
+
+        Api groningen = app.api().login("coordinator.groningen@quickscan.test", TestApp.DEMO_PASSWORD);
+        assertEquals(404, groningen.download("/api/v1/rounds/" + round + "/import-template.xlsx").statusCode());
+        assertEquals(404, groningen.download("/api/v1/rounds/" + round + "/import-template.ods").statusCode());
+        Response foreign = groningen.postFile(api, "t.xlsx", template);
+        assertEquals(404, foreign.status());
+        assertFalse(foreign.body().contains("Assen"), "no gemeente of another regio is named");
+        Browser groningenPages = app.browser().login("coordinator.groningen@quickscan.test", TestApp.DEMO_PASSWORD);
+        assertEquals(404, groningenPages.get(page).status());
+        assertEquals(404, groningenPages.postFile(page, "t.xlsx", template, true).status());
+        assertEquals(404, groningenPages.post(page + "/bevestigen", "upload", "1").status());
+
+        Api adviser = app.api().login(ADVISEUR_ASSEN, TestApp.DEMO_PASSWORD);
+        assertEquals(403, adviser.download("/api/v1/rounds/" + round + "/import-template.xlsx").statusCode(), "not even the own regio's");
+        assertEquals(403, adviser.postFile(api, "t.xlsx", template).status());
+        Browser adviserPages = app.browser().login(ADVISEUR_ASSEN, TestApp.DEMO_PASSWORD);
+        assertEquals(403, adviserPages.get(page).status());
+        assertEquals(403, adviserPages.postFile(page, "t.xlsx", template, true).status());
+        assertEquals(403, adviserPages.post(page + "/bevestigen", "upload", "1").status());
+
+        Browser own = app.browser().login(COORDINATOR_DRENTHE, TestApp.DEMO_PASSWORD);
+        assertEquals(403, own.postFile(page, "t.xlsx", template, false).status(), "no CSRF token");
+        assertEquals(403, own.postWithoutToken(page + "/bevestigen", "upload", "1").status(), "no CSRF token");
+        assertEquals(200, own.get(page).status());
+        Browser beheerder = app.browser().login("beheerder@quickscan.test", TestApp.DEMO_PASSWORD);
+        assertEquals(200, beheerder.get(page).status(), "the beheerder, for any regio");
+        assertEquals(List.of(), drenthe.get("/api/v1/scans?round=" + round).jsonList(), "nothing imported");
     }
 
     @ParameterizedTest
