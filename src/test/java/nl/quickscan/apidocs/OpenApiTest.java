@@ -298,6 +298,12 @@ class OpenApiTest {
         checked.file("GET /api/v1/scans/{id}/report.ods", neighbour.download("/api/v1/scans/" + scan + "/report.ods"), 404);
         checked.file("GET /api/v1/rounds/{id}/benchmark.xlsx", coordinator.download("/api/v1/rounds/" + nulmeting + "/benchmark.xlsx"), 200);
         checked.file("GET /api/v1/benchmark/national.ods", adviser.download("/api/v1/benchmark/national.ods"), 403);
+        checked.file("GET /api/v1/rounds/{id}/import-template.xlsx", coordinator.download("/api/v1/rounds/" + nulmeting + "/import-template.xlsx"), 200);
+        checked.file("GET /api/v1/rounds/{id}/import-template.ods", adviser.download("/api/v1/rounds/" + nulmeting + "/import-template.ods"), 403);
+        checked.of("POST /api/v1/rounds/{id}/import", coordinator.postFile("/api/v1/rounds/" + nulmeting + "/import?dryRun=true",
+                "geen-werkmap.xlsx", "geen werkmap".getBytes(java.nio.charset.StandardCharsets.UTF_8)), 422);
+        checked.of("POST /api/v1/rounds/{id}/import", coordinator.postFile("/api/v1/rounds/" + nulmeting + "/import?dryRun=true",
+                "sjabloon.xlsx", coordinator.download("/api/v1/rounds/" + nulmeting + "/import-template.xlsx").body()), 200);
         checked.file("GET /api/v1/gemeenten/{cbsCode}/export.zip", adviser.download("/api/v1/gemeenten/" + code + "/export.zip"), 200);
         checked.file("GET /api/v1/gemeenten/{cbsCode}/export.zip", coordinator.download("/api/v1/gemeenten/" + code + "/export.zip"), 403);
         checked.file("GET /api/v1/gemeenten/{cbsCode}/export.zip", adviser.download("/api/v1/gemeenten/" + regio.codes().get(1) + "/export.zip"), 404);
