@@ -1,5 +1,8 @@
 package nl.quickscan.imports;
 
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
@@ -18,9 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
+import java.util.Collections;
 
 /**
  * Reads the sheet {@value #SHEET} of an uploaded workbook, Excel (.xlsx) or OpenDocument (.ods), as rows of text:
@@ -175,15 +176,18 @@ public final class ImportSheet {
         boolean tooLarge;
     }
 
-    /** Unpacks the whole zip once, counting, without keeping it: stops as soon as it grows beyond the bounds. */
+    /**
+     * Unpacks the whole zip once, counting, without keeping it: stops as soon as it grows beyond the bounds. The
+     * entries are found through the zip's central directory, as spreadsheet programs do: a local header may leave
+     * an entry's size out (POI's own streaming writer does), which a plain ZipInputStream refuses.
+     */
     private static Package unpackChecked(byte[] file) throws IOException {
         Package contents = new Package();
         long total = 0;
         int entries = 0;
         byte[] buffer = new byte[1 << 16];
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(file))) {
-            ZipEntry entry;
-            while ((entry = zip.getNextEntry()) != null) {
+        try (ZipFile zip = zipOf(file)) {
+            for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
                 if (++entries > MAX_ENTRIES) {
                     contents.tooLarge = true;
                     return contents;
@@ -192,28 +196,34 @@ public final class ImportSheet {
                 contents.xlsx |= name.equals("[Content_Types].xml");
                 long size = 0;
                 StringBuilder mimetype = name.equals("mimetype") ? new StringBuilder() : null;
-                for (int n; (n = zip.read(buffer)) > 0; ) {
-                    size += n;
-                    total += n;
-                    if (size > MAX_ENTRY || total > MAX_UNPACKED) {
-                        contents.tooLarge = true;
-                        return contents;
-                    }
-                    if (mimetype != null && mimetype.length() < 100) {
-                        mimetype.append(new String(buffer, 0, Math.min(n, 100), StandardCharsets.US_ASCII));
+                try (InputStream in = zip.getInputStream(entry)) {
+                    for (int n; (n = in.read(buffer)) > 0; ) {
+                        size += n;
+                        total += n;
+                        if (size > MAX_ENTRY || total > MAX_UNPACKED) {
+                            contents.tooLarge = true;
+                            return contents;
+                        }
+                        if (mimetype != null && mimetype.length() < 100) {
+                            mimetype.append(new String(buffer, 0, Math.min(n, 100), StandardCharsets.US_ASCII));
+                        }
                     }
                 }
                 if (mimetype != null) {
                     contents.mimetype = mimetype.toString().strip();
                 }
             }
-        } catch (ZipException e) {
-            throw new IOException(e);
+        } catch (RuntimeException e) {
+            throw new IOException(e); // commons-compress reports some broken archives unchecked
         }
         if (entries == 0) {
             throw new IOException("no entries");
         }
         return contents;
+    }
+
+    private static ZipFile zipOf(byte[] file) throws IOException {
+        return ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(file)).get();
     }
 
     /** Thrown to stop reading once the row bound is reached. */
@@ -443,15 +453,15 @@ public final class ImportSheet {
     // --- OpenDocument: content.xml streamed from the (already checked) zip; repeated blank rows are never expanded.
 
     private static boolean readOds(byte[] file, Rows rows) throws IOException, XMLStreamException {
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(file))) {
-            ZipEntry entry;
-            while ((entry = zip.getNextEntry()) != null) {
-                if (entry.getName().equals("content.xml")) {
-                    return odsContent(zip, rows);
-                }
+        try (ZipFile zip = zipOf(file)) {
+            ZipArchiveEntry content = zip.getEntry("content.xml");
+            if (content == null) {
+                throw new IOException("no content.xml");
+            }
+            try (InputStream in = zip.getInputStream(content)) {
+                return odsContent(in, rows);
             }
         }
-        throw new IOException("no content.xml");
     }
 
     private static boolean odsContent(InputStream in, Rows rows) throws XMLStreamException {
