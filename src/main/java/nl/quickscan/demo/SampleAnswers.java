@@ -118,8 +118,9 @@ public final class SampleAnswers {
      */
     private static String followUp(Random random, Question question, Survey survey, String statementValue) {
         Question statement = survey.questions().filter(q -> q.key().equals(question.followUpOf())).findFirst().orElseThrow();
+        // "Niet van toepassing" has no points: no list then either.
         Integer points = statement.options().stream().filter(option -> option.value().equals(statementValue))
-                .map(AnswerOption::points).findFirst().orElse(null);
+                .findFirst().map(AnswerOption::points).orElse(null);
         if (points == null || points == 0 || random.nextInt(4) == 0) {
             return null;
         }

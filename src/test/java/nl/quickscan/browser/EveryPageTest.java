@@ -560,13 +560,7 @@ class EveryPageTest {
     }
 
     private static void login(TestApp app, String email, String password) {
-        driver.manage().deleteAllCookies();
-        Chromium.width(driver, 1366);
-        driver.get(app.uri("/login").toString());
-        driver.findElement(By.id("email")).sendKeys(email);
-        driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.cssSelector("form button[type=submit]")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(app.uri("/").toString()));
+        Chromium.login(driver, app, email, password);
     }
 
     private static void loginFailing(TestApp app) {

@@ -35,7 +35,7 @@ class PrivacyPagesBrowserTest {
         check(app, driver, "/toegankelijkheid", "toegankelijkheid");
 
         Account leaving = Fixtures.adviseur(app, "GM0014");
-        login(app, driver, "beheerder@quickscan.test", TestApp.DEMO_PASSWORD);
+        Chromium.login(driver, app, "beheerder@quickscan.test", TestApp.DEMO_PASSWORD);
         check(app, driver, "/accounts/" + leaving.id() + "/verwijderen", "account-verwijderen");
         long gemeente = Fixtures.gemeenteId(app, "GM0014");
         check(app, driver, "/beheer/gemeenten/" + gemeente + "/gegevens-verwijderen", "gegevens-verwijderen");
@@ -63,15 +63,5 @@ class PrivacyPagesBrowserTest {
                 Chromium.screenshot(driver, Path.of(folder, name + "-" + width + ".png"));
             }
         }
-    }
-
-    private static void login(TestApp app, ChromeDriver driver, String email, String password) {
-        driver.manage().deleteAllCookies();
-        Chromium.width(driver, 1366);
-        driver.get(app.uri("/login").toString());
-        driver.findElement(By.id("email")).sendKeys(email);
-        driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.cssSelector("form button[type=submit]")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(app.uri("/").toString()));
     }
 }

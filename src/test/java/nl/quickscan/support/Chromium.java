@@ -3,6 +3,7 @@ package nl.quickscan.support;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -10,11 +11,14 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -102,6 +106,17 @@ public final class Chromium {
     public static void width(ChromeDriver driver, int width) {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
                 "width", width, "height", 900, "deviceScaleFactor", 1, "mobile", width < 1000));
+    }
+
+    /** Logs in through the login form at 1366 px, with no cookie of an earlier login, and waits for the start page. */
+    public static void login(ChromeDriver driver, TestApp app, String email, String password) {
+        driver.manage().deleteAllCookies();
+        width(driver, 1366);
+        driver.get(app.uri("/login").toString());
+        driver.findElement(By.id("email")).sendKeys(email);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(app.uri("/").toString()));
     }
 
     /** A screenshot of the whole page (at most 8000 px high) as a PNG file. */

@@ -38,6 +38,8 @@ public final class TestApp {
         properties.put("micronaut.server.port", -1);
         properties.put("quickscan.demo", true);
         properties.put("quickscan.demo-password", DEMO_PASSWORD);
+        // A line per request would bury the tests' own output; RequestLogTest turns it on while it looks.
+        properties.put("logger.levels.quickscan.request", "WARN");
         // The tests make the rounds they assert on; DemoDataTest looks at the demo's own measurements.
         properties.put("quickscan.demo-measurements", false);
         properties.put("quickscan.bcrypt-strength", 4);
