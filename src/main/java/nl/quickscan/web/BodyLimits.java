@@ -1,7 +1,6 @@
 package nl.quickscan.web;
 
 import io.micronaut.core.order.Ordered;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -47,9 +46,9 @@ final class BodyLimits implements Ordered {
         if (upload && length <= UPLOAD_MAX) {
             return null;
         }
-        // The client may still be sending: it gets the answer now, and the connection closes behind it.
-        return errorPages.respond(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE, upload ? FILE_TOO_LARGE : TOO_LARGE)
-                .header(HttpHeaders.CONNECTION, "close");
+        // The client may still be sending: the server discards the rest of the body unread, so that the client gets
+        // to read this answer (closing the connection now could reset it before the answer is read).
+        return errorPages.respond(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE, upload ? FILE_TOO_LARGE : TOO_LARGE);
     }
 
     @Override
