@@ -4,6 +4,7 @@ import nl.quickscan.scans.ScanRow;
 import nl.quickscan.scoring.Scoring;
 import nl.quickscan.scoring.Statistics;
 import nl.quickscan.surveys.Survey;
+import nl.quickscan.text.DutchFormat;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,8 +17,20 @@ import java.util.Map;
  */
 public final class Benchmark {
 
-    /** A gemeente of the round; {@code result} is null unless its scan is submitted. */
-    public record Entry(String cbsCode, String name, ScanRow.Status status, Double progress, Scoring.Result result) {
+    /**
+     * A gemeente of the round; {@code result} is null unless its scan is submitted; {@code imported} when its scan came
+     * in as an earlier measurement's file (nl.quickscan.imports) rather than filled in in the app.
+     */
+    public record Entry(String cbsCode, String name, ScanRow.Status status, Double progress, Scoring.Result result,
+                        boolean imported) {
+        /** The state as pages and reports show it: "Bezig (40%)", "Ingediend (geïmporteerd)", "Niet gestart". */
+        public String statusLabel() {
+            if (status == ScanRow.Status.IN_PROGRESS && progress != null) {
+                return status.label() + " (" + DutchFormat.percent(progress) + ")";
+            }
+            return imported ? status.label() + " (geïmporteerd)" : status.label();
+        }
+
         public Double total() {
             return result == null ? null : result.total();
         }
@@ -50,7 +63,8 @@ public final class Benchmark {
     }
 
     /** What the benchmark needs of each gemeente: its name, the state of its scan and its answers. */
-    public record Input(String cbsCode, String name, ScanRow.Status status, Double progress, Map<String, String> values) {
+    public record Input(String cbsCode, String name, ScanRow.Status status, Double progress, Map<String, String> values,
+                        boolean imported) {
     }
 
     private Benchmark() {
@@ -60,7 +74,7 @@ public final class Benchmark {
         List<Entry> entries = new ArrayList<>();
         for (Input input : gemeenten) {
             entries.add(new Entry(input.cbsCode(), input.name(), input.status(), input.progress(),
-                    input.status() == ScanRow.Status.SUBMITTED ? Scoring.score(survey, input.values()) : null));
+                    input.status() == ScanRow.Status.SUBMITTED ? Scoring.score(survey, input.values()) : null, input.imported()));
         }
         return of(survey, entries);
     }

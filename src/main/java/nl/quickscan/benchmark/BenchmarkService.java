@@ -233,7 +233,7 @@ public class BenchmarkService {
         for (GemeenteRow gemeente : gemeentenOfRegio) {
             ScanRow scan = scanByGemeente.get(gemeente.id());
             if (scan == null) {
-                inputs.add(new Benchmark.Input(gemeente.cbsCode(), gemeente.name(), ScanRow.Status.NOT_STARTED, null, Map.of()));
+                inputs.add(new Benchmark.Input(gemeente.cbsCode(), gemeente.name(), ScanRow.Status.NOT_STARTED, null, Map.of(), false));
                 continue;
             }
             scanIds.put(gemeente.cbsCode(), scan.id());
@@ -242,7 +242,7 @@ public class BenchmarkService {
             Map<String, Progress.Answer> forProgress = new HashMap<>();
             values.forEach((key, value) -> forProgress.put(key, new Progress.Answer(value, null)));
             inputs.add(new Benchmark.Input(gemeente.cbsCode(), gemeente.name(), scan.status(),
-                    (double) Progress.percent(Progress.of(survey, forProgress)), values));
+                    (double) Progress.percent(Progress.of(survey, forProgress)), values, scan.imported()));
             if (scan.status() == ScanRow.Status.SUBMITTED) {
                 submitted.add(new Kengetallen.Input(gemeente.cbsCode(), gemeente.name(), gemeente.inhabitants(), values));
             }

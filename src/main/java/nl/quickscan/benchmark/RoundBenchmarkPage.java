@@ -2,7 +2,6 @@ package nl.quickscan.benchmark;
 
 import io.micronaut.core.annotation.Nullable;
 import nl.quickscan.scans.Meetronde;
-import nl.quickscan.scans.ScanRow;
 import nl.quickscan.scoring.Scoring;
 import nl.quickscan.surveys.Survey;
 
@@ -86,7 +85,7 @@ record RoundBenchmarkPage(String title, Meetronde round, boolean open, RoundStat
             columns.add(column("totaal", "Totaal", key, descending));
         }
         List<Row> rows = result.gemeenten().stream().sorted(comparator(key, descending)).map(entry -> new Row(entry,
-                status(entry), benchmark.scanIds().get(entry.cbsCode()),
+                entry.statusLabel(), benchmark.scanIds().get(entry.cbsCode()),
                 entry.result() == null ? List.of() : entry.result().bouwstenen().stream()
                         .map(b -> Cell.of(b.score(), b.level())).toList(),
                 Cell.of(entry.total(), entry.result() == null ? null : entry.result().totalLevel()))).toList();
@@ -103,10 +102,6 @@ record RoundBenchmarkPage(String title, Meetronde round, boolean open, RoundStat
     }
 
     /** "Ingediend", "Niet gestart", "Bezig (45%)". */
-    private static String status(Benchmark.Entry entry) {
-        return entry.status() == ScanRow.Status.IN_PROGRESS && entry.progress() != null
-                ? entry.status().label() + " (" + Math.round(entry.progress()) + "%)" : entry.status().label();
-    }
 
     private static Column column(String key, String label, String sortKey, boolean descending) {
         boolean active = key.equals(sortKey);

@@ -44,8 +44,14 @@ class DataDeletion {
         return deleted;
     }
 
-    /** Every scan of the gemeente, their answers and history, and its whole verbeterplan; the gemeente stays. */
+    /**
+     * Every scan of the gemeente, their answers and history, and its whole verbeterplan; the gemeente stays. Import
+     * files of its regio's rounds that wait for their confirmation go too: they may hold its answers.
+     */
     Deleted deleteGemeenteData(long gemeenteId) {
+        jdbc.execute("waiting imports", """
+                DELETE FROM import_upload WHERE round_id IN (SELECT m.id FROM meetronde m JOIN gemeente g
+                ON g.regio_id = m.regio_id WHERE g.id = ?)""", gemeenteId);
         int actions = deleteActions("SELECT id FROM plan_action WHERE gemeente_id = ?", gemeenteId);
         return deleteScans("gemeente_id", gemeenteId, actions);
     }

@@ -14,7 +14,6 @@ import nl.quickscan.plans.PlanAction;
 import nl.quickscan.plans.PlanService;
 import nl.quickscan.plans.RegioPlan;
 import nl.quickscan.scans.Meetronde;
-import nl.quickscan.scans.ScanRow;
 import nl.quickscan.scoring.LevelBand;
 import nl.quickscan.scoring.Scoring;
 import nl.quickscan.surveys.Survey;
@@ -104,8 +103,7 @@ final class RegioReportPdf {
         for (Benchmark.Entry entry : benchmark.result().gemeenten()) {
             List<TaggedPdf.Cell> row = new ArrayList<>();
             row.add(pdf.cell(entry.name() + " (" + entry.cbsCode() + ")"));
-            row.add(pdf.cell(entry.status().label() + (entry.status() == ScanRow.Status.IN_PROGRESS
-                    ? " (" + DutchFormat.percent(entry.progress()) + ")" : "")));
+            row.add(pdf.cell(entry.statusLabel()));
             if (entry.result() == null) {
                 for (int i = 0; i <= bouwstenen.size(); i++) {
                     row.add(pdf.cell(DutchFormat.NONE));

@@ -127,7 +127,7 @@ final class RoundWorkbook {
         for (BenchmarkService.RoundBenchmark round : rounds) {
             for (Benchmark.Entry entry : round.result().gemeenten()) {
                 List<Cell> cells = new ArrayList<>(List.of(Cell.text(entry.name()), Cell.text(entry.cbsCode()),
-                        Cell.text(entry.status().label())));
+                        Cell.text(entry.statusLabel())));
                 for (Benchmark.BouwsteenStats b : round.result().bouwstenen()) {
                     cells.add(Cell.number(entry.scores().get(b.key()), Format.SCORE));
                 }

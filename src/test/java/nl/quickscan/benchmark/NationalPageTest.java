@@ -94,7 +94,7 @@ class NationalPageTest {
         List<Benchmark.Input> inputs = new ArrayList<>();
         for (int g = 0; g < scans; g++) {
             inputs.add(new Benchmark.Input(String.format("GM%04d", id * 100 + g), "Gemeente " + g,
-                    ScanRow.Status.SUBMITTED, 100.0, values));
+                    ScanRow.Status.SUBMITTED, 100.0, values, false));
         }
         Meetronde round = new Meetronde(id, id, kind.label() + " " + id, kind, null, SURVEY.id(), SURVEY.version(),
                 LocalDate.of(2026, 1, 1), closes, Instant.EPOCH);

@@ -38,8 +38,8 @@ class RegioSummaryTest {
             submitted("GM0001", "Aa", "3", "3", "2"),
             submitted("GM0002", "Bee", "2", "0", "0"),
             submitted("GM0003", "Cee", "1", "0", "1"),
-            new Benchmark.Input("GM0004", "Dee", ScanRow.Status.IN_PROGRESS, 33.0, Map.of("qa", "1")),
-            new Benchmark.Input("GM0005", "Ee", ScanRow.Status.NOT_STARTED, null, Map.of()));
+            new Benchmark.Input("GM0004", "Dee", ScanRow.Status.IN_PROGRESS, 33.0, Map.of("qa", "1"), false),
+            new Benchmark.Input("GM0005", "Ee", ScanRow.Status.NOT_STARTED, null, Map.of(), false));
 
     @Test
     void aNulmetingSaysWhereTheRegioStandsWhereItDiffersAndWhoMayNeedSupport() {
@@ -104,7 +104,7 @@ class RegioSummaryTest {
     @Test
     void withoutSubmittedScansThereAreNoFiguresYet() {
         RegioSummary summary = RegioSummary.of(round(Meetronde.Kind.NULMETING, List.of(
-                new Benchmark.Input("GM0005", "Ee", ScanRow.Status.NOT_STARTED, null, Map.of()))), Optional.empty(), AFTER_CLOSING);
+                new Benchmark.Input("GM0005", "Ee", ScanRow.Status.NOT_STARTED, null, Map.of(), false))), Optional.empty(), AFTER_CLOSING);
         assertEquals(1, summary.topics().size());
         assertEquals(List.of("0 van de 1 gemeenten hebben de scan ingediend. Alleen ingediende scans tellen mee in de cijfers. "
                 + "Er zijn daarom nog geen cijfers.", "Nog niet begonnen: Ee."), summary.topics().get(0).sentences());
@@ -178,7 +178,7 @@ class RegioSummaryTest {
     }
 
     private static Benchmark.Input submitted(String cbsCode, String name, String a, String b, String c) {
-        return new Benchmark.Input(cbsCode, name, ScanRow.Status.SUBMITTED, 100.0, Map.of("qa", a, "qb", b, "qc", c));
+        return new Benchmark.Input(cbsCode, name, ScanRow.Status.SUBMITTED, 100.0, Map.of("qa", a, "qb", b, "qc", c), false);
     }
 
     private static BenchmarkService.RoundBenchmark round(Meetronde.Kind kind, List<Benchmark.Input> gemeenten) {

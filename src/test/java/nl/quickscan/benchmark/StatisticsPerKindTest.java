@@ -67,7 +67,7 @@ class StatisticsPerKindTest {
         SURVEY.questions().forEach(question -> values.put(question.key(), value));
         List<Benchmark.Input> inputs = new ArrayList<>();
         for (int g = firstGemeente; g < firstGemeente + 50; g++) {
-            inputs.add(new Benchmark.Input(String.format("GM%04d", g), "Gemeente " + g, ScanRow.Status.SUBMITTED, 100.0, values));
+            inputs.add(new Benchmark.Input(String.format("GM%04d", g), "Gemeente " + g, ScanRow.Status.SUBMITTED, 100.0, values, false));
         }
         Meetronde round = new Meetronde((long) (regio * 2 + kind.ordinal()), regio, kind.label() + " " + regio, kind,
                 null, SURVEY.id(), SURVEY.version(), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 1), Instant.EPOCH);

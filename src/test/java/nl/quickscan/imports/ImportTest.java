@@ -104,6 +104,16 @@ class ImportTest {
             assertTrue(text.contains("Geïmporteerdop") && text.contains("uitnulmeting-2023.xlsx"),
                     () -> "the gemeenterapport says so: " + text);
         }
+        String own = app.browser().login(Fixtures.adviseur(app, regio.codes().get(0)).email(), Fixtures.PASSWORD)
+                .get("/scans").html().select("table").text();
+        assertTrue(own.contains("Ingediend. Geïmporteerd op") && own.contains("uit nulmeting-2023.xlsx"), own);
+        String matrix = pages.get("/rondes/" + round).html().select(".benchmark-matrix__status").text();
+        assertTrue(matrix.contains("Ingediend (geïmporteerd)"), matrix);
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(
+                api.download("/api/v1/rounds/" + round + "/benchmark.pdf").body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", "");
+            assertTrue(text.contains("Ingediend(geïmporteerd)"), () -> "the regiorapport says so: " + text);
+        }
     }
 
     @ParameterizedTest

@@ -109,6 +109,19 @@ class DeletionTest {
                     {"title": "Actie %d", "questionKeys": ["%s"], "sourceScanId": %d}""".formatted(i, key, scans[i])).status());
         }
         long gone = Fixtures.gemeenteId(app, regio.codes().get(0));
+        // The coordinator's import file, checked and waiting for its confirmation (ImportTest stages one), holds the regio's answers.
+        @SuppressWarnings("unchecked")
+        TransactionOperations<Connection> tx = app.bean(TransactionOperations.class);
+        tx.executeWrite(status -> {
+            try (var insert = status.getConnection().prepareStatement("INSERT INTO import_upload (round_id, account_id, "
+                    + "file_name, content, created_at) VALUES (?, ?, 'meting.xlsx', ?, CURRENT_TIMESTAMP)")) {
+                insert.setLong(1, round);
+                insert.setLong(2, regio.coordinator().id());
+                insert.setBytes(3, new byte[] {'P', 'K'});
+                return insert.executeUpdate();
+            }
+        });
+        assertEquals(1, count(app, "SELECT COUNT(*) FROM import_upload WHERE round_id = ?", round));
         Browser beheerder = app.browser().login("beheerder@quickscan.test", TestApp.DEMO_PASSWORD);
         String path = "/beheer/gemeenten/" + gone + "/gegevens-verwijderen";
         assertTrue(beheerder.get("/beheer/gemeenten/" + gone).html().select("a[href=" + path + "]").size() == 1);
@@ -124,6 +137,7 @@ class DeletionTest {
         assertEquals(0, count(app, "SELECT COUNT(*) FROM answer WHERE scan_id = ?", scans[0]));
         assertEquals(0, count(app, "SELECT COUNT(*) FROM answer_change WHERE scan_id = ?", scans[0]));
         assertEquals(0, count(app, "SELECT COUNT(*) FROM plan_action WHERE gemeente_id = ?", gone));
+        assertEquals(0, count(app, "SELECT COUNT(*) FROM import_upload WHERE round_id = ?", round), "the waiting import file");
         assertTrue(app.bean(GemeenteRepository.class).findByCbsCode(regio.codes().get(0)).isPresent(), "the gemeente stays");
         long other = Fixtures.gemeenteId(app, regio.codes().get(1));
         assertEquals(1, count(app, "SELECT COUNT(*) FROM answer WHERE scan_id = ?", scans[1]), "the other gemeente's stays");
