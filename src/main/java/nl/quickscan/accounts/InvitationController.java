@@ -1,6 +1,8 @@
 package nl.quickscan.accounts;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -47,9 +49,11 @@ class InvitationController {
     }
 
     private final Invitations invitations;
+    private final boolean secureCookies;
 
-    InvitationController(Invitations invitations) {
+    InvitationController(Invitations invitations, @Value("${quickscan.secure-cookies:false}") boolean secureCookies) {
         this.invitations = invitations;
+        this.secureCookies = secureCookies;
     }
 
     @Get("/uitnodiging/{token}")
@@ -58,8 +62,8 @@ class InvitationController {
     }
 
     @Post(value = "/uitnodiging/{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> acceptInvitation(@PathVariable String token, @Body PasswordForm form) {
-        return accept(token, Purpose.INVITATION, form);
+    HttpResponse<?> acceptInvitation(HttpRequest<?> request, @PathVariable String token, @Body PasswordForm form) {
+        return accept(request, token, Purpose.INVITATION, form);
     }
 
     @Get("/wachtwoord-herstellen/{token}")
@@ -68,8 +72,8 @@ class InvitationController {
     }
 
     @Post(value = "/wachtwoord-herstellen/{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> acceptReset(@PathVariable String token, @Body PasswordForm form) {
-        return accept(token, Purpose.PASSWORD_RESET, form);
+    HttpResponse<?> acceptReset(HttpRequest<?> request, @PathVariable String token, @Body PasswordForm form) {
+        return accept(request, token, Purpose.PASSWORD_RESET, form);
     }
 
     private HttpResponse<?> page(String token, Purpose purpose) {
@@ -80,7 +84,7 @@ class InvitationController {
         return HttpResponse.ok(view(purpose, account.get(), null));
     }
 
-    private HttpResponse<?> accept(String token, Purpose purpose, PasswordForm form) {
+    private HttpResponse<?> accept(HttpRequest<?> request, String token, Purpose purpose, PasswordForm form) {
         Optional<Account> account = invitations.accountFor(token, purpose);
         if (account.isEmpty()) {
             return unusable(purpose);
@@ -95,7 +99,8 @@ class InvitationController {
         if (!invitations.accept(token, purpose, form.password())) {
             return unusable(purpose);
         }
-        return HttpResponse.seeOther(URI.create("/login?welkom=1"));
+        return HttpResponse.seeOther(URI.create("/login?welkom=1"))
+                .cookie(LoginHint.of(account.get().email(), secureCookies || request.isSecure()));
     }
 
     private static HttpResponse<?> unusable(Purpose purpose) {

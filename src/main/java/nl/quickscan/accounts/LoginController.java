@@ -11,7 +11,9 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.CookieValue;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
@@ -67,9 +69,12 @@ class LoginController {
     private final SecondFactors secondFactors;
     private final Duration sessionLifetime;
     private final SsoLogin sso;
+    private final boolean secureCookies;
 
     LoginController(LoginGate gate, Sessions sessions, CsrfTokens csrfTokens, SecondFactors secondFactors,
-                    @Value("${quickscan.session-minutes:480}") long sessionMinutes, SsoLogin sso) {
+                    @Value("${quickscan.session-minutes:480}") long sessionMinutes, SsoLogin sso,
+                    @Value("${quickscan.secure-cookies:false}") boolean secureCookies) {
+        this.secureCookies = secureCookies;
         this.gate = gate;
         this.sessions = sessions;
         this.csrfTokens = csrfTokens;
@@ -83,7 +88,8 @@ class LoginController {
     @ExecuteOn(TaskExecutors.BLOCKING)
     HttpResponse<?> loginPage(@Nullable CurrentAccount account, @Nullable @QueryValue String terug,
                               @Nullable @QueryValue String verlopen, @Nullable @QueryValue String uitgelogd,
-                              @Nullable @QueryValue String welkom) {
+                              @Nullable @QueryValue String welkom, @Nullable @CookieValue(LoginHint.COOKIE) String hint,
+                              HttpRequest<?> request) {
         if (account != null) {
             return HttpResponse.seeOther(URI.create("/"));
         }
@@ -97,7 +103,9 @@ class LoginController {
         if (welkom != null) {
             notice = "Uw wachtwoord is ingesteld. U kunt nu inloggen.";
         }
-        return HttpResponse.ok(page(terug, null, notice, null, false, List.of()));
+        MutableHttpResponse<?> response = HttpResponse.ok(page(terug, welkom == null ? null : LoginHint.read(hint), notice,
+                null, false, List.of()));
+        return hint == null ? response : response.cookie(LoginHint.cleared(secureCookies || request.isSecure()));
     }
 
     /**

@@ -275,7 +275,7 @@ public class RoundAdmin {
     @Nullable
     private static LocalDate date(@Nullable String value, String field, String label, InvalidInput problems) {
         if (value == null || value.isBlank()) {
-            problems.add(field, "Vul " + label + " in (jjjj-mm-dd).");
+            problems.add(field, "Vul " + label + " in.");
             return null;
         }
         LocalDate date;

@@ -212,9 +212,9 @@ class AccountListTest {
     @MethodSource(APPS)
     void theFormShowsTheFieldsPerRoleAndTheServerStillChecksThem(TestApp app) {
         Document beheerderForm = beheerder(app).get("/accounts/nieuw").html();
-        assertNotNull(beheerderForm.selectFirst("[data-for-role=ADVISEUR] select[name=gemeente]"));
-        assertNotNull(beheerderForm.selectFirst("[data-for-role=COORDINATOR] select[name=regio]"));
-        assertNotNull(beheerderForm.selectFirst("script[src^=/static/account-form.js]"));
+        assertNotNull(beheerderForm.selectFirst("[data-shown-for='role=ADVISEUR'] select[name=gemeente]"));
+        assertNotNull(beheerderForm.selectFirst("[data-shown-for='role=COORDINATOR'] select[name=regio]"));
+        assertNotNull(beheerderForm.selectFirst("script[src^=/static/choice-fields.js]"));
         assertTrue(beheerderForm.selectFirst("label[for=gemeente]").text().contains("alleen voor een beleidsadviseur"),
                 "without JavaScript each field says for which role it is");
 

@@ -56,6 +56,13 @@ class InvitationTest {
         Response accepted = invitee.post(path, "password", "een-goed-wachtwoord", "passwordRepeat", "een-goed-wachtwoord");
         assertEquals(303, accepted.status());
         assertTrue(accepted.location().endsWith("/login?welkom=1"));
+        Response welcome = invitee.get("/login?welkom=1");
+        assertEquals(email.toLowerCase(), welcome.html().selectFirst("input[name=email]").val(), "the address is filled in");
+        assertTrue(welcome.html().text().contains("Uw wachtwoord is ingesteld"));
+        assertEquals("", invitee.get("/login?welkom=1").html().selectFirst("input[name=email]").val(), "once");
+        Browser stranger = app.browser();
+        stranger.setCookie("quickscan_login_hint", "iemand%40example.nl");
+        assertEquals("", stranger.get("/login").html().selectFirst("input[name=email]").val(), "only after choosing a password");
         assertEquals(303, app.browser().tryLogin(email, "een-goed-wachtwoord").status(), "e-mail is case-insensitive");
 
         Response reused = app.browser().get(path);

@@ -153,6 +153,13 @@ class EveryPageTest {
         driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
         coordinators.check("coordinator-aanpassen-mislukt");
+        // The round form asks for the nulmeting to compare with only for a herhaling (public/choice-fields.js).
+        driver.get(app.uri("/rondes").toString());
+        org.openqa.selenium.support.ui.Select kind = new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("kind")));
+        kind.selectByValue("NULMETING");
+        assertFalse(driver.findElement(By.id("baselineRoundId")).isDisplayed(), "a nulmeting is compared with nothing");
+        kind.selectByValue("HERHALING");
+        assertTrue(driver.findElement(By.id("baselineRoundId")).isDisplayed());
 
         Tour beheerder = new Tour(app, "beheerder", problems);
         login(app, "beheerder@quickscan.test", TestApp.DEMO_PASSWORD);
@@ -169,7 +176,7 @@ class EveryPageTest {
         driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("problemen")));
         beheerder.check("beheerder-upload-mislukt");
-        // The account form shows only the field the chosen role needs (public/account-form.js).
+        // The account form shows only the field the chosen role needs (public/choice-fields.js).
         driver.get(app.uri("/accounts/nieuw").toString());
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("role"))).selectByValue("COORDINATOR");
         assertTrue(driver.findElement(By.id("regio")).isDisplayed() && !driver.findElement(By.id("gemeente")).isDisplayed());
