@@ -9,6 +9,7 @@ import nl.quickscan.text.DutchFormat;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
+import java.util.List;
 
 /**
  * The start page of a scan: the survey's introduction, until when the round is open, who last worked on it, the
@@ -21,7 +22,7 @@ import java.util.Comparator;
  * @param readOnlyWhy why the page only shows the scan, or null when the adviser can answer
  * @param notice      the confirmation after the coordinator reopened the scan, or null
  */
-record StartPage(String title, ScanRow scan, String introduction, String closing, Steps steps,
+record StartPage(String title, ScanRow scan, List<String> introduction, String closing, Steps steps,
                  @Nullable AnswerRow lastChange, @Nullable Action action, boolean editable, boolean canReopen,
                  @Nullable String readOnlyWhy, @Nullable String notice) {
 
@@ -48,7 +49,7 @@ record StartPage(String title, ScanRow scan, String introduction, String closing
             }
         }
         AnswerRow lastChange = view.answers().values().stream().max(Comparator.comparing(AnswerRow::updatedAt)).orElse(null);
-        return new StartPage(scan.title(), scan, view.survey().introduction(),
+        return new StartPage(scan.title(), scan, List.of(view.survey().introduction().strip().split("\n+")),
                 closing(scan, today), steps, lastChange, action, editable,
                 scan.submitted() && !account.is(Role.ADVISEUR), readOnlyWhy(account, view), notice);
     }
