@@ -1,5 +1,6 @@
 package nl.quickscan.accounts;
 
+import nl.quickscan.text.DutchFormat;
 import jakarta.inject.Singleton;
 import nl.quickscan.audit.AuditAction;
 import nl.quickscan.audit.AuditLog;
@@ -23,7 +24,7 @@ public class LoginService {
 
     /** Also for a locked account, so that the answer does not tell whether an address has an account. */
     public static final String WRONG_CREDENTIALS = "Het e-mailadres of het wachtwoord klopt niet. Na " + MAX_FAILURES
-            + " mislukte pogingen wordt een account 15 minuten geblokkeerd: probeer het dan later opnieuw, of vraag de beheerder om het te deblokkeren.";
+            + " mislukte pogingen wordt een account " + DutchFormat.duration(LOCK_DURATION) + " geblokkeerd: probeer het dan later opnieuw, of vraag de beheerder om het te deblokkeren.";
 
     /** Rounds of reservation before an attempt counts as refused; each failed round means another attempt got a place. */
     private static final int RESERVATION_ROUNDS = MAX_FAILURES + 1;

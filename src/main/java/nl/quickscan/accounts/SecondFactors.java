@@ -1,5 +1,6 @@
 package nl.quickscan.accounts;
 
+import nl.quickscan.text.DutchFormat;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -39,7 +40,7 @@ public class SecondFactors {
     static final Duration CHALLENGE_LIFETIME = Duration.ofMinutes(5);
     static final String WRONG_CODE = "De code klopt niet. Vul de code in die de app nu toont (de code verandert elke"
             + " 30 seconden), of een herstelcode. Na " + LoginService.MAX_FAILURES + " mislukte pogingen wordt het"
-            + " account 15 minuten geblokkeerd.";
+            + " account " + DutchFormat.duration(LoginService.LOCK_DURATION) + " geblokkeerd.";
     static final String WRONG_SETUP_CODE = "De code klopt niet. Vul de code in die de app nu toont. Controleer ook of"
             + " de tijd op uw telefoon goed staat.";
     static final String ALREADY_ON = "Tweestapsverificatie staat al aan voor uw account. Er is niets veranderd.";
