@@ -24,8 +24,15 @@ record RoundsPage(String title, @Nullable String notice, List<Meetronde> rounds,
         return new RoundsPage("Meetrondes", notice, rounds, form, problems.byField(), problems.summary(), actor.is(Role.BEHEERDER),
                 regios.stream().map(r -> FormValues.option(r.id().toString(), r.name(), form.regioId())).toList(),
                 surveys.stream().map(s -> FormValues.option(s.id() + "@" + s.version(), s.title() + ", versie " + s.version(),
-                        form.survey())).toList(),
+                        form.survey() == null || form.survey().isEmpty() ? newest(surveys) : form.survey())).toList(),
                 rounds.stream().map(r -> FormValues.option(r.id().toString(), r.name(), form.baselineRoundId())).toList(),
                 "HERHALING".equals(form.kind()));
+    }
+
+    /** A new round is on the newest published version of the first survey listed, unless the coordinator chooses another. */
+    @Nullable
+    static String newest(List<Survey> surveys) {
+        return surveys.stream().filter(s -> s.id().equals(surveys.get(0).id()))
+                .max(java.util.Comparator.comparingInt(Survey::version)).map(s -> s.id() + "@" + s.version()).orElse(null);
     }
 }

@@ -231,8 +231,12 @@ class SurveyVersionsTest {
         // a concept can be deleted; the rounds page offers published versions only
         String concept = changed(v2(id), "version: 2", "version: 3", "        replaces: samenwerking-een\n", "");
         assertEquals(303, browser.post("/beheer/vragenlijsten/nieuw", "yaml", concept).status());
-        List<String> offered = app.browser().login(COORDINATOR, TestApp.DEMO_PASSWORD).get("/rondes").html()
-                .select("select#surveyId option").eachAttr("value");
+        Document roundsPage = app.browser().login(COORDINATOR, TestApp.DEMO_PASSWORD).get("/rondes").html();
+        List<String> offered = roundsPage.select("select#surveyId option").eachAttr("value");
+        String first = offered.get(0).substring(0, offered.get(0).indexOf('@'));
+        int newest = offered.stream().filter(o -> o.startsWith(first + "@")).mapToInt(o -> Integer.parseInt(o.substring(o.indexOf('@') + 1))).max().orElseThrow();
+        assertEquals(List.of(first + "@" + newest), roundsPage.select("select#surveyId option[selected]").eachAttr("value"),
+                "a new round is on the newest version");
         assertTrue(offered.containsAll(List.of(id + "@1", id + "@2", "quickscan-seksueel-geweld@1")), offered::toString);
         assertFalse(offered.contains(id + "@3"), "the concept is not offered");
         assertEquals(303, browser.post("/beheer/vragenlijsten/" + id + "/3/verwijderen").status());
