@@ -46,6 +46,9 @@ public class Views {
                 value instanceof Number number ? DutchFormat.number(number) : "");
         handlebars.registerHelper("procent", (Object value, Options options) ->
                 DutchFormat.percent(value instanceof Number number ? number : null));
+        // {{aantal n "gemeente" "gemeenten"}}: "1 gemeente", "6 gemeenten".
+        handlebars.registerHelper("aantal", (Object value, Options options) -> DutchFormat.count(
+                value instanceof Number number ? number.longValue() : 0, options.param(0), options.param(1)));
         handlebars.registerHelper("punten", (Object value, Options options) ->
                 DutchFormat.points(value instanceof Number number ? number : null));
         handlebars.registerHelper("concat", (Object first, Options options) -> {

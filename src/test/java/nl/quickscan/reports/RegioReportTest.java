@@ -127,7 +127,7 @@ class RegioReportTest {
         assertEquals(5, ((List<?>) development.get("mostImproved")).size());
         String page = app.browser().login(coordinatorEmail, TestApp.DEMO_PASSWORD).get("/rondes/" + herhaling).html()
                 .select("h3:contains(het meest achteruitgingen) + ol").text();
-        assertEquals(first.text() + " (−11,1 procentpunt gemiddeld, n = 3)", page, "the round's page lists them too");
+        assertEquals(first.text() + " (gemiddeld −11,1 procentpunt, bij 3 gemeenten)", page, "the round's page lists them too");
 
         byte[] pdf = coordinator.download("/api/v1/rounds/" + herhaling + "/benchmark.pdf").body();
         String text = text(pdf);
