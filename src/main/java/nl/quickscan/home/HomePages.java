@@ -26,6 +26,7 @@ import nl.quickscan.tenancy.Regio;
 import nl.quickscan.tenancy.RegioRepository;
 import nl.quickscan.tenancy.TenantScope;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -40,9 +41,22 @@ import java.util.Locale;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class HomePages {
 
-    /** What the account's scope holds; for an adviseur also the own gemeente and the colleagues there. */
+    /**
+     * What the account's scope holds; for an adviseur also the own gemeente and the colleagues there. {@code open}:
+     * the rounds open today, with the gemeente's scan (adviser) or how many gemeenten submitted (coordinator).
+     */
     record HomePage(String title, List<Regio> regios, List<GemeenteRow> gemeenten, @Nullable GemeenteRow gemeente,
-                    List<AccountRow> colleagues) {
+                    List<AccountRow> colleagues, List<OpenRound> open) {
+    }
+
+    /**
+     * A round open today: {@code scan} the adviser's gemeente's (null while not started); {@code submitted} of
+     * {@code gemeenten} the regio's gemeenten that submitted their scan.
+     */
+    record OpenRound(Meetronde round, String period, @Nullable ScanRow scan, int submitted, int gemeenten) {
+        public String status() {
+            return (scan == null ? ScanRow.Status.NOT_STARTED : scan.status()).label();
+        }
     }
 
     /**
@@ -66,8 +80,11 @@ class HomePages {
     private final RoundRepository rounds;
     private final ScanRepository scans;
 
+    private final Clock clock;
+
     HomePages(GemeenteRepository gemeenten, RegioRepository regios, AccountRepository accounts, RoundRepository rounds,
-              ScanRepository scans) {
+              ScanRepository scans, Clock clock) {
+        this.clock = clock;
         this.rounds = rounds;
         this.scans = scans;
         this.gemeenten = gemeenten;
@@ -80,7 +97,24 @@ class HomePages {
         List<GemeenteRow> visible = gemeenten.listVisible(scope);
         GemeenteRow own = account.is(Role.ADVISEUR) && !visible.isEmpty() ? visible.get(0) : null;
         return new ModelAndView<>("home", new HomePage("Start", regios.listVisible(scope), visible, own,
-                own == null ? List.of() : accounts.listOfGemeente(own.id())));
+                own == null ? List.of() : accounts.listOfGemeente(own.id()),
+                account.is(Role.BEHEERDER) ? List.of() : openRounds(scope, visible, own)));
+    }
+
+    private List<OpenRound> openRounds(TenantScope scope, List<GemeenteRow> visible, @Nullable GemeenteRow own) {
+        LocalDate today = LocalDate.now(clock);
+        List<Meetronde> open = rounds.listVisible(scope).stream().filter(round -> round.openOn(today))
+                .sorted(Comparator.comparing(Meetronde::closes)).toList();
+        if (open.isEmpty()) {
+            return List.of();
+        }
+        List<ScanRow> visibleScans = own == null ? scans.listVisible(scope) : scans.listVisibleOfGemeente(scope, own.id());
+        return open.stream().map(round -> {
+            List<ScanRow> ofRound = visibleScans.stream().filter(scan -> scan.roundId() == round.id() && !scan.regioPart()).toList();
+            int gemeentenOfRegio = (int) visible.stream().filter(gemeente -> gemeente.regioId() == round.regioId()).count();
+            return new OpenRound(round, round.periodOn(today), own == null || ofRound.isEmpty() ? null : ofRound.get(0),
+                    (int) ofRound.stream().filter(ScanRow::submitted).count(), gemeentenOfRegio);
+        }).toList();
     }
 
     /** Another tenant's gemeente answers exactly like one that does not exist. */

@@ -5,9 +5,11 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import nl.quickscan.text.DutchFormat;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 
 /**
  * A measurement round of a regio: each of its gemeenten fills in one scan of the named survey version.
@@ -52,5 +54,23 @@ public record Meetronde(@Id @GeneratedValue @Nullable Long id, long regioId, Str
 
     public boolean openOn(LocalDate day) {
         return !day.isBefore(opens) && !day.isAfter(closes);
+    }
+
+    /** "Open tot en met 1 januari 2027 (nog 30 dagen)", "Gesloten sinds …" or "Open van … tot en met …". */
+    public String periodOn(LocalDate today) {
+        return period(opens, closes, today);
+    }
+
+    static String period(LocalDate opens, LocalDate closes, LocalDate today) {
+        String until = DutchFormat.date(closes);
+        if (today.isAfter(closes)) {
+            return "Gesloten sinds " + DutchFormat.date(closes.plusDays(1));
+        }
+        if (today.isBefore(opens)) {
+            return "Open van " + DutchFormat.date(opens) + " tot en met " + until;
+        }
+        long days = ChronoUnit.DAYS.between(today, closes);
+        String left = days == 0 ? "vandaag is de laatste dag" : days == 1 ? "nog 1 dag" : "nog " + days + " dagen";
+        return "Open tot en met " + until + " (" + left + ")";
     }
 }

@@ -4,10 +4,8 @@ import io.micronaut.core.annotation.Nullable;
 import nl.quickscan.identity.CurrentAccount;
 import nl.quickscan.identity.Role;
 
-import nl.quickscan.text.DutchFormat;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 
@@ -73,15 +71,6 @@ record StartPage(String title, ScanRow scan, List<String> introduction, String c
 
     /** "Open tot en met 31 januari 2027 (nog 40 dagen)". */
     private static String closing(ScanRow scan, LocalDate today) {
-        String closes = DutchFormat.date(scan.closes());
-        if (today.isAfter(scan.closes())) {
-            return "Gesloten sinds " + DutchFormat.date(scan.closes().plusDays(1));
-        }
-        if (today.isBefore(scan.opens())) {
-            return "Open van " + DutchFormat.date(scan.opens()) + " tot en met " + closes;
-        }
-        long days = ChronoUnit.DAYS.between(today, scan.closes());
-        String left = days == 0 ? "vandaag is de laatste dag" : days == 1 ? "nog 1 dag" : "nog " + days + " dagen";
-        return "Open tot en met " + closes + " (" + left + ")";
+        return Meetronde.period(scan.opens(), scan.closes(), today);
     }
 }
