@@ -28,11 +28,14 @@ import java.util.stream.Stream;
  * @param showOpen     the open points are marked (the adviser came from the check page), also on the pages
  *                     "Opslaan en verder" and "Vorige" lead to
  * @param readOnlyWhy  why the page only shows the answers of a scan that is not submitted (see {@link StartPage})
+ * @param unsaved      a page post came after the round closed or the scan was submitted: why nothing was stored;
+ *                     the page then shows what was typed (see {@link Refusals#closed})
  */
 record PartPage(String title, ScanRow scan, String path, String heading, String stepLabel, String description,
                 Steps steps, Steps.Step here, List<Item> items, boolean editable, String previousHref,
                 String nextHref, @Nullable String notice, @Nullable String errorSummaryTitle,
-                List<SummaryItem> errorSummary, boolean showOpen, @Nullable String readOnlyWhy) {
+                List<SummaryItem> errorSummary, boolean showOpen, @Nullable String readOnlyWhy,
+                @Nullable String unsaved) {
 
     /**
      * A question as the form shows it; {@code themeTitle} is set on the first question of a theme. {@code version}
@@ -47,7 +50,20 @@ record PartPage(String title, ScanRow scan, String path, String heading, String 
                 @Nullable String value, @Nullable String comment, String describedBy, List<Option> options,
                 List<Change> history, @Nullable String problem, boolean answerInvalid, boolean commentInvalid,
                 @Nullable Conflict conflict, @Nullable Beside baseline, boolean mayBeIncomplete, boolean incomplete,
-                @Nullable String commentDescribedBy, boolean fromRegio, @Nullable String regioLabel) {
+                @Nullable String commentDescribedBy, boolean fromRegio, @Nullable String regioLabel,
+                @Nullable Typed typed) {
+
+        /** "1 wijziging", "3 wijzigingen": the answer's history as its summary names it. */
+        public String historyCount() {
+            return DutchFormat.count(history.size(), "wijziging", "wijzigingen");
+        }
+    }
+
+    /**
+     * What the user typed but could not be stored (the round closed, the scan was submitted), as text to copy:
+     * the answer as label, the toelichting as typed.
+     */
+    record Typed(@Nullable String label, @Nullable String comment) {
     }
 
     /**
@@ -85,8 +101,18 @@ record PartPage(String title, ScanRow scan, String path, String heading, String 
      * A save of which some answers were refused: per question key what was submitted, and why it was refused
      * ({@link ScanService.SaveResult.Rejected} or {@link ScanService.SaveResult.Conflict}).
      */
-    record Refusals(Map<String, ScanService.Submission> submitted, Map<String, ScanService.SaveResult> byQuestion) {
-        static final Refusals NONE = new Refusals(Map.of(), Map.of());
+    record Refusals(Map<String, ScanService.Submission> submitted, Map<String, ScanService.SaveResult> byQuestion,
+                    boolean closed) {
+        static final Refusals NONE = new Refusals(Map.of(), Map.of(), false);
+
+        Refusals(Map<String, ScanService.Submission> submitted, Map<String, ScanService.SaveResult> byQuestion) {
+            this(submitted, byQuestion, false);
+        }
+
+        /** Nothing was stored, as the round closed or the scan was submitted: every answer stays as typed. */
+        static Refusals closed(Map<String, ScanService.Submission> submitted) {
+            return new Refusals(submitted, Map.of(), true);
+        }
 
         boolean conflicted() {
             return byQuestion.values().stream().anyMatch(ScanService.SaveResult.Conflict.class::isInstance);
@@ -147,7 +173,10 @@ record PartPage(String title, ScanRow scan, String path, String heading, String 
                 PartNavigation.previous(survey, path).map(previous -> scanPath + "/deel/" + previous).orElse(scanPath),
                 PartNavigation.next(survey, path).map(next -> scanPath + "/deel/" + next).orElse(scanPath + "/controleren"),
                 saved ? "Uw antwoorden zijn opgeslagen." : null, summaryTitle, summary, showOpen,
-                StartPage.readOnlyWhy(account, view));
+                refusals.closed() ? null : StartPage.readOnlyWhy(account, view),
+                !refusals.closed() ? null : (view.scan().submitted() ? "Deze scan is intussen ingediend"
+                        : "De meetronde is gesloten") + "; uw antwoorden zijn niet opgeslagen. Hieronder staat wat u"
+                        + " invulde, zodat u het kunt bewaren.");
     }
 
     /** Who saved first and when; the page and the API say it alike. */
@@ -201,7 +230,19 @@ record PartPage(String title, ScanRow scan, String path, String heading, String 
         int version = answer == null ? 0 : answer.version();
         boolean answerInvalid = problem != null;
         boolean commentInvalid = problem != null;
-        if (refusal != null) {
+        ScanService.Submission closedTyped = refusals.closed() ? refusals.submitted().get(key) : null;
+        Typed unsaved = null;
+        if (closedTyped != null) {
+            // Nothing could be stored: the answer as typed, and beside it as text, when it differs from what is stored.
+            if (!Objects.equals(blankAsNull(closedTyped.value()), blankAsNull(value))
+                    || !Objects.equals(blankAsNull(closedTyped.comment()), blankAsNull(comment))) {
+                unsaved = new Typed(closedTyped.value() == null || closedTyped.value().isBlank() ? null
+                        : question.options().isEmpty() ? closedTyped.value() : label(question, closedTyped.value()),
+                        blankAsNull(closedTyped.comment()));
+            }
+            value = closedTyped.value();
+            comment = closedTyped.comment();
+        } else if (refusal != null) {
             // A refused answer stays in the form as typed, based on the version it was, so that nothing is lost.
             ScanService.Submission typed = refusals.submitted().get(key);
             value = typed.value();
@@ -243,7 +284,11 @@ record PartPage(String title, ScanRow scan, String path, String heading, String 
         return new Item(question, text, themeTitle, answer, version, value, comment, describedBy, options, steps, problem,
                 answerInvalid, commentInvalid, conflict, baseline,
                 question.options().stream().anyMatch(Survey.AnswerOption::requiresComment), incomplete,
-                commentDescribedBy.isEmpty() ? null : commentDescribedBy, false, null);
+                commentDescribedBy.isEmpty() ? null : commentDescribedBy, false, null, unsaved);
+    }
+
+    private static @Nullable String blankAsNull(@Nullable String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 
     /** A statement the regio answers, as a gemeente's scan shows it: no fields, the regio's answer (if any). */
@@ -251,7 +296,7 @@ record PartPage(String title, ScanRow scan, String path, String heading, String 
                                   @Nullable AnswerRow answer) {
         String label = answer == null || answer.answerValue() == null ? null : question.answerLabel(answer.answerValue());
         return new Item(question, text, themeTitle, answer, 0, null, null, "help-" + question.key(), List.of(), List.of(),
-                null, false, false, null, null, false, false, null, true, label);
+                null, false, false, null, null, false, false, null, true, label, null);
     }
 
     /** A stored value as the form holds it: a kengetal in Dutch notation ("1234.5" → "1.234,5"), an option's value as is. */

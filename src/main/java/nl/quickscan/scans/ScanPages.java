@@ -18,6 +18,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
+import nl.quickscan.errors.ClosedException;
+import nl.quickscan.errors.InvalidInput;
 import nl.quickscan.errors.NotFoundException;
 import nl.quickscan.identity.CurrentAccount;
 import nl.quickscan.identity.Role;
@@ -118,7 +120,13 @@ class ScanPages {
     @Post(value = "/{id}/heropenen", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Secured({Role.Names.COORDINATOR, Role.Names.BEHEERDER})
     HttpResponse<?> reopen(CurrentAccount actor, TenantScope scope, @PathVariable long id, @Body ReopenForm form) {
-        service.reopen(actor, scope, id, form.reason());
+        try {
+            service.reopen(actor, scope, id, form.reason());
+        } catch (InvalidInput.InvalidInputException refused) {
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>("scans/start",
+                    StartPage.of(actor, service.view(scope, id), LocalDate.now(clock), null)
+                            .withReopenProblems(form.reason(), refused.input())));
+        }
         return HttpResponse.seeOther(URI.create("/scans/" + id + RoundNotice.SCAN_REOPENED.query()));
     }
 
@@ -165,8 +173,14 @@ class ScanPages {
         PartForm form = PartForm.read(view.ownQuestions(PartNavigation.questions(view.survey(), part)), fields);
         Map<String, ScanService.Submission> submitted = form.submissions(form.takesBaseline()
                 ? service.baseline(scope, view).map(ScanService.Baseline::answers).orElse(Map.of()) : Map.of());
-        Map<String, ScanService.SaveResult> refused = new HashMap<>(
-                service.saveAll(adviser, scope, id, List.copyOf(submitted.values()), true));
+        Map<String, ScanService.SaveResult> refused;
+        try {
+            refused = new HashMap<>(service.saveAll(adviser, scope, id, List.copyOf(submitted.values()), true));
+        } catch (ClosedException closed) {
+            // The round closed or a colleague submitted: nothing is stored, and the page shows what was typed.
+            return HttpResponse.status(HttpStatus.CONFLICT).body(partPage(adviser, scope, service.view(scope, id),
+                    shownPath(view.survey(), part), false, PartPage.Refusals.closed(submitted), false));
+        }
         refused.values().removeIf(ScanService.SaveResult.Applied.class::isInstance);
         if (!refused.isEmpty()) {
             PartPage.Refusals refusals = new PartPage.Refusals(submitted, refused);
@@ -192,6 +206,12 @@ class ScanPages {
     HttpResponse<?> saveTheme(CurrentAccount adviser, TenantScope scope, @PathVariable long id,
                               @PathVariable String part, @PathVariable String theme, @Body Map<String, String> fields) {
         return save(adviser, scope, id, part + "/" + theme, fields);
+    }
+
+    /** The page a form posted to {@code part} is shown on: the page itself, or a split bouwsteen's first theme. */
+    private static String shownPath(nl.quickscan.surveys.Survey survey, String part) {
+        return PartNavigation.pages(survey).stream().anyMatch(page -> page.path().equals(part)) ? part
+                : PartNavigation.firstOf(survey, part).orElseThrow(() -> new NotFoundException("deel")).path();
     }
 
     private static ModelAndView<CheckPage> checkPage(CheckPage page) {

@@ -4,10 +4,12 @@ import io.micronaut.core.annotation.Nullable;
 import nl.quickscan.identity.CurrentAccount;
 import nl.quickscan.identity.Role;
 
+import nl.quickscan.errors.InvalidInput;
 
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The start page of a scan: the survey's introduction, until when the round is open, who last worked on it, the
@@ -19,10 +21,13 @@ import java.util.List;
  * @param action      the one primary action, or null when there is nothing to do (read only)
  * @param readOnlyWhy why the page only shows the scan, or null when the adviser can answer
  * @param notice      the confirmation after the coordinator reopened the scan, or null
+ * @param reopenReason the reason as typed, after a refused reopen
+ * @param errors       a refused reopen's messages per field ({@code reason}); {@code errorSummary} the same, for the top
  */
 record StartPage(String title, ScanRow scan, List<String> introduction, String closing, Steps steps,
                  @Nullable AnswerRow lastChange, @Nullable Action action, boolean editable, boolean canReopen,
-                 @Nullable String readOnlyWhy, @Nullable String notice) {
+                 @Nullable String readOnlyWhy, @Nullable String notice, @Nullable String reopenReason,
+                 Map<String, String> errors, List<InvalidInput.Problem> errorSummary) {
 
     /** A link styled as the page's primary button. */
     record Action(String label, String href) {
@@ -49,7 +54,14 @@ record StartPage(String title, ScanRow scan, List<String> introduction, String c
         AnswerRow lastChange = view.answers().values().stream().max(Comparator.comparing(AnswerRow::updatedAt)).orElse(null);
         return new StartPage(scan.title(), scan, List.of(view.survey().introduction().strip().split("\n+")),
                 closing(scan, today), steps, lastChange, action, editable,
-                scan.submitted() && !account.is(Role.ADVISEUR), readOnlyWhy(account, view), notice);
+                scan.submitted() && !account.is(Role.ADVISEUR), readOnlyWhy(account, view), notice, null, Map.of(),
+                List.of());
+    }
+
+    /** The page after a refused reopen: the reason as typed, with what is wrong at the field and at the top. */
+    StartPage withReopenProblems(@Nullable String reason, InvalidInput problems) {
+        return new StartPage(title, scan, introduction, closing, steps, lastChange, action, editable, canReopen,
+                readOnlyWhy, notice, reason, problems.byField(), problems.summary());
     }
 
     /**

@@ -95,6 +95,59 @@ class RoundLifecycleTest {
 
     @ParameterizedTest
     @MethodSource(APPS)
+    void aPagePostAfterTheRoundClosedStoresNothingAndShowsWhatWasTyped(TestApp app) {
+        LocalDate today = LocalDate.now();
+        long roundId = Rounds.open(app, COORDINATOR, today.minusDays(3), today);
+        Account account = newAdviser(app);
+        Api adviser = login(app, account);
+        long scanId = Scans.start(adviser, roundId);
+        assertEquals(200, save(adviser, scanId, "1", 0).status());
+        Browser pages = app.browser().login(account.email(), Fixtures.PASSWORD);
+        Api coordinator = app.api().login(COORDINATOR, TestApp.DEMO_PASSWORD);
+        String path = "/scans/" + scanId + "/deel/visie";
+        Document page = pages.get(path).html();
+        assertEquals("Geschiedenis (1 wijziging)", page.selectFirst("#" + QUESTION + " .question__history summary").text(),
+                "one change, in the singular");
+        assertTrue(rowOf(pages, coordinator, roundId).contains("Sluit vandaag"), "open until today: " + rowOf(pages, coordinator, roundId));
+        Map<String, String> fields = Browser.fieldsOf(page.selectFirst("form.scan-form"));
+        fields.put("value." + QUESTION, "3");
+        fields.put("comment." + QUESTION, "Besproken in de stuurgroep van <b>maart</b>");
+        fields.put("action", "volgende");
+
+        Rounds.daysPass(app, roundId, 1);
+        Response late = pages.post(path, fields);
+        assertEquals(409, late.status(), late::toString);
+        Document shown = late.html();
+        assertEquals("De meetronde is gesloten; uw antwoorden zijn niet opgeslagen. Hieronder staat wat u invulde,"
+                + " zodat u het kunt bewaren.", shown.selectFirst(".utrecht-alert--warning").text());
+        assertEquals("Besproken in de stuurgroep van <b>maart</b>", shown.selectFirst("#comment-" + QUESTION).wholeText());
+        assertTrue(shown.selectFirst("#" + QUESTION + "-3").hasAttr("checked"), "the typed answer stays selected");
+        String unsaved = shown.selectFirst("#" + QUESTION + " .question__unsaved").text();
+        assertTrue(unsaved.contains("Besproken in de stuurgroep van <b>maart</b>"), "as text to copy: " + unsaved);
+        assertTrue(shown.select(".question__unsaved b").isEmpty(), "text, never markup");
+        assertTrue(shown.select("fieldset.question").stream().allMatch(f -> f.hasAttr("disabled")), "read-only");
+        Map<?, ?> stored = ((List<?>) adviser.get("/api/v1/scans/" + scanId).json().get("answers")).stream()
+                .map(a -> (Map<?, ?>) a).filter(a -> QUESTION.equals(a.get("questionKey"))).findFirst().orElseThrow();
+        assertEquals("1", stored.get("value"), "nothing stored");
+        assertEquals(1, ((Number) stored.get("version")).intValue());
+        assertFalse(rowOf(pages, coordinator, roundId).contains("Sluit vandaag"), "closed: " + rowOf(pages, coordinator, roundId));
+
+        // A closed round the gemeente never started says so where the action was.
+        long missedId = Rounds.open(app, COORDINATOR, today.minusDays(3), today.plusDays(12));
+        assertTrue(rowOf(pages, coordinator, missedId).contains("Nog 12 dagen"), rowOf(pages, coordinator, missedId));
+        Rounds.close(app, missedId);
+        assertTrue(rowOf(pages, coordinator, missedId).contains("Niet ingevuld; de meetronde is gesloten"), rowOf(pages, coordinator, missedId));
+    }
+
+    /** The round's row on the adviser's Mijn quickscans, as text. */
+    private static String rowOf(Browser adviser, Api coordinator, long roundId) {
+        Document dashboard = adviser.get("/scans").html();
+        String name = (String) round(coordinator, roundId).get("name");
+        return dashboard.select("tbody tr").stream().filter(row -> row.text().contains(name)).findFirst().orElseThrow().text();
+    }
+
+    @ParameterizedTest
+    @MethodSource(APPS)
     void aClosedRoundKeepsItsDatesSoThatTheFiguresOthersSawStayTheSame(TestApp app) {
         long roundId = Rounds.open(app, COORDINATOR);
         Rounds.close(app, roundId);

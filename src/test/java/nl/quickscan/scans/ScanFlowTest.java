@@ -125,7 +125,17 @@ class ScanFlowTest {
         // The coordinator reopens it, with a reason, and the adviser can change answers again.
         Browser coordinator = app.browser().login(COORDINATOR, TestApp.DEMO_PASSWORD);
         assertTrue(coordinator.get("/rondes/" + roundId).html().text().contains("Oldambt"));
-        assertEquals(422, coordinator.post(scanPath + "/heropenen", "reason", " ").status());
+        Response blank = coordinator.post(scanPath + "/heropenen", "reason", "   ");
+        assertEquals(422, blank.status());
+        // The start page again, with the form: what is wrong at the top and at the field, the typed text kept.
+        Document refusedReopen = blank.html();
+        assertEquals("Geef een reden op om de scan te heropenen.", refusedReopen.selectFirst(".error-summary a[href=#reason]").text());
+        assertEquals("Geef een reden op om de scan te heropenen.", refusedReopen.selectFirst("#reason-error").text());
+        assertEquals("true", refusedReopen.selectFirst("textarea#reason").attr("aria-invalid"));
+        assertEquals("reason-error", refusedReopen.selectFirst("textarea#reason").attr("aria-describedby"));
+        assertEquals("   ", refusedReopen.selectFirst("textarea#reason").wholeText());
+        assertNotNull(refusedReopen.selectFirst("form[action=" + scanPath + "/heropenen] input[name=_csrf]"));
+        assertEquals("SUBMITTED", api.get("/api/v1/scans/" + scanId).json().get("status"), "nothing changed");
         assertEquals(303, coordinator.post(scanPath + "/heropenen", "reason", "Antwoord over de stuurgroep klopt niet").status());
         assertEquals("IN_PROGRESS", api.get("/api/v1/scans/" + scanId).json().get("status"));
         assertEquals(200, api.send("PUT", "/api/v1/scans/" + scanId + "/answers/" + open.key(), "application/json",
