@@ -8,11 +8,18 @@
   var csrfField = form.querySelector('input[name=_csrf]');
   var csrfToken = csrfField.value;
 
+  // The status is a live region: it is only written when its text changes, so that typing is not announced.
   function show(fieldset, text, kind) {
     var status = fieldset.querySelector('.question__status');
-    status.textContent = text;
+    if (status.textContent !== text) { status.textContent = text; }
     status.className = 'question__status question__status--' + kind;
     return status;
+  }
+
+  // The time of a save as the status says it: "14:05", on the browser's clock.
+  function timeOf(date) {
+    function two(number) { return (number < 10 ? '0' : '') + number; }
+    return two(date.getHours()) + ':' + two(date.getMinutes());
   }
 
   function keyOf(fieldset) { return fieldset.getAttribute('data-question-key'); }
@@ -160,25 +167,81 @@
     }
   }
 
-  // One save at a time per question, each based on the version the previous save returned.
+  // One save at a time per question, each based on the version the previous save returned: the value and the
+  // version are read when the save is sent, not when it was asked for, so a later change is never sent on an old one.
   var queues = {};
   var dirty = {};
+  var saving = 0; // saves asked for and not yet answered, on all questions
   function save(fieldset) {
     var id = fieldset.id;
-    queues[id] = (queues[id] || Promise.resolve()).then(function () { return send(fieldset, false); });
+    saving++;
+    function done() { saving--; }
+    queues[id] = (queues[id] || Promise.resolve()).then(function () { return send(fieldset, false); })
+      .then(done, done);
   }
+
+  // Changes not sent yet, per question (fieldset id): a choice waits a moment for the next one (the arrow keys pass
+  // every option of a statement on the way), a toelichting until the typing pauses, a kengetal until it is left.
+  var CHOICE_DELAY = 600;
+  var TYPING_DELAY = 1500;
+  var timers = {};
+  var unsent = {};
+  function wait(fieldset, kind, delay) {
+    clearTimeout(timers[fieldset.id]);
+    delete timers[fieldset.id];
+    unsent[fieldset.id] = { fieldset: fieldset, kind: kind };
+    dirty[keyOf(fieldset)] = true;
+    if (delay) { timers[fieldset.id] = setTimeout(function () { flush(fieldset); }, delay); }
+  }
+  function drop(fieldset) {
+    clearTimeout(timers[fieldset.id]);
+    delete timers[fieldset.id];
+    delete unsent[fieldset.id];
+  }
+  // Sends what waits for this question now.
+  function flush(fieldset) {
+    if (!(fieldset.id in unsent)) { return; }
+    drop(fieldset);
+    changed(fieldset);
+  }
+  function flushAll() {
+    Object.keys(unsent).forEach(function (id) { flush(unsent[id].fieldset); });
+  }
+  // What the status says while a change waits: a choice is about to be saved, typed text is not saved yet.
+  function showUnsent(fieldset) {
+    if (unsent[fieldset.id].kind === 'choice') {
+      show(fieldset, 'Bezig met opslaan…', 'busy');
+    } else {
+      show(fieldset, 'Nog niet opgeslagen', 'pending');
+    }
+  }
+
+  // The last answer a save stored, per question: the same answer on the same version is not sent once more (the
+  // toelichting is saved when the typing pauses and again when it is left).
+  var stored = {};
+  var leaving = false; // the page is hidden or left: a save goes on after it is gone
 
   function send(fieldset, renewed) {
     var key = keyOf(fieldset);
     var field = versionField(key);
     var value = valueOf(fieldset, key);
+    var comment = commentOf(fieldset, key);
+    var version = parseInt(field.value, 10);
+    var last = stored[key];
+    if (last && last.version === version && last.value === value && last.comment === comment) {
+      if (!(fieldset.id in unsent)) { delete dirty[key]; }
+      delete waiting[key];
+      forget(key);
+      showSaved(fieldset, key, last.at);
+      hideSessionNotice();
+      return Promise.resolve();
+    }
     // notation "nl": a kengetal is read as the person typed it, "230.000" being two hundred thirty thousand.
-    var body = JSON.stringify({ value: value, comment: commentOf(fieldset, key), version: parseInt(field.value, 10),
-      notation: 'nl' });
+    var body = JSON.stringify({ value: value, comment: comment, version: version, notation: 'nl' });
     dirty[key] = true;
     show(fieldset, 'Bezig met opslaan…', 'busy');
     return fetch('/api/v1/scans/' + scanId + '/answers/' + encodeURIComponent(key), {
-      method: 'PUT', credentials: 'same-origin',
+      method: 'PUT', credentials: 'same-origin', keepalive: leaving && body.length < 16000,
       headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'X-CSRF-Token': csrfToken },
       body: body
     }).then(function (response) {
@@ -192,17 +255,23 @@
           return loggedIn ? send(fieldset, true) : sessionEnded(fieldset, key);
         });
       }
-      delete dirty[key];
+      if (!(fieldset.id in unsent)) { delete dirty[key]; }
       delete waiting[key];
       forget(key);
       if (result.status === 200) {
         field.value = result.json.version;
         var text = textField(fieldset, key);
-        if (text && result.json.value !== null && text.value === value) { text.value = dutch(result.json.value); }
-        if (markIncomplete(fieldset, key)) {
-          show(fieldset, 'Opgeslagen, maar nog niet compleet: geef een toelichting.', 'warning');
+        var saved = value;
+        if (text && result.json.value !== null && text.value === value) { saved = text.value = dutch(result.json.value); }
+        stored[key] = { version: result.json.version, value: saved, comment: comment, at: new Date() };
+        if (valueOf(fieldset, key) === saved && commentOf(fieldset, key) === comment) {
+          showSaved(fieldset, key, stored[key].at);
+        } else if (!(fieldset.id in unsent)) {
+          // Changed again while this save was on its way: the next save is already asked for.
+          markIncomplete(fieldset, key);
+          show(fieldset, 'Bezig met opslaan…', 'busy');
         } else {
-          show(fieldset, 'Opgeslagen', 'ok');
+          showSaved(fieldset, key, stored[key].at);
         }
         showProgress(result.json.progress);
       } else if (result.status === 409 && 'current' in result.json) {
@@ -215,6 +284,18 @@
       keep(fieldset, key);
       show(fieldset, 'Niet opgeslagen: geen verbinding. Probeer het opnieuw of gebruik de knop Opslaan.', 'error');
     });
+  }
+
+  // "Opgeslagen om 14:05", unless the user changed the answer again meanwhile.
+  function showSaved(fieldset, key, at) {
+    var incomplete = markIncomplete(fieldset, key);
+    if (fieldset.id in unsent) {
+      showUnsent(fieldset);
+    } else if (incomplete) {
+      show(fieldset, 'Opgeslagen om ' + timeOf(at) + ', maar nog niet compleet: geef een toelichting.', 'warning');
+    } else {
+      show(fieldset, 'Opgeslagen om ' + timeOf(at), 'ok');
+    }
   }
 
   // The session has ended: say what to do, keep the input, and save it as soon as the user is logged in again.
@@ -292,13 +373,30 @@
       });
     });
   }
+  // The form is being posted: the post carries every answer on the page, so nothing is sent on its own any more.
+  var posting = false;
+
   window.addEventListener('focus', retryWaiting);
   document.addEventListener('visibilitychange', function () {
-    if (document.visibilityState === 'visible') { retryWaiting(); }
+    if (document.visibilityState === 'visible') {
+      leaving = false;
+      retryWaiting();
+    } else if (!posting) {
+      // Hidden (another tab, the phone's home screen) or being left: what waits is saved now.
+      leaving = true;
+      flushAll();
+    }
+  });
+  window.addEventListener('pageshow', function (event) {
+    if (event.persisted) { posting = false; leaving = false; }
   });
 
   // Typed text that was not sent yet when the page is left is kept too.
   window.addEventListener('pagehide', function () {
+    if (!posting) {
+      leaving = true;
+      flushAll();
+    }
     Object.keys(dirty).forEach(function (key) {
       var fieldset = form.querySelector('fieldset[data-question-key="' + key + '"]');
       if (fieldset) { keep(fieldset, key); }
@@ -330,14 +428,13 @@
     }
   }
 
-  var timers = {};
   // The buttons of one question, handled here instead of posting the whole page.
   form.addEventListener('click', function (event) {
     var button = event.target.closest('button[data-choice]');
     var fieldset = button && button.closest('fieldset.question');
     if (!fieldset) { return; }
     event.preventDefault();
-    clearTimeout(timers[fieldset.id]);
+    drop(fieldset);
     var key = keyOf(fieldset);
     var choice = button.getAttribute('data-choice');
     if (choice === 'baseline') {
@@ -363,16 +460,73 @@
       || commentField(fieldset, key)).focus();
   });
 
+  // A conflict or an ended session keeps its own message until it is dealt with.
+  function mayShowUnsent(fieldset) {
+    return !conflictOf(fieldset) && !(keyOf(fieldset) in waiting);
+  }
+
+  // A choice is saved a moment after the last change, or at once when the focus leaves the statement's options;
+  // a ticked box, a kengetal and a toelichting that is left are saved at once.
   form.addEventListener('change', function (event) {
     var fieldset = event.target.closest('fieldset.question');
-    if (fieldset) { clearTimeout(timers[fieldset.id]); changed(fieldset); }
+    if (!fieldset) { return; }
+    if (event.target.type === 'radio') {
+      wait(fieldset, 'choice', CHOICE_DELAY);
+      if (mayShowUnsent(fieldset)) { showUnsent(fieldset); }
+    } else {
+      drop(fieldset);
+      changed(fieldset);
+    }
   });
+  form.addEventListener('focusout', function (event) {
+    var radio = event.target;
+    var next = event.relatedTarget;
+    if (radio.type !== 'radio' || (next && next.type === 'radio' && next.name === radio.name)) { return; }
+    var fieldset = radio.closest('fieldset.question');
+    if (fieldset && fieldset.id in unsent && unsent[fieldset.id].kind === 'choice') { flush(fieldset); }
+  });
+  // Typing: a toelichting is saved when the typing pauses, a kengetal when it is left; until then the status says
+  // that the change is not saved yet (written once, not at every key).
   form.addEventListener('input', function (event) {
     var fieldset = event.target.closest('fieldset.question');
-    if (fieldset && event.target.tagName === 'TEXTAREA') {
-      dirty[keyOf(fieldset)] = true;
-      clearTimeout(timers[fieldset.id]);
-      timers[fieldset.id] = setTimeout(function () { changed(fieldset); }, 1500);
+    if (!fieldset) { return; }
+    if (event.target.tagName === 'TEXTAREA') {
+      wait(fieldset, 'typing', TYPING_DELAY);
+    } else if (event.target.type === 'text') {
+      wait(fieldset, 'typing', 0);
+    } else {
+      return;
     }
+    if (mayShowUnsent(fieldset)) { showUnsent(fieldset); }
+  });
+
+  // "Opslaan", "Opslaan en verder", "Vorige" and Enter post the form, which carries every answer on the page: what
+  // waits is not sent on its own. A save already on its way is answered first, so that the post is based on the
+  // version it stored (a post on the version before would conflict with the user's own save).
+  var released = false;
+  form.addEventListener('submit', function (event) {
+    posting = true;
+    Object.keys(unsent).forEach(function (id) { drop(unsent[id].fieldset); });
+    if (released || saving === 0) { return; }
+    event.preventDefault();
+    var submitter = event.submitter;
+    var answered = Promise.all(Object.keys(queues).map(function (id) { return queues[id]; }));
+    var late = new Promise(function (resolve) { setTimeout(resolve, 5000); });
+    Promise.race([answered, late]).then(function () {
+      released = true;
+      if (form.requestSubmit) {
+        form.requestSubmit(submitter && submitter.form === form ? submitter : undefined);
+      } else {
+        if (submitter && submitter.name) {
+          var action = document.createElement('input');
+          action.type = 'hidden';
+          action.name = submitter.name;
+          action.value = submitter.value;
+          form.appendChild(action);
+        }
+        form.submit();
+      }
+      released = false;
+    });
   });
 })();
