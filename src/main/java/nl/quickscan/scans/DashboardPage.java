@@ -5,7 +5,6 @@ import io.micronaut.core.annotation.Nullable;
 import nl.quickscan.text.DutchFormat;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -39,9 +38,9 @@ record DashboardPage(String title, List<Row> rows) {
         }).toList());
     }
 
-    /** How long a round that is open today stays open: "Sluit vandaag", "Nog 1 dag", "Nog 12 dagen". */
+    /** How long a round that is open today stays open, as a note of its own: "Nog 12 dagen", "Vandaag is de laatste dag". */
     static String daysLeft(LocalDate today, LocalDate closes) {
-        long days = ChronoUnit.DAYS.between(today, closes);
-        return days <= 0 ? "Sluit vandaag" : "Nog " + DutchFormat.count(days, "dag", "dagen");
+        String left = Meetronde.daysLeft(today, closes);
+        return Character.toUpperCase(left.charAt(0)) + left.substring(1);
     }
 }

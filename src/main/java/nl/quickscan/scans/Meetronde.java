@@ -69,8 +69,12 @@ public record Meetronde(@Id @GeneratedValue @Nullable Long id, long regioId, Str
         if (today.isBefore(opens)) {
             return "Open van " + DutchFormat.date(opens) + " tot en met " + until;
         }
+        return "Open tot en met " + until + " (" + daysLeft(today, closes) + ")";
+    }
+
+    /** How long a round open today stays open: "nog 12 dagen", "nog 1 dag", "vandaag is de laatste dag". */
+    static String daysLeft(LocalDate today, LocalDate closes) {
         long days = ChronoUnit.DAYS.between(today, closes);
-        String left = days == 0 ? "vandaag is de laatste dag" : days == 1 ? "nog 1 dag" : "nog " + days + " dagen";
-        return "Open tot en met " + until + " (" + left + ")";
+        return days <= 0 ? "vandaag is de laatste dag" : "nog " + DutchFormat.count(days, "dag", "dagen");
     }
 }

@@ -19,7 +19,7 @@ class DashboardPageTest {
     void theDaysLeftUntilTheRoundClosesInTheSingularForOne() {
         assertEquals("Nog 12 dagen", DashboardPage.daysLeft(TODAY, TODAY.plusDays(12)));
         assertEquals("Nog 1 dag", DashboardPage.daysLeft(TODAY, TODAY.plusDays(1)));
-        assertEquals("Sluit vandaag", DashboardPage.daysLeft(TODAY, TODAY));
+        assertEquals("Vandaag is de laatste dag", DashboardPage.daysLeft(TODAY, TODAY));
     }
 
     @Test

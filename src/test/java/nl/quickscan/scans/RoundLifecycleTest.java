@@ -108,7 +108,7 @@ class RoundLifecycleTest {
         Document page = pages.get(path).html();
         assertEquals("Geschiedenis (1 wijziging)", page.selectFirst("#" + QUESTION + " .question__history summary").text(),
                 "one change, in the singular");
-        assertTrue(rowOf(pages, coordinator, roundId).contains("Sluit vandaag"), "open until today: " + rowOf(pages, coordinator, roundId));
+        assertTrue(rowOf(pages, coordinator, roundId).contains("Vandaag is de laatste dag"), "open until today: " + rowOf(pages, coordinator, roundId));
         Map<String, String> fields = Browser.fieldsOf(page.selectFirst("form.scan-form"));
         fields.put("value." + QUESTION, "3");
         fields.put("comment." + QUESTION, "Besproken in de stuurgroep van <b>maart</b>");
@@ -130,7 +130,7 @@ class RoundLifecycleTest {
                 .map(a -> (Map<?, ?>) a).filter(a -> QUESTION.equals(a.get("questionKey"))).findFirst().orElseThrow();
         assertEquals("1", stored.get("value"), "nothing stored");
         assertEquals(1, ((Number) stored.get("version")).intValue());
-        assertFalse(rowOf(pages, coordinator, roundId).contains("Sluit vandaag"), "closed: " + rowOf(pages, coordinator, roundId));
+        assertFalse(rowOf(pages, coordinator, roundId).contains("Vandaag is de laatste dag"), "closed: " + rowOf(pages, coordinator, roundId));
 
         // A closed round the gemeente never started says so where the action was.
         long missedId = Rounds.open(app, COORDINATOR, today.minusDays(3), today.plusDays(12));
