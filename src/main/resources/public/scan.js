@@ -271,7 +271,9 @@
           markIncomplete(fieldset, key);
           show(fieldset, 'Bezig met opslaan…', 'busy');
         } else {
-          showSaved(fieldset, key, stored[key].at);
+          // Changed again and not sent yet (typing goes on): the status says so rather than "Opgeslagen".
+          markIncomplete(fieldset, key);
+          showUnsent(fieldset);
         }
         showProgress(result.json.progress);
       } else if (result.status === 409 && 'current' in result.json) {

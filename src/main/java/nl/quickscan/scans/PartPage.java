@@ -70,8 +70,9 @@ record PartPage(String title, ScanRow scan, String path, String heading, String 
      * A radio button, with its ids and references worked out here: the page has more than a hundred of them, and
      * each lookup of a parent value in the template costs more than building the string.
      */
+    /** {@code apart}: "Weet ik niet" or "Niet van toepassing", set apart from the scale on the page. */
     record Option(String id, String name, String value, String label, boolean checked, String describedBy,
-                  boolean invalid, boolean requiresComment, @Nullable String help, boolean multiple) {
+                  boolean invalid, boolean requiresComment, @Nullable String help, boolean multiple, boolean apart) {
     }
 
     /** A step in the answer's history, with the values as labels. */
@@ -271,7 +272,8 @@ record PartPage(String title, ScanRow scan, String path, String heading, String 
                 multiple ? PartForm.optionField(key, option.value()) : "value." + key, option.value(), option.label(),
                 chosen.contains(option.value()),
                 option.help() == null ? describedBy : describedBy + " help-" + key + "-" + option.value(),
-                invalid, option.requiresComment(), option.help(), multiple)).toList();
+                invalid, option.requiresComment(), option.help(), multiple,
+                option.uncertain() || option.notApplicable())).toList();
         List<Change> steps = changes.stream()
                 .map(change -> new Change(change, label(question, change.oldValue()), label(question, change.newValue())))
                 .toList();

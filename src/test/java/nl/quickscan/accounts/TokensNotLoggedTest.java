@@ -83,7 +83,7 @@ class TokensNotLoggedTest {
         assertEquals(200, app.browser().get(Invitation.Purpose.INVITATION.path() + valid).status(),
                 "the valid link still works: none of the failed requests used it up");
         Layout<ILoggingEvent> shipped = ((LayoutWrappingEncoder<ILoggingEvent>) ((OutputStreamAppender<ILoggingEvent>)
-                ((AsyncAppender) root.getAppender("ASYNC")).getAppender("json")).getEncoder()).getLayout();
+                ((AsyncAppender) root.getAppender("ASYNC")).getAppender("console")).getEncoder()).getLayout();
         boolean debugNamedAToken = false;
         for (ILoggingEvent event : logged) {
             String raw = event.getFormattedMessage()

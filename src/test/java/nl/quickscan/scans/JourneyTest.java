@@ -120,6 +120,12 @@ class JourneyTest {
         assertEquals("Preventie", preventie.selectFirst("h1").text());
         assertEquals("Preventie", preventie.selectFirst(".steps a[aria-current=page]").text());
         assertEquals(List.of("Opslaan en verder", "Vorige", "Opslaan"), preventie.select(".scan-form__actions button").eachText());
+        // "Weet ik niet" and "Niet van toepassing" are set apart from the scale, the scale's steps are not.
+        org.jsoup.nodes.Element options = preventie.selectFirst(".question__options");
+        assertEquals(options.select("input[type=radio]").stream().map(radio -> List.of("WEET_NIET", "NVT").contains(radio.val())).toList(),
+                options.select("input[type=radio]").stream().map(radio -> radio.parent().hasClass("question__option--apart")).toList(),
+                options::html);
+        assertTrue(options.select(".question__option--apart").size() >= 1);
 
         // "Opslaan en verder" and "Vorige" save and walk the pages; after the last comes the check page.
         String key = aanpak.questions().stream().filter(q -> "preventie".equals(q.theme())).findFirst().orElseThrow().key();

@@ -80,7 +80,7 @@ class StepSaveTest {
                 && row.text().contains(first.text()) && row.text().contains(first.answerLabel("2"))
                 && row.text().contains("Assen")), log::outerHtml);
         Document page = adviser.pages().get(path).html();
-        questions.forEach(q -> assertEquals("Geschiedenis (1 wijzigingen)", page.selectFirst("#" + q.key() + " .question__history summary").text()));
+        questions.forEach(q -> assertEquals("Geschiedenis (1 wijziging)", page.selectFirst("#" + q.key() + " .question__history summary").text()));
 
         // Posting the same page again changes nothing: no new versions, no audit rows.
         Map<String, String> again = PageForms.fields(page, "form.scan-form");
