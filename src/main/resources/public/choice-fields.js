@@ -8,7 +8,8 @@
   var selects = {};
   parts.forEach(function (part) {
     var name = part.getAttribute('data-shown-for').split('=')[0];
-    selects[name] = selects[name] || part.closest('form').querySelector('select[name="' + name + '"]');
+    var form = part.closest('form');
+    selects[name] = selects[name] || (form && form.querySelector('select[name="' + name + '"]'));
   });
   function show() {
     parts.forEach(function (part) {

@@ -53,7 +53,7 @@ record StartPage(String title, ScanRow scan, List<String> introduction, String c
         }
         AnswerRow lastChange = view.answers().values().stream().max(Comparator.comparing(AnswerRow::updatedAt)).orElse(null);
         return new StartPage(scan.title(), scan, List.of(view.survey().introduction().strip().split("\n+")),
-                closing(scan, today), steps, lastChange, action, editable,
+                Meetronde.period(scan.opens(), scan.closes(), today), steps, lastChange, action, editable,
                 scan.submitted() && !account.is(Role.ADVISEUR), readOnlyWhy(account, view), notice, null, Map.of(),
                 List.of());
     }
@@ -82,7 +82,4 @@ record StartPage(String title, ScanRow scan, List<String> introduction, String c
     }
 
     /** "Open tot en met 31 januari 2027 (nog 40 dagen)". */
-    private static String closing(ScanRow scan, LocalDate today) {
-        return Meetronde.period(scan.opens(), scan.closes(), today);
-    }
 }

@@ -97,23 +97,16 @@ class ImportTest {
 
         Browser pages = regio.coordinatorPages(app);
         assertTrue(pages.get("/scans/" + scanId + "/resultaten").html().text().contains("Geïmporteerd op"));
-        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(
-                api.download("/api/v1/scans/" + scanId + "/report.pdf").body())) {
-            // Without white space: where the line breaks (after the hyphen, say) depends on the date, time and name.
-            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", "");
-            assertTrue(text.contains("Geïmporteerdop") && text.contains("uitnulmeting-2023.xlsx"),
-                    () -> "the gemeenterapport says so: " + text);
-        }
+        String gemeenterapport = pdfText(api.download("/api/v1/scans/" + scanId + "/report.pdf").body());
+        assertTrue(gemeenterapport.contains("Geïmporteerdop") && gemeenterapport.contains("uitnulmeting-2023.xlsx"),
+                () -> "the gemeenterapport says so: " + gemeenterapport);
         String own = app.browser().login(Fixtures.adviseur(app, regio.codes().get(0)).email(), Fixtures.PASSWORD)
                 .get("/scans").html().select("table").text();
         assertTrue(own.contains("Ingediend. Geïmporteerd op") && own.contains("uit nulmeting-2023.xlsx"), own);
         String matrix = pages.get("/rondes/" + round).html().select(".benchmark-matrix__status").text();
         assertTrue(matrix.contains("Ingediend (geïmporteerd)"), matrix);
-        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(
-                api.download("/api/v1/rounds/" + round + "/benchmark.pdf").body())) {
-            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", "");
-            assertTrue(text.contains("Ingediend(geïmporteerd)"), () -> "the regiorapport says so: " + text);
-        }
+        String regiorapport = pdfText(api.download("/api/v1/rounds/" + round + "/benchmark.pdf").body());
+        assertTrue(regiorapport.contains("Ingediend(geïmporteerd)"), () -> "the regiorapport says so: " + regiorapport);
     }
 
     @ParameterizedTest
@@ -265,6 +258,13 @@ class ImportTest {
             return new String(answer, 0, Math.max(n, 0), java.nio.charset.StandardCharsets.UTF_8);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A PDF's text without white space: where its lines break (after a hyphen, say) depends on dates, times and names. */
+    private static String pdfText(byte[] pdf) throws java.io.IOException {
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", "");
         }
     }
 }
